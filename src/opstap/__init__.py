@@ -1,0 +1,5 @@
+"""Opstap: van bijstand naar (parttime) werk."""
+
+from .celery import app as celery_app
+
+__all__ = ["celery_app"]

@@ -1,0 +1,28 @@
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
+
+
+class InlogFormulier(AuthenticationForm):
+    error_messages = {
+        "invalid_login": _(
+            "De gebruikersnaam of het wachtwoord klopt niet. Let op hoofdletters en probeer het nog eens."
+        ),
+        "inactive": _("Dit account is niet actief. Neem contact op met de gemeente."),
+    }
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["username"].label = _("Gebruikersnaam")
+        self.fields["username"].widget.attrs.update({"autocomplete": "username", "autocapitalize": "none"})
+        self.fields["password"].label = _("Wachtwoord")
+
+
+class CodeFormulier(forms.Form):
+    code = forms.CharField(
+        label=_("Code uit je app"), max_length=6, min_length=6,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code",
+                                      "pattern": "[0-9]{6}"}),
+        error_messages={"min_length": _("De code heeft 6 cijfers."), "max_length": _("De code heeft 6 cijfers."),
+                        "required": _("Vul de code van 6 cijfers in.")},
+    )

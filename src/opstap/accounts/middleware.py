@@ -1,0 +1,56 @@
+import time
+from collections.abc import Callable
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+
+# Paths a half-logged-in staff member may use: the second-factor pages, leaving, and assets.
+_VRIJ = ("/inloggen/", "/uitloggen/", "/static/", "/i18n/", "/health/")
+
+
+def tweestaps_overgeslagen(request: HttpRequest) -> bool:
+    gebruiker = request.user
+    return bool(settings.DEMO_MODE and getattr(gebruiker, "is_demo_account", False))
+
+
+class TweeStapsMiddleware:
+    """Staff must pass the second factor (TOTP) before they see anything else."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        gebruiker = request.user
+        if (
+            gebruiker.is_authenticated
+            and getattr(gebruiker, "is_medewerker", False)
+            and not gebruiker.is_verified()  # type: ignore[attr-defined,union-attr,unused-ignore]
+            and not tweestaps_overgeslagen(request)
+            and not request.path.startswith(_VRIJ)
+            and not request.path.startswith("/api/")  # API: tokens are issued per system, see README
+        ):
+            return redirect(reverse("accounts:tweestaps"))
+        return self.get_response(request)
+
+
+class StaffSessionExpiryMiddleware:
+    """Staff sessions end after a period without activity; clients' do not (their own phone)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        gebruiker = request.user
+        if gebruiker.is_authenticated and getattr(gebruiker, "is_medewerker", False):
+            nu = time.time()
+            laatst = request.session.get("laatst_actief")
+            if laatst is not None and nu - laatst > settings.STAFF_SESSIE_SECONDEN:
+                logout(request)
+                messages.info(request, "Je was een tijd niet actief. Log opnieuw in om verder te gaan.")
+                return redirect(reverse("accounts:inloggen"))
+            request.session["laatst_actief"] = nu
+        return self.get_response(request)

@@ -1,0 +1,92 @@
+import segno
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.views import LoginView
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from .forms import CodeFormulier, InlogFormulier
+from .rollen import publiek
+from .throttle import is_geblokkeerd, registreer_mislukt, wis_pogingen
+
+
+def _adres(request: HttpRequest) -> str:
+    return str(request.META.get("REMOTE_ADDR", "onbekend"))
+
+
+class InlogView(LoginView):
+    template_name = "accounts/inloggen.html"
+    form_class = InlogFormulier
+    redirect_authenticated_user = True
+    rollen = frozenset({"publiek"})
+
+    def post(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        naam = request.POST.get("username", "")
+        if is_geblokkeerd(naam, _adres(request)):
+            form = self.get_form()
+            form.errors.clear()
+            form.add_error(None, _("Er is te vaak een verkeerd wachtwoord gebruikt. Wacht 15 minuten en "
+                                   "probeer het dan opnieuw. Lukt het niet? Bel de gemeente."))
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form: InlogFormulier) -> HttpResponse:  # type: ignore[override]
+        registreer_mislukt(self.request.POST.get("username", ""), _adres(self.request))
+        return super().form_invalid(form)
+
+    def form_valid(self, form: InlogFormulier) -> HttpResponse:  # type: ignore[override]
+        wis_pogingen(form.get_user().get_username(), _adres(self.request))
+        return super().form_valid(form)
+
+
+@publiek
+@require_POST
+def uitloggen(request: HttpRequest) -> HttpResponse:
+    logout(request)
+    messages.info(request, _("Je bent uitgelogd."))
+    return redirect("accounts:inloggen")
+
+
+@publiek
+def tweestaps(request: HttpRequest) -> HttpResponse:
+    """Second factor: enter the code, or first connect an authenticator app."""
+    gebruiker = request.user
+    if not gebruiker.is_authenticated:
+        return redirect("accounts:inloggen")
+    if gebruiker.is_verified() or not getattr(gebruiker, "is_medewerker", False):  # type: ignore[attr-defined,union-attr,unused-ignore]
+        return redirect("start")
+    apparaat = TOTPDevice.objects.filter(user=gebruiker, confirmed=True).first()
+    instellen = apparaat is None
+    if instellen:
+        apparaat, _nieuw = TOTPDevice.objects.get_or_create(
+            user=gebruiker, confirmed=False, defaults={"name": "Authenticator-app"}
+        )
+    form = CodeFormulier(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        toegestaan, _info = apparaat.verify_is_allowed()
+        if not toegestaan:
+            form.add_error("code", _("Er zijn te veel verkeerde codes geprobeerd. Wacht een minuut en probeer "
+                                     "het dan opnieuw."))
+        elif apparaat.verify_token(form.cleaned_data["code"]):
+            if instellen:
+                apparaat.confirmed = True
+                apparaat.save(update_fields=["confirmed"])
+            otp_login(request, apparaat)
+            request.session.cycle_key()
+            return redirect("start")
+        else:
+            form.add_error("code", _("Deze code klopt niet of is verlopen. Kijk in je app naar de nieuwe code."))
+    context = {"form": form, "instellen": instellen}
+    if instellen:
+        qr = segno.make(apparaat.config_url, error="m")
+        context["qr_svg"] = qr.svg_inline(scale=4, dark="#000", light="#fff")
+        context["geheim"] = apparaat.bin_key.hex()
+    return render(request, "accounts/tweestaps.html", context)
+
+
+

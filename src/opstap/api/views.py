@@ -1,0 +1,92 @@
+from typing import Any
+
+from django.db.models import QuerySet
+from drf_spectacular.utils import extend_schema
+from rest_framework import generics
+from rest_framework.exceptions import ValidationError
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from opstap.accounts.models import Rol
+from opstap.accounts.rollen import ALLE_ROLLEN
+from opstap.accounts.toegang import eigen_klant, zichtbare_klanten
+from opstap.klanten.models import Klant
+from opstap.privacy.models import Inzage
+from opstap.privacy.selectors import inzages_voor_klant
+from opstap.privacy.services import inzage_bij_verzoek
+
+from .serializers import BerekeningInvoerSerializer, InzageSerializer, KlantSerializer
+
+
+class IkView(APIView):
+    """Who am I: role and municipality of the logged-in user."""
+
+    rollen = ALLE_ROLLEN
+
+    @extend_schema(responses={200: dict})
+    def get(self, request: Request) -> Response:
+        gebruiker = request.user
+        return Response({
+            "gebruikersnaam": gebruiker.username,
+            "rol": gebruiker.rol,  # type: ignore[union-attr]
+            "gemeente": gebruiker.gemeente.slug if gebruiker.gemeente else None,  # type: ignore[union-attr]
+        })
+
+
+class KlantenLijst(generics.ListAPIView[Klant]):
+    """Clients the caller may see: a client only themselves, a contact person their caseload."""
+
+    rollen = frozenset({Rol.KLANT, Rol.CONTACTPERSOON, Rol.INKOMENSCONSULENT})
+    serializer_class = KlantSerializer
+
+    def get_queryset(self) -> QuerySet[Klant]:
+        return zichtbare_klanten(self.request.user).prefetch_related("kinderen").select_related(  # type: ignore[arg-type]
+            "contactpersoon")
+
+
+class KlantDetail(generics.RetrieveAPIView[Klant]):
+    rollen = frozenset({Rol.KLANT, Rol.CONTACTPERSOON, Rol.INKOMENSCONSULENT})
+    serializer_class = KlantSerializer
+    lookup_url_kwarg = "klant_pk"
+
+    def get_queryset(self) -> QuerySet[Klant]:
+        return zichtbare_klanten(self.request.user)  # type: ignore[arg-type]
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        klant = self.get_object()
+        inzage_bij_verzoek(request, klant, "gegevens (API)", "Gegevens opgevraagd via de API")
+        return Response(self.get_serializer(klant).data)
+
+
+class MijnInzages(generics.ListAPIView[Inzage]):
+    """The client's own access log: who looked at my file."""
+
+    rollen = frozenset({Rol.KLANT})
+    serializer_class = InzageSerializer
+
+    def get_queryset(self) -> QuerySet[Inzage]:
+        klant = eigen_klant(self.request.user)  # type: ignore[arg-type]
+        if klant is None:
+            return Inzage.objects.none()
+        return inzages_voor_klant(klant)
+
+
+class Berekeningen(APIView):
+    """What a household keeps at each number of hours: bijstand, vrijlating, net wage, toeslagen and
+    local provisions, each amount from the rules engine with its legal source. Add `?uitleg=1` for the
+    full trace. Input outside what is modelled gives 400 with a Dutch message naming the field."""
+
+    rollen = ALLE_ROLLEN
+
+    @extend_schema(request=BerekeningInvoerSerializer, responses={200: dict})
+    def post(self, request: Request) -> Response:
+        import regels
+
+        if not isinstance(request.data, dict):
+            raise ValidationError({"invoer": "Stuur een JSON-object met het huishouden."})
+        uitleg = request.query_params.get("uitleg") in ("1", "ja", "true")
+        try:
+            return Response(regels.bereken(dict(request.data), uitleg=uitleg))
+        except regels.InvoerFout as fout:
+            raise ValidationError({fout.veld or "invoer": str(fout)}) from fout

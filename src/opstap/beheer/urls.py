@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "beheer"
+
+urlpatterns = [
+    path("", views.start, name="start"),
+    path("importeren/", views.importeren, name="import"),
+]

@@ -1,0 +1,52 @@
+"""Aggregates for policy staff. Small groups are suppressed so no one can be singled out."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count
+
+from opstap.gemeenten.models import Gemeente
+from opstap.klanten.keuzes import TREDE_GROEP, DrempelGroep, Fase
+from opstap.klanten.models import Drempel, Klant
+
+# Cells with fewer people than this are shown as "< 10", as CBS does for small numbers.
+MINIMALE_CELGROOTTE = 10
+
+
+@dataclass(frozen=True)
+class Cel:
+    label: str
+    aantal: int | None  # None: suppressed
+
+    @property
+    def weergave(self) -> str:
+        return f"< {MINIMALE_CELGROOTTE}" if self.aantal is None else str(self.aantal)
+
+
+def _cel(label: str, aantal: int) -> Cel:
+    return Cel(label, aantal if aantal == 0 or aantal >= MINIMALE_CELGROOTTE else None)
+
+
+def bestandsbeeld(gemeente: Gemeente) -> dict[str, object]:
+    klanten = Klant.objects.filter(gemeente=gemeente)
+    per_trede = dict(
+        klanten.values_list("trede").annotate(n=Count("id")).values_list("trede", "n")
+    )
+    trede_groepen = {groep: 0 for groep in TREDE_GROEP}
+    for trede, aantal in per_trede.items():
+        trede_groepen[trede.split(".")[0]] += aantal
+    per_fase = dict(klanten.values("fase").annotate(n=Count("id")).values_list("fase", "n"))
+    drempels = Drempel.objects.filter(klant__gemeente=gemeente, opgelost_op__isnull=True)
+    per_soort = dict(drempels.values("soort").annotate(n=Count("klant", distinct=True)).values_list("soort", "n"))
+    from opstap.klanten.keuzes import DREMPEL_GROEP_VAN, DrempelSoort
+
+    per_groep: dict[str, set[int]] = {g: set() for g in DrempelGroep.values}
+    for soort, klant_id in drempels.values_list("soort", "klant_id"):
+        per_groep[DREMPEL_GROEP_VAN[soort]].add(klant_id)
+    return {
+        "totaal": _cel("Totaal", klanten.count()),
+        "trede": [_cel(f"{g}: {TREDE_GROEP[g]}", n) for g, n in trede_groepen.items()],
+        "fase": [_cel(str(label), per_fase.get(waarde, 0)) for waarde, label in Fase.choices],
+        "drempelgroep": [_cel(str(DrempelGroep(g).label), len(ids)) for g, ids in per_groep.items()],
+        "drempel": [_cel(str(label), per_soort.get(waarde, 0)) for waarde, label in DrempelSoort.choices],
+        "minimale_celgrootte": MINIMALE_CELGROOTTE,
+    }

@@ -1,0 +1,225 @@
+"""API for messages and conversation summaries: the same role rules and services as the pages.
+
+- `GET /api/v1/berichten/`: a client gets their own conversation; a contact person gets the
+  conversations of the clients they may see, narrowed with `?klant=<id>`.
+- `POST /api/v1/berichten/`: `{"tekst": "..."}` (a client) or `{"klant": <id>, "tekst": "..."}`
+  (a contact person); multipart with `bijlage` for an attachment.
+- `GET /api/v1/gespreksverslagen/`: published summaries (client) or all of the caseload
+  (contact person, `?klant=<id>`); `POST` by a contact person writes one, `publiceren: true`
+  publishes it (the B1 check may hold it back unless `b1_genegeerd: true`).
+"""
+
+import contextlib
+from typing import Any
+
+from django.db.models import QuerySet
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import generics, serializers, status
+from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from opstap.accounts.models import Gebruiker, Rol
+from opstap.accounts.toegang import eigen_klant, zichtbare_klanten
+from opstap.klanten.models import Klant
+from opstap.privacy.models import Actie
+from opstap.privacy.services import inzage_bij_verzoek
+
+from . import services
+from .models import Bericht, GesprekSoort, Gespreksverslag
+
+ROLLEN = frozenset({Rol.KLANT, Rol.CONTACTPERSOON})
+KLANT_FILTER = OpenApiParameter("klant", int, description="Alleen de berichten/verslagen van deze klant "
+                                "(voor een contactpersoon).", required=False)
+
+
+class BerichtSerializer(serializers.ModelSerializer[Bericht]):
+    klant = serializers.IntegerField(source="klant_id", required=False,
+                                     help_text="Verplicht voor een contactpersoon; een klant laat het weg.")
+    tekst = serializers.CharField(max_length=services.MAX_TEKST, allow_blank=True, required=False,
+                                  trim_whitespace=True)
+    afzender = serializers.CharField(source="afzender.weergavenaam", read_only=True)
+    bijlage = serializers.FileField(write_only=True, required=False, help_text="PDF, JPG of PNG, hooguit 5 MB.")
+    heeft_bijlage = serializers.SerializerMethodField()
+    verslag = serializers.IntegerField(source="verslag_id", required=False, allow_null=True,
+                                       help_text="Een vraag over dit gespreksverslag.")
+
+    class Meta:
+        model = Bericht
+        fields = ["id", "klant", "tekst", "van_klant", "afzender", "verstuurd_op", "gelezen_op", "bijlage",
+                  "heeft_bijlage", "bijlage_naam", "verslag"]
+        read_only_fields = ["id", "van_klant", "afzender", "verstuurd_op", "gelezen_op", "bijlage_naam"]
+
+    def get_heeft_bijlage(self, bericht: Bericht) -> bool:
+        return bool(bericht.bijlage)
+
+
+class GespreksverslagSerializer(serializers.ModelSerializer[Gespreksverslag]):
+    klant = serializers.IntegerField(source="klant_id")
+    auteur = serializers.CharField(source="auteur.weergavenaam", read_only=True)
+    afspraken_lijst = serializers.ListField(child=serializers.CharField(), read_only=True)
+    stappen_lijst = serializers.ListField(child=serializers.CharField(), read_only=True)
+    soort = serializers.ChoiceField(choices=GesprekSoort.choices, default=GesprekSoort.TELEFOON)
+    publiceren = serializers.BooleanField(write_only=True, default=False)
+    b1_genegeerd = serializers.BooleanField(write_only=True, default=False)
+
+    class Meta:
+        model = Gespreksverslag
+        fields = ["id", "klant", "auteur", "gesprek_op", "soort", "samenvatting", "afspraken", "volgende_stappen",
+                  "afspraken_lijst", "stappen_lijst", "gepubliceerd_op", "gelezen_op", "publiceren",
+                  "b1_genegeerd"]
+        read_only_fields = ["id", "auteur", "gepubliceerd_op", "gelezen_op"]
+
+
+def _gebruiker(request: Request) -> Gebruiker:
+    gebruiker = request.user
+    assert isinstance(gebruiker, Gebruiker)  # RolToegang let only logged-in users through
+    return gebruiker
+
+
+def _klanten(request: Request) -> QuerySet[Klant]:
+    """Clients in scope: their own for a client; the visible ones, narrowed by ?klant=, for staff."""
+    gebruiker = _gebruiker(request)
+    klanten = zichtbare_klanten(gebruiker)
+    gevraagd = request.query_params.get("klant")
+    if gevraagd and gebruiker.rol != Rol.KLANT:
+        if not gevraagd.isdigit():
+            raise ValidationError({"klant": "Geef het nummer van de klant."})
+        klanten = klanten.filter(pk=int(gevraagd))
+    return klanten
+
+
+def _klant_voor_schrijven(request: Request, klant_id: Any) -> Klant:
+    gebruiker = _gebruiker(request)
+    if gebruiker.rol == Rol.KLANT:
+        klant = eigen_klant(gebruiker)
+    else:
+        if klant_id in (None, ""):
+            raise ValidationError({"klant": "Zeg voor welke klant dit is (veld 'klant')."})
+        klant = zichtbare_klanten(gebruiker).filter(pk=klant_id).first()
+    if klant is None:
+        raise NotFound("Deze klant is niet gevonden.")
+    return klant
+
+
+def _log_per_klant(request: Request, objecten: list[Any], onderdeel: str, doel: str) -> None:
+    for klant in {o.klant for o in objecten}:
+        inzage_bij_verzoek(request, klant, onderdeel, doel)
+
+
+@extend_schema_view(get=extend_schema(parameters=[KLANT_FILTER]))
+class BerichtenView(generics.ListCreateAPIView[Bericht]):
+    """The secure conversation between a client and their contact person (A2)."""
+
+    rollen = ROLLEN
+    serializer_class = BerichtSerializer
+    parser_classes = [JSONParser, MultiPartParser, FormParser]
+
+    def get_queryset(self) -> QuerySet[Bericht]:
+        return Bericht.objects.filter(klant__in=_klanten(self.request)).select_related(
+            "afzender", "klant").order_by("verstuurd_op", "id")
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        response = super().list(request, *args, **kwargs)
+        pagina = getattr(self, "_pagina", None) or []
+        _log_per_klant(request, pagina, "berichten (API)", "Berichten gelezen via de API")
+        return response
+
+    def paginate_queryset(self, queryset: Any) -> Any:
+        self._pagina = super().paginate_queryset(queryset)
+        return self._pagina
+
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        klant = _klant_voor_schrijven(request, data.get("klant_id"))
+        verslag = None
+        if data.get("verslag_id"):
+            verslag = Gespreksverslag.objects.filter(pk=data["verslag_id"], klant=klant,
+                                                     gepubliceerd_op__isnull=False).first()
+            if verslag is None:
+                raise ValidationError({"verslag": "Dit gespreksverslag is niet gevonden."})
+        try:
+            bericht = services.bericht_versturen(klant=klant, afzender=_gebruiker(request),
+                                                 tekst=data.get("tekst", ""), bijlage=data.get("bijlage"),
+                                                 verslag=verslag)
+        except services.InvoerFout as fout:
+            raise ValidationError({fout.veld or "tekst": str(fout)}) from fout
+        inzage_bij_verzoek(request, klant, "berichten (API)", "Bericht verstuurd via de API", Actie.AANMAKEN)
+        return Response(BerichtSerializer(bericht).data, status=status.HTTP_201_CREATED)
+
+
+@extend_schema_view(get=extend_schema(parameters=[KLANT_FILTER]))
+class GespreksverslagenView(generics.ListCreateAPIView[Gespreksverslag]):
+    """Conversation summaries (A3): a client reads the published ones; a contact person writes them."""
+
+    rollen = ROLLEN
+    serializer_class = GespreksverslagSerializer
+
+    def get_queryset(self) -> QuerySet[Gespreksverslag]:
+        verslagen = Gespreksverslag.objects.filter(klant__in=_klanten(self.request)).select_related(
+            "auteur", "klant")
+        if _gebruiker(self.request).rol == Rol.KLANT:
+            verslagen = verslagen.filter(gepubliceerd_op__isnull=False)
+        return verslagen
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        response = super().list(request, *args, **kwargs)
+        _log_per_klant(request, getattr(self, "_pagina", None) or [], "gespreksverslagen (API)",
+                       "Gespreksverslagen gelezen via de API")
+        return response
+
+    def paginate_queryset(self, queryset: Any) -> Any:
+        self._pagina = super().paginate_queryset(queryset)
+        return self._pagina
+
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        gebruiker = _gebruiker(request)
+        if gebruiker.rol != Rol.CONTACTPERSOON:
+            raise ValidationError({"rol": "Alleen je contactpersoon schrijft een gespreksverslag. "
+                                          "Een vraag erover stuur je als bericht met het veld 'verslag'."})
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        d = serializer.validated_data
+        klant = _klant_voor_schrijven(request, d.get("klant_id"))
+        try:
+            verslag = services.verslag_opslaan(
+                klant=klant, auteur=gebruiker, gesprek_op=d["gesprek_op"], soort=d["soort"],
+                samenvatting=d["samenvatting"], afspraken=d.get("afspraken", ""),
+                volgende_stappen=d.get("volgende_stappen", ""))
+        except services.InvoerFout as fout:
+            raise ValidationError({fout.veld or "samenvatting": str(fout)}) from fout
+        inzage_bij_verzoek(request, klant, "gespreksverslag (API)", "Gespreksverslag geschreven via de API",
+                           Actie.AANMAKEN)
+        b1 = [m.__dict__ for m in services.verslag_b1_controle(verslag)]
+        if d.get("publiceren"):
+            # On a B1 finding it stays a draft; the response says why it is not published yet.
+            with contextlib.suppress(services.B1Fout):
+                services.verslag_publiceren(verslag=verslag, door=gebruiker,
+                                            b1_genegeerd=d.get("b1_genegeerd", False))
+        verslag.refresh_from_db()
+        return Response({**GespreksverslagSerializer(verslag).data, "b1_meldingen": b1},
+                        status=status.HTTP_201_CREATED)
+
+
+class GespreksverslagDetail(generics.RetrieveAPIView[Gespreksverslag]):
+    """One summary; when the client reads it, it is marked as read."""
+
+    rollen = ROLLEN
+    serializer_class = GespreksverslagSerializer
+    lookup_url_kwarg = "verslag_pk"
+
+    def get_queryset(self) -> QuerySet[Gespreksverslag]:
+        verslagen = Gespreksverslag.objects.filter(klant__in=zichtbare_klanten(_gebruiker(self.request)))
+        if _gebruiker(self.request).rol == Rol.KLANT:
+            verslagen = verslagen.filter(gepubliceerd_op__isnull=False)
+        return verslagen.select_related("auteur", "klant")
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        verslag = self.get_object()
+        inzage_bij_verzoek(request, verslag.klant, "gespreksverslag (API)", "Gespreksverslag gelezen via de API")
+        if _gebruiker(request).rol == Rol.KLANT:
+            services.verslag_gelezen(verslag=verslag)
+        return Response(self.get_serializer(verslag).data)

@@ -1,0 +1,99 @@
+"""Forms only collect and type the input; the rules (attachment type and size, B1) live in services."""
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from opstap.accounts.models import Gebruiker, Rol
+from opstap.klanten.models import Klant
+
+from .models import AanvraagStatus, DoelSoort, GesprekSoort, OverdrachtSoort, StapWie
+
+
+class DatumInvoer(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class BerichtForm(forms.Form):
+    tekst = forms.CharField(label=_("Je bericht"), required=False, max_length=5000,
+                            widget=forms.Textarea(attrs={"rows": 5}))
+    bijlage = forms.FileField(
+        label=_("Bijlage (mag leeg blijven)"), required=False,
+        help_text=_("Een foto of PDF, bijvoorbeeld een loonstrook of brief. PDF, JPG of PNG, hooguit 5 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"}))
+
+
+class ReactieForm(forms.Form):
+    tekst = forms.CharField(label=_("Je vraag of opmerking over dit verslag"), max_length=5000,
+                            widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class VerslagForm(forms.Form):
+    gesprek_op = forms.DateField(label=_("Datum van het gesprek"), widget=DatumInvoer())
+    soort = forms.ChoiceField(label=_("Soort gesprek"), choices=GesprekSoort.choices)
+    samenvatting = forms.CharField(
+        label=_("Samenvatting"), widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Schrijf kort en gewoon, zoals je het zou zeggen. Hooguit 20 woorden per zin."))
+    afspraken = forms.CharField(label=_("Afspraken (één per regel)"), required=False,
+                                widget=forms.Textarea(attrs={"rows": 4}))
+    volgende_stappen = forms.CharField(
+        label=_("Volgende stappen (één per regel)"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Wie doet wat, en wanneer. Bijvoorbeeld: 'Jij belt het uitzendbureau vóór vrijdag.'"))
+
+
+class ContactmomentForm(forms.Form):
+    datum = forms.DateField(label=_("Datum"), widget=DatumInvoer())
+    tijd = forms.TimeField(label=_("Tijd"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
+    soort = forms.ChoiceField(label=_("Soort contact"), choices=GesprekSoort.choices)
+    onderwerp = forms.CharField(label=_("Waarover gaat het?"), max_length=200)
+    waarom = forms.CharField(label=_("Waarom dit gesprek? (de klant leest dit)"), required=False,
+                             widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class DoelForm(forms.Form):
+    soort = forms.ChoiceField(label=_("Soort"), choices=DoelSoort.choices)
+    tekst = forms.CharField(label=_("Omschrijving"), max_length=300)
+
+
+class StapForm(forms.Form):
+    wat = forms.CharField(label=_("Wat gebeurt er?"), max_length=300)
+    wie = forms.ChoiceField(label=_("Wie doet het?"), choices=[
+        (StapWie.KLANT, _("De klant")), (StapWie.CONTACTPERSOON, _("Contactpersoon")), (StapWie.SAMEN, _("Samen"))])
+    uiterlijk = forms.DateField(label=_("Wanneer klaar?"), required=False, widget=DatumInvoer())
+    drempel = forms.ChoiceField(label=_("Hoort bij drempel (mag leeg)"), required=False)
+
+    def __init__(self, *args: Any, klant: Klant, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        veld: Any = self.fields["drempel"]
+        veld.choices = [("", "—")] + [
+            (str(d.pk), d.get_soort_display()) for d in klant.drempels.filter(opgelost_op__isnull=True)]
+
+
+class OverdrachtForm(forms.Form):
+    soort = forms.ChoiceField(label=_("Soort"), choices=OverdrachtSoort.choices)
+    naar = forms.ModelChoiceField(label=_("Naar collega"), queryset=Gebruiker.objects.none())
+    begin = forms.DateField(label=_("Vanaf"), widget=DatumInvoer())
+    einde = forms.DateField(label=_("Tot en met (alleen bij vervanging)"), required=False, widget=DatumInvoer())
+    reden = forms.CharField(label=_("Reden (intern)"), max_length=200, required=False)
+
+    def __init__(self, *args: Any, gebruiker: Gebruiker, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        veld: Any = self.fields["naar"]
+        veld.queryset = Gebruiker.objects.filter(
+            gemeente_id=gebruiker.gemeente_id or -1, rol=Rol.CONTACTPERSOON, is_active=True).exclude(pk=gebruiker.pk)
+        veld.label_from_instance = lambda g: g.weergavenaam
+
+
+class AanvraagForm(forms.Form):
+    toelichting = forms.CharField(
+        label=_("Wil je nog iets vertellen? (mag leeg blijven)"), required=False, max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class AanvraagStatusForm(forms.Form):
+    aanvraag = forms.IntegerField(widget=forms.HiddenInput)
+    status = forms.ChoiceField(label=_("Nieuwe stand"), choices=AanvraagStatus.choices)

@@ -1,0 +1,350 @@
+"""Writes for contact and guidance. Every function is atomic: a message, summary or application is
+stored completely or not at all, and then confirmed. Notifications go out after the commit."""
+
+from datetime import date, datetime
+from typing import Any
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from opstap.accounts.models import Gebruiker, Rol
+from opstap.klanten.models import Drempel, Klant
+
+from . import voorzieningen
+from .b1 import B1Melding, b1_controle
+from .meldingen import melden
+from .models import (
+    BIJLAGE_MAX_BYTES,
+    Aanvraag,
+    AanvraagStatus,
+    Bericht,
+    Contactmoment,
+    ContactmomentStatus,
+    Doel,
+    Gespreksverslag,
+    KanaalSoort,
+    Meldingskanaal,
+    Overdracht,
+    OverdrachtSoort,
+    Stap,
+)
+
+MAX_TEKST = 5000
+NIEUW_BERICHT = "Je hebt een nieuw bericht"
+NIEUW_BERICHT_MEDEWERKER = "Er is een nieuw bericht van een klant"
+
+
+class InvoerFout(ValueError):
+    """Something the user can fix; the message is Dutch and kind. `veld` names the form field."""
+
+    def __init__(self, bericht: str, *, veld: str = "") -> None:
+        super().__init__(bericht)
+        self.veld = veld
+
+
+class B1Fout(InvoerFout):
+    def __init__(self, meldingen: list[B1Melding]) -> None:
+        super().__init__("De tekst is nog niet makkelijk genoeg. Pas hem aan of publiceer toch.")
+        self.meldingen = meldingen
+
+
+# --- attachments --------------------------------------------------------------------------------
+
+_HANDTEKENINGEN = {b"%PDF-": "application/pdf", b"\xff\xd8\xff": "image/jpeg", b"\x89PNG\r\n\x1a\n": "image/png"}
+
+
+def bijlage_controleren(bestand: "UploadedFile[Any]") -> str:
+    """The real type of an attachment (by its first bytes, not its name). Raises InvoerFout."""
+    if bestand.size is not None and bestand.size > BIJLAGE_MAX_BYTES:
+        mb = BIJLAGE_MAX_BYTES // (1024 * 1024)
+        raise InvoerFout(f"Dit bestand is te groot. Een bijlage mag hooguit {mb} MB zijn. "
+                         "Maak een kleinere foto of kies een ander bestand.", veld="bijlage")
+    if bestand.size == 0:
+        raise InvoerFout("Dit bestand is leeg. Kies een ander bestand.", veld="bijlage")
+    bestand.seek(0)
+    begin = bestand.read(16)
+    bestand.seek(0)
+    for handtekening, soort in _HANDTEKENINGEN.items():
+        if begin.startswith(handtekening):
+            return soort
+    raise InvoerFout("Dit soort bestand kunnen we niet openen. Stuur een PDF, JPG of PNG.", veld="bijlage")
+
+
+# --- A2: messages -------------------------------------------------------------------------------
+
+
+def _melden_over_bericht(bericht: Bericht) -> None:
+    klant = bericht.klant
+    if bericht.van_klant:
+        melden(klant.contactpersoon, NIEUW_BERICHT_MEDEWERKER,
+               url=reverse("werk:berichten", args=[klant.pk]))
+    else:
+        melden(klant.gebruiker, NIEUW_BERICHT, url=reverse("mijn:berichten"))
+
+
+@transaction.atomic
+def bericht_versturen(*, klant: Klant, afzender: Gebruiker, tekst: str, bijlage: "UploadedFile[Any] | None" = None,
+                      verslag: Gespreksverslag | None = None, melden_aan: bool = True) -> Bericht:
+    tekst = (tekst or "").strip()
+    if not tekst and bijlage is None:
+        raise InvoerFout("Schrijf eerst een bericht.", veld="tekst")
+    if len(tekst) > MAX_TEKST:
+        raise InvoerFout(f"Je bericht is te lang (hooguit {MAX_TEKST} tekens). Verdeel het over twee berichten.",
+                         veld="tekst")
+    if afzender.gemeente_id != klant.gemeente_id:
+        raise InvoerFout("Dit bericht hoort bij een andere gemeente.")
+    if verslag is not None and verslag.klant_id != klant.pk:
+        raise InvoerFout("Dit gespreksverslag hoort niet bij dit gesprek.")
+    van_klant = afzender.rol == Rol.KLANT
+    if van_klant and klant.gebruiker_id != afzender.pk:
+        raise InvoerFout("Je kunt alleen in je eigen gesprek schrijven.")
+    bericht = Bericht(gemeente_id=klant.gemeente_id, klant=klant, afzender=afzender, van_klant=van_klant,
+                      tekst=tekst, verslag=verslag)
+    if bijlage is not None:
+        bericht.bijlage_type = bijlage_controleren(bijlage)
+        bericht.bijlage_naam = (bijlage.name or "bijlage")[-200:]
+        bericht.bijlage.save(bericht.bijlage_naam, bijlage, save=False)
+    bericht.save()
+    if melden_aan:
+        _melden_over_bericht(bericht)
+    return bericht
+
+
+@transaction.atomic
+def berichten_lezen(*, klant: Klant, lezer: Gebruiker) -> int:
+    """Mark the other side's messages as read by `lezer`. Returns how many were new."""
+    van_klant = lezer.rol != Rol.KLANT
+    return Bericht.objects.filter(klant=klant, van_klant=van_klant, gelezen_op__isnull=True).update(
+        gelezen_op=timezone.now())
+
+
+# --- A3: conversation summaries -----------------------------------------------------------------
+
+
+@transaction.atomic
+def verslag_opslaan(*, klant: Klant, auteur: Gebruiker, gesprek_op: date, soort: str, samenvatting: str,
+                    afspraken: str = "", volgende_stappen: str = "",
+                    verslag: Gespreksverslag | None = None) -> Gespreksverslag:
+    """Save a draft (or an update). A published summary can be corrected; the client sees the change."""
+    if not samenvatting.strip():
+        raise InvoerFout("Schrijf een korte samenvatting van het gesprek.", veld="samenvatting")
+    if verslag is None:
+        verslag = Gespreksverslag(gemeente_id=klant.gemeente_id, klant=klant, auteur=auteur)
+    elif verslag.klant_id != klant.pk:
+        raise InvoerFout("Dit verslag hoort bij een andere klant.")
+    verslag.gesprek_op = gesprek_op
+    verslag.soort = soort
+    verslag.samenvatting = samenvatting.strip()
+    verslag.afspraken = afspraken.strip()
+    verslag.volgende_stappen = volgende_stappen.strip()
+    verslag.save()
+    return verslag
+
+
+def verslag_b1_controle(verslag: Gespreksverslag) -> list[B1Melding]:
+    return b1_controle("\n".join([verslag.samenvatting, verslag.afspraken, verslag.volgende_stappen]))
+
+
+@transaction.atomic
+def verslag_publiceren(*, verslag: Gespreksverslag, door: Gebruiker, b1_genegeerd: bool = False) -> Gespreksverslag:
+    """Publish to the client with one action. The B1 check runs first; the writer may override it."""
+    meldingen = verslag_b1_controle(verslag)
+    if meldingen and not b1_genegeerd:
+        raise B1Fout(meldingen)
+    if verslag.gepubliceerd_op is None:
+        verslag.gepubliceerd_op = timezone.now()
+        verslag.save(update_fields=["gepubliceerd_op", "gewijzigd_op"])
+        melden(verslag.klant.gebruiker, "Er staat een nieuw gespreksverslag voor je klaar",
+               url=reverse("mijn:verslagen"))
+    return verslag
+
+
+@transaction.atomic
+def verslag_gelezen(*, verslag: Gespreksverslag) -> None:
+    if verslag.gelezen_op is None and verslag.gepubliceerd_op is not None:
+        verslag.gelezen_op = timezone.now()
+        verslag.save(update_fields=["gelezen_op"])
+
+
+@transaction.atomic
+def verslag_reageren(*, verslag: Gespreksverslag, afzender: Gebruiker, tekst: str) -> Bericht:
+    """A client's question or remark on a summary: it reaches the contact person as a message."""
+    if not verslag.is_gepubliceerd:
+        raise InvoerFout("Dit verslag is nog niet klaar.")
+    return bericht_versturen(klant=verslag.klant, afzender=afzender, tekst=tekst, verslag=verslag)
+
+
+# --- A4: planned contact ------------------------------------------------------------------------
+
+
+@transaction.atomic
+def contactmoment_plannen(*, klant: Klant, door: Gebruiker, wanneer: datetime, soort: str, onderwerp: str,
+                          waarom: str = "") -> Contactmoment:
+    """Plan a call or meeting and tell the client in advance: what, when, who and why."""
+    if wanneer < timezone.now():
+        raise InvoerFout("Kies een moment in de toekomst.", veld="wanneer")
+    if not onderwerp.strip():
+        raise InvoerFout("Schrijf waarover het gesprek gaat.", veld="onderwerp")
+    moment = Contactmoment.objects.create(gemeente_id=klant.gemeente_id, klant=klant, door=door,
+                                          wanneer=wanneer, soort=soort, onderwerp=onderwerp.strip(),
+                                          waarom=waarom.strip())
+    lokaal = timezone.localtime(wanneer)
+    tekst = (f"We hebben een afspraak gepland: {moment.get_soort_display().lower()} op "
+             f"{date_format(lokaal, 'l j F')} om {lokaal:%H:%M}. Met {door.weergavenaam}. "
+             f"Het gaat over: {moment.onderwerp}.")
+    if moment.waarom:
+        tekst += f" Waarom: {moment.waarom}"
+    tekst += " Past het niet? Stuur dan een bericht, dan zoeken we samen een ander moment."
+    bericht_versturen(klant=klant, afzender=door, tekst=tekst)
+    return moment
+
+
+@transaction.atomic
+def contactmoment_afronden(*, moment: Contactmoment, status: str) -> Contactmoment:
+    if status not in ContactmomentStatus.values:
+        raise InvoerFout("Onbekende status.")
+    moment.status = status
+    moment.save(update_fields=["status"])
+    return moment
+
+
+# --- A5: step plan and goals --------------------------------------------------------------------
+
+
+@transaction.atomic
+def doel_toevoegen(*, klant: Klant, soort: str, tekst: str) -> Doel:
+    if not tekst.strip():
+        raise InvoerFout("Schrijf het doel of de kwaliteit op.", veld="tekst")
+    return Doel.objects.create(gemeente_id=klant.gemeente_id, klant=klant, soort=soort, tekst=tekst.strip())
+
+
+@transaction.atomic
+def stap_toevoegen(*, klant: Klant, wat: str, wie: str, uiterlijk: date | None = None,
+                   drempel: Drempel | None = None) -> Stap:
+    if not wat.strip():
+        raise InvoerFout("Schrijf op wat er moet gebeuren.", veld="wat")
+    if drempel is not None and drempel.klant_id != klant.pk:
+        raise InvoerFout("Deze drempel hoort bij een andere klant.", veld="drempel")
+    return Stap.objects.create(gemeente_id=klant.gemeente_id, klant=klant, wat=wat.strip(), wie=wie,
+                               uiterlijk=uiterlijk, drempel=drempel)
+
+
+@transaction.atomic
+def stap_afvinken(*, stap: Stap, gedaan: bool = True) -> Stap:
+    stap.gedaan_op = timezone.localdate() if gedaan else None
+    stap.save(update_fields=["gedaan_op"])
+    return stap
+
+
+# --- Handover and substitution ------------------------------------------------------------------
+
+
+@transaction.atomic
+def overdracht_vastleggen(*, klant: Klant, naar: Gebruiker, door: Gebruiker, begin: date, reden: str = "",
+                          soort: str = OverdrachtSoort.OVERDRACHT, einde: date | None = None) -> Overdracht:
+    """Record a handover (new contact person for one client) or a substitution (a colleague covers
+    the whole caseload for a while). The client is told who helps them, in a message."""
+    van = klant.contactpersoon
+    if van is None:
+        raise InvoerFout("Deze klant heeft nog geen contactpersoon.")
+    if naar.rol != Rol.CONTACTPERSOON or naar.gemeente_id != klant.gemeente_id or naar.pk == van.pk:
+        raise InvoerFout("Kies een andere contactpersoon van je eigen gemeente.", veld="naar")
+    if einde is not None and einde < begin:
+        raise InvoerFout("De einddatum ligt voor de begindatum.", veld="einde")
+    if soort == OverdrachtSoort.OVERDRACHT:
+        overdracht = Overdracht.objects.create(gemeente_id=klant.gemeente_id, soort=soort, van=van, naar=naar,
+                                               klant=klant, begin=begin, reden=reden, vastgelegd_door=door)
+        klant.contactpersoon = naar
+        klant.save(update_fields=["contactpersoon", "gewijzigd"])
+        tekst = (f"Vanaf {date_format(begin, 'j F')} is {naar.weergavenaam} je nieuwe contactpersoon. "
+                 f"{van.weergavenaam} heeft alles wat je samen hebt besproken doorgegeven. Je berichten en "
+                 "verslagen blijven gewoon in de app staan. Op je overzicht zie je hoe je "
+                 f"{naar.weergavenaam} bereikt.")
+        bericht_versturen(klant=klant, afzender=door, tekst=tekst)
+        return overdracht
+    overdracht = Overdracht.objects.create(gemeente_id=klant.gemeente_id, soort=soort, van=van, naar=naar,
+                                           klant=None, begin=begin, einde=einde, reden=reden,
+                                           vastgelegd_door=door)
+    periode = f"van {date_format(begin, 'j F')}" + (f" tot en met {date_format(einde, 'j F')}" if einde else "")
+    tekst = (f"{van.weergavenaam} is er even niet. {periode.capitalize()} helpt {naar.weergavenaam} je. "
+             "Je kunt gewoon een bericht sturen in de app.")
+    for k in Klant.objects.filter(gemeente_id=klant.gemeente_id, contactpersoon=van):
+        bericht_versturen(klant=k, afzender=door, tekst=tekst)
+    return overdracht
+
+
+# --- B1: applications ---------------------------------------------------------------------------
+
+
+def aanvraag_voorinvullen(klant: Klant) -> dict[str, Any]:
+    """What the municipality already knows: the client is never asked for it again."""
+    return {
+        "naam": klant.naam,
+        "adres": f"{klant.postcode} {klant.huisnummer}",
+        "huishouden": klant.get_huishouden_display(),
+        "aantal_kinderen": klant.kinderen.count(),
+        "email": klant.email or (klant.gebruiker.email if klant.gebruiker else ""),
+        "telefoon": klant.telefoon,
+    }
+
+
+@transaction.atomic
+def aanvraag_indienen(*, klant: Klant, door: Gebruiker, regeling_code: str, toelichting: str = "") -> Aanvraag:
+    """Apply for a provision the client is entitled to. Stored first, then confirmed."""
+    regeling = next((u.regeling for u in voorzieningen.regelingen_voor_klant(klant, peildatum=timezone.localdate())
+                     if u.regeling.code == regeling_code), None)
+    if regeling is None:
+        raise InvoerFout("Deze regeling kun je nu niet via de app aanvragen. Je contactpersoon helpt je graag.")
+    if Aanvraag.objects.filter(klant=klant, regeling_code=regeling_code,
+                               status__in=[AanvraagStatus.INGEDIEND, AanvraagStatus.IN_BEHANDELING]).exists():
+        raise InvoerFout("Je hebt deze regeling al aangevraagd. Je ziet hieronder hoe ver het is.")
+    vandaag = timezone.localdate()
+    standaard = int(klant.gemeente.instelling("voorziening_behandel_weken", 8))  # type: ignore[call-overload]
+    stappen = voorzieningen.procedure(regeling, vanaf=vandaag, standaard_weken=standaard)
+    aanvraag = Aanvraag.objects.create(
+        gemeente_id=klant.gemeente_id, klant=klant, regeling_code=regeling.code, regeling_naam=regeling.naam,
+        ingediend_door=door, gegevens=aanvraag_voorinvullen(klant), toelichting=toelichting.strip(),
+        stappen=stappen, verwacht_besluit_op=date.fromisoformat(stappen[-1]["verwacht_op"]),
+    )
+    if klant.contactpersoon is not None:
+        melden(klant.contactpersoon, "Er is een nieuwe aanvraag van een klant",
+               url=reverse("werk:klant", args=[klant.pk]))
+    return aanvraag
+
+
+@transaction.atomic
+def aanvraag_bijwerken(*, aanvraag: Aanvraag, door: Gebruiker, status: str) -> Aanvraag:
+    """Move an application on; the steps up to the new status are marked done and the client told."""
+    if status not in AanvraagStatus.values:
+        raise InvoerFout("Onbekende status.", veld="status")
+    vandaag = timezone.localdate().isoformat()
+    stappen = list(aanvraag.stappen)
+    klaar_tot = {AanvraagStatus.IN_BEHANDELING: 2, AanvraagStatus.TOEGEKEND: len(stappen),
+                 AanvraagStatus.AFGEWEZEN: len(stappen)}.get(AanvraagStatus(status), 1)
+    for i, stap in enumerate(stappen[:klaar_tot]):
+        if not stap.get("gedaan_op"):
+            stappen[i] = {**stap, "gedaan_op": vandaag}
+    aanvraag.status = status
+    aanvraag.stappen = stappen
+    aanvraag.save(update_fields=["status", "stappen", "gewijzigd_op"])
+    bericht_versturen(klant=aanvraag.klant, afzender=door,
+                      tekst=f"Je aanvraag '{aanvraag.regeling_naam}' heeft een nieuwe stand: "
+                            f"{aanvraag.get_status_display().lower()}. Kijk in de app bij 'Regelingen' voor meer.")
+    return aanvraag
+
+
+# --- notification channels ----------------------------------------------------------------------
+
+
+@transaction.atomic
+def meldingskanaal_opslaan(*, gebruiker: Gebruiker, soort: str, endpoint: str = "",
+                           sleutels: dict[str, Any] | None = None) -> Meldingskanaal:
+    if soort == KanaalSoort.PUSH and not endpoint.startswith("https://"):
+        raise InvoerFout("Dit is geen geldige pushmelding-inschrijving.", veld="endpoint")
+    kanaal, _ = Meldingskanaal.objects.update_or_create(
+        gebruiker=gebruiker, soort=soort, endpoint=endpoint,
+        defaults={"sleutels": sleutels or {}, "actief": True})
+    return kanaal

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class GemeentenConfig(AppConfig):
+    name = "opstap.gemeenten"
+    verbose_name = "Gemeenten"

@@ -1,0 +1,117 @@
+"""The income-by-hours chart as plain SVG, drawn on the server: it works without JavaScript
+and without internet, prints well, and sits beside an accessible data table."""
+
+from dataclasses import dataclass
+from typing import Any
+from xml.sax.saxutils import escape
+
+# Stacked from the bottom: what you earn yourself first, then what the municipality adds.
+LAGEN = [
+    ("zelf_verdiend", "Zelf verdiend (netto loon)", "#154273"),
+    ("bijstand", "Bijstand", "#6b9bd1"),
+    ("toeslagen", "Toeslagen, kinderbijslag en kortingen", "#1e6b34"),
+    ("gemeentelijk", "Regelingen van de gemeente", "#b34700"),
+]
+TOESLAGEN = ("zorgtoeslag", "huurtoeslag", "kindgebonden_budget", "kinderbijslag", "kinderopvangtoeslag",
+             "inkomensafhankelijke_combinatiekorting")
+
+
+@dataclass(frozen=True)
+class Staaf:
+    uren: float
+    delen: dict[str, float]
+    totaal: float
+    armoedeval: bool  # more hours than the previous level, less money
+
+
+def staven(uitkomst: dict[str, Any]) -> list[Staaf]:
+    resultaat: list[Staaf] = []
+    vorig_totaal: float | None = None
+    for r in uitkomst["resultaten"]:
+        delen = {
+            # The engine's own part: net wage including the holiday pay accrued on it.
+            "zelf_verdiend": float(r.get("zelf_verdiend", r["netto_loon_per_maand"])),
+            "bijstand": float(r["bijstand"]),
+            "toeslagen": sum(float(r.get(k, 0.0)) for k in TOESLAGEN) - float(r.get("kinderopvang_kosten", 0.0)),
+            "gemeentelijk": sum(float(v) for v in r.get("gemeentelijke_regelingen", {}).values()),
+        }
+        totaal = float(r["totaal_netto_per_maand"])
+        val = vorig_totaal is not None and totaal < vorig_totaal - 0.005
+        resultaat.append(Staaf(float(r["uren_per_week"] or 0), delen, totaal, val))
+        vorig_totaal = totaal
+    return resultaat
+
+
+def _euro(bedrag: float) -> str:
+    return f"€ {bedrag:,.0f}".replace(",", ".")
+
+
+def inkomen_svg(uitkomst: dict[str, Any], *, titel: str, gemarkeerd_uren: float | None = None) -> str:
+    rijen = staven(uitkomst)
+    if not rijen:
+        return ""
+    breedte, hoogte = 720, 360
+    links, rechts, boven, onder = 64, 12, 16, 52
+    plot_b, plot_h = breedte - links - rechts, hoogte - boven - onder
+    maximum = max(max(sum(s.delen.values()), s.totaal) for s in rijen) or 1.0
+    stap = 500.0 if maximum > 1500 else 250.0
+    schaal_max = (int(maximum // stap) + 1) * stap
+    staaf_b = plot_b / len(rijen)
+
+    def y(bedrag: float) -> float:
+        return boven + plot_h - bedrag / schaal_max * plot_h
+
+    delen: list[str] = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {breedte} {hoogte}" role="img" '
+        f'aria-labelledby="grafiek-titel grafiek-uitleg" class="grafiek">',
+        f'<title id="grafiek-titel">{escape(titel)}</title>',
+        '<desc id="grafiek-uitleg">Gestapelde staven per aantal uren werk per week. De tabel onder de '
+        'grafiek geeft dezelfde bedragen.</desc>',
+    ]
+    # Poverty-trap zones first, so bars are drawn over them.
+    for i, s in enumerate(rijen):
+        if s.armoedeval:
+            delen.append(f'<rect x="{links + (i - 1) * staaf_b:.1f}" y="{boven}" width="{2 * staaf_b:.1f}" '
+                         f'height="{plot_h}" fill="#fde8ea"><title>Armoedeval bij {s.uren:g} uur</title></rect>')
+    bedrag = 0.0
+    while bedrag <= schaal_max + 0.1:
+        delen.append(f'<line x1="{links}" x2="{breedte - rechts}" y1="{y(bedrag):.1f}" y2="{y(bedrag):.1f}" '
+                     'stroke="#d0d0d0" stroke-width="1"/>')
+        delen.append(f'<text x="{links - 6}" y="{y(bedrag) + 4:.1f}" text-anchor="end" font-size="12" '
+                     f'fill="#4d4d4d">{_euro(bedrag)}</text>')
+        bedrag += stap
+    for i, s in enumerate(rijen):
+        x = links + i * staaf_b + staaf_b * 0.12
+        basis = 0.0
+        for sleutel, label, kleur in LAGEN:
+            waarde = s.delen[sleutel]
+            if waarde <= 0:
+                continue
+            delen.append(f'<rect x="{x:.1f}" y="{y(basis + waarde):.1f}" width="{staaf_b * 0.76:.1f}" '
+                         f'height="{y(basis) - y(basis + waarde):.1f}" fill="{kleur}"><title>{s.uren:g} uur: '
+                         f'{escape(label)} {_euro(waarde)}</title></rect>')
+            basis += waarde
+        if len(rijen) <= 12 or i % 4 == 0:
+            delen.append(f'<text x="{x + staaf_b * 0.38:.1f}" y="{boven + plot_h + 16}" text-anchor="middle" '
+                         f'font-size="12" fill="#1a1a1a">{s.uren:g}</text>')
+    delen.append(f'<text x="{links + plot_b / 2:.1f}" y="{hoogte - 6}" text-anchor="middle" font-size="13" '
+                 'fill="#1a1a1a">uren werk per week</text>')
+    uit = uitkomst.get("uren_uit_bijstand")
+    uren_lijst = [s.uren for s in rijen]
+    if uit is not None and uren_lijst[0] <= uit <= uren_lijst[-1] and len(uren_lijst) > 1:
+        # interpolate the x position between the levels around it
+        for i in range(1, len(uren_lijst)):
+            if uren_lijst[i] >= uit:
+                frac = (uit - uren_lijst[i - 1]) / ((uren_lijst[i] - uren_lijst[i - 1]) or 1)
+                xpos = links + (i - 1 + frac) * staaf_b + staaf_b / 2
+                delen.append(f'<line x1="{xpos:.1f}" x2="{xpos:.1f}" y1="{boven}" y2="{boven + plot_h}" '
+                             'stroke="#1a1a1a" stroke-width="2" stroke-dasharray="6 4"/>')
+                delen.append(f'<text x="{xpos + 4:.1f}" y="{boven + 12}" font-size="12" fill="#1a1a1a">'
+                             f'uit de bijstand vanaf {uit:g} uur</text>')
+                break
+    if gemarkeerd_uren is not None and gemarkeerd_uren in uren_lijst:
+        i = uren_lijst.index(gemarkeerd_uren)
+        delen.append(f'<rect x="{links + i * staaf_b + 1:.1f}" y="{boven}" width="{staaf_b - 2:.1f}" '
+                     f'height="{plot_h}" fill="none" stroke="#b34700" stroke-width="3"/>')
+    delen.append("</svg>")
+    return "".join(delen)

@@ -1,0 +1,26 @@
+from django.conf import settings
+from django.db import models
+
+
+class Berekening(models.Model):
+    """A calculation kept with what was decided or shown from it: input, result, the full
+    explanation and the rule version, so nobody has to re-derive it later."""
+
+    gemeente = models.ForeignKey("gemeenten.Gemeente", on_delete=models.PROTECT)
+    klant = models.ForeignKey("klanten.Klant", on_delete=models.CASCADE, null=True, blank=True,
+                              related_name="berekeningen")
+    gemaakt_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True)
+    gemaakt_op = models.DateTimeField(auto_now_add=True)
+    doel = models.CharField(max_length=200, help_text="Waarvoor: bijv. 'besluit inkomensvrijlating'.")
+    peildatum = models.DateField()
+    regelversie = models.CharField(max_length=50)
+    invoer = models.JSONField()
+    uitkomst = models.JSONField()
+    uitleg = models.JSONField()
+
+    class Meta:
+        ordering = ["-gemaakt_op"]
+        verbose_name_plural = "berekeningen"
+
+    def __str__(self) -> str:
+        return f"Berekening {self.peildatum} ({self.doel})"

@@ -1,0 +1,58 @@
+"""The web app's door to the rules engine: build the input from what the municipality
+already knows (never ask twice), calculate, and keep the explanation with a decision."""
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+
+import regels
+from opstap.accounts.models import Gebruiker
+from opstap.klanten.models import Klant
+from regels.peilparameters import peilparameters
+
+from .models import Berekening
+
+UREN_NIVEAUS = list(range(0, 41))  # 0–40 hours a week, every hour
+
+
+def minimumloon_per_uur(peildatum: date) -> Decimal:
+    """The statutory minimum hourly wage (21+) from the rules engine: the default for 'what if'."""
+    return Decimal(peilparameters(peildatum).wml_uur) / 100
+
+
+def invoer_voor_klant(klant: Klant, *, peildatum: date, werk: dict[str, Any]) -> dict[str, Any]:
+    partner = getattr(klant, "partner", None)
+    return {
+        "peildatum": peildatum.isoformat(),
+        "gemeente": klant.gemeente.regels_code,
+        "aanvrager": {"geboortedatum": klant.geboortedatum.isoformat()},
+        "partner": {"geboortedatum": partner.geboortedatum.isoformat()} if partner else None,
+        "kinderen": [{"geboortedatum": k.geboortedatum.isoformat()} for k in klant.kinderen.all()],
+        "kostendelers": klant.kostendelers,
+        "kale_huur": float(klant.kale_huur),
+        "servicekosten": float(klant.servicekosten),
+        "vermogen": float(klant.vermogen),
+        "vrijlating_maanden_gebruikt": klant.vrijlating_maanden_gebruikt,
+        "medisch_urenbeperkt": klant.medisch_urenbeperkt,
+        "werk": werk,
+    }
+
+
+def bereken(invoer: dict[str, Any], *, uitleg: bool = False) -> dict[str, Any]:
+    """Raises regels.InvoerFout with a Dutch message naming the field."""
+    return regels.bereken(invoer, uitleg=uitleg)
+
+
+@transaction.atomic
+def berekening_vastleggen(*, klant: Klant | None, gemeente_id: int, door: Gebruiker | None, doel: str,
+                          invoer: dict[str, Any]) -> Berekening:
+    uitkomst = regels.bereken(invoer, uitleg=True)
+    toelichting = uitkomst.pop("uitleg", {})
+    return Berekening.objects.create(
+        gemeente_id=gemeente_id, klant=klant, gemaakt_door=door, doel=doel,
+        peildatum=date.fromisoformat(invoer["peildatum"]),
+        regelversie=str(uitkomst.get("regelversie") or regels.REGELVERSIE),
+        invoer=invoer, uitkomst=uitkomst, uitleg=toelichting,
+    )

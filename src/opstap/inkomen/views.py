@@ -1,0 +1,87 @@
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+import regels
+from opstap.accounts.models import Rol
+from opstap.accounts.rollen import gebruiker_van, rol_vereist
+from opstap.accounts.toegang import eigen_klant, zichtbare_klanten
+from opstap.klanten.models import Klant
+from opstap.klanten.selectors import caseload
+from opstap.privacy.services import inzage_bij_verzoek
+from opstap.web.templatetags.opstap import euro
+
+from .forms import WatAlsFormulier
+from .grafiek import LAGEN, inkomen_svg, staven
+from .services import UREN_NIVEAUS, bereken, invoer_voor_klant, minimumloon_per_uur
+
+
+@rol_vereist(Rol.INKOMENSCONSULENT)
+def start(request: HttpRequest) -> HttpResponse:
+    zoek = request.GET.get("zoek", "").strip()
+    klanten = caseload(gebruiker_van(request), zoek=zoek)[:50] if zoek else []
+    return render(request, "inkomen/start.html", {"zoek": zoek, "klanten": klanten})
+
+
+def _inkomen_pagina(request: HttpRequest, klant: Klant, *, als_klant: bool) -> HttpResponse:
+    peildatum: date = timezone.localdate()
+    form = WatAlsFormulier(request.GET or None, gemeente_id=klant.gemeente_id)
+    uurloon: Decimal | None = None
+    uren: int | None = None
+    if form.is_valid():
+        vacature = form.cleaned_data["vacature"]
+        uurloon = form.cleaned_data["bruto_uurloon"] or (vacature.bruto_uurloon if vacature else None)
+        uren = form.cleaned_data["uren"]
+        if uren is None and vacature is not None:
+            uren = vacature.uren_per_week_max
+    context: dict[str, Any] = {"klant": klant, "form": form, "als_klant": als_klant, "peildatum": peildatum}
+    if form.is_bound and not form.is_valid():
+        return render(request, "inkomen/inkomen.html", context, status=400)
+    if uurloon is None:
+        uurloon = minimumloon_per_uur(peildatum)
+        context["uurloon_is_minimumloon"] = True
+    invoer = invoer_voor_klant(klant, peildatum=peildatum,
+                               werk={"bruto_uurloon": float(uurloon), "uren_per_week": UREN_NIVEAUS})
+    inzage_bij_verzoek(request, klant, "huishouden en inkomen",
+                       "Je bekeek wat werken voor je inkomen betekent" if als_klant
+                       else "Begeleiding: inkomen bij werk doorgerekend")
+    try:
+        uitkomst = bereken(invoer, uitleg=True)
+    except regels.InvoerFout as fout:
+        context["fout"] = str(fout)
+        return render(request, "inkomen/inkomen.html", context)
+    rijen = staven(uitkomst)
+    gekozen = uren if uren is not None else 16
+    nul, gekozen_rij = rijen[0], rijen[min(gekozen, len(rijen) - 1)]
+    context.update({
+        "uitkomst": uitkomst,
+        "uurloon": uurloon,
+        "uren": gekozen,
+        "svg": inkomen_svg(uitkomst, titel=f"Inkomen per maand bij 0 tot 40 uur werk per week, "
+                                          f"bruto uurloon {euro(uurloon)}", gemarkeerd_uren=float(gekozen)),
+        "lagen": LAGEN,
+        "rijen": rijen,
+        "gekozen": gekozen_rij,
+        "verschil": gekozen_rij.totaal - nul.totaal,
+        "armoedeval_uren": [s.uren for s in rijen if s.armoedeval],
+        "uitleg_gekozen": (uitkomst.get("uitleg") or {}).get("per_uren", {}).get(str(gekozen)),
+    })
+    return render(request, "inkomen/inkomen.html", context)
+
+
+@rol_vereist(Rol.KLANT)
+def mijn_inkomen(request: HttpRequest) -> HttpResponse:
+    klant = eigen_klant(gebruiker_van(request))
+    if klant is None:
+        return render(request, "fouten/404.html", status=404)
+    return _inkomen_pagina(request, klant, als_klant=True)
+
+
+@rol_vereist(Rol.CONTACTPERSOON, Rol.INKOMENSCONSULENT)
+def klant_inkomen(request: HttpRequest, klant_pk: int) -> HttpResponse:
+    klant = get_object_or_404(zichtbare_klanten(gebruiker_van(request)), pk=klant_pk)
+    return _inkomen_pagina(request, klant, als_klant=False)

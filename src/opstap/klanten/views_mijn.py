@@ -1,0 +1,48 @@
+"""The client's own area ("de app")."""
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from opstap.accounts.models import Gebruiker, Rol
+from opstap.accounts.rollen import rol_vereist
+from opstap.accounts.toegang import eigen_klant
+from opstap.contact.models import Contactpersoon
+from opstap.contact.selectors import thuis_overzicht
+from opstap.privacy.selectors import inzages_voor_klant
+from opstap.privacy.services import inzage_bij_verzoek
+
+from .keuzes import Fase
+from .selectors import klant_dossier
+
+
+def _mijn_dossier(request: HttpRequest):  # type: ignore[no-untyped-def]
+    klant = eigen_klant(request.user)  # type: ignore[arg-type]
+    if klant is None:
+        raise Http404("Er is (nog) geen dossier aan dit account gekoppeld.")
+    return klant
+
+
+@rol_vereist(Rol.KLANT)
+def start(request: HttpRequest) -> HttpResponse:
+    klant = klant_dossier(_mijn_dossier(request))
+    inzage_bij_verzoek(request, klant, "overzicht", "Je bekeek je eigen overzicht")
+    contactpersoon = None
+    if klant.contactpersoon_id:
+        contactpersoon = Contactpersoon.objects.filter(gebruiker_id=klant.contactpersoon_id).first()
+    fases = list(Fase)
+    huidige = fases.index(Fase(klant.fase))
+    return render(request, "klanten/mijn/start.html", {
+        "klant": klant,
+        "contactpersoon": contactpersoon,
+        "fases": [(f, i < huidige, i == huidige) for i, f in enumerate(fases)],
+        **thuis_overzicht(klant),
+    })
+
+
+@rol_vereist(Rol.KLANT)
+def inzages(request: HttpRequest) -> HttpResponse:
+    """Who looked at my file, and why."""
+    klant = _mijn_dossier(request)
+    eigen: Gebruiker = request.user  # type: ignore[assignment]
+    regels = inzages_voor_klant(klant).exclude(gebruiker=eigen)[:200]
+    return render(request, "klanten/mijn/inzages.html", {"klant": klant, "inzages": regels})

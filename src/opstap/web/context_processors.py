@@ -1,0 +1,36 @@
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from opstap.accounts.middleware import tweestaps_overgeslagen
+from opstap.accounts.models import Rol
+
+# The menu of each role's area: (label, url name).
+MENU: dict[str, list[tuple[Any, str]]] = {
+    Rol.KLANT: [(_("Overzicht"), "mijn:start"), (_("Berichten"), "mijn:berichten"),
+                (_("Gesprekken"), "mijn:verslagen"), (_("Stappenplan"), "mijn:stappenplan"),
+                (_("Regelingen"), "mijn:regelingen"), (_("Vragen"), "mijn:hulp"), (_("Werk en inkomen"), "mijn:inkomen"),
+                (_("Wie keek in mijn dossier"), "mijn:inzages")],
+    Rol.CONTACTPERSOON: [(_("Mijn klanten"), "werk:caseload"), (_("Regelingen"), "werk:voorzieningen")],
+    Rol.INKOMENSCONSULENT: [(_("Overzicht"), "inkomen:start")],
+    Rol.WERKGEVER: [(_("Overzicht"), "werkgever:start")],
+    Rol.BELEIDSMEDEWERKER: [(_("Overzicht"), "beleid:start")],
+    Rol.BEHEERDER: [(_("Overzicht"), "beheer:start"), (_("Klanten importeren"), "beheer:import")],
+}
+
+
+def opstap(request: HttpRequest) -> dict[str, Any]:
+    gebruiker = getattr(request, "user", None)
+    ingelogd = bool(gebruiker is not None and gebruiker.is_authenticated)
+    menu = []
+    if ingelogd:
+        menu = [(label, reverse(naam)) for label, naam in MENU.get(getattr(gebruiker, "rol", ""), [])]
+    return {
+        "DEMO_MODE": settings.DEMO_MODE,
+        "tweestaps_overgeslagen": ingelogd and tweestaps_overgeslagen(request),
+        "menu": menu,
+        "gemeente": getattr(gebruiker, "gemeente", None) if ingelogd else None,
+    }

@@ -1,0 +1,50 @@
+/* Progressive enhancement only: every page works without this script. */
+"use strict";
+
+(function () {
+  if (!("serviceWorker" in navigator)) return;
+  navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(() => { /* works without */ });
+
+  // Logging out removes the summaries and rules kept for offline reading from this device.
+  document.querySelectorAll("form[data-uitloggen]").forEach((form) => {
+    form.addEventListener("submit", () => {
+      if (navigator.serviceWorker.controller) navigator.serviceWorker.controller.postMessage("leegmaken");
+    });
+  });
+
+  // Push notifications: only on the settings page, only when the server has a VAPID key.
+  const knop = document.getElementById("push-aan");
+  if (!knop || !("PushManager" in window)) return;
+  const sleutel = knop.dataset.vapidSleutel;
+  const status = document.getElementById("push-status");
+  if (!sleutel) return;
+  knop.hidden = false;
+
+  function naarBytes(base64) {
+    const opvulling = "=".repeat((4 - (base64.length % 4)) % 4);
+    const ruw = atob((base64 + opvulling).replace(/-/g, "+").replace(/_/g, "/"));
+    return Uint8Array.from(ruw, (c) => c.charCodeAt(0));
+  }
+
+  function csrf() {
+    const veld = document.querySelector("input[name=csrfmiddlewaretoken]");
+    return veld ? veld.value : "";
+  }
+
+  knop.addEventListener("click", async () => {
+    try {
+      const registratie = await navigator.serviceWorker.ready;
+      const inschrijving = await registratie.pushManager.subscribe({
+        userVisibleOnly: true, applicationServerKey: naarBytes(sleutel),
+      });
+      const antwoord = await fetch(knop.dataset.url, {
+        method: "POST", credentials: "same-origin",
+        headers: { "Content-Type": "application/json", "X-CSRFToken": csrf() },
+        body: JSON.stringify(inschrijving.toJSON()),
+      });
+      status.textContent = antwoord.ok ? knop.dataset.gelukt : knop.dataset.mislukt;
+    } catch (e) {
+      status.textContent = knop.dataset.mislukt;
+    }
+  });
+})();

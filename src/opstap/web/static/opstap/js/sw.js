@@ -1,0 +1,80 @@
+/* Opstap service worker: keeps the latest conversation summaries and the rules page readable
+   offline. Network first (always the newest when online), the cache only when offline.
+   Everything personal is removed when the user logs out (message "leegmaken" from pwa.js). */
+"use strict";
+
+const LEZEN = "opstap-lezen-v1";
+const STATISCH = "opstap-statisch-v1";
+const MAX_PAGINAS = 15;
+const OFFLINE_PADEN = [/^\/mijn\/gesprekken\/(\d+\/)?$/, /^\/mijn\/regels\/$/, /^\/mijn\/hulp\/$/];
+
+self.addEventListener("install", () => self.skipWaiting());
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((namen) => Promise.all(namen.filter((n) => n !== LEZEN && n !== STATISCH).map((n) => caches.delete(n))))
+      .then(() => self.clients.claim())
+  );
+});
+
+async function inkorten(cache) {
+  const sleutels = await cache.keys();
+  for (let i = 0; i < sleutels.length - MAX_PAGINAS; i++) {
+    await cache.delete(sleutels[i]);
+  }
+}
+
+async function netwerkEerst(request) {
+  const cache = await caches.open(LEZEN);
+  try {
+    const antwoord = await fetch(request);
+    if (antwoord.ok && !antwoord.redirected) {
+      await cache.put(request, antwoord.clone());
+      await inkorten(cache);
+    }
+    return antwoord;
+  } catch (fout) {
+    const bewaard = await cache.match(request);
+    if (bewaard) return bewaard;
+    throw fout;
+  }
+}
+
+async function cacheEerst(request) {
+  const cache = await caches.open(STATISCH);
+  const bewaard = await cache.match(request);
+  if (bewaard) return bewaard;
+  const antwoord = await fetch(request);
+  if (antwoord.ok) await cache.put(request, antwoord.clone());
+  return antwoord;
+}
+
+self.addEventListener("fetch", (event) => {
+  const url = new URL(event.request.url);
+  if (event.request.method !== "GET" || url.origin !== self.location.origin) return;
+  if (OFFLINE_PADEN.some((p) => p.test(url.pathname))) {
+    event.respondWith(netwerkEerst(event.request));
+  } else if (url.pathname.startsWith("/static/")) {
+    event.respondWith(cacheEerst(event.request));
+  }
+});
+
+self.addEventListener("message", (event) => {
+  if (event.data === "leegmaken") {
+    event.waitUntil(caches.delete(LEZEN));
+  }
+});
+
+/* Web push: the notification never holds content, only "something new is waiting". */
+self.addEventListener("push", (event) => {
+  let data = { titel: "Opstap", tekst: "Er staat iets nieuws voor je klaar.", url: "/mijn/" };
+  try { data = Object.assign(data, event.data ? event.data.json() : {}); } catch (e) { /* keep default */ }
+  event.waitUntil(self.registration.showNotification(data.titel, {
+    body: data.tekst, icon: "/static/opstap/img/icoon-192.png", data: { url: data.url }, lang: "nl",
+  }));
+});
+
+self.addEventListener("notificationclick", (event) => {
+  event.notification.close();
+  event.waitUntil(self.clients.openWindow((event.notification.data && event.notification.data.url) || "/mijn/"));
+});

@@ -1,0 +1,97 @@
+import logging
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+
+from opstap.accounts.models import Rol
+from opstap.accounts.rollen import publiek
+
+logger = logging.getLogger(__name__)
+
+START_PAGINA: dict[str, str] = {
+    Rol.KLANT: "mijn:start",
+    Rol.CONTACTPERSOON: "werk:caseload",
+    Rol.INKOMENSCONSULENT: "inkomen:start",
+    Rol.WERKGEVER: "werkgever:start",
+    Rol.BELEIDSMEDEWERKER: "beleid:start",
+    Rol.BEHEERDER: "beheer:start",
+}
+
+
+@publiek
+def start(request: HttpRequest) -> HttpResponse:
+    """The root: each role lands on its own start page."""
+    if not request.user.is_authenticated:
+        return redirect("accounts:inloggen")
+    return redirect(START_PAGINA.get(str(getattr(request.user, "rol", "")), "accounts:inloggen"))
+
+
+def _controleer(naam: str, functie: object) -> tuple[str, str]:
+    try:
+        functie()  # type: ignore[operator]
+    except Exception as exc:  # a health check reports every failure, whatever it is
+        logger.warning("health: %s faalt: %s", naam, exc)
+        return naam, "fout"
+    return naam, "ok"
+
+
+def _database() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+
+
+def _cache() -> None:
+    sleutel = f"health-{uuid.uuid4().hex}"
+    cache.set(sleutel, "1", 10)
+    if cache.get(sleutel) != "1":
+        raise RuntimeError("cache geeft niet terug wat erin ging")
+    cache.delete(sleutel)
+
+
+def _broker() -> None:
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        return  # in-process: no broker to reach
+    from opstap.celery import app
+
+    with app.connection_for_write() as verbinding:
+        verbinding.ensure_connection(max_retries=1, timeout=2)
+
+
+def _opslag() -> None:
+    naam = default_storage.save(f"health/{uuid.uuid4().hex}.txt", ContentFile(b"ok"))
+    default_storage.delete(naam)
+
+
+@publiek
+def health(request: HttpRequest) -> JsonResponse:
+    resultaten = dict(
+        _controleer(naam, functie)
+        for naam, functie in [("database", _database), ("cache", _cache), ("broker", _broker),
+                              ("opslag", _opslag)]
+    )
+    gezond = all(waarde == "ok" for waarde in resultaten.values())
+    resultaten["broker_modus"] = "in-process" if settings.CELERY_TASK_ALWAYS_EAGER else "redis"
+    return JsonResponse({"status": "ok" if gezond else "fout", "onderdelen": resultaten},
+                        status=200 if gezond else 503)
+
+
+def fout_400(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "fouten/400.html", status=400)
+
+
+def fout_403(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "fouten/403.html", status=403)
+
+
+def fout_404(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "fouten/404.html", status=404)
+
+
+def fout_500(request: HttpRequest) -> HttpResponse:
+    return render(request, "fouten/500.html", status=500)

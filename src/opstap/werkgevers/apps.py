@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class WerkgeversConfig(AppConfig):
+    name = "opstap.werkgevers"
+    verbose_name = "Werkgevers"

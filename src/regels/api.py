@@ -1,0 +1,426 @@
+"""Public entry points: ``bereken`` (one household, JSON contract), ``regelingen_voor_huishouden``.
+
+``bereken_batch`` lives in regels.batch. Names and the JSON contract are stable; see
+docs/regels.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+import numpy as np
+
+from regels.formules import participatiewet as pw
+from regels.fouten import InvoerFout
+from regels.geld import maal_tarief
+from regels.gemeenten import RegelingRekenvorm, gemeente, jaarbedrag, rekenvormen
+from regels.invoer import Invoer, bruto_per_maand, lees_invoer, uren_naar_honderdsten
+from regels.kern import REGELS, Uitkomst, alleen_bijstand, bruto_uit_netto, huishoudtype, kern
+from regels.opmaak import euro, maand_plus, uren_tekst
+from regels.peilparameters import PeilParameters, bekende_paden, peilparameters
+from regels.versie import REGELVERSIE
+
+
+def _euro_lijst(a: np.ndarray[Any, Any]) -> list[float]:
+    # IEEE division by 100 gives the same float as Python's int / 100: the nearest to the cents.
+    uit: list[float] = (a / 100).tolist()
+    return uit
+
+
+# Per-level output columns: (key in the JSON contract, engine array), cents → euros.
+_RIJ_KOLOMMEN = (
+    ("bruto_loon_per_maand", "bruto_loon_per_maand"),
+    ("netto_loon_per_maand", "netto_loon_per_maand"),
+    ("inkomensvrijlating", "inkomensvrijlating"),
+    ("bijstand", "bijstand"),
+    ("bijstand_uitbetaald", "bijstand_uitbetaald"),
+    ("zorgtoeslag", "zorgtoeslag"),
+    ("huurtoeslag", "huurtoeslag"),
+    ("kindgebonden_budget", "kindgebonden_budget"),
+    ("kinderopvangtoeslag", "kinderopvangtoeslag"),
+    ("totaal_netto_per_maand", "totaal_netto_per_maand"),
+    ("zelf_verdiend", "netto_loon_incl_vakantiegeld_per_maand"),
+    ("toetsingsinkomen_per_jaar", "toetsingsinkomen_per_jaar"),
+    ("inkomensafhankelijke_combinatiekorting", "iack_per_maand"),
+    ("kinderopvang_kosten", "kinderopvang_kosten"),
+    ("vakantietoeslag_bijstand_per_maand", "vakantietoeslag_bijstand"),
+    ("netto_vakantiegeld_werk_per_jaar", "netto_vakantiegeld_per_jaar"),
+)
+
+
+_RIJ_SLEUTELS = (
+    "uren_per_week",
+    *(naam for naam, _k in _RIJ_KOLOMMEN),
+    "extra_in_mei",
+    "bijstandsnorm",
+    "kinderbijslag",
+    "marginale_druk",
+    "gemeentelijke_regelingen",
+)
+
+
+def _rij_bouwer() -> Any:
+    # A generated dict literal builds a row about 2.5x faster than dict(zip(...)); the keys are
+    # constants of this module, never input.
+    velden = ", ".join(f"{k!r}: w[{i}]" for i, k in enumerate(_RIJ_SLEUTELS))
+    ns: dict[str, Any] = {}
+    exec(f"def maak_rij(w):\n    return {{{velden}}}", ns)  # noqa: S102
+    return ns["maak_rij"]
+
+
+_maak_rij = _rij_bouwer()
+
+
+class _Scenario:
+    """One computed scenario for one household (base or variant)."""
+
+    def __init__(self, inv: Invoer, p: PeilParameters, regelingen: tuple[RegelingRekenvorm, ...], regel: str | None) -> None:
+        self.inv, self.p, self.regelingen, self.regel = inv, p, regelingen, regel
+        if inv.uren is not None:
+            self.honderdsten = uren_naar_honderdsten(inv.uren)
+            bruto = bruto_per_maand(inv.bruto_uurloon or 0, self.honderdsten)[None, :]
+            self.u = kern(p, inv.hh, bruto, regelingen=regelingen, regel=regel)
+        else:
+            assert inv.netto_lonen is not None
+            netto = np.asarray(inv.netto_lonen, dtype=np.int64)[None, :]
+            hh = inv.hh
+            iack_recht = (~hh.heeft_partner & ((hh.kinderen_0_5 + hh.kinderen_6_11) > 0))[:, None]
+            bruto = bruto_uit_netto(p, netto, hh.vakantiegeld_in_mei[:, None], iack_recht)
+            self.u = kern(p, hh, bruto, netto_maand=netto, regelingen=regelingen, regel=regel)
+        if self.u.niveau["kinderopvang_buiten_model"].any():
+            raise InvoerFout(
+                "kinderopvang_uren_per_maand",
+                f"bij dit inkomen (toetsingsinkomen boven {euro(p.kot_grens)} per jaar) is de tabel van de "
+                "kinderopvangtoeslag niet gemodelleerd.",
+            )
+
+    # -- per-household derived outputs --------------------------------------------------------
+    def uren_uit_bijstand(self) -> float | None:
+        """Hours per week at which bijstand reaches zero, searched in steps of 0.1 hour.
+
+        Between the first level without bijstand and the level before it, the engine is run
+        again on a 0.1-hour grid; the first grid point without bijstand is returned.
+        """
+        if self.inv.uren is None:
+            return None
+        b = self.u.niveau["bijstand"][0]
+        if not self.u.vast["recht_bijstand"][0]:
+            return None
+        nul = np.flatnonzero(b == 0)
+        if nul.size == 0:
+            return None
+        i = int(nul[0])
+        if i == 0:
+            return float(self.inv.uren[0])
+        lo, hi = int(self.honderdsten[i - 1]), int(self.honderdsten[i])
+        rooster = np.arange(lo, hi + 10, 10, dtype=np.int64)
+        rooster = rooster[rooster <= hi]
+        if rooster[-1] != hi:
+            rooster = np.append(rooster, hi)
+        bruto = bruto_per_maand(self.inv.bruto_uurloon or 0, rooster)[None, :]
+        fijn = alleen_bijstand(self.p, self.inv.hh, bruto, self.regel, self.u)[0]
+        j = int(np.flatnonzero(fijn == 0)[0])
+        return float(rooster[j]) / 100
+
+    def rijen(self) -> list[dict[str, Any]]:
+        n = self.u.niveau
+        aantal = n["bijstand"].shape[1]
+        in_mei = bool(self.inv.hh.vakantiegeld_in_mei[0])
+        uren = self.inv.opgegeven_uren if self.inv.opgegeven_uren is not None else [None] * aantal
+        kolommen: list[list[Any]] = [list(uren)]
+        for _naam, k in _RIJ_KOLOMMEN:
+            kolommen.append(_euro_lijst(n[k][0]))
+        mei = n["vakantietoeslag_bijstand"][0] * 12 + (n["netto_vakantiegeld_per_jaar"][0] if in_mei else 0)
+        kolommen.append(_euro_lijst(mei))
+        norm = int(self.u.vast["bijstandsnorm"][0]) / 100
+        kb = int(self.u.vast["kinderbijslag"][0]) / 100
+        kolommen.append([norm] * aantal)
+        kolommen.append([kb] * aantal)
+        kolommen.append(self.marginale_druk())
+        gem = [(naam, _euro_lijst(a[0])) for naam, a in self.u.gemeentelijk.items()]
+        kolommen.append([{naam: w[i] for naam, w in gem} for i in range(aantal)])
+        rijen = list(map(_maak_rij, zip(*kolommen, strict=True)))
+        for k in ("bijstand_behalve_mei", "bijstand_in_mei", "premie_eenmalig"):
+            if k in n:
+                for rij, w in zip(rijen, _euro_lijst(n[k][0]), strict=True):
+                    rij[k] = w
+        return rijen
+
+    def marginale_druk(self) -> list[float | None]:
+        """Per level: share of extra gross pay (incl. holiday pay) lost to lower bijstand, toeslagen
+        and tax, compared with the previous level, in percent (1 decimal). None for the first level."""
+        bruto = self.u.niveau["bruto_loon_per_jaar_incl_vakantiegeld"][0].tolist()
+        tot = self.u.niveau["totaal_netto_per_maand"][0].tolist()
+        uit: list[float | None] = [None]
+        for i in range(1, len(tot)):
+            d_bruto = bruto[i] - bruto[i - 1]
+            uit.append(round(100 * (1 - 12 * (tot[i] - tot[i - 1]) / d_bruto), 1) if d_bruto > 0 else None)
+        return uit
+
+    def armoedeval(self) -> list[dict[str, Any]]:
+        tot = self.u.niveau["totaal_netto_per_maand"][0].tolist()
+        uren = self.inv.uren
+        zones: list[dict[str, Any]] = []
+        for i in range(1, len(tot)):
+            if tot[i] < tot[i - 1]:
+                zones.append(
+                    {
+                        "van_uren": uren[i - 1] if uren is not None else None,
+                        "tot_uren": uren[i] if uren is not None else None,
+                        "van_niveau": i - 1,
+                        "tot_niveau": i,
+                        "verlies_per_maand": (tot[i - 1] - tot[i]) / 100,
+                    }
+                )
+        return zones
+
+
+def vrijlating_einde(inv: Invoer, p: PeilParameters, regime: int) -> dict[str, Any] | None:
+    """When the current vrijlating (art. 31 lid 2 n/r/y) ends, counted from the peildatum's month.
+
+    ``vrijlating_maanden_gebruikt`` months are already used; the peildatum's month is the next
+    one. Sub r stops the month before the youngest child turns 12 (the child must be under 12).
+    """
+    m = int(inv.hh.vrijlating_maanden_gebruikt[0])
+    peil = inv.peildatum
+    jongste = max(inv.kinderen_geboortedata) if inv.kinderen_geboortedata else None
+    r_kind_einde: str | None = None
+    if jongste is not None:
+        twaalf = dt.date(jongste.year + p.vrij_r_kind, jongste.month, 1)
+        # The month before the 12th birthday's month, but never before the current month.
+        r_kind_einde = max(maand_plus(twaalf, -1), maand_plus(peil, 0))
+    alo = not bool(inv.hh.heeft_partner[0]) and jongste is not None and r_kind_einde is not None
+    if regime == pw.ONDERDEEL_N:
+        einde = maand_plus(peil, p.vrij_n_duur - m - 1)
+        daarna = None
+        if alo and r_kind_einde is not None and not inv.hh.medisch_urenbeperkt[0]:
+            r_start = maand_plus(peil, p.vrij_n_duur - m)
+            r_einde = min(maand_plus(peil, p.vrij_n_duur + p.vrij_r_duur - m - 1), r_kind_einde)
+            if r_einde >= r_start:
+                daarna = {"onderdeel": "r", "eerste_maand": r_start, "laatste_maand": r_einde}
+        return {"onderdeel": "n", "laatste_maand": einde, "daarna": daarna}
+    if regime == pw.ONDERDEEL_R:
+        assert r_kind_einde is not None
+        einde = min(maand_plus(peil, p.vrij_n_duur + p.vrij_r_duur - m - 1), r_kind_einde)
+        return {"onderdeel": "r", "laatste_maand": einde, "daarna": None}
+    if regime == pw.ONDERDEEL_Y:
+        return {"onderdeel": "y", "laatste_maand": None, "daarna": None}
+    return None
+
+
+def _waarschuwingen(inv: Invoer, p: PeilParameters, sc: _Scenario, regelingen: tuple[RegelingRekenvorm, ...]) -> list[str]:
+    w = list(inv.waarschuwingen)
+    u = sc.u
+    if not u.vast["recht_bijstand"][0]:
+        w.append(
+            f"Uw vermogen ({euro(int(inv.hh.vermogen[0]))}) is hoger dan de vermogensgrens voor de bijstand "
+            f"({euro(int(u.vast['vermogensgrens'][0]))}). Dan heeft u geen recht op bijstand. "
+            "Daarom staat de bijstand overal op nul."
+        )
+    if inv.hh.kale_huur[0] > 0:
+        w.append(
+            "De huurtoeslag is een schatting. Het inkomensijkpunt voor de huurtoeslag van dit jaar hebben we niet "
+            "kunnen vinden; we rekenen met het bedrag van 2024. Kijk voor het precieze bedrag op toeslagen.nl."
+        )
+    if inv.peildatum < dt.date(2026, 1, 1) and inv.hh.kale_huur[0] > 0:
+        w.append("Voor 2025 benaderen we de huurtoeslag met de regels van 2026; het bedrag kan afwijken.")
+    if inv.hh.heeft_partner[0] and inv.hh.kinderopvang_uren[0] > 0:
+        w.append(
+            "Kinderopvangtoeslag rekenen we alleen als alle ouders werken. Het werk van uw partner rekenen we niet mee, "
+            "dus we tellen hier geen kinderopvangtoeslag."
+        )
+    if regelingen:
+        g = gemeente(inv.gemeente or "")
+        if g.fictief:
+            w.append(f"{g.naam} is een voorbeeldgemeente. De gemeentelijke regelingen zijn verzonnen.")
+        if int(inv.hh.jaren_laag_inkomen[0]) < 0:
+            for rv in regelingen:
+                if rv.versie.jaren_laag_inkomen_minimaal:
+                    w.append(
+                        f"{rv.regeling.naam}: die krijgt u alleen als u al minstens {rv.versie.jaren_laag_inkomen_minimaal} "
+                        "jaar een laag inkomen heeft. Dat weten we niet. Daarom telt deze regeling hier niet mee. "
+                        "Vul 'jaren_laag_inkomen' in om hem wel mee te tellen."
+                    )
+    for zone in sc.armoedeval():
+        if zone["van_uren"] is not None:
+            w.append(
+                f"Let op: als u van {uren_tekst(zone['van_uren'])} naar {uren_tekst(zone['tot_uren'])} uur per week gaat, "
+                f"houdt u {euro(round(zone['verlies_per_maand'] * 100))} per maand minder over."
+            )
+        else:
+            w.append(
+                f"Let op: bij een hoger loon (niveau {zone['tot_niveau'] + 1}) houdt u "
+                f"{euro(round(zone['verlies_per_maand'] * 100))} per maand minder over."
+            )
+    return w
+
+
+def _volgende_mei(peil: dt.date, maand: int) -> str:
+    jaar = peil.year if peil.month <= maand else peil.year + 1
+    return f"{jaar:04d}-{maand:02d}"
+
+
+def _scenario_uitvoer(inv: Invoer, p: PeilParameters, regelingen: tuple[RegelingRekenvorm, ...], regel: str | None) -> tuple[dict[str, Any], _Scenario]:
+    sc = _Scenario(inv, p, regelingen, regel)
+    regime = int(sc.u.vast["vrijlating_regime"][0])
+    einde = vrijlating_einde(inv, p, regime)
+    uit: dict[str, Any] = {
+        "peildatum": inv.peildatum.isoformat(),
+        "regelversie": REGELVERSIE,
+        "resultaten": sc.rijen(),
+        "uren_uit_bijstand": sc.uren_uit_bijstand(),
+        "waarschuwingen": _waarschuwingen(inv, p, sc, regelingen),
+        "armoedeval": sc.armoedeval(),
+        "vrijlating_eindigt": einde["laatste_maand"] if einde else None,
+        "vrijlating": einde,
+        "maand_met_vakantiegeld": _volgende_mei(inv.peildatum, p.vt_maand),
+        "onzekere_parameters": list(p.onzeker),
+    }
+    return uit, sc
+
+
+def _lees_varianten(varianten: object) -> list[tuple[str, tuple[tuple[str, Decimal], ...], str | None]]:
+    if isinstance(varianten, dict):
+        items = [{"naam": k, **(v if isinstance(v, dict) else {"_fout": v})} for k, v in varianten.items()]
+    elif isinstance(varianten, list):
+        items = list(varianten)
+    else:
+        raise InvoerFout("varianten", "verwacht een lijst of object met varianten.")
+    uit = []
+    paden = bekende_paden()
+    for i, v in enumerate(items):
+        veld = f"varianten[{i}]"
+        if not isinstance(v, dict) or "_fout" in v:
+            raise InvoerFout(veld, "verwacht een object met 'naam', 'parameters' en/of 'regel'.")
+        naam = str(v.get("naam", f"variant {i + 1}"))
+        onbekend = set(v) - {"naam", "parameters", "regel"}
+        if onbekend:
+            raise InvoerFout(f"{veld}.{sorted(onbekend)[0]}", "onbekend veld.")
+        params = v.get("parameters") or {}
+        if not isinstance(params, dict):
+            raise InvoerFout(f"{veld}.parameters", "verwacht een object parameterpad → waarde.")
+        overr: list[tuple[str, Decimal]] = []
+        for pad, waarde in params.items():
+            if pad not in paden:
+                raise InvoerFout(f"{veld}.parameters.{pad}", "onbekende parameter; zie docs/regels.md voor de paden.")
+            if isinstance(waarde, bool) or not isinstance(waarde, (int, float, str)):
+                raise InvoerFout(f"{veld}.parameters.{pad}", "verwacht een getal.")
+            try:
+                overr.append((pad, Decimal(str(waarde))))
+            except ArithmeticError as exc:
+                raise InvoerFout(f"{veld}.parameters.{pad}", "verwacht een getal.") from exc
+        regel = v.get("regel")
+        if regel is not None and regel not in REGELS:
+            raise InvoerFout(f"{veld}.regel", f"onbekende regel; kies uit {', '.join(REGELS)}.")
+        uit.append((naam, tuple(sorted(overr)), regel))
+    return uit
+
+
+def bereken(invoer: dict[str, Any], *, uitleg: bool = False, varianten: list[dict[str, Any]] | dict[str, Any] | None = None) -> dict[str, Any]:
+    """Compute one household at every level of work (JSON contract in, JSON contract out).
+
+    ``uitleg=True`` adds the explanation (full trace + plain-Dutch text). ``varianten`` runs the
+    same household under overridden parameters and/or an alternative rule, side by side.
+    Raises ``InvoerFout`` (with ``veld``) for invalid input or a household outside the model.
+    """
+    inv = lees_invoer(invoer)
+    p = peilparameters(inv.peildatum)
+    regelingen = rekenvormen(gemeente(inv.gemeente).code, inv.peildatum) if inv.gemeente else ()
+    uit, sc = _scenario_uitvoer(inv, p, regelingen, None)
+    if uitleg:
+        from regels.uitleg import (
+            maak_uitleg,  # built only on request: the fast path never imports it
+        )
+
+        uit["uitleg"] = maak_uitleg(inv, p, sc.u, regelingen, uit)
+    if varianten:
+        basis_tot = [r["totaal_netto_per_maand"] for r in uit["resultaten"]]
+        lijst = []
+        for naam, overr, regel in _lees_varianten(varianten):
+            pv = peilparameters(inv.peildatum, overr)
+            vuit, _ = _scenario_uitvoer(inv, pv, regelingen, regel)
+            lijst.append(
+                {
+                    "naam": naam,
+                    "parameters": {k: float(v) for k, v in overr},
+                    "regel": regel,
+                    "resultaten": vuit["resultaten"],
+                    "uren_uit_bijstand": vuit["uren_uit_bijstand"],
+                    "armoedeval": vuit["armoedeval"],
+                    "verschil_totaal_per_maand": [
+                        round(r["totaal_netto_per_maand"] - b, 2) for r, b in zip(vuit["resultaten"], basis_tot, strict=True)
+                    ],
+                }
+            )
+        uit["varianten"] = lijst
+    return uit
+
+
+def regelingen_voor_huishouden(invoer: dict[str, Any], *, niveau: int = 0) -> list[dict[str, Any]]:
+    """Which municipal regulations this household is entitled to at one level of work, and why.
+
+    Uses the same engine as ``bereken``; ``niveau`` indexes the hours/net-wage list (default:
+    the first level, usually 0 hours). Every regulation of the municipality is listed with
+    ``recht`` (bool), the amount and a plain-Dutch reason (inside or outside the income limit).
+    """
+    inv = lees_invoer(invoer)
+    if not inv.gemeente:
+        raise InvoerFout("gemeente", "ontbreekt; vul de gemeente in om regelingen te bekijken.")
+    p = peilparameters(inv.peildatum)
+    g = gemeente(inv.gemeente)
+    regelingen = rekenvormen(g.code, inv.peildatum)
+    sc = _Scenario(inv, p, regelingen, None)
+    aantal = sc.u.niveau["bijstand"].shape[1]
+    if not 0 <= niveau < aantal:
+        raise InvoerFout("niveau", f"verwacht een niveau van 0 tot en met {aantal - 1}.")
+    norm = int(sc.u.vast["bijstandsnorm"][0])
+    inkomen = int(sc.u.niveau["netto_inkomen_voor_regelingen"][0, niveau])
+    hh = inv.hh
+    kinderen = int(hh.kinderen_0_5[0] + hh.kinderen_6_11[0] + hh.kinderen_12_15[0] + hh.kinderen_16_17[0])
+    htype = int(huishoudtype(hh.heeft_partner, np.array([kinderen]), hh.kinderen_12_15 + hh.kinderen_16_17)[0])
+    personen = int(sc.u.vast["personen"][0])
+    jaren = int(inv.hh.jaren_laag_inkomen[0])
+    uit: list[dict[str, Any]] = []
+    for rv in regelingen:
+        grens = int(maal_tarief(np.array([norm], dtype=np.int64), rv.grens)[0])
+        bedrag = int(sc.u.gemeentelijk[rv.regeling.naam][0, niveau])
+        binnen = inkomen <= grens
+        minimaal = rv.versie.jaren_laag_inkomen_minimaal
+        pct = f"{rv.versie.inkomensgrens_procent:g}".replace(".", ",")
+        if binnen:
+            reden = f"Uw inkomen ({euro(inkomen)} per maand) is niet hoger dan de grens van {pct}% van uw bijstandsnorm ({euro(grens)})."
+        else:
+            reden = f"Uw inkomen ({euro(inkomen)} per maand) is hoger dan de grens van {pct}% van uw bijstandsnorm ({euro(grens)})."
+        if binnen and minimaal is not None and jaren < minimaal:
+            reden += (
+                f" U moet ook al minstens {minimaal} jaar een laag inkomen hebben."
+                + (" Dat weten we niet." if jaren < 0 else f" U heeft {jaren} jaar opgegeven.")
+            )
+        uit.append(
+            {
+                "id": rv.regeling.id,
+                "naam": rv.regeling.naam,
+                "soort": rv.regeling.soort,
+                "recht": bedrag > 0,
+                "binnen_inkomensgrens": binnen,
+                "inkomen_per_maand": inkomen / 100,
+                "inkomensgrens_per_maand": grens / 100,
+                "bedrag_per_maand": bedrag / 100,
+                "bedrag_per_jaar": jaarbedrag(rv.versie, htype, kinderen, personen) / 100 if bedrag > 0 else 0.0,
+                "reden": reden,
+                "bron": [{"titel": b.titel, "url": b.url} for b in rv.versie.bronnen],
+                "zekerheid": rv.versie.zekerheid,
+                "fictief": g.fictief,
+            }
+        )
+    return uit
+
+
+def uitkomst_voor(invoer: dict[str, Any]) -> tuple[Invoer, PeilParameters, Uitkomst]:
+    """Raw engine arrays for one household (tests and the web app's charts)."""
+    inv = lees_invoer(invoer)
+    p = peilparameters(inv.peildatum)
+    regelingen = rekenvormen(gemeente(inv.gemeente).code, inv.peildatum) if inv.gemeente else ()
+    return inv, p, _Scenario(inv, p, regelingen, None).u

@@ -1,0 +1,159 @@
+"""Batch path: many households x hours levels with numpy arrays in and out.
+
+The same ``kern`` as the single path, run per block of households (bounded memory, data
+stays in cache) on a small thread pool (numpy releases the GIL inside its loops).
+Money arrays are integer cents.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from decimal import Decimal
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from regels.fouten import InvoerFout
+from regels.gemeenten import gemeente as zoek_gemeente
+from regels.gemeenten import rekenvormen
+from regels.invoer import bruto_per_maand, uren_naar_honderdsten
+from regels.kern import REGELS, Huishoudens, kern
+from regels.peilparameters import bekende_paden, peilparameters
+
+STANDAARD_UITVOER = ("bijstand", "totaal_netto_per_maand")
+# Outputs only computed by kern(volledig=True); asking for one of them costs a little speed.
+_ALLEEN_VOLLEDIG = frozenset(
+    {"netto_loon_per_maand", "netto_vakantiegeld_per_jaar", "loonheffing_per_jaar", "arbeidskorting_per_jaar",
+     "bijstand_uitbetaald", "bruto_bijstand_per_jaar"}
+)
+
+
+def _huishoudens(invoer: Mapping[str, Any] | Huishoudens, n: int) -> Huishoudens:
+    if isinstance(invoer, Huishoudens):
+        return invoer
+    hh = Huishoudens.leeg(n)
+    bekend = set(hh.__dict__)
+    for sleutel, waarde in invoer.items():
+        if sleutel not in bekend:
+            raise InvoerFout(f"huishoudens.{sleutel}", f"onbekend veld; bekend zijn: {', '.join(sorted(bekend))}.")
+        doel = getattr(hh, sleutel)
+        arr = np.asarray(waarde)
+        if arr.shape != (n,):
+            raise InvoerFout(f"huishoudens.{sleutel}", f"verwacht een array met {n} waarden.")
+        setattr(hh, sleutel, arr.astype(doel.dtype, copy=False))
+    return hh
+
+
+def _controleer(hh: Huishoudens, minimum: int, aow: int) -> None:
+    def eerste(mask: npt.NDArray[np.bool_]) -> int:
+        return int(np.flatnonzero(mask)[0])
+
+    buiten = (hh.leeftijd < minimum) | (hh.leeftijd >= aow)
+    if buiten.any():
+        i = eerste(buiten)
+        raise InvoerFout(
+            f"huishoudens.leeftijd[{i}]",
+            f"leeftijd {int(hh.leeftijd[i])} valt buiten {minimum} jaar tot de AOW-leeftijd ({aow}); niet gemodelleerd.",
+        )
+    for naam in ("kinderen_0_5", "kinderen_6_11", "kinderen_12_15", "kinderen_16_17", "kostendelers", "kale_huur",
+                 "servicekosten", "vrijlating_maanden_gebruikt", "kinderopvang_uren", "kinderopvang_uurprijs", "medebewoners_inkomen"):
+        arr = getattr(hh, naam)
+        if (arr < 0).any():
+            raise InvoerFout(f"huishoudens.{naam}[{eerste(arr < 0)}]", "mag niet negatief zijn.")
+
+
+def uren_uit_bijstand_geinterpoleerd(uren: npt.NDArray[np.float64], bijstand: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
+    """Per household: hours where bijstand first reaches zero, linear between levels (NaN: never)."""
+    nul = bijstand == 0
+    heeft = nul.any(axis=1)
+    i = np.argmax(nul, axis=1)
+    rijen = np.arange(bijstand.shape[0])
+    u2 = uren[rijen, i] if uren.ndim == 2 else uren[i]
+    vorige = np.maximum(i - 1, 0)
+    u1 = uren[rijen, vorige] if uren.ndim == 2 else uren[vorige]
+    b1 = bijstand[rijen, vorige].astype(np.float64)
+    # B falls linearly to 0 between u1 and u2 only approximately; the single path searches finer.
+    frac = np.where(i > 0, b1 / np.maximum(b1, 1.0), 0.0)
+    uit = np.where(i > 0, u1 + (u2 - u1) * frac, u2)
+    return np.where(heeft, uit, np.nan)
+
+
+def bereken_batch(
+    peildatum: str | dt.date,
+    huishoudens: Mapping[str, Any] | Huishoudens,
+    bruto_uurloon: npt.ArrayLike,
+    uren_per_week: npt.ArrayLike,
+    *,
+    gemeente: str | None = None,
+    parameters: Mapping[str, float | int | str] | None = None,
+    regel: str | None = None,
+    uitvoer: Sequence[str] = STANDAARD_UITVOER,
+    blokgrootte: int = 1024,
+    threads: int = 2,
+) -> dict[str, npt.NDArray[Any]]:
+    """Compute H households x L hours levels.
+
+    ``huishoudens``: dict of (H,) arrays named like the fields of ``regels.kern.Huishoudens``
+    (money in cents; missing fields take the defaults of ``Huishoudens.leeg``).
+    ``bruto_uurloon``: (H,) cents. ``uren_per_week``: (L,) or (H, L) hours.
+    Returns the requested ``uitvoer`` keys as (H, L) int64 cent arrays; the key
+    ``uren_uit_bijstand`` gives (H,) hours (linear interpolation, NaN when never reached).
+    """
+    datum = dt.date.fromisoformat(peildatum) if isinstance(peildatum, str) else peildatum
+    overr: tuple[tuple[str, Decimal], ...] = ()
+    if parameters:
+        paden = bekende_paden()
+        for pad in parameters:
+            if pad not in paden:
+                raise InvoerFout(f"parameters.{pad}", "onbekende parameter.")
+        overr = tuple(sorted((k, Decimal(str(v))) for k, v in parameters.items()))
+    if regel is not None and regel not in REGELS:
+        raise InvoerFout("regel", f"onbekende regel; kies uit {', '.join(REGELS)}.")
+    p = peilparameters(datum, overr)
+    regelingen = rekenvormen(zoek_gemeente(gemeente).code, datum) if gemeente else ()
+    loon = np.asarray(bruto_uurloon, dtype=np.int64)
+    n = int(loon.shape[0])
+    hh = _huishoudens(huishoudens, n)
+    _controleer(hh, p.minimumleeftijd, p.aow_leeftijd)
+    uren = np.asarray(uren_per_week, dtype=np.float64)
+    honderdsten = uren_naar_honderdsten(uren)
+    if (honderdsten < 0).any() or (honderdsten > 100 * 60).any():
+        raise InvoerFout("uren_per_week", "verwacht uren van 0 tot 60.")
+    levels = honderdsten.shape[-1]
+    sleutels = [k for k in uitvoer if k != "uren_uit_bijstand"]
+    wil_uren = "uren_uit_bijstand" in uitvoer
+    intern = list(dict.fromkeys(sleutels + (["bijstand"] if wil_uren else [])))
+    resultaat: dict[str, npt.NDArray[Any]] = {k: np.empty((n, levels), dtype=np.int64) for k in intern}
+    gem_namen = {rv.regeling.naam for rv in regelingen}
+    volledig = any(k in _ALLEEN_VOLLEDIG for k in intern)
+
+    def blok(start: int) -> None:
+        sl = slice(start, min(start + blokgrootte, n))
+        h = honderdsten[sl] if honderdsten.ndim == 2 else honderdsten[None, :]
+        bruto = bruto_per_maand(loon[sl, None], h)
+        u = kern(p, hh.deel(sl), bruto, regelingen=regelingen, regel=regel, volledig=volledig)
+        for k in intern:
+            if k in u.niveau:
+                resultaat[k][sl] = u.niveau[k]
+            elif k in u.vast:
+                resultaat[k][sl] = u.vast[k][:, None]
+            elif k in gem_namen:
+                resultaat[k][sl] = u.gemeentelijk[k]
+            else:
+                raise InvoerFout("uitvoer", f"onbekende uitvoer '{k}'.")
+
+    starts = range(0, n, blokgrootte)
+    if threads > 1 and n > blokgrootte:
+        with ThreadPoolExecutor(max_workers=threads) as pool:
+            list(pool.map(blok, starts))
+    else:
+        for s in starts:
+            blok(s)
+    if wil_uren:
+        resultaat["uren_uit_bijstand"] = uren_uit_bijstand_geinterpoleerd(uren, resultaat["bijstand"])
+        if "bijstand" not in sleutels:
+            del resultaat["bijstand"]
+    return resultaat

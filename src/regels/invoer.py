@@ -1,0 +1,279 @@
+"""Reading and checking the JSON input contract (see docs/regels.md).
+
+Everything outside what the rule base models is refused with ``InvoerFout`` naming the field,
+so a client never sees a wrong number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, cast
+
+import numpy as np
+
+from regels.fouten import InvoerFout
+from regels.geld import euro_naar_centen
+from regels.kern import Huishoudens
+from regels.peilparameters import PeilParameters, controleer_peildatum, peilparameters
+
+TOPSLEUTELS = frozenset(
+    {
+        "peildatum",
+        "gemeente",
+        "aanvrager",
+        "partner",
+        "kinderen",
+        "kostendelers",
+        "kale_huur",
+        "servicekosten",
+        "vermogen",
+        "vrijlating_maanden_gebruikt",
+        "werk",
+        "medisch_urenbeperkt",
+        "kinderopvang_uren_per_maand",
+        "kinderopvang_uurprijs",
+        "vakantiegeld_in_mei",
+        "jaren_laag_inkomen",
+        "inkomen_medebewoners_per_jaar",
+    }
+)
+MAX_NIVEAUS = 401
+MAX_UREN = 60
+
+
+@dataclass
+class Invoer:
+    """The checked input of one household (single path)."""
+
+    peildatum: dt.date
+    gemeente: str | None
+    aanvrager_geboortedatum: dt.date
+    partner_geboortedatum: dt.date | None
+    kinderen_geboortedata: list[dt.date]
+    hh: Huishoudens
+    uren: list[float] | None  # None when net wages were given
+    opgegeven_uren: list[int | float] | None
+    bruto_uurloon: int | None  # cents
+    netto_lonen: list[int] | None  # cents per month
+    waarschuwingen: list[str] = field(default_factory=list)
+    opgegeven: dict[str, Any] = field(default_factory=dict)
+
+
+def datum(waarde: object, veld: str) -> dt.date:
+    if not isinstance(waarde, str):
+        raise InvoerFout(veld, "verwacht een datum als tekst, bijvoorbeeld '2026-01-01'.")
+    try:
+        return dt.date.fromisoformat(waarde)
+    except ValueError as exc:
+        raise InvoerFout(veld, f"'{waarde}' is geen geldige datum (gebruik JJJJ-MM-DD).") from exc
+
+
+def leeftijd(geboren: dt.date, op: dt.date) -> int:
+    """Age in whole years on ``op`` (a birthday counts from the day itself)."""
+    return op.year - geboren.year - ((op.month, op.day) < (geboren.month, geboren.day))
+
+
+def _bedrag(invoer: dict[str, Any], sleutel: str, standaard: int = 0, *, negatief: bool = False) -> int:
+    if sleutel not in invoer or invoer[sleutel] is None:
+        return standaard
+    centen = euro_naar_centen(invoer[sleutel], sleutel)
+    if centen < 0 and not negatief:
+        raise InvoerFout(sleutel, "mag niet negatief zijn.")
+    if abs(centen) > 10**11:
+        raise InvoerFout(sleutel, "dit bedrag is te groot om mee te rekenen.")
+    return centen
+
+
+def _geheel(invoer: dict[str, Any], sleutel: str, standaard: int, minimum: int, maximum: int) -> int:
+    w = invoer.get(sleutel, standaard)
+    if w is None:
+        return standaard
+    if isinstance(w, bool) or not isinstance(w, (int, float)) or w != int(w):
+        raise InvoerFout(sleutel, "verwacht een geheel getal.")
+    if not minimum <= int(w) <= maximum:
+        raise InvoerFout(sleutel, f"verwacht een getal van {minimum} tot en met {maximum}.")
+    return int(w)
+
+
+def _vlag(invoer: dict[str, Any], sleutel: str, standaard: bool) -> bool:
+    w = invoer.get(sleutel, standaard)
+    if w is None:
+        return standaard
+    if not isinstance(w, bool):
+        raise InvoerFout(sleutel, "verwacht true of false.")
+    return w
+
+
+def _persoon(ruw: object, veld: str, peildatum: dt.date, p: PeilParameters) -> dt.date:
+    if not isinstance(ruw, dict) or "geboortedatum" not in ruw:
+        raise InvoerFout(veld, "verwacht een object met 'geboortedatum'.")
+    geboren = datum(ruw["geboortedatum"], f"{veld}.geboortedatum")
+    jaren = leeftijd(geboren, peildatum)
+    if jaren < p.minimumleeftijd:
+        raise InvoerFout(
+            f"{veld}.geboortedatum",
+            f"deze persoon is {max(jaren, 0)} jaar. Het rekenmodel rekent alleen vanaf {p.minimumleeftijd} jaar "
+            "(jongerennormen zijn niet gemodelleerd).",
+        )
+    if jaren >= p.aow_leeftijd:
+        raise InvoerFout(
+            f"{veld}.geboortedatum",
+            f"deze persoon is {jaren} jaar en heeft de AOW-leeftijd ({p.aow_leeftijd}) bereikt. "
+            "Bijstand na de AOW-leeftijd is niet gemodelleerd.",
+        )
+    return geboren
+
+
+def lees_invoer(invoer: object) -> Invoer:
+    """Check the input dict and turn it into household arrays of length 1."""
+    if not isinstance(invoer, dict):
+        raise InvoerFout("invoer", "verwacht een JSON-object.")
+    onbekend = sorted(set(invoer) - TOPSLEUTELS)
+    if onbekend:
+        raise InvoerFout(onbekend[0], "onbekend veld; controleer de spelling (zie docs/regels.md).")
+    if "peildatum" not in invoer:
+        raise InvoerFout("peildatum", "ontbreekt.")
+    peildatum = datum(invoer["peildatum"], "peildatum")
+    controleer_peildatum(peildatum)
+    p = peilparameters(peildatum)
+    waarschuwingen: list[str] = []
+
+    if "aanvrager" not in invoer:
+        raise InvoerFout("aanvrager", "ontbreekt.")
+    aanvrager = _persoon(invoer["aanvrager"], "aanvrager", peildatum, p)
+    partner_ruw = invoer.get("partner")
+    partner = None if partner_ruw is None else _persoon(partner_ruw, "partner", peildatum, p)
+
+    kinderen_ruw = invoer.get("kinderen") or []
+    if not isinstance(kinderen_ruw, list):
+        raise InvoerFout("kinderen", "verwacht een lijst met kinderen.")
+    kinderen: list[dt.date] = []
+    teller = [0, 0, 0, 0]
+    for i, k in enumerate(kinderen_ruw):
+        veld = f"kinderen[{i}].geboortedatum"
+        if not isinstance(k, dict) or "geboortedatum" not in k:
+            raise InvoerFout(f"kinderen[{i}]", "verwacht een object met 'geboortedatum'.")
+        geboren = datum(k["geboortedatum"], veld)
+        if geboren > peildatum:
+            raise InvoerFout(veld, "dit kind is na de peildatum geboren.")
+        jaren = leeftijd(geboren, peildatum)
+        if jaren >= 18:
+            raise InvoerFout(
+                veld,
+                f"dit kind is {jaren} jaar. Alleen kinderen jonger dan 18 worden gemodelleerd; "
+                "een huisgenoot van 27 jaar of ouder telt als kostendeler.",
+            )
+        teller[0 if jaren < 6 else 1 if jaren < 12 else 2 if jaren < 16 else 3] += 1
+        kinderen.append(geboren)
+
+    kostendelers = _geheel(invoer, "kostendelers", 0, 0, 20)
+    huur = _bedrag(invoer, "kale_huur")
+    service = _bedrag(invoer, "servicekosten")
+    if service and not huur:
+        raise InvoerFout("kale_huur", "servicekosten zonder kale huur: vul de kale huur in.")
+    vermogen = _bedrag(invoer, "vermogen", negatief=True)
+    maanden = _geheel(invoer, "vrijlating_maanden_gebruikt", 0, 0, 600)
+    medisch = _vlag(invoer, "medisch_urenbeperkt", False)
+    in_mei = _vlag(invoer, "vakantiegeld_in_mei", True)
+    jaren_laag = _geheel(invoer, "jaren_laag_inkomen", -1, -1, 100)
+    opvang_uren_ruw = invoer.get("kinderopvang_uren_per_maand", 0) or 0
+    if isinstance(opvang_uren_ruw, bool) or not isinstance(opvang_uren_ruw, (int, float)) or not 0 <= opvang_uren_ruw <= 1000:
+        raise InvoerFout("kinderopvang_uren_per_maand", "verwacht een aantal uren van 0 tot 1000.")
+    opvang_uren = round(opvang_uren_ruw)
+    uurprijs = _bedrag(invoer, "kinderopvang_uurprijs", p.kot_max_uurprijs)
+    if opvang_uren and not (teller[0] + teller[1]):
+        raise InvoerFout("kinderopvang_uren_per_maand", "kinderopvang is alleen gemodelleerd voor kinderen jonger dan 12.")
+    medebewoners = _bedrag(invoer, "inkomen_medebewoners_per_jaar")
+    if kostendelers and "inkomen_medebewoners_per_jaar" not in invoer and huur:
+        waarschuwingen.append(
+            "Het inkomen van uw huisgenoten weten we niet. Voor de huurtoeslag telt hun inkomen mee. "
+            "We hebben gerekend alsof zij geen inkomen hebben; uw huurtoeslag kan dus lager zijn."
+        )
+
+    hh = Huishoudens.leeg(1)
+    hh.leeftijd[0] = leeftijd(aanvrager, peildatum)
+    hh.heeft_partner[0] = partner is not None
+    hh.kinderen_0_5[0], hh.kinderen_6_11[0], hh.kinderen_12_15[0], hh.kinderen_16_17[0] = teller
+    hh.kostendelers[0] = kostendelers
+    hh.kale_huur[0] = huur
+    hh.servicekosten[0] = service
+    hh.vermogen[0] = vermogen
+    hh.vrijlating_maanden_gebruikt[0] = maanden
+    hh.medisch_urenbeperkt[0] = medisch
+    hh.kinderopvang_uren[0] = opvang_uren
+    hh.kinderopvang_uurprijs[0] = uurprijs
+    hh.medebewoners_inkomen[0] = medebewoners
+    hh.jaren_laag_inkomen[0] = jaren_laag
+    hh.vakantiegeld_in_mei[0] = in_mei
+
+    uren: list[float] | None = None
+    opgegeven_uren: list[int | float] | None = None
+    uurloon: int | None = None
+    netto: list[int] | None = None
+    werk = invoer.get("werk")
+    if werk is None:
+        uren, uurloon, opgegeven_uren = [0.0], 0, [0]
+    elif not isinstance(werk, dict):
+        raise InvoerFout("werk", "verwacht een object met bruto_uurloon en uren_per_week, of netto_loon_per_maand.")
+    elif "netto_loon_per_maand" in werk:
+        if set(werk) - {"netto_loon_per_maand"}:
+            raise InvoerFout("werk", "geef óf netto_loon_per_maand, óf bruto_uurloon met uren_per_week.")
+        lijst = werk["netto_loon_per_maand"]
+        if not isinstance(lijst, list) or not lijst or len(lijst) > MAX_NIVEAUS:
+            raise InvoerFout("werk.netto_loon_per_maand", f"verwacht een lijst met 1 tot {MAX_NIVEAUS} bedragen.")
+        netto = []
+        for i, b in enumerate(lijst):
+            c = euro_naar_centen(b, f"werk.netto_loon_per_maand[{i}]")
+            if not 0 <= c <= 2_000_000:
+                raise InvoerFout(f"werk.netto_loon_per_maand[{i}]", "verwacht een bedrag van 0 tot 20.000 euro per maand.")
+            netto.append(c)
+    else:
+        if set(werk) - {"bruto_uurloon", "uren_per_week"}:
+            onb = sorted(set(werk) - {"bruto_uurloon", "uren_per_week"})[0]
+            raise InvoerFout(f"werk.{onb}", "onbekend veld.")
+        if "bruto_uurloon" not in werk:
+            raise InvoerFout("werk.bruto_uurloon", "ontbreekt.")
+        uurloon = euro_naar_centen(werk["bruto_uurloon"], "werk.bruto_uurloon")
+        if not 0 <= uurloon <= 50_000:
+            raise InvoerFout("werk.bruto_uurloon", "verwacht een uurloon van 0 tot 500 euro.")
+        lijst = werk.get("uren_per_week")
+        if not isinstance(lijst, list) or not lijst or len(lijst) > MAX_NIVEAUS:
+            raise InvoerFout("werk.uren_per_week", f"verwacht een lijst met 1 tot {MAX_NIVEAUS} aantallen uren.")
+        uren = []
+        opgegeven_uren = list(lijst)
+        for i, u in enumerate(lijst):
+            if isinstance(u, bool) or not isinstance(u, (int, float)) or not 0 <= u <= MAX_UREN:
+                raise InvoerFout(f"werk.uren_per_week[{i}]", f"verwacht een aantal uren van 0 tot {MAX_UREN}.")
+            uren.append(float(u))
+        if uurloon and uurloon < p.wml_uur and any(uren):
+            waarschuwingen.append(
+                f"Het uurloon (€ {uurloon / 100:.2f}) is lager dan het minimumloon voor 21 jaar en ouder "
+                f"(€ {p.wml_uur / 100:.2f} per uur). Klopt het uurloon? Een werkgever moet minimaal het minimumloon betalen."
+            )
+    gemeente = invoer.get("gemeente")
+    if gemeente is not None and not isinstance(gemeente, str):
+        raise InvoerFout("gemeente", "verwacht de code van een gemeente, bijvoorbeeld 'demodam'.")
+    return Invoer(
+        peildatum=peildatum,
+        gemeente=gemeente,
+        aanvrager_geboortedatum=aanvrager,
+        partner_geboortedatum=partner,
+        kinderen_geboortedata=kinderen,
+        hh=hh,
+        uren=uren,
+        opgegeven_uren=opgegeven_uren,
+        bruto_uurloon=uurloon,
+        netto_lonen=netto,
+        waarschuwingen=waarschuwingen,
+        opgegeven=dict(invoer),
+    )
+
+
+def bruto_per_maand(uurloon: int | np.ndarray[Any, Any], uren_honderdsten: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """Monthly gross wage in cents: hourly wage x hours per week x 52 / 12, half up."""
+    return cast(np.ndarray[Any, Any], (np.asarray(uurloon, dtype=np.int64) * uren_honderdsten.astype(np.int64) * 52 + 600) // 1200)
+
+
+def uren_naar_honderdsten(uren: list[float] | np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    return np.rint(np.asarray(uren, dtype=np.float64) * 100).astype(np.int64)

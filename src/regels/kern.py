@@ -1,0 +1,379 @@
+"""The engine core: one function used by the single-household path, the batch path and the
+policy variants alike, so their results agree to the cent.
+
+Inputs are integer arrays: household facts of shape (H,) and monthly gross wages of shape
+(H, L) (L = hours levels). Output is a dict of integer-cent arrays. No explanation is built
+here; ``regels.uitleg`` reads the same arrays afterwards, only when asked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from regels.formules import loonheffing as lh
+from regels.formules import participatiewet as pw
+from regels.formules import toeslagen as ts
+from regels.geld import deel_afgerond, maal_tarief
+from regels.gemeenten import HUISHOUDTYPE_CODES, RegelingRekenvorm, regelingen_matrix
+from regels.peilparameters import PeilParameters
+
+I64 = npt.NDArray[np.int64]
+B = npt.NDArray[np.bool_]
+
+REGELS = ("premie_na_zes_maanden", "vast_maandbedrag_behalve_mei")
+
+
+def _i(n: int) -> I64:
+    return np.zeros(n, dtype=np.int64)
+
+
+def _b(n: int) -> B:
+    return np.zeros(n, dtype=np.bool_)
+
+
+@dataclass
+class Huishoudens:
+    """Facts per household, each an array of shape (H,). Money in cents."""
+
+    leeftijd: I64
+    heeft_partner: B
+    kinderen_0_5: I64
+    kinderen_6_11: I64
+    kinderen_12_15: I64
+    kinderen_16_17: I64
+    kostendelers: I64
+    kale_huur: I64
+    servicekosten: I64
+    vermogen: I64
+    vrijlating_maanden_gebruikt: I64
+    medisch_urenbeperkt: B
+    kinderopvang_uren: I64
+    kinderopvang_uurprijs: I64
+    medebewoners_inkomen: I64
+    jaren_laag_inkomen: I64  # -1 = unknown
+    vakantiegeld_in_mei: B
+
+    @classmethod
+    def leeg(cls, n: int) -> Huishoudens:
+        return cls(
+            leeftijd=np.full(n, 40, dtype=np.int64),
+            heeft_partner=_b(n),
+            kinderen_0_5=_i(n),
+            kinderen_6_11=_i(n),
+            kinderen_12_15=_i(n),
+            kinderen_16_17=_i(n),
+            kostendelers=_i(n),
+            kale_huur=_i(n),
+            servicekosten=_i(n),
+            vermogen=_i(n),
+            vrijlating_maanden_gebruikt=_i(n),
+            medisch_urenbeperkt=_b(n),
+            kinderopvang_uren=_i(n),
+            kinderopvang_uurprijs=_i(n),
+            medebewoners_inkomen=_i(n),
+            jaren_laag_inkomen=np.full(n, -1, dtype=np.int64),
+            vakantiegeld_in_mei=np.ones(n, dtype=np.bool_),
+        )
+
+    def deel(self, sl: slice) -> Huishoudens:
+        return Huishoudens(**{k: v[sl] for k, v in self.__dict__.items()})
+
+    @property
+    def aantal(self) -> int:
+        return int(self.leeftijd.shape[0])
+
+
+@dataclass
+class Uitkomst:
+    """Per-household (H,) and per-level (H, L) results; all money in cents per month unless named."""
+
+    vast: dict[str, I64] = field(default_factory=dict)  # shape (H,)
+    intern: Any = None  # per-household intermediates, reused for the fine search of exit hours
+    niveau: dict[str, I64] = field(default_factory=dict)  # shape (H, L)
+    gemeentelijk: dict[str, I64] = field(default_factory=dict)  # regulation name → (H, L)
+
+
+def huishoudtype(heeft_partner: B, kinderen: I64, kinderen_12_plus: I64) -> I64:
+    """Index into HUISHOUDTYPE_CODES for the municipal amounts."""
+    heeft_k = kinderen > 0
+    oud = kinderen_12_plus > 0
+    code = np.where(
+        heeft_partner,
+        np.where(oud, 5, np.where(heeft_k, 4, 3)),
+        np.where(oud, 2, np.where(heeft_k, 1, 0)),
+    )
+    assert len(HUISHOUDTYPE_CODES) == 6
+    return code.astype(np.int64)
+
+
+def loon(p: PeilParameters, bruto_maand: I64, in_mei: B, iack_recht: B) -> tuple[I64, I64, I64, I64, I64, I64]:
+    """Gross monthly wage → (gross/yr incl. holiday pay, net/yr, IACK/yr, arbeidskorting/yr,
+    net/month incl. accrued holiday pay, net/month paid out).
+
+    The employer's holiday pay (8 %) is part of the yearly wage; its net part accrues monthly
+    (the gemeente counts it each month, Regeling Pw/IOAW/IOAZ art. 11) and is paid in May
+    unless ``in_mei`` is false. Net holiday pay is taken proportional: paid = incl. x 100/108.
+    """
+    bruto_jaar_excl = bruto_maand * 12
+    bruto_jaar = bruto_jaar_excl + maal_tarief(bruto_jaar_excl, p.vakantiebijslag)
+    netto_jaar, _loonheffing, iack_jaar, ak_jaar = lh.netto_loon(p, bruto_jaar, iack_recht)
+    vb = p.vakantiebijslag
+    netto_incl = deel_afgerond(netto_jaar, 12)
+    netto_uitbetaald = np.where(in_mei, (netto_incl * vb.den + (vb.den + vb.num) // 2) // (vb.den + vb.num), netto_incl)
+    return bruto_jaar, netto_jaar, iack_jaar, ak_jaar, netto_incl, netto_uitbetaald
+
+
+def bruto_uit_netto(p: PeilParameters, netto_maand: I64, in_mei: B, iack_recht: B) -> I64:
+    """Smallest monthly gross wage whose paid-out net wage reaches ``netto_maand`` (bisection in cents)."""
+    laag = np.zeros_like(netto_maand)
+    hoog = np.maximum(netto_maand * 3, 100)
+    for _ in range(40):
+        if not np.any(hoog - laag > 1):
+            break
+        midden = (laag + hoog) // 2
+        netto = loon(p, midden, in_mei, iack_recht)[5]
+        groot_genoeg = netto >= netto_maand
+        hoog = np.where(groot_genoeg, midden, hoog)
+        laag = np.where(groot_genoeg, laag, midden)
+    netto_laag = loon(p, laag, in_mei, iack_recht)[5]
+    return np.where(netto_laag >= netto_maand, laag, hoog)
+
+
+@dataclass
+class _Vast:
+    """Per-household quantities, shape (H,)."""
+
+    kinderen: I64
+    onder_12: I64
+    twaalf_plus: I64
+    personen: I64
+    norm: I64
+    vgrens: I64
+    recht_bijstand: B
+    regime: I64
+    vnum: I64
+    vnum_eff: I64
+    vden: int
+    vmax: I64
+    iack_recht: B
+
+
+def _vast(p: PeilParameters, hh: Huishoudens, regel: str | None) -> _Vast:
+    partner = hh.heeft_partner
+    kinderen = hh.kinderen_0_5 + hh.kinderen_6_11 + hh.kinderen_12_15 + hh.kinderen_16_17
+    onder_12 = hh.kinderen_0_5 + hh.kinderen_6_11
+    norm = pw.bijstandsnorm(p, partner, hh.kostendelers)
+    vgrens = pw.vermogensgrens(p, partner, kinderen > 0)
+    regime = pw.vrijlating_regime(
+        p, hh.leeftijd, partner, onder_12 > 0, hh.vrijlating_maanden_gebruikt, hh.medisch_urenbeperkt
+    )
+    vnum, vden, vmax = pw.vrijlating_tarief(p, regime)
+    # Variant B4 'premie_na_zes_maanden': no vrijlating under sub n; a premium after six months instead.
+    vnum_eff = np.where(regime == pw.ONDERDEEL_N, 0, vnum) if regel == "premie_na_zes_maanden" else vnum
+    return _Vast(
+        kinderen=kinderen,
+        onder_12=onder_12,
+        twaalf_plus=hh.kinderen_12_15 + hh.kinderen_16_17,
+        personen=1 + partner.astype(np.int64) + kinderen + hh.kostendelers,
+        norm=norm,
+        vgrens=vgrens,
+        recht_bijstand=hh.vermogen <= vgrens,
+        regime=regime,
+        vnum=vnum,
+        vnum_eff=vnum_eff,
+        vden=vden,
+        vmax=vmax,
+        iack_recht=~partner & (onder_12 > 0),
+    )
+
+
+def alleen_bijstand(
+    p: PeilParameters, hh: Huishoudens, bruto_maand: I64, regel: str | None = None, eerder: Uitkomst | None = None
+) -> I64:
+    """Only the bijstand per level (same rules as ``kern``); used to search the exit hours finely."""
+    v = eerder.intern if eerder is not None and eerder.intern is not None else _vast(p, hh, regel)
+    return kern(p, hh, bruto_maand, regel=regel, _v=v, _alleen_bijstand=True).niveau["bijstand"]
+
+
+def kern(
+    p: PeilParameters,
+    hh: Huishoudens,
+    bruto_maand: I64,
+    *,
+    netto_maand: I64 | None = None,
+    regelingen: tuple[RegelingRekenvorm, ...] = (),
+    regel: str | None = None,
+    volledig: bool = True,
+    _v: _Vast | None = None,
+    _alleen_bijstand: bool = False,
+) -> Uitkomst:
+    """Compute everything for H households x L levels of monthly gross wage (cents).
+
+    ``netto_maand`` (H, L), when given, is the client's own net monthly wage (paid monthly,
+    excl. holiday pay when that comes in May); the gross wage is then only used for the
+    toetsingsinkomen and the tax-credit split. ``volledig=False`` (batch) skips outputs that
+    are only shown to people; the shared amounts are computed identically.
+    """
+    partner = hh.heeft_partner
+    v = _v if _v is not None else _vast(p, hh, regel)
+
+    # --- Wage: yearly tax, employer's holiday pay accrued monthly ------------------------
+    in_mei = hh.vakantiegeld_in_mei[:, None]
+    bruto_jaar_excl = bruto_maand * 12
+    bruto_jaar = bruto_jaar_excl + maal_tarief(bruto_jaar_excl, p.vakantiebijslag)
+    netto_jaar, _lh, iack_jaar, ak_jaar = lh.netto_loon(p, bruto_jaar, v.iack_recht[:, None])
+    vb = p.vakantiebijslag
+    if netto_maand is not None:
+        netto_uitbetaald = netto_maand
+        netto_incl = np.where(in_mei, netto_maand + maal_tarief(netto_maand, vb), netto_maand)
+    else:
+        netto_incl = deel_afgerond(netto_jaar, 12)  # net wage incl. accrued holiday pay, per month
+        if volledig or regel == "vast_maandbedrag_behalve_mei":
+            netto_uitbetaald = np.where(
+                in_mei, (netto_incl * vb.den + (vb.den + vb.num) // 2) // (vb.den + vb.num), netto_incl
+            )
+    iack_maand = deel_afgerond(iack_jaar, 12)
+
+    # --- Bijstand: art. 19 lid 2, art. 31 lid 2 --------------------------------------------
+    norm_k = v.norm[:, None]
+    recht_k = v.recht_bijstand[:, None]
+    vnum_k, vmax_k = v.vnum_eff[:, None], v.vmax[:, None]
+    extra: dict[str, I64] = {}
+    if regel == "vast_maandbedrag_behalve_mei":
+        # Variant B4: the employer's holiday pay is offset in May when paid, not monthly.
+        vg_jaar = 12 * (netto_incl - netto_uitbetaald)
+        ink_m = netto_uitbetaald + iack_maand
+        vrij_m = pw.inkomensvrijlating(netto_uitbetaald, vnum_k, v.vden, vmax_k)
+        bij_m = pw.algemene_bijstand(norm_k, ink_m - vrij_m) * recht_k
+        vrij_mei = pw.inkomensvrijlating(netto_uitbetaald + vg_jaar, vnum_k, v.vden, vmax_k)
+        bij_mei = pw.algemene_bijstand(norm_k, ink_m + vg_jaar - vrij_mei) * recht_k
+        bijstand = deel_afgerond(11 * bij_m + bij_mei, 12)
+        vrijlating = np.where(bij_m > 0, vrij_m, 0)
+        extra = {"bijstand_behalve_mei": bij_m, "bijstand_in_mei": bij_mei}
+    else:
+        vrij = pw.inkomensvrijlating(netto_incl, vnum_k, v.vden, vmax_k)
+        bijstand = pw.algemene_bijstand(norm_k, netto_incl + iack_maand - vrij) * recht_k
+        vrijlating = np.where(bijstand > 0, vrij, 0)
+    if _alleen_bijstand:
+        uit = Uitkomst()
+        uit.niveau = {"bijstand": bijstand}
+        return uit
+    vakantietoeslag = pw.vakantietoeslag(p, bijstand)
+
+    # --- Toetsingsinkomen: wage + gross equivalent of the bijstand --------------------------
+    bijstand_jaar = bijstand * 12
+    aandeel_aanvrager = np.where(partner[:, None], bijstand_jaar // 2, bijstand_jaar)
+    bruto_bijstand = lh.bruto_bijstand(p, bruto_jaar, netto_jaar + iack_jaar, ak_jaar + iack_jaar, aandeel_aanvrager)
+    if partner.any():
+        # Each partner is paid half of the couple's bijstand and has an own heffingskorting.
+        nul = np.zeros_like(bruto_jaar)
+        bruto_bijstand = bruto_bijstand + lh.bruto_bijstand(p, nul, nul, nul, bijstand_jaar - aandeel_aanvrager)
+    toetsingsinkomen = bruto_jaar + bruto_bijstand
+
+    # --- Toeslagen ------------------------------------------------------------------------
+    zt_grens = np.where(partner, p.zt_vermogen_partner, p.zt_vermogen_alleen)
+    zorg = ts.zorgtoeslag(p, toetsingsinkomen, partner[:, None], (hh.vermogen <= zt_grens)[:, None])
+    kgb_grens = np.where(partner, p.kgb_vermogen_partner, p.kgb_vermogen_alleen)
+    kgb_basis = ts.kindgebonden_budget_basis(p, v.kinderen, hh.kinderen_12_15, hh.kinderen_16_17, partner)
+    kgb_recht = (hh.vermogen <= kgb_grens) & (v.kinderen > 0)
+    if kgb_recht.any():
+        kgb = ts.kindgebonden_budget(p, kgb_basis[:, None], toetsingsinkomen, partner[:, None], kgb_recht[:, None])
+    else:
+        kgb = np.zeros_like(bruto_maand)
+    kb = ts.kinderbijslag(p, hh.kinderen_0_5, hh.kinderen_6_11, v.twaalf_plus)
+    meerpersoons = v.personen > 1
+    rekenhuur = hh.kale_huur + hh.servicekosten
+    ht_recht = (hh.kale_huur > 0) & (hh.vermogen <= p.ht_vermogen * (1 + partner.astype(np.int64)))
+    ht_max = ts.huurtoeslag_maximum(p, rekenhuur, meerpersoons, v.personen >= 3) * ht_recht
+    huur = ts.huurtoeslag(p, ht_max[:, None], toetsingsinkomen + hh.medebewoners_inkomen[:, None], meerpersoons[:, None])
+
+    totaal = netto_incl + iack_maand + bijstand + zorg + huur + kgb + kb[:, None]
+
+    opvang = ~partner & (v.onder_12 > 0) & (hh.kinderopvang_uren > 0)
+    if opvang.any():
+        werkt = (bruto_maand > 0) & opvang[:, None]
+        kot, kot_kosten = ts.kinderopvangtoeslag(
+            p, hh.kinderopvang_uren[:, None], hh.kinderopvang_uurprijs[:, None], v.onder_12[:, None], werkt
+        )
+        kot_buiten_model = werkt & (toetsingsinkomen > p.kot_grens)
+        totaal = totaal + kot - kot_kosten
+    else:
+        kot = kot_kosten = np.zeros_like(bruto_maand)
+        kot_buiten_model = np.zeros(bruto_maand.shape, dtype=np.bool_)
+
+    # --- Municipal regulations --------------------------------------------------------------
+    netto_inkomen = netto_incl + iack_maand + bijstand - vrijlating  # excl. toeslagen and vrijgelaten deel
+    gem: dict[str, I64] = {}
+    gem_totaal = np.zeros_like(bruto_maand)
+    if regelingen:
+        m = regelingen_matrix(regelingen)
+        htype = huishoudtype(partner, v.kinderen, v.twaalf_plus)
+        # (H, R): amount per regulation for this household type, children and persons.
+        bedrag = m.per_type[:, htype].T + v.kinderen[:, None] * m.per_kind + v.personen[:, None] * m.per_persoon
+        bedrag = np.where(hh.jaren_laag_inkomen[:, None] >= m.jaren_minimaal, bedrag, 0)
+        grens = (v.norm[:, None] * m.grens_num + m.grens_den // 2) // m.grens_den
+        # (H, R, L): within the income limit at this level?
+        waarde = np.where(netto_inkomen[:, None, :] <= grens[:, :, None], bedrag[:, :, None], 0)
+        gem = {naam: waarde[:, r, :] for r, naam in enumerate(m.namen)}
+        gem_totaal = waarde.sum(axis=1)
+        totaal = totaal + gem_totaal
+
+    if regel == "premie_na_zes_maanden":
+        vrij_n = pw.inkomensvrijlating(netto_incl, v.vnum[:, None], v.vden, v.vmax[:, None])
+        premie = np.where(
+            (v.regime == pw.ONDERDEEL_N)[:, None] & (bijstand > 0),
+            np.minimum(p.vrij_n_duur * vrij_n, p.premie_max),
+            0,
+        )
+        extra["premie_eenmalig"] = premie
+        totaal = totaal + deel_afgerond(premie, 12)
+
+    uit = Uitkomst()
+    uit.intern = v
+    uit.vast = {
+        "bijstandsnorm": v.norm,
+        "vermogensgrens": v.vgrens,
+        "recht_bijstand": v.recht_bijstand.astype(np.int64),
+        "vrijlating_regime": v.regime,
+        "kinderbijslag": kb,
+        "kgb_basis_jaar": kgb_basis,
+        "huurtoeslag_maximum": ht_max,
+        "personen": v.personen,
+    }
+    uit.niveau = {
+        "bruto_loon_per_maand": bruto_maand,
+        "bruto_loon_per_jaar_incl_vakantiegeld": bruto_jaar,
+        "netto_loon_incl_vakantiegeld_per_maand": netto_incl,
+        "iack_per_maand": iack_maand,
+        "inkomensvrijlating": vrijlating,
+        "bijstand": bijstand,
+        "vakantietoeslag_bijstand": vakantietoeslag,
+        "toetsingsinkomen_per_jaar": toetsingsinkomen,
+        "zorgtoeslag": zorg,
+        "huurtoeslag": huur,
+        "kindgebonden_budget": kgb,
+        "kinderopvangtoeslag": kot,
+        "kinderopvang_kosten": kot_kosten,
+        "kinderopvang_buiten_model": kot_buiten_model.astype(np.int64),
+        "gemeentelijk_totaal": gem_totaal,
+        "netto_inkomen_voor_regelingen": netto_inkomen,
+        "totaal_netto_per_maand": totaal,
+        **extra,
+    }
+    if volledig:
+        uit.niveau.update(
+            {
+                "netto_loon_per_maand": netto_uitbetaald,
+                "netto_vakantiegeld_per_jaar": 12 * (netto_incl - netto_uitbetaald),
+                "loonheffing_per_jaar": bruto_jaar - netto_jaar,
+                "arbeidskorting_per_jaar": ak_jaar,
+                "bijstand_uitbetaald": bijstand - vakantietoeslag,
+                "bruto_bijstand_per_jaar": bruto_bijstand,
+            }
+        )
+    uit.gemeentelijk = gem
+    return uit

@@ -1,0 +1,101 @@
+"""Browser tests: Playwright driving Debian's Chromium against a live Django server.
+
+Without Chromium these tests skip with a clear message (`make test` on a bare machine).
+CI sets OPSTAP_BROWSERTESTS_VERPLICHT=1, which turns a missing browser into a failure."""
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CHROMIUM = os.environ.get("OPSTAP_CHROMIUM", "/usr/bin/chromium")
+AXE_JS = (Path(__file__).parent / "vendor" / "axe-core-4.14.1.min.js").read_text()
+SCREENSHOTS = Path(os.environ.get("OPSTAP_SCREENSHOTS", Path(__file__).resolve().parents[2] / "var" / "screenshots"))
+TELEFOON = {"width": 360, "height": 740}  # a cheap phone
+BUREAU = {"width": 1280, "height": 900}
+
+# Playwright's sync API runs an event loop in this thread; Django's test database calls in the
+# same thread are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def _chromium_aanwezig() -> bool:
+    return Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is not None
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.browser)
+            # One browser per worker is plenty on two cores.
+            item.add_marker(pytest.mark.xdist_group("browser"))
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    if not _chromium_aanwezig():
+        melding = (f"Chromium ontbreekt ({CHROMIUM}): installeer het Debian-pakket 'chromium' "
+                   "(apt-get install chromium) om de browsertests te draaien.")
+        if os.environ.get("OPSTAP_BROWSERTESTS_VERPLICHT"):
+            pytest.fail(melding)
+        pytest.skip(melding)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def pagina(browser: Any, live_server: Any) -> Iterator[Any]:
+    """A fresh phone-sized page. bypass_csp only lets the test inject axe-core; the app's CSP stays."""
+    context = browser.new_context(viewport=TELEFOON, locale="nl-NL", bypass_csp=True,
+                                  base_url=live_server.url)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def inloggen(page: Any, gebruikersnaam: str, wachtwoord: str) -> None:
+    page.goto("/inloggen/")
+    page.get_by_label("Gebruikersnaam").fill(gebruikersnaam)
+    page.get_by_label("Wachtwoord").fill(wachtwoord)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_load_state()
+
+
+def axe_problemen(page: Any) -> list[dict[str, Any]]:
+    """Serious and critical WCAG 2.1 A/AA violations on the current page."""
+    page.evaluate(AXE_JS)
+    resultaat = page.evaluate(
+        """async () => await axe.run(document, {runOnly: {type: 'tag',
+             values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"""
+    )
+    return [
+        {"id": v["id"], "impact": v["impact"], "help": v["help"],
+         "nodes": [n["target"] for n in v["nodes"]][:5]}
+        for v in resultaat["violations"] if v["impact"] in ("serious", "critical")
+    ]
+
+
+def screenshot(page: Any, naam: str) -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    pad = SCREENSHOTS / f"{naam}.png"
+    page.screenshot(path=str(pad), full_page=True)
+    return pad
+
+
+@pytest.fixture
+def wereld(transactional_db: None) -> Any:
+    """The live server runs in another thread: its data must be committed, not in a test transaction."""
+    from tests.wereld import maak_wereld
+
+    return maak_wereld()

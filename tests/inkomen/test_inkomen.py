@@ -1,0 +1,121 @@
+"""The income pages and the calculation API, wired to the real rules engine."""
+
+import json
+from decimal import Decimal
+
+import pytest
+
+from django.test import Client
+
+import regels
+from opstap.accounts.models import Rol
+from opstap.inkomen.services import berekening_vastleggen, invoer_voor_klant, minimumloon_per_uur
+from opstap.privacy.models import Inzage
+from tests.wereld import Wereld
+
+pytestmark = pytest.mark.django_db
+
+CONTRACT = {
+    "peildatum": "2026-01-01", "gemeente": "demodam", "aanvrager": {"geboortedatum": "1980-05-01"},
+    "partner": None, "kinderen": [{"geboortedatum": "2018-03-01"}], "kostendelers": 0, "kale_huur": 700.00,
+    "servicekosten": 30.00, "vermogen": 0, "vrijlating_maanden_gebruikt": 0,
+    "werk": {"bruto_uurloon": 15.00, "uren_per_week": [0, 8, 16, 24, 32, 36]},
+}
+
+
+def test_api_geeft_hetzelfde_als_de_rekenhulp(wereld: Wereld) -> None:
+    client = Client()
+    client.force_login(wereld.a.gebruikers[Rol.KLANT])
+    response = client.post("/api/v1/berekeningen", json.dumps(CONTRACT), content_type="application/json")
+    assert response.status_code == 200
+    assert response.json() == json.loads(json.dumps(regels.bereken(CONTRACT)))
+    eerste = response.json()["resultaten"][0]
+    assert eerste["bijstandsnorm"] == 1401.50 and eerste["uren_per_week"] == 0
+
+
+def test_api_met_uitleg(wereld: Wereld) -> None:
+    client = Client()
+    client.force_login(wereld.a.gebruikers[Rol.CONTACTPERSOON])
+    body = client.post("/api/v1/berekeningen?uitleg=1", json.dumps(CONTRACT), content_type="application/json").json()
+    assert "wetten.overheid.nl" in json.dumps(body["uitleg"])
+
+
+def test_api_buiten_het_model_geeft_nederlandse_fout_met_veld(wereld: Wereld) -> None:
+    client = Client()
+    client.force_login(wereld.a.gebruikers[Rol.KLANT])
+    te_jong = {**CONTRACT, "aanvrager": {"geboortedatum": "2010-01-01"}}
+    response = client.post("/api/v1/berekeningen", json.dumps(te_jong), content_type="application/json")
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+    assert "aanvrager.geboortedatum" in json.dumps(response.json()["fouten"])
+
+
+def test_api_weigert_anoniem() -> None:
+    response = Client().post("/api/v1/berekeningen", json.dumps(CONTRACT), content_type="application/json")
+    assert response.status_code == 401
+
+
+def test_klant_ziet_eigen_inkomen_bij_uren(wereld: Wereld) -> None:
+    client = Client()
+    client.force_login(wereld.a.gebruikers[Rol.KLANT])
+    response = client.get("/mijn/inkomen/", {"uren": "20", "bruto_uurloon": "15,50"})
+    assert response.status_code == 200
+    tekst = response.content.decode()
+    assert "Bij 20 uur werk per week" in tekst and "<svg" in tekst
+    # The numbers on the page are the engine's, for this client's own household.
+    invoer = invoer_voor_klant(wereld.a.klanten["eigen"], peildatum=response.context["peildatum"],
+                               werk={"bruto_uurloon": 15.5, "uren_per_week": [20]})
+    verwacht = regels.bereken(invoer)["resultaten"][0]["totaal_netto_per_maand"]
+    assert response.context["gekozen"].totaal == pytest.approx(verwacht, abs=0.005)
+    assert Inzage.objects.filter(klant=wereld.a.klanten["eigen"], onderdeel="huishouden en inkomen").exists()
+
+
+def test_vacature_doorrekenen(wereld: Wereld) -> None:
+    client = Client()
+    client.force_login(wereld.a.gebruikers[Rol.CONTACTPERSOON])
+    vacature = wereld.a.vacature
+    response = client.get(f"/werk/klanten/{wereld.a.klanten['caseload'].pk}/inkomen/", {"vacature": vacature.pk})
+    assert response.status_code == 200
+    assert response.context["uurloon"] == vacature.bruto_uurloon
+    assert response.context["uren"] == vacature.uren_per_week_max
+
+
+def test_vacature_van_andere_gemeente_wordt_geweigerd(wereld: Wereld) -> None:
+    client = Client()
+    client.force_login(wereld.a.gebruikers[Rol.KLANT])
+    response = client.get("/mijn/inkomen/", {"vacature": wereld.b.vacature.pk})
+    assert response.status_code == 400
+    assert "Selecteer een geldige keuze" in response.content.decode() or "geldige" in response.content.decode()
+
+
+@pytest.mark.parametrize(("veld", "waarde", "melding"), [
+    ("uren", "50", "van 0 tot 40"), ("uren", "veel", "heel aantal uren"), ("bruto_uurloon", "abc", "Vul een bedrag in"),
+])
+def test_foute_invoer_geeft_duidelijke_melding(wereld: Wereld, veld: str, waarde: str, melding: str) -> None:
+    client = Client()
+    client.force_login(wereld.a.gebruikers[Rol.KLANT])
+    response = client.get("/mijn/inkomen/", {veld: waarde})
+    assert response.status_code == 400
+    assert melding in response.content.decode()
+
+
+def test_standaard_uurloon_is_het_minimumloon_uit_de_rekenregels(wereld: Wereld) -> None:
+    from datetime import date
+
+    assert minimumloon_per_uur(date(2026, 1, 1)) == Decimal("14.71")
+    client = Client()
+    client.force_login(wereld.a.gebruikers[Rol.KLANT])
+    response = client.get("/mijn/inkomen/")
+    assert response.context["uurloon_is_minimumloon"] is True
+
+
+def test_berekening_wordt_met_uitleg_vastgelegd(wereld: Wereld) -> None:
+    klant = wereld.a.klanten["caseload"]
+    from datetime import date
+
+    invoer = invoer_voor_klant(klant, peildatum=date(2026, 1, 1), werk={"bruto_uurloon": 15.0, "uren_per_week": [16]})
+    berekening = berekening_vastleggen(klant=klant, gemeente_id=klant.gemeente_id, door=None,
+                                       doel="besluit inkomensvrijlating", invoer=invoer)
+    assert berekening.regelversie == regels.REGELVERSIE
+    assert "participatiewet.bijstandsnorm.alleenstaande" in berekening.uitleg["parameters"]
+    assert "uitleg" not in berekening.uitkomst

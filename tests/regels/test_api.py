@@ -1,0 +1,160 @@
+"""Public API: contract keys, net-wage input, explanation, variants, municipal regulations."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import regels
+
+BASIS: dict[str, Any] = {
+    "peildatum": "2026-01-01", "gemeente": "demodam",
+    "aanvrager": {"geboortedatum": "1980-05-01"}, "partner": None,
+    "kinderen": [{"geboortedatum": "2018-03-01"}],
+    "kostendelers": 0, "kale_huur": 700.00, "servicekosten": 30.00, "vermogen": 0,
+    "vrijlating_maanden_gebruikt": 0,
+    "werk": {"bruto_uurloon": 15.00, "uren_per_week": [0, 8, 16, 24, 32, 36]},
+}
+CONTRACT = {
+    "uren_per_week", "bruto_loon_per_maand", "netto_loon_per_maand", "bijstandsnorm", "inkomensvrijlating",
+    "bijstand", "bijstand_uitbetaald", "zorgtoeslag", "huurtoeslag", "kindgebonden_budget", "kinderbijslag",
+    "kinderopvangtoeslag", "gemeentelijke_regelingen", "totaal_netto_per_maand", "zelf_verdiend",
+    "toetsingsinkomen_per_jaar",
+}
+
+
+def test_contract_sleutels_en_uren_uit_bijstand() -> None:
+    uit = regels.bereken(BASIS)
+    assert {"peildatum", "resultaten", "uren_uit_bijstand", "waarschuwingen"} <= set(uit)
+    for rij in uit["resultaten"]:
+        assert set(rij) >= CONTRACT
+    bij = [r["bijstand"] for r in uit["resultaten"]]
+    assert bij[3] > 0 and bij[4] == 0
+    assert 24 < uit["uren_uit_bijstand"] <= 32
+    assert uit["vrijlating_eindigt"] == "2026-06"
+    assert uit["maand_met_vakantiegeld"] == "2026-05"
+    # The fine search: just below the found hours there is still bijstand, at them none.
+    fijn = regels.bereken({**BASIS, "werk": {"bruto_uurloon": 15.0, "uren_per_week": [uit["uren_uit_bijstand"] - 0.1, uit["uren_uit_bijstand"]]}})
+    assert fijn["resultaten"][0]["bijstand"] > 0 and fijn["resultaten"][1]["bijstand"] == 0
+
+
+def test_totaal_is_de_som_van_de_delen() -> None:
+    for rij in regels.bereken(BASIS)["resultaten"]:
+        som = (rij["zelf_verdiend"] + rij["inkomensafhankelijke_combinatiekorting"] + rij["bijstand"] + rij["zorgtoeslag"]
+               + rij["huurtoeslag"] + rij["kindgebonden_budget"] + rij["kinderbijslag"] + rij["kinderopvangtoeslag"]
+               - rij["kinderopvang_kosten"] + sum(rij["gemeentelijke_regelingen"].values()))
+        assert round(som, 2) == rij["totaal_netto_per_maand"]
+
+
+def test_netto_loon_als_invoer() -> None:
+    uit = regels.bereken({**BASIS, "werk": {"netto_loon_per_maand": [0, 400, 800]}})
+    assert [r["uren_per_week"] for r in uit["resultaten"]] == [None, None, None]
+    assert [r["netto_loon_per_maand"] for r in uit["resultaten"]] == [0.0, 400.0, 800.0]
+    assert uit["resultaten"][2]["bruto_loon_per_maand"] >= 800
+    assert uit["uren_uit_bijstand"] is None
+
+
+def test_minimumloon_waarschuwing() -> None:
+    uit = regels.bereken({**BASIS, "werk": {"bruto_uurloon": 11.0, "uren_per_week": [10]}})
+    assert any("minimumloon" in w for w in uit["waarschuwingen"])
+
+
+def test_armoedeval_wordt_gemeld() -> None:
+    # A Demodam regulation with a hard income limit makes 'more hours, less money' visible.
+    uit = regels.bereken({**BASIS, "jaren_laag_inkomen": 5, "werk": {"bruto_uurloon": 15.0, "uren_per_week": list(range(20, 31))}})
+    assert uit["armoedeval"], "verwacht een zone waar meer uren minder geld geven"
+    zone = uit["armoedeval"][0]
+    assert zone["verlies_per_maand"] > 0
+    assert any("minder over" in w for w in uit["waarschuwingen"])
+
+
+def test_uitleg_alleen_op_verzoek_met_bronnen_en_b1_tekst() -> None:
+    assert "uitleg" not in regels.bereken(BASIS)
+    uitleg = regels.bereken(BASIS, uitleg=True)["uitleg"]
+    assert uitleg["regelversie"] == regels.REGELVERSIE
+    norm = uitleg["parameters"]["participatiewet.bijstandsnorm.alleenstaande"]
+    assert norm["waarde"] == 1401.5 and norm["bron"][0]["url"].startswith("https://wetten.overheid.nl/BWBR0015703/")
+    stappen = {s["naam"]: s for s in uitleg["niveaus"][1]["stappen"]}
+    assert stappen["inkomensvrijlating"]["artikel"].startswith("Participatiewet art. 31 lid 2 onderdeel n")
+    assert stappen["bijstand"]["waarde"] == regels.bereken(BASIS)["resultaten"][1]["bijstand"]
+    tekst = uitleg["niveaus"][1]["tekst"]
+    assert "inkomensvrijlating" in tekst and "juni 2026" in tekst
+    assert max(len(z.split()) for z in tekst.split(". ")) < 30, "korte zinnen (B1)"
+
+
+def test_variant_met_parameter_en_regel_naast_elkaar() -> None:
+    uit = regels.bereken(
+        BASIS,
+        varianten=[
+            {"naam": "hoger maximum", "parameters": {"participatiewet.inkomensvrijlating.n_maximum": 400}},
+            {"naam": "premie", "regel": "premie_na_zes_maanden"},
+            {"naam": "vast", "regel": "vast_maandbedrag_behalve_mei"},
+        ],
+    )
+    hoger, premie, vast = uit["varianten"]
+    assert hoger["resultaten"][3]["inkomensvrijlating"] > uit["resultaten"][3]["inkomensvrijlating"] == 285.0
+    assert all(v >= 0 for v in hoger["verschil_totaal_per_maand"])
+    assert premie["resultaten"][1]["inkomensvrijlating"] == 0.0
+    assert premie["resultaten"][1]["premie_eenmalig"] == round(6 * uit["resultaten"][1]["inkomensvrijlating"], 2)
+    assert vast["resultaten"][1]["bijstand_behalve_mei"] >= vast["resultaten"][1]["bijstand_in_mei"]
+    # The base scenario is untouched by the variants.
+    assert uit["resultaten"] == regels.bereken(BASIS)["resultaten"]
+
+
+@pytest.mark.parametrize(
+    ("varianten", "veld"),
+    [
+        ([{"naam": "x", "parameters": {"bestaat.niet": 1}}], "varianten[0].parameters.bestaat.niet"),
+        ([{"naam": "x", "regel": "onzin"}], "varianten[0].regel"),
+    ],
+)
+def test_foute_variant_noemt_het_veld(varianten: list[dict[str, Any]], veld: str) -> None:
+    with pytest.raises(regels.InvoerFout) as fout:
+        regels.bereken(BASIS, varianten=varianten)
+    assert fout.value.veld == veld
+
+
+def test_gemeentelijke_regelingen_en_recht() -> None:
+    lijst = regels.gemeentelijke_regelingen("GM9999", "2026-01-01")
+    assert {r["soort"] for r in lijst} >= {"individuele_inkomenstoeslag", "kwijtschelding", "stadspas", "kindregeling"}
+    assert all(r["fictief"] for r in lijst)
+    alphen = regels.gemeentelijke_regelingen("alphen_aan_den_rijn")
+    assert alphen[0]["inkomensgrens_procent_van_bijstandsnorm"] == 110.0
+    assert alphen[0]["bedragen"]["alleenstaande"] == {"bedrag": 601.0, "per": "jaar"}
+    with pytest.raises(regels.InvoerFout):
+        regels.gemeentelijke_regelingen("atlantis")
+
+    recht = {r["id"]: r for r in regels.regelingen_voor_huishouden({**BASIS, "jaren_laag_inkomen": 4})}
+    assert recht["individuele_inkomenstoeslag"]["recht"] is True
+    assert recht["individuele_inkomenstoeslag"]["bedrag_per_jaar"] == 575.0  # alleenstaande ouder, Demodam
+    assert "niet hoger dan de grens van 120%" in recht["individuele_inkomenstoeslag"]["reden"]
+    hoog = {r["id"]: r for r in regels.regelingen_voor_huishouden({**BASIS, "jaren_laag_inkomen": 4}, niveau=5)}
+    assert hoog["kwijtschelding"]["recht"] is False and "hoger dan de grens" in hoog["kwijtschelding"]["reden"]
+    onbekend = {r["id"]: r for r in regels.regelingen_voor_huishouden(BASIS)}
+    assert onbekend["individuele_inkomenstoeslag"]["recht"] is False
+    assert "Dat weten we niet" in onbekend["individuele_inkomenstoeslag"]["reden"]
+
+
+def test_alphen_iit_110_procent() -> None:
+    invoer = {**BASIS, "gemeente": "GM0484", "kinderen": [], "jaren_laag_inkomen": 3, "kale_huur": 0, "servicekosten": 0}
+    rij = regels.bereken(invoer)["resultaten"][0]
+    assert rij["gemeentelijke_regelingen"] == {"Individuele inkomenstoeslag": 50.08}  # 601 / 12
+    with pytest.raises(regels.InvoerFout):
+        regels.bereken({**invoer, "peildatum": "2025-07-01", "werk": None} | {"gemeente": "nergens"})
+
+
+def test_kinderopvangtoeslag_alleen_bij_werk() -> None:
+    uit = regels.bereken({**BASIS, "kinderopvang_uren_per_maand": 80})
+    nul, acht = uit["resultaten"][0], uit["resultaten"][1]
+    assert nul["kinderopvangtoeslag"] == 0 and nul["kinderopvang_kosten"] == 0
+    assert acht["kinderopvangtoeslag"] == 862.46  # 96 % x 80 h x 11,23
+    assert acht["kinderopvang_kosten"] == 898.40
+
+
+def test_batch_weigert_leeftijd_buiten_model() -> None:
+    import numpy as np
+
+    with pytest.raises(regels.InvoerFout) as fout:
+        regels.bereken_batch("2026-01-01", {"leeftijd": np.array([30, 70])}, np.array([1500, 1500]), [0, 10])
+    assert fout.value.veld == "huishoudens.leeftijd[1]"

@@ -1,0 +1,112 @@
+"""Property tests (hypothesis): invariants of the engine over many households."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import numpy as np
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import regels
+from regels.api import uitkomst_voor
+from regels.formules import participatiewet as pw
+from regels.peilparameters import peilparameters
+
+PEILDATA = ["2025-07-01", "2026-01-01", "2026-03-15", "2026-07-01"]
+INSTELLINGEN = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@st.composite
+def huishoudens(draw: st.DrawFn, *, opvang: bool = True) -> dict[str, Any]:
+    peildatum = draw(st.sampled_from(PEILDATA))
+    peil = dt.date.fromisoformat(peildatum)
+    leeftijd = draw(st.integers(21, 65))  # born in the year before: age leeftijd or leeftijd + 1
+    geboren = dt.date(peil.year - leeftijd - 1, draw(st.integers(1, 12)), 1)
+    partner = draw(st.booleans())
+    kinderen = [
+        {"geboortedatum": dt.date(peil.year - a - 1, 6, 1).isoformat()}
+        for a in draw(st.lists(st.integers(0, 16), max_size=3))
+    ]
+    invoer: dict[str, Any] = {
+        "peildatum": peildatum,
+        "gemeente": draw(st.sampled_from([None, "demodam", "alphen_aan_den_rijn"])),
+        "aanvrager": {"geboortedatum": geboren.isoformat()},
+        "partner": {"geboortedatum": dt.date(peil.year - 40, 3, 3).isoformat()} if partner else None,
+        "kinderen": kinderen,
+        "kostendelers": draw(st.integers(0, 6)),
+        "kale_huur": draw(st.sampled_from([0, 450, 650.55, 800, 940])),
+        "servicekosten": draw(st.sampled_from([0, 25, 48.5])),
+        "vermogen": draw(st.sampled_from([0, 5000, 8000, 12000, 20000])),
+        "vrijlating_maanden_gebruikt": draw(st.integers(0, 40)),
+        "medisch_urenbeperkt": draw(st.booleans()),
+        "vakantiegeld_in_mei": draw(st.booleans()),
+        "jaren_laag_inkomen": draw(st.sampled_from([None, 0, 3, 5])),
+        "werk": {
+            "bruto_uurloon": draw(st.sampled_from([12.5, 14.71, 16.0, 19.99, 24.5])),
+            "uren_per_week": sorted(draw(st.lists(st.integers(0, 40), min_size=1, max_size=8, unique=True))),
+        },
+    }
+    if invoer["kale_huur"] == 0:
+        invoer["servicekosten"] = 0
+    if opvang and any(dt.date.fromisoformat(k["geboortedatum"]) > dt.date(peil.year - 12, peil.month, 1) for k in kinderen):
+        invoer["kinderopvang_uren_per_maand"] = draw(st.sampled_from([0, 40, 120]))
+    return invoer
+
+
+@INSTELLINGEN
+@given(huishoudens())
+def test_bijstand_nooit_negatief_en_vrijlating_nooit_boven_maximum(invoer: dict[str, Any]) -> None:
+    inv, p, u = uitkomst_voor(invoer)
+    assert (u.niveau["bijstand"] >= 0).all()
+    assert (u.niveau["bijstand"] <= u.vast["bijstandsnorm"][:, None]).all()
+    regime = int(u.vast["vrijlating_regime"][0])
+    maximum = {pw.GEEN: 0, pw.ONDERDEEL_N: p.vrij_n_max, pw.ONDERDEEL_R: p.vrij_r_max, pw.ONDERDEEL_Y: p.vrij_y_max}[regime]
+    assert (u.niveau["inkomensvrijlating"] <= maximum).all()
+    assert (u.niveau["inkomensvrijlating"] >= 0).all()
+    assert (u.niveau["bijstand_uitbetaald"] + u.niveau["vakantietoeslag_bijstand"] == u.niveau["bijstand"]).all()
+
+
+@INSTELLINGEN
+@given(huishoudens(opvang=False))
+def test_totaal_nooit_onder_de_norm_zolang_het_inkomen_eronder_ligt(invoer: dict[str, Any]) -> None:
+    inv, p, u = uitkomst_voor(invoer)
+    if not u.vast["recht_bijstand"][0]:
+        return
+    norm = int(u.vast["bijstandsnorm"][0])
+    inkomen = u.niveau["netto_loon_incl_vakantiegeld_per_maand"][0] + u.niveau["iack_per_maand"][0]
+    onder = inkomen < norm
+    assert (u.niveau["totaal_netto_per_maand"][0][onder] >= norm).all()
+
+
+@INSTELLINGEN
+@given(huishoudens(), st.sampled_from([None, "premie_na_zes_maanden", "vast_maandbedrag_behalve_mei"]))
+def test_batch_gelijk_aan_enkel_tot_op_de_cent(invoer: dict[str, Any], regel: str | None) -> None:
+    varianten = [{"naam": "v", "regel": regel}] if regel else None
+    enkel = regels.bereken(invoer, varianten=varianten)
+    rijen = enkel["varianten"][0]["resultaten"] if regel else enkel["resultaten"]
+    inv, p, _u = uitkomst_voor(invoer)
+    hh = {k: np.repeat(v, 3) for k, v in inv.hh.__dict__.items()}  # three copies: blocks and threads agree
+    uit = regels.bereken_batch(
+        invoer["peildatum"], hh, np.repeat(inv.bruto_uurloon or 0, 3), inv.uren or [0],
+        gemeente=invoer["gemeente"], regel=regel, blokgrootte=2, threads=2,
+        uitvoer=("bijstand", "totaal_netto_per_maand", "zorgtoeslag", "huurtoeslag", "kindgebonden_budget", "inkomensvrijlating"),
+    )
+    for sleutel in ("bijstand", "totaal_netto_per_maand", "zorgtoeslag", "huurtoeslag", "kindgebonden_budget", "inkomensvrijlating"):
+        enkel_centen = [round(r[sleutel] * 100) for r in rijen]
+        for h in range(3):
+            assert uit[sleutel][h].tolist() == enkel_centen, sleutel
+
+
+def test_geld_is_altijd_hele_centen() -> None:
+    p = peilparameters(dt.date(2026, 1, 1))
+    assert isinstance(p.norm_alleenstaande, int)
+    uit = regels.bereken(
+        {"peildatum": "2026-01-01", "aanvrager": {"geboortedatum": "1985-01-01"}, "kale_huur": 612.34,
+         "werk": {"bruto_uurloon": 13.37, "uren_per_week": list(range(41))}}
+    )
+    for rij in uit["resultaten"]:
+        for k, v in rij.items():
+            if isinstance(v, float) and k != "marginale_druk":
+                assert round(v * 100) == v * 100 or abs(round(v * 100) - v * 100) < 1e-6, (k, v)

@@ -1,0 +1,76 @@
+"""Parameter files are checked when read; a broken file fails loudly, naming file and key."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from regels.fouten import ParameterFout
+from regels.parameterboom import lees_bestand, parameterboom
+from regels.peilparameters import peilparameters
+
+GOED = """\
+beschrijving: Test.
+parameters:
+  bedrag:
+    beschrijving: Een bedrag.
+    eenheid: EUR/maand
+    waarden:
+      2026-01-01:
+        waarde: 10.00
+        bron: {titel: "Wet art. 1", url: "https://wetten.overheid.nl/BWBR0000000/2026-01-01#Artikel1"}
+        zekerheid: hoog
+"""
+
+
+def _schrijf(tmp_path: Path, tekst: str) -> Path:
+    pad = tmp_path / "test.yaml"
+    pad.write_text(tekst, encoding="utf-8")
+    return pad
+
+
+def test_goed_bestand_wordt_gelezen(tmp_path: Path) -> None:
+    params = lees_bestand(_schrijf(tmp_path, GOED), "test")
+    assert params["test.bedrag"].op(dt.date(2026, 2, 1)).waarde == 10
+
+
+@pytest.mark.parametrize(
+    ("vervang", "door", "sleutel"),
+    [
+        ('        bron: {titel: "Wet art. 1", url: "https://wetten.overheid.nl/BWBR0000000/2026-01-01#Artikel1"}\n', "", "test.bedrag.waarden.2026-01-01"),
+        ("    eenheid: EUR/maand\n", "", "test.bedrag.eenheid"),
+        ("    eenheid: EUR/maand\n", "    eenheid: gulden\n", "test.bedrag.eenheid"),
+        ("      2026-01-01:\n", "      ooit:\n", "test.bedrag"),
+        ("        zekerheid: hoog\n", "        zekerheid: laag\n", "test.bedrag.waarden.2026-01-01.toelichting"),
+        ("        waarde: 10.00\n", "", "test.bedrag.waarden.2026-01-01.waarde"),
+        ('url: "https://wetten', 'url: "http://wetten', "test.bedrag.waarden.2026-01-01.bron.url"),
+    ],
+    ids=["zonder bron", "zonder eenheid", "onbekende eenheid", "zonder datum", "laag zonder toelichting", "zonder waarde", "geen https"],
+)
+def test_kapot_bestand_faalt_luid(tmp_path: Path, vervang: str, door: str, sleutel: str) -> None:
+    assert vervang in GOED
+    pad = _schrijf(tmp_path, GOED.replace(vervang, door))
+    with pytest.raises(ParameterFout) as fout:
+        lees_bestand(pad, "test")
+    assert fout.value.bestand == str(pad)
+    assert fout.value.sleutel.startswith(sleutel)
+    assert str(pad) in str(fout.value)
+
+
+def test_alle_parameters_hebben_drie_perioden_en_een_bron() -> None:
+    for pad, param in parameterboom().items():
+        for peildatum in (dt.date(2025, 7, 1), dt.date(2026, 1, 1), dt.date(2026, 7, 1)):
+            w = param.op(peildatum)
+            assert w.bronnen and w.bronnen[0].url.startswith("https://"), pad
+        datums = {w.geldig_vanaf for w in param.waarden}
+        assert dt.date(2026, 7, 1) in datums, f"{pad}: 1-7-2026 expliciet (doortrekken met toelichting)"
+        assert param.beschrijving.endswith("."), pad
+
+
+def test_peildatum_kiest_de_waarde_die_die_dag_geldt() -> None:
+    assert peilparameters(dt.date(2025, 12, 31)).norm_alleenstaande == 136906
+    assert peilparameters(dt.date(2026, 1, 1)).norm_alleenstaande == 140150
+    assert peilparameters(dt.date(2026, 6, 30)).norm_alleenstaande == 140150
+    assert peilparameters(dt.date(2026, 7, 1)).norm_alleenstaande == 141946

@@ -1,0 +1,56 @@
+import io
+
+import pytest
+
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.test import Client, override_settings
+
+from opstap.accounts.models import Gebruiker, Rol
+from opstap.demo.laden import DEMO_WACHTWOORD, laad_demo
+from opstap.klanten.models import Klant
+from opstap.werkgevers.models import Vacature, Werkgever
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demogemeente_is_compleet_en_twee_keer_laden_verdubbelt_niets() -> None:
+    gemeente, nieuw = laad_demo()
+    assert nieuw
+    tellingen = (Klant.objects.count(), Werkgever.objects.count(), Vacature.objects.count(),
+                 Gebruiker.objects.filter(rol=Rol.CONTACTPERSOON).count())
+    assert tellingen == (200, 10, 40, 5)
+    _gemeente, nieuw = laad_demo()
+    assert not nieuw
+    assert (Klant.objects.count(), Werkgever.objects.count(), Vacature.objects.count(),
+            Gebruiker.objects.filter(rol=Rol.CONTACTPERSOON).count()) == tellingen
+    # Varied households, all BSNs from the range for test persons.
+    assert set(Klant.objects.values_list("huishouden", flat=True)) == {"alleenstaande", "alleenstaande_ouder", "gehuwd"}
+    assert len(set(Klant.objects.values_list("trede", flat=True))) > 10
+    assert all(k.bsn_versleuteld.startswith("9999") for k in Klant.objects.all())
+
+
+def test_demologins_werken_en_klanten_horen_bij_contactpersoon1() -> None:
+    laad_demo()
+    for naam, rol in [("klant1", "klant"), ("klant2", "klant"), ("contactpersoon1", "contactpersoon"),
+                      ("contactpersoon2", "contactpersoon"), ("inkomen1", "inkomensconsulent"),
+                      ("werkgever1", "werkgever"), ("beleid1", "beleidsmedewerker"), ("beheer1", "beheerder")]:
+        gebruiker = Gebruiker.objects.get(username=naam)
+        assert gebruiker.rol == rol and gebruiker.check_password(DEMO_WACHTWOORD)
+    for naam in ("klant1", "klant2"):
+        assert Klant.objects.get(gebruiker__username=naam).contactpersoon.username == "contactpersoon1"
+    client = Client()
+    client.post("/inloggen/", {"username": "contactpersoon1", "password": DEMO_WACHTWOORD})
+    assert client.get("/werk/").status_code == 200
+
+
+def test_commando_drukt_logins_af() -> None:
+    uit = io.StringIO()
+    call_command("laad_demo", stdout=uit)
+    assert "contactpersoon1" in uit.getvalue() and DEMO_WACHTWOORD in uit.getvalue()
+
+
+@override_settings(DEMO_MODE=False)
+def test_geen_demogegevens_buiten_demomodus() -> None:
+    with pytest.raises(CommandError, match="alleen in demomodus"):
+        call_command("laad_demo")

@@ -1,0 +1,142 @@
+"""A small fictitious world for tests: two municipalities, every role in each, a few clients.
+
+Kept apart from the demo data so tests stay fast and say exactly what they rely on."""
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from opstap.accounts.models import Gebruiker, Rol
+from opstap.contact.models import Bericht, Contactpersoon, Gespreksverslag
+from opstap.gemeenten.models import Gemeente
+from opstap.klanten.models import Klant
+from opstap.privacy.crypto import zoekhash
+from opstap.werkgevers.models import Toestemming, Vacature, Werkgever
+
+WACHTWOORD = "test-wachtwoord-123"
+# Valid test BSNs (elfproef) from the 9999-range of test persons.
+BSNS = ["999990019", "999990032", "999990044", "999990056", "999990068", "999990081", "999990093"]
+
+
+@dataclass
+class Tenant:
+    gemeente: Gemeente
+    gebruikers: dict[str, Gebruiker] = field(default_factory=dict)
+    klanten: dict[str, Klant] = field(default_factory=dict)
+    werkgever: Werkgever | None = None
+    vacature: Vacature | None = None
+    # Per client (pk): the URL parameters of objects that belong to that client.
+    objecten: dict[int, dict[str, int]] = field(default_factory=dict)
+
+
+def maak_gebruiker(gemeente: Gemeente, username: str, rol: str, **extra: object) -> Gebruiker:
+    gebruiker = Gebruiker(username=username, rol=rol, gemeente=gemeente, is_demo_account=True,
+                          first_name=username.capitalize(), **extra)
+    gebruiker.set_password(WACHTWOORD)
+    gebruiker.save()
+    return gebruiker
+
+
+def maak_klant(gemeente: Gemeente, bsn: str, achternaam: str, contactpersoon: Gebruiker | None,
+               gebruiker: Gebruiker | None = None, **extra: object) -> Klant:
+    velden: dict[str, object] = dict(
+        voorletters="A.", achternaam=achternaam, geboortedatum=date(1980, 5, 1), postcode="9999 AA",
+        huisnummer="1", huishouden="alleenstaande", kale_huur=Decimal("650.00"), trede="4.0",
+    )
+    velden.update(extra)
+    return Klant.objects.create(gemeente=gemeente, bsn_versleuteld=bsn, bsn_zoekhash=zoekhash(bsn),
+                                contactpersoon=contactpersoon, gebruiker=gebruiker, **velden)
+
+
+def maak_tenant(slug: str, cbs: str, bsns: list[str]) -> Tenant:
+    gemeente = Gemeente.objects.create(naam=f"Gemeente {slug.capitalize()}", slug=slug, cbs_code=cbs,
+                                       regels_code="demodam")
+    t = Tenant(gemeente)
+    t.werkgever = Werkgever.objects.create(gemeente=gemeente, naam=f"Bedrijf {slug}")
+    t.vacature = Vacature.objects.create(
+        gemeente=gemeente, werkgever=t.werkgever, titel="Magazijnmedewerker", omschrijving="Parttime",
+        uren_per_week_min=8, uren_per_week_max=24, bruto_uurloon=Decimal("15.00"), geplaatst_op=date(2026, 1, 5))
+    for rol in Rol.values:
+        if rol == Rol.WERKGEVER:
+            t.gebruikers[rol] = maak_gebruiker(gemeente, f"{slug}-{rol}", rol, werkgever=t.werkgever)
+        else:
+            t.gebruikers[rol] = maak_gebruiker(gemeente, f"{slug}-{rol}", rol)
+    cp = t.gebruikers[Rol.CONTACTPERSOON]
+    Contactpersoon.objects.create(gebruiker=cp, telefoon_direct="06-12345678", bereikbaar="ma-do 9-12 uur")
+    collega = maak_gebruiker(gemeente, f"{slug}-collega", Rol.CONTACTPERSOON)
+    t.gebruikers["collega"] = collega
+    t.klanten["eigen"] = maak_klant(gemeente, bsns[0], "Eigenaar", cp, t.gebruikers[Rol.KLANT])
+    t.klanten["caseload"] = maak_klant(gemeente, bsns[1], "Caseload", cp)
+    t.klanten["collega"] = maak_klant(gemeente, bsns[2], "Collegaklant", collega)
+    Toestemming.objects.create(klant=t.klanten["caseload"], werkgever=t.werkgever, vacature=t.vacature,
+                               gegevens=["naam", "beschikbaarheid"])
+    for klant in t.klanten.values():
+        t.objecten[klant.pk] = maak_begeleiding(klant)
+    return t
+
+
+def maak_begeleiding(klant: Klant) -> dict[str, int]:
+    """A message with an attachment and a published conversation summary for one client."""
+    auteur = klant.contactpersoon
+    assert auteur is not None
+    bericht = Bericht(gemeente=klant.gemeente, klant=klant, afzender=auteur, van_klant=False,
+                      tekst="Welkom! Hier kun je me altijd een bericht sturen.",
+                      bijlage_naam="welkom.pdf", bijlage_type="application/pdf")
+    bericht.bijlage.save("welkom.pdf", ContentFile(b"%PDF-1.4\n% test\n"), save=False)
+    bericht.save()
+    verslag = Gespreksverslag.objects.create(
+        gemeente=klant.gemeente, klant=klant, auteur=auteur, gesprek_op=date(2026, 1, 12),
+        samenvatting="We hebben kennisgemaakt.", afspraken="Je zoekt drie vacatures uit.",
+        volgende_stappen="Ik stuur je een lijst met uitzendbureaus.", gepubliceerd_op=timezone.now())
+    return {"klant_pk": klant.pk, "bericht_pk": bericht.pk, "verslag_pk": verslag.pk}
+
+
+@dataclass
+class Wereld:
+    a: Tenant
+    b: Tenant
+
+    def eigen_klant(self, rol: str) -> Klant | None:
+        """A client this role may see in municipality A (None: the role sees no client)."""
+        return {
+            Rol.KLANT: self.a.klanten["eigen"],
+            Rol.CONTACTPERSOON: self.a.klanten["caseload"],
+            Rol.INKOMENSCONSULENT: self.a.klanten["collega"],
+            Rol.WERKGEVER: self.a.klanten["caseload"],
+        }.get(rol)
+
+    def vreemde_klanten(self, rol: str) -> list[Klant]:
+        """Clients this role must never see: same municipality where that is the rule, and the other one."""
+        zelfde = {
+            Rol.KLANT: [self.a.klanten["caseload"]],
+            Rol.CONTACTPERSOON: [self.a.klanten["collega"]],
+            Rol.WERKGEVER: [self.a.klanten["eigen"]],
+            Rol.INKOMENSCONSULENT: [],  # sees every client of its own municipality
+        }.get(rol, list(self.a.klanten.values()))
+        return [*zelfde, self.b.klanten["caseload"]]
+
+    def objecten_van(self, klant: Klant) -> dict[str, int]:
+        """URL parameters (klant_pk, bericht_pk, verslag_pk …) of objects belonging to this client."""
+        return {**self.a.objecten, **self.b.objecten}[klant.pk]
+
+    def eigen_objecten(self, rol: str) -> dict[str, int] | None:
+        klant = self.eigen_klant(rol)
+        return self.objecten_van(klant) if klant is not None else None
+
+    def vreemde_objecten(self, rol: str) -> list[tuple[dict[str, int], frozenset[str]]]:
+        """Parameter sets this role must be refused, each with the parameters that are foreign.
+        Besides whole foreign clients: the own client with a foreign client's object nested in it."""
+        sets = [(self.objecten_van(k), frozenset(self.objecten_van(k))) for k in self.vreemde_klanten(rol)]
+        eigen = self.eigen_objecten(rol)
+        if eigen is not None:
+            for k in self.vreemde_klanten(rol):
+                vreemd = {n: w for n, w in self.objecten_van(k).items() if n != "klant_pk"}
+                sets.append(({**eigen, **vreemd}, frozenset(vreemd)))
+        return sets
+
+
+def maak_wereld() -> Wereld:
+    return Wereld(a=maak_tenant("alfa", "GM9001", BSNS[:3]), b=maak_tenant("beta", "GM9002", BSNS[3:6]))
