@@ -8,8 +8,8 @@ from opstap.web.templatetags.opstap import euro
 from opstap.werkgevers.models import Vacature
 
 
-class VacatureKeuze(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Vacature) -> str:  # type: ignore[override]
+class VacatureKeuze(forms.ModelChoiceField):  # type: ignore[type-arg]  # Django has no runtime generics here
+    def label_from_instance(self, obj: Vacature) -> str:
         return f"{obj.titel} — {obj.werkgever.naam} ({euro(obj.bruto_uurloon)} per uur)"
 
 
