@@ -10,15 +10,29 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from opstap.accounts.models import Gebruiker, Rol
+from opstap.beleid.models import Doorrekening
 from opstap.contact.models import Bericht, Contactpersoon, Gespreksverslag
 from opstap.gemeenten.models import Gemeente
 from opstap.klanten.models import Klant
+from opstap.privacy.bsn import is_geldig_bsn
 from opstap.privacy.crypto import zoekhash
 from opstap.werkgevers.models import Toestemming, Vacature, Werkgever
 
 WACHTWOORD = "test-wachtwoord-123"
 # Valid test BSNs (elfproef) from the 9999-range of test persons.
 BSNS = ["999990019", "999990032", "999990044", "999990056", "999990068", "999990081", "999990093"]
+
+
+def nieuwe_bsns(aantal: int, *, vanaf: int = 1000) -> list[str]:
+    """More valid test BSNs (elfproef, 9999-range), none of them in BSNS."""
+    uit = []
+    n = vanaf
+    while len(uit) < aantal:
+        kandidaat = f"99999{n:04d}"
+        if is_geldig_bsn(kandidaat) and kandidaat not in BSNS:
+            uit.append(kandidaat)
+        n += 1
+    return uit
 
 
 @dataclass
@@ -28,6 +42,7 @@ class Tenant:
     klanten: dict[str, Klant] = field(default_factory=dict)
     werkgever: Werkgever | None = None
     vacature: Vacature | None = None
+    doorrekening: Doorrekening | None = None
     # Per client (pk): the URL parameters of objects that belong to that client.
     objecten: dict[int, dict[str, int]] = field(default_factory=dict)
 
@@ -73,8 +88,10 @@ def maak_tenant(slug: str, cbs: str, bsns: list[str]) -> Tenant:
     t.klanten["collega"] = maak_klant(gemeente, bsns[2], "Collegaklant", collega)
     Toestemming.objects.create(klant=t.klanten["caseload"], werkgever=t.werkgever, vacature=t.vacature,
                                gegevens=["naam", "beschikbaarheid"])
+    t.doorrekening = Doorrekening.objects.create(gemeente=gemeente, peildatum=date(2026, 1, 1),
+                                                 gestart_door=t.gebruikers[Rol.BELEIDSMEDEWERKER])
     for klant in t.klanten.values():
-        t.objecten[klant.pk] = maak_begeleiding(klant)
+        t.objecten[klant.pk] = {**maak_begeleiding(klant), "doorrekening_pk": t.doorrekening.pk}
     return t
 
 
@@ -123,17 +140,27 @@ class Wereld:
         return {**self.a.objecten, **self.b.objecten}[klant.pk]
 
     def eigen_objecten(self, rol: str) -> dict[str, int] | None:
+        if rol == Rol.BELEIDSMEDEWERKER:  # no client, but the municipality's recalculations
+            assert self.a.doorrekening is not None
+            return {"doorrekening_pk": self.a.doorrekening.pk}
         klant = self.eigen_klant(rol)
         return self.objecten_van(klant) if klant is not None else None
+
+    def _vreemd(self, klant: Klant, parameters: dict[str, int]) -> frozenset[str]:
+        """Which of a foreign client's parameters are foreign: a recalculation of the caller's own
+        municipality is not, everything else of that client is."""
+        eigen_gemeente = klant.gemeente_id == self.a.gemeente.pk
+        return frozenset(n for n in parameters if not (eigen_gemeente and n == "doorrekening_pk"))
 
     def vreemde_objecten(self, rol: str) -> list[tuple[dict[str, int], frozenset[str]]]:
         """Parameter sets this role must be refused, each with the parameters that are foreign.
         Besides whole foreign clients: the own client with a foreign client's object nested in it."""
-        sets = [(self.objecten_van(k), frozenset(self.objecten_van(k))) for k in self.vreemde_klanten(rol)]
+        sets = [(self.objecten_van(k), self._vreemd(k, self.objecten_van(k))) for k in self.vreemde_klanten(rol)]
         eigen = self.eigen_objecten(rol)
         if eigen is not None:
             for k in self.vreemde_klanten(rol):
-                vreemd = {n: w for n, w in self.objecten_van(k).items() if n != "klant_pk"}
+                vreemd = {n: w for n, w in self.objecten_van(k).items()
+                          if n != "klant_pk" and n in self._vreemd(k, self.objecten_van(k))}
                 sets.append(({**eigen, **vreemd}, frozenset(vreemd)))
         return sets
 

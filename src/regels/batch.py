@@ -8,7 +8,7 @@ Money arrays are integer cents.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 from typing import Any
@@ -19,7 +19,7 @@ import numpy.typing as npt
 from regels.fouten import InvoerFout
 from regels.gemeenten import gemeente as zoek_gemeente
 from regels.gemeenten import rekenvormen
-from regels.invoer import bruto_per_maand, uren_naar_honderdsten
+from regels.invoer import bruto_per_maand, lees_invoer, uren_naar_honderdsten
 from regels.kern import REGELS, Huishoudens, kern
 from regels.peilparameters import bekende_paden, peilparameters
 
@@ -29,6 +29,25 @@ _ALLEEN_VOLLEDIG = frozenset(
     {"netto_loon_per_maand", "netto_vakantiegeld_per_jaar", "loonheffing_per_jaar", "arbeidskorting_per_jaar",
      "bijstand_uitbetaald", "bruto_bijstand_per_jaar"}
 )
+
+
+def huishoudens_uit_invoer(invoeren: Iterable[object]) -> tuple[Huishoudens, list[int], list[tuple[int, InvoerFout]]]:
+    """Check single-household inputs (the JSON contract) and stack the valid ones for the batch.
+
+    Returns the households, the index of each accepted input, and the refused inputs with
+    their error (a household outside what is modelled is refused, never guessed).
+    """
+    delen: list[Huishoudens] = []
+    geldig: list[int] = []
+    fouten: list[tuple[int, InvoerFout]] = []
+    for i, invoer in enumerate(invoeren):
+        try:
+            delen.append(lees_invoer(invoer).hh)
+        except InvoerFout as fout:
+            fouten.append((i, fout))
+        else:
+            geldig.append(i)
+    return Huishoudens.samen(delen), geldig, fouten
 
 
 def _huishoudens(invoer: Mapping[str, Any] | Huishoudens, n: int) -> Huishoudens:

@@ -8,6 +8,7 @@ here; ``regels.uitleg`` reads the same arrays afterwards, only when asked.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -78,6 +79,13 @@ class Huishoudens:
             jaren_laag_inkomen=np.full(n, -1, dtype=np.int64),
             vakantiegeld_in_mei=np.ones(n, dtype=np.bool_),
         )
+
+    @classmethod
+    def samen(cls, delen: Sequence[Huishoudens]) -> Huishoudens:
+        """Stack households (e.g. one per checked single input) into one batch."""
+        if not delen:
+            return cls.leeg(0)
+        return cls(**{k: np.concatenate([getattr(d, k) for d in delen]) for k in delen[0].__dict__})
 
     def deel(self, sl: slice) -> Huishoudens:
         return Huishoudens(**{k: v[sl] for k, v in self.__dict__.items()})

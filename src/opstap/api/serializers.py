@@ -47,3 +47,8 @@ class BerekeningInvoerSerializer(serializers.Serializer[dict[str, object]]):
     vrijlating_maanden_gebruikt = serializers.IntegerField(required=False, min_value=0)
     werk = serializers.DictField(help_text='{"bruto_uurloon": 15.0, "uren_per_week": [0, 8, 16]} of '
                                            '{"netto_loon_per_maand": [0, 400, 800]}')
+    varianten = serializers.ListField(
+        child=serializers.DictField(), required=False,
+        help_text='Beleidsvarianten naast de regels van nu: [{"naam": "premie", "regel": '
+                  '"premie_na_zes_maanden"}, {"naam": "35%", "parameters": '
+                  '{"participatiewet.inkomensvrijlating.n_percentage": 35}}]')

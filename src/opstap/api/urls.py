@@ -26,6 +26,7 @@ urlpatterns = [
     path("klanten/<int:klant_pk>/", views.KlantDetail.as_view(), name="klant"),
     path("inzages/", views.MijnInzages.as_view(), name="inzages"),
     path("", include("opstap.contact.api_urls")),
+    path("", include("opstap.beleid.api_urls")),
     path("berekeningen", views.Berekeningen.as_view(), name="berekeningen"),
     path("berekeningen/", views.Berekeningen.as_view(), name="berekeningen-slash"),
 ]

@@ -75,7 +75,9 @@ class MijnInzages(generics.ListAPIView[Inzage]):
 class Berekeningen(APIView):
     """What a household keeps at each number of hours: bijstand, vrijlating, net wage, toeslagen and
     local provisions, each amount from the rules engine with its legal source. Add `?uitleg=1` for the
-    full trace. Input outside what is modelled gives 400 with a Dutch message naming the field."""
+    full trace. `varianten` (a list of `{"naam", "regel", "parameters"}`) computes the same household under
+another rule or other parameter values, side by side with the difference per level (B4).
+Input outside what is modelled gives 400 with a Dutch message naming the field."""
 
     rollen = ALLE_ROLLEN
 
@@ -86,7 +88,9 @@ class Berekeningen(APIView):
         if not isinstance(request.data, dict):
             raise ValidationError({"invoer": "Stuur een JSON-object met het huishouden."})
         uitleg = request.query_params.get("uitleg") in ("1", "ja", "true")
+        invoer = dict(request.data)
+        varianten = invoer.pop("varianten", None)
         try:
-            return Response(regels.bereken(dict(request.data), uitleg=uitleg))
+            return Response(regels.bereken(invoer, uitleg=uitleg, varianten=varianten))
         except regels.InvoerFout as fout:
             raise ValidationError({fout.veld or "invoer": str(fout)}) from fout

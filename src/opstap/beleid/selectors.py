@@ -2,11 +2,14 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 
+from opstap.accounts.models import Gebruiker
 from opstap.gemeenten.models import Gemeente
 from opstap.klanten.keuzes import TREDE_GROEP, DrempelGroep, Fase
 from opstap.klanten.models import Drempel, Klant
+
+from .models import Doorrekening
 
 # Cells with fewer people than this are shown as "< 10", as CBS does for small numbers.
 MINIMALE_CELGROOTTE = 10
@@ -50,3 +53,48 @@ def bestandsbeeld(gemeente: Gemeente) -> dict[str, object]:
         "drempel": [_cel(str(label), per_soort.get(waarde, 0)) for waarde, label in DrempelSoort.choices],
         "minimale_celgrootte": MINIMALE_CELGROOTTE,
     }
+
+
+def doorrekeningen_van(gebruiker: Gebruiker) -> QuerySet[Doorrekening]:
+    """The recalculations of the user's own municipality (policy staff only reach this)."""
+    if gebruiker.gemeente_id is None:
+        return Doorrekening.objects.none()
+    return Doorrekening.objects.filter(gemeente_id=gebruiker.gemeente_id).select_related("gestart_door")
+
+
+@dataclass(frozen=True)
+class DoorrekeningRij:
+    uren: int
+    gemiddeld: float | None
+    met_bijstand: int | None
+    variant_gemiddeld: float | None = None
+    verschil: float | None = None
+    variant_met_bijstand: int | None = None
+    beter_af: int | None = None
+    slechter_af: int | None = None
+
+
+TABEL_UREN = (0, 4, 8, 12, 16, 20, 24, 28, 32, 36, 40)
+
+
+def doorrekening_tabel(d: Doorrekening) -> list[DoorrekeningRij]:
+    """Rows for every fourth hour: enough to read, the API has all 41 levels."""
+    r = d.resultaat or {}
+    if "basis" not in r:
+        return []
+    basis, variant = r["basis"], r.get("variant")
+    rijen = []
+    for uren in TABEL_UREN:
+        i = r["uren"].index(uren)
+        extra = {}
+        if variant:
+            extra = {
+                "variant_gemiddeld": variant["gemiddeld_totaal_per_maand"][i],
+                "verschil": variant["gemiddeld_verschil_per_maand"][i],
+                "variant_met_bijstand": variant["met_bijstand"][i],
+                "beter_af": variant["beter_af"][i],
+                "slechter_af": variant["slechter_af"][i],
+            }
+        rijen.append(DoorrekeningRij(uren=uren, gemiddeld=basis["gemiddeld_totaal_per_maand"][i],
+                                     met_bijstand=basis["met_bijstand"][i], **extra))
+    return rijen

@@ -10,6 +10,7 @@ from decimal import Decimal
 from django.db import transaction
 
 from opstap.accounts.models import Gebruiker, Rol
+from opstap.beleid.services import doorrekening_starten
 from opstap.contact.demo import demo_begeleiding
 from opstap.contact.models import Contactpersoon
 from opstap.gemeenten.models import Gemeente
@@ -18,6 +19,7 @@ from opstap.klanten.models import Drempel, Kind, Klant, Partner, TredeWijziging
 from opstap.privacy.bsn import is_geldig_bsn
 from opstap.privacy.crypto import zoekhash
 from opstap.werkgevers.models import Gegeven, Toestemming, Vacature, Werkgever
+from regels.peilparameters import LAATSTE_PEILDATUM
 
 DEMO_WACHTWOORD = "opstap-demo"  # noqa: S105 -- demo only; production settings refuse demo mode
 AANTAL_KLANTEN = 200
@@ -102,7 +104,7 @@ def laad_demo(*, aantal_klanten: int = AANTAL_KLANTEN, seed: int = 2026) -> tupl
         )
         cps.append(cp)
     _gebruiker(gemeente, "inkomen1", Rol.INKOMENSCONSULENT, "Petra", "Lindeman")
-    _gebruiker(gemeente, "beleid1", Rol.BELEIDSMEDEWERKER, "Arjen", "Koster")
+    beleid = _gebruiker(gemeente, "beleid1", Rol.BELEIDSMEDEWERKER, "Arjen", "Koster")
     _gebruiker(gemeente, "beheer1", Rol.BEHEERDER, "Fenna", "Dijkstra")
 
     werkgevers = [Werkgever.objects.create(gemeente=gemeente, naam=naam, sector=sector, plaats="Demodam",
@@ -163,4 +165,8 @@ def laad_demo(*, aantal_klanten: int = AANTAL_KLANTEN, seed: int = 2026) -> tupl
             Toestemming.objects.create(klant=klant, werkgever=werkgevers[0], vacature=vacatures[0],
                                        gegevens=[Gegeven.NAAM, Gegeven.BESCHIKBAARHEID, Gegeven.KWALITEITEN])
     demo_begeleiding(gemeente)
+    # One finished recalculation with a policy variant beside today's rules, for beleid1.
+    doorrekening_starten(door=beleid, gemeente=gemeente, peildatum=min(vandaag, LAATSTE_PEILDATUM),
+                         variant_naam="Vrijlating 35% in plaats van 25%",
+                         variant_parameters={"participatiewet.inkomensvrijlating.n_percentage": 35})
     return gemeente, True

@@ -25,3 +25,12 @@ def inzage_bij_verzoek(request: HttpRequest, klant: Klant, onderdeel: str, doel:
                        actie: str = Actie.LEZEN) -> Inzage:
     gebruiker = request.user if isinstance(request.user, Gebruiker) else None
     return inzage_vastleggen(gebruiker=gebruiker, klant=klant, onderdeel=onderdeel, doel=doel, actie=actie)
+
+
+def inzages_door_systeem(klanten: list[Klant], *, onderdeel: str, doel: str) -> None:
+    """Record that the system itself read these clients' data (a batch job), one entry each."""
+    Inzage.objects.bulk_create(
+        Inzage(gemeente_id=k.gemeente_id, klant=k, gebruiker=None, rol="systeem", actie=Actie.LEZEN,
+               onderdeel=onderdeel, doel=doel)
+        for k in klanten
+    )

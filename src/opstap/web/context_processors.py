@@ -17,7 +17,7 @@ MENU: dict[str, list[tuple[Any, str]]] = {
     Rol.CONTACTPERSOON: [(_("Mijn klanten"), "werk:caseload"), (_("Regelingen"), "werk:voorzieningen")],
     Rol.INKOMENSCONSULENT: [(_("Overzicht"), "inkomen:start")],
     Rol.WERKGEVER: [(_("Overzicht"), "werkgever:start")],
-    Rol.BELEIDSMEDEWERKER: [(_("Overzicht"), "beleid:start")],
+    Rol.BELEIDSMEDEWERKER: [(_("Overzicht"), "beleid:start"), (_("Doorrekenen"), "beleid:doorrekeningen")],
     Rol.BEHEERDER: [(_("Overzicht"), "beheer:start"), (_("Klanten importeren"), "beheer:import")],
 }
 

@@ -1,0 +1,70 @@
+"""API for policy staff: start a caseload recalculation and read its totals (never persons)."""
+
+from typing import Any
+
+from django.db.models import QuerySet
+from rest_framework import generics, serializers
+from rest_framework.exceptions import ValidationError
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+import regels
+from opstap.accounts.models import Rol
+from opstap.accounts.rollen import gebruiker_van
+
+from .models import REGEL_NAMEN, Doorrekening
+from .selectors import doorrekeningen_van
+from .services import doorrekening_starten
+
+
+class DoorrekeningSerializer(serializers.ModelSerializer[Doorrekening]):
+    procent = serializers.IntegerField(read_only=True)
+    variant_regel = serializers.ChoiceField(choices=list(REGEL_NAMEN), required=False, allow_blank=True)
+    variant_parameters = serializers.DictField(
+        child=serializers.FloatField(), required=False,
+        help_text='Parameterpad → waarde, bijv. {"participatiewet.inkomensvrijlating.n_percentage": 35}.')
+
+    class Meta:
+        model = Doorrekening
+        fields = ["id", "peildatum", "bruto_uurloon", "variant_naam", "variant_regel", "variant_parameters",
+                  "status", "procent", "aantal_totaal", "aantal_verwerkt", "gestart_op", "klaar_op",
+                  "regelversie", "resultaat", "melding"]
+        read_only_fields = ["status", "procent", "aantal_totaal", "aantal_verwerkt", "gestart_op", "klaar_op",
+                            "regelversie", "resultaat", "melding"]
+
+
+class Doorrekeningen(generics.ListCreateAPIView[Doorrekening]):
+    """Recalculations of the whole caseload at 0–40 hours a week (base and a policy variant side
+    by side). POST starts one in the background; poll the item for `status` and `procent`. The
+    result holds totals only; groups under 10 households are null."""
+
+    rollen = frozenset({Rol.BELEIDSMEDEWERKER})
+    serializer_class = DoorrekeningSerializer
+
+    def get_queryset(self) -> QuerySet[Doorrekening]:
+        return doorrekeningen_van(gebruiker_van(self.request))
+
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        s = self.get_serializer(data=request.data)
+        s.is_valid(raise_exception=True)
+        gebruiker = gebruiker_van(request)
+        try:
+            d = doorrekening_starten(
+                door=gebruiker, gemeente=gebruiker.gemeente,  # type: ignore[arg-type]
+                peildatum=s.validated_data["peildatum"], bruto_uurloon=s.validated_data.get("bruto_uurloon"),
+                variant_naam=s.validated_data.get("variant_naam", ""),
+                variant_regel=s.validated_data.get("variant_regel", ""),
+                variant_parameters=s.validated_data.get("variant_parameters") or {},
+            )
+        except regels.InvoerFout as fout:
+            raise ValidationError({fout.veld or "invoer": str(fout)}) from fout
+        return Response(self.get_serializer(d).data, status=202)
+
+
+class DoorrekeningDetail(generics.RetrieveAPIView[Doorrekening]):
+    rollen = frozenset({Rol.BELEIDSMEDEWERKER})
+    serializer_class = DoorrekeningSerializer
+    lookup_url_kwarg = "doorrekening_pk"
+
+    def get_queryset(self) -> QuerySet[Doorrekening]:
+        return doorrekeningen_van(gebruiker_van(self.request))

@@ -1,0 +1,78 @@
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from regels.parameterboom import parameterboom
+
+from .models import REGEL_NAMEN
+
+
+def _parameter_keuzes() -> list[tuple[str, str | Promise]]:
+    boom = parameterboom()
+    return [("", _("Geen: alleen de regel hierboven"))] + [
+        (pad, f"{par.beschrijving} ({par.eenheid}) — {pad}") for pad, par in sorted(boom.items())
+    ]
+
+
+class DoorrekeningFormulier(forms.Form):
+    """Start a recalculation of the whole caseload, optionally with a policy variant (B4)."""
+
+    peildatum = forms.DateField(
+        label=_("Peildatum"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("De regels en bedragen die op deze dag gelden."),
+        error_messages={"invalid": _("Vul een datum in, bijvoorbeeld 2026-07-01.")},
+    )
+    bruto_uurloon = forms.DecimalField(
+        label=_("Bruto uurloon in euro"), required=False, min_value=Decimal("1"), max_value=Decimal("100"),
+        decimal_places=2, localize=True, help_text=_("Leeg: het wettelijk minimumloon op de peildatum."),
+        error_messages={"invalid": _("Vul een bedrag in, bijvoorbeeld 15,50."),
+                        "min_value": _("Het uurloon is minstens 1 euro."),
+                        "max_value": _("Het uurloon is hoogstens 100 euro.")},
+    )
+    variant_regel = forms.ChoiceField(
+        label=_("Andere regel (beleidsvariant)"), required=False,
+        choices=[("", _("Geen andere regel"))] + [(k, v) for k, v in REGEL_NAMEN.items()],
+    )
+    variant_parameter = forms.ChoiceField(label=_("Een bedrag of percentage anders"), required=False)
+    variant_waarde = forms.DecimalField(
+        label=_("Nieuwe waarde"), required=False, localize=True, max_digits=12, decimal_places=4,
+        help_text=_("In de eenheid van de gekozen parameter. Percentages als getal: 25 is 25%."),
+        error_messages={"invalid": _("Vul een getal in, bijvoorbeeld 25 of 1401,50.")},
+    )
+    variant_naam = forms.CharField(label=_("Naam van de variant"), required=False, max_length=100,
+                                   help_text=_("Bijvoorbeeld: vrijlating 35% in plaats van 25%."))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["variant_parameter"].choices = _parameter_keuzes()  # type: ignore[attr-defined]
+        if not self.is_bound:
+            self.initial.setdefault("peildatum", timezone.localdate())
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        parameter, waarde = data.get("variant_parameter"), data.get("variant_waarde")
+        if parameter and waarde is None and "variant_waarde" not in self.errors:
+            self.add_error("variant_waarde", _("Vul de nieuwe waarde in voor de gekozen parameter."))
+        if waarde is not None and not parameter:
+            self.add_error("variant_parameter", _("Kies welke parameter de nieuwe waarde krijgt."))
+        return data
+
+    def variant(self) -> tuple[str, str, dict[str, float]]:
+        """(name, rule, parameter overrides) of the valid form."""
+        d = self.cleaned_data
+        parameters = {d["variant_parameter"]: float(d["variant_waarde"])} if d.get("variant_parameter") else {}
+        naam = d.get("variant_naam") or ""
+        if not naam and (d.get("variant_regel") or parameters):
+            delen = [str(REGEL_NAMEN[d["variant_regel"]])] if d.get("variant_regel") else []
+            delen += [f"{k} = {v:g}" for k, v in parameters.items()]
+            naam = "; ".join(delen)[:100]
+        return naam, d.get("variant_regel") or "", parameters
+
+    @property
+    def gekozen_peildatum(self) -> date:
+        return self.cleaned_data["peildatum"]  # type: ignore[no-any-return]

@@ -1,0 +1,59 @@
+"""A batch recalculation of a municipality's whole caseload (B4, issue 3): only totals are kept."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from regels.kern import REGELS
+
+REGEL_NAMEN = {
+    "premie_na_zes_maanden": _("Geen vrijlating na zes maanden, wel een premie"),
+    "vast_maandbedrag_behalve_mei": _("Vast bedrag per maand, vakantiegeld verrekend in mei"),
+}
+assert set(REGEL_NAMEN) == set(REGELS), "elke alternatieve regel van de rekenkern heeft een naam"
+
+
+class Doorrekening(models.Model):
+    class Status(models.TextChoices):
+        WACHT = "wacht", _("In de wachtrij")
+        BEZIG = "bezig", _("Bezig")
+        KLAAR = "klaar", _("Klaar")
+        MISLUKT = "mislukt", _("Niet gelukt")
+
+    gemeente = models.ForeignKey("gemeenten.Gemeente", on_delete=models.CASCADE, related_name="doorrekeningen")
+    gestart_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                     related_name="+")
+    gestart_op = models.DateTimeField(auto_now_add=True)
+    klaar_op = models.DateTimeField(null=True, blank=True)
+    peildatum = models.DateField()
+    bruto_uurloon = models.DecimalField(max_digits=6, decimal_places=2, null=True, blank=True,
+                                        help_text=_("Leeg: het wettelijk minimumloon op de peildatum."))
+    variant_naam = models.CharField(max_length=100, blank=True)
+    variant_regel = models.CharField(max_length=40, blank=True, choices=list(REGEL_NAMEN.items()))
+    variant_parameters = models.JSONField(default=dict, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.WACHT)
+    aantal_totaal = models.PositiveIntegerField(default=0)
+    aantal_verwerkt = models.PositiveIntegerField(default=0)
+    regelversie = models.CharField(max_length=40, blank=True)
+    resultaat = models.JSONField(default=dict, blank=True)  # aggregates only, small cells suppressed
+    melding = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-gestart_op", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Doorrekening {self.pk} ({self.gemeente}, {self.peildatum})"
+
+    @property
+    def heeft_variant(self) -> bool:
+        return bool(self.variant_regel or self.variant_parameters)
+
+    @property
+    def procent(self) -> int:
+        if self.status == self.Status.KLAAR:
+            return 100
+        return int(100 * self.aantal_verwerkt / self.aantal_totaal) if self.aantal_totaal else 0
+
+    @property
+    def loopt(self) -> bool:
+        return self.status in (self.Status.WACHT, self.Status.BEZIG)

@@ -1,0 +1,187 @@
+"""Recalculate a whole caseload at 0–40 hours a week, for policy staff (issue 3, B4).
+
+The rules engine computes every household; only totals leave this module. Groups smaller
+than MINIMALE_CELGROOTTE are suppressed, as on the rest of the policy dashboard.
+"""
+
+import logging
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from django.db import transaction
+from django.utils import timezone
+
+import regels
+from opstap.accounts.models import Gebruiker
+from opstap.gemeenten.models import Gemeente
+from opstap.inkomen.services import UREN_NIVEAUS, invoer_voor_klant, minimumloon_per_uur
+from opstap.klanten.models import Klant
+from opstap.privacy.services import inzages_door_systeem
+
+from .models import Doorrekening
+from .selectors import MINIMALE_CELGROOTTE
+
+logger = logging.getLogger(__name__)
+
+BLOKGROOTTE = 500  # clients per step: progress is saved after every block
+# Bands of "hours a week at which bijstand ends" shown to policy staff.
+UREN_BANDEN = ((0, 8), (8, 16), (16, 24), (24, 32), (32, 40.0001))
+EEN_EURO = 100  # cents: smaller differences count as "the same"
+
+
+def _tel(n: int) -> int | None:
+    """A count that may be shown: 0 or at least the minimum cell size, else suppressed (None)."""
+    return n if n == 0 or n >= MINIMALE_CELGROOTTE else None
+
+
+@dataclass
+class _Telling:
+    """Running totals of one scenario over all blocks (cents, counts)."""
+
+    niveaus: int
+    som_totaal: npt.NDArray[np.int64] = field(init=False)
+    met_bijstand: npt.NDArray[np.int64] = field(init=False)
+    armoedeval: int = 0
+    uren_uit: list[npt.NDArray[np.float64]] = field(default_factory=list)
+    totalen: list[npt.NDArray[np.int64]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.som_totaal = np.zeros(self.niveaus, dtype=np.int64)
+        self.met_bijstand = np.zeros(self.niveaus, dtype=np.int64)
+
+    def voeg_toe(self, uitkomst: dict[str, npt.NDArray[Any]]) -> None:
+        totaal = uitkomst["totaal_netto_per_maand"]
+        self.som_totaal += totaal.sum(axis=0)
+        self.met_bijstand += (uitkomst["bijstand"] > 0).sum(axis=0)
+        self.armoedeval += int((np.diff(totaal, axis=1) < 0).any(axis=1).sum())
+        self.uren_uit.append(uitkomst["uren_uit_bijstand"])
+        self.totalen.append(totaal)
+
+    def samenvatting(self, aantal: int) -> dict[str, Any]:
+        uren = np.concatenate(self.uren_uit) if self.uren_uit else np.zeros(0)
+        bereikt = uren[~np.isnan(uren)]
+        banden = [
+            {"van": van, "tot": min(tot, 40), "aantal": _tel(int(((bereikt >= van) & (bereikt < tot)).sum()))}
+            for van, tot in UREN_BANDEN
+        ]
+        toonbaar = aantal >= MINIMALE_CELGROOTTE
+        return {
+            "gemiddeld_totaal_per_maand": [round(float(s) / aantal / 100, 2) if toonbaar else None
+                                           for s in self.som_totaal],
+            "met_bijstand": [_tel(int(n)) for n in self.met_bijstand],
+            "armoedeval_huishoudens": _tel(self.armoedeval),
+            "uren_uit_bijstand_banden": banden,
+            "uren_uit_bijstand_niet_binnen_40": _tel(int(np.isnan(uren).sum())),
+            "mediaan_uren_uit_bijstand": round(float(np.median(bereikt)), 1)
+            if bereikt.size >= MINIMALE_CELGROOTTE else None,
+        }
+
+
+def doorrekening_starten(*, door: Gebruiker, gemeente: Gemeente, peildatum: date,
+                         bruto_uurloon: Decimal | None = None, variant_naam: str = "",
+                         variant_regel: str = "", variant_parameters: dict[str, float] | None = None
+                         ) -> Doorrekening:
+    """Queue a recalculation; a Celery worker runs it (in-process under `make run` and in tests).
+
+    Raises regels.InvoerFout when the variant names an unknown rule or parameter."""
+    parameters = variant_parameters or {}
+    # Check the date and the variant now (zero households: instant), not later in the worker.
+    regels.bereken_batch(peildatum, {}, np.zeros(0, dtype=np.int64), [0],
+                             parameters=parameters or None, regel=variant_regel or None)
+    doorrekening = Doorrekening.objects.create(
+        gemeente=gemeente, gestart_door=door, peildatum=peildatum, bruto_uurloon=bruto_uurloon,
+        variant_naam=variant_naam, variant_regel=variant_regel, variant_parameters=parameters,
+        aantal_totaal=Klant.objects.filter(gemeente=gemeente).count(),
+    )
+    from .tasks import doorrekening_uitvoeren
+
+    transaction.on_commit(lambda: doorrekening_uitvoeren.delay(doorrekening.pk))
+    return doorrekening
+
+
+def _blokken(gemeente: Gemeente) -> Any:
+    klanten = (Klant.objects.filter(gemeente=gemeente).select_related("gemeente", "partner")
+               .prefetch_related("kinderen").order_by("pk"))
+    ids = list(klanten.values_list("pk", flat=True))
+    for start in range(0, len(ids), BLOKGROOTTE):
+        yield list(klanten.filter(pk__in=ids[start:start + BLOKGROOTTE]))
+
+
+def doorrekening_uitvoeren(doorrekening: Doorrekening) -> Doorrekening:
+    """Compute every client of the municipality at 0–40 hours, base and variant; keep totals."""
+    d = doorrekening
+    gemeente = d.gemeente
+    uurloon = d.bruto_uurloon or minimumloon_per_uur(d.peildatum)
+    uurloon_cent = int(uurloon * 100)
+    Doorrekening.objects.filter(pk=d.pk).update(status=Doorrekening.Status.BEZIG, aantal_verwerkt=0)
+    niveaus = len(UREN_NIVEAUS)
+    basis, variant = _Telling(niveaus), _Telling(niveaus)
+    beter = np.zeros(niveaus, dtype=np.int64)
+    slechter = np.zeros(niveaus, dtype=np.int64)
+    som_verschil = np.zeros(niveaus, dtype=np.int64)
+    buiten_model: dict[str, int] = {}
+    berekend = verwerkt = 0
+    werk = {"bruto_uurloon": float(uurloon), "uren_per_week": [0]}
+    for blok in _blokken(gemeente):
+        invoer = [invoer_voor_klant(k, peildatum=d.peildatum, werk=werk) for k in blok]
+        huishoudens, geldig, fouten = regels.huishoudens_uit_invoer(invoer)
+        for _i, fout in fouten:
+            buiten_model[fout.veld or "invoer"] = buiten_model.get(fout.veld or "invoer", 0) + 1
+        loon = np.full(len(geldig), uurloon_cent, dtype=np.int64)
+        uitvoer = ("bijstand", "totaal_netto_per_maand", "uren_uit_bijstand")
+        if geldig:
+            b = regels.bereken_batch(d.peildatum, huishoudens, loon, UREN_NIVEAUS, gemeente=gemeente.regels_code,
+                                     uitvoer=uitvoer)
+            basis.voeg_toe(b)
+            if d.heeft_variant:
+                v = regels.bereken_batch(d.peildatum, huishoudens, loon, UREN_NIVEAUS,
+                                         gemeente=gemeente.regels_code, uitvoer=uitvoer,
+                                         parameters=d.variant_parameters or None, regel=d.variant_regel or None)
+                variant.voeg_toe(v)
+                verschil = v["totaal_netto_per_maand"] - b["totaal_netto_per_maand"]
+                som_verschil += verschil.sum(axis=0)
+                beter += (verschil >= EEN_EURO).sum(axis=0)
+                slechter += (verschil <= -EEN_EURO).sum(axis=0)
+        inzages_door_systeem(blok, onderdeel="huishouden en inkomen",
+                             doel="Beleidsonderzoek: alle huishoudens samen doorgerekend. "
+                                  "Niemand bekijkt jouw gegevens apart; alleen totalen.")
+        berekend += len(geldig)
+        verwerkt += len(blok)
+        Doorrekening.objects.filter(pk=d.pk).update(aantal_verwerkt=verwerkt)
+    resultaat: dict[str, Any] = {
+        "uren": UREN_NIVEAUS,
+        "bruto_uurloon": float(uurloon),
+        "aantal_berekend": _tel(berekend),
+        "buiten_model": {veld: _tel(n) for veld, n in sorted(buiten_model.items())},
+        "aantal_buiten_model": _tel(sum(buiten_model.values())),
+        "basis": basis.samenvatting(berekend),
+    }
+    if d.heeft_variant:
+        toonbaar = berekend >= MINIMALE_CELGROOTTE
+        resultaat["variant"] = {
+            **variant.samenvatting(berekend),
+            "gemiddeld_verschil_per_maand": [round(float(s) / berekend / 100, 2) if toonbaar else None
+                                             for s in som_verschil],
+            "beter_af": [_tel(int(n)) for n in beter],
+            "slechter_af": [_tel(int(n)) for n in slechter],
+        }
+    Doorrekening.objects.filter(pk=d.pk).update(
+        status=Doorrekening.Status.KLAAR, aantal_verwerkt=verwerkt, aantal_totaal=verwerkt,
+        resultaat=resultaat, regelversie=regels.REGELVERSIE, klaar_op=timezone.now(),
+    )
+    d.refresh_from_db()
+    return d
+
+
+def doorrekening_mislukt(pk: int) -> None:
+    logger.exception("doorrekening %s mislukt", pk)
+    Doorrekening.objects.filter(pk=pk).update(
+        status=Doorrekening.Status.MISLUKT,
+        melding="De doorrekening is niet gelukt. Er is niets veranderd aan de gegevens. "
+                "Probeer het opnieuw; lukt het weer niet, meld het dan bij de beheerder.",
+    )

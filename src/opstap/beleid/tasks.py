@@ -1,0 +1,18 @@
+"""Background work for policy staff: runs on a Celery worker (eager under `make run`)."""
+
+from celery import shared_task
+
+from .models import Doorrekening
+from .services import doorrekening_mislukt
+from .services import doorrekening_uitvoeren as uitvoeren
+
+
+@shared_task(ignore_result=True)  # type: ignore[untyped-decorator]  # celery ships no type hints
+def doorrekening_uitvoeren(pk: int) -> None:
+    doorrekening = Doorrekening.objects.select_related("gemeente").filter(pk=pk).first()
+    if doorrekening is None or doorrekening.status == Doorrekening.Status.KLAAR:
+        return  # deleted, or a redelivered task for work already done
+    try:
+        uitvoeren(doorrekening)
+    except Exception:  # the page must say it failed rather than wait forever
+        doorrekening_mislukt(pk)

@@ -1,0 +1,40 @@
+"""B2/B3 (income at every number of hours) and B4 (policy variants over the whole caseload),
+driven through a phone-sized browser, with the accessibility check on every page."""
+
+from typing import Any
+
+from tests.browser.conftest import BUREAU, axe_problemen, inloggen, screenshot
+from tests.wereld import WACHTWOORD, Wereld
+
+
+def test_klant_rekent_een_baan_door(pagina: Any, wereld: Wereld) -> None:
+    inloggen(pagina, "alfa-klant", WACHTWOORD)
+    pagina.goto("/mijn/inkomen/")
+    assert pagina.get_by_role("heading", level=1).inner_text() == "Wat levert werken mij op?"
+    assert pagina.locator("svg[role=img]").count() == 1  # the chart renders server-side, no internet
+    pagina.get_by_label("Bruto uurloon in euro").fill("16,50")
+    pagina.get_by_label("Uren per week").fill("24")
+    pagina.get_by_role("button", name="Bereken").click()
+    kop = pagina.get_by_role("heading", name="Bij 24 uur werk per week")
+    assert kop.is_visible()
+    assert "€ 16,50" in pagina.locator("caption").first.text_content()  # inside a closed <details>
+    assert axe_problemen(pagina) == []
+    screenshot(pagina, "inkomen-klant-telefoon")
+
+
+def test_beleid_rekent_variant_door_naast_de_regels_van_nu(pagina: Any, wereld: Wereld) -> None:
+    inloggen(pagina, "alfa-beleidsmedewerker", WACHTWOORD)
+    pagina.get_by_role("link", name="Doorrekenen").first.click()
+    assert pagina.get_by_role("heading", level=1).inner_text() == "Het hele bestand doorrekenen"
+    assert axe_problemen(pagina) == []
+    pagina.get_by_label("Peildatum").fill("2026-07-01")
+    pagina.get_by_label("Andere regel (beleidsvariant)").select_option("premie_na_zes_maanden")
+    pagina.get_by_role("button", name="Start de doorrekening").click()
+    pagina.wait_for_load_state()
+    assert "Doorrekening op 1 juli 2026" in pagina.get_by_role("heading", level=1).inner_text()
+    assert pagina.get_by_role("columnheader", name="Gemiddeld, variant").is_visible()
+    assert axe_problemen(pagina) == []
+    screenshot(pagina, "doorrekening-telefoon")
+    pagina.set_viewport_size(BUREAU)
+    assert axe_problemen(pagina) == []
+    screenshot(pagina, "doorrekening-bureau")
