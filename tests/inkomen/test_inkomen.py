@@ -119,3 +119,28 @@ def test_berekening_wordt_met_uitleg_vastgelegd(wereld: Wereld) -> None:
     assert berekening.regelversie == regels.REGELVERSIE
     assert "participatiewet.bijstandsnorm.alleenstaande" in berekening.uitleg["parameters"]
     assert "uitleg" not in berekening.uitkomst
+
+
+def test_contactpersoon_ziet_beleidsvariant_ernaast(wereld: Wereld) -> None:
+    client = Client()
+    client.force_login(wereld.a.gebruikers[Rol.CONTACTPERSOON])
+    klant = wereld.a.klanten["caseload"]
+    response = client.get(f"/werk/klanten/{klant.pk}/inkomen/",
+                          {"uren": "12", "bruto_uurloon": "14,00", "variant": "premie_na_zes_maanden"})
+    assert response.status_code == 200
+    invoer = invoer_voor_klant(klant, peildatum=response.context["peildatum"],
+                               werk={"bruto_uurloon": 14.0, "uren_per_week": [12]})
+    verwacht = regels.bereken(invoer, varianten=[{"naam": "p", "regel": "premie_na_zes_maanden"}])["varianten"][0]
+    variant = response.context["variant"]
+    assert variant["gekozen_totaal"] == verwacht["resultaten"][0]["totaal_netto_per_maand"]
+    assert variant["gekozen_verschil"] == verwacht["verschil_totaal_per_maand"][0]
+    assert "Totaal met de variant" in response.content.decode()
+
+
+def test_klant_krijgt_geen_beleidsvariant(wereld: Wereld) -> None:
+    client = Client()
+    client.force_login(wereld.a.gebruikers[Rol.KLANT])
+    response = client.get("/mijn/inkomen/", {"uren": "12", "variant": "premie_na_zes_maanden"})
+    assert response.status_code == 200
+    assert "variant" not in response.context["form"].fields and "variant" not in response.context
+    assert "Totaal met de variant" not in response.content.decode()

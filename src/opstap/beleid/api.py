@@ -11,8 +11,9 @@ from rest_framework.response import Response
 import regels
 from opstap.accounts.models import Rol
 from opstap.accounts.rollen import gebruiker_van
+from opstap.inkomen.varianten import REGEL_NAMEN
 
-from .models import REGEL_NAMEN, Doorrekening
+from .models import Doorrekening
 from .selectors import doorrekeningen_van
 from .services import doorrekening_starten
 

@@ -7,9 +7,8 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from opstap.inkomen.varianten import REGEL_NAMEN
 from regels.parameterboom import parameterboom
-
-from .models import REGEL_NAMEN
 
 
 def _parameter_keuzes() -> list[tuple[str, str | Promise]]:

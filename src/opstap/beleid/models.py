@@ -4,13 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from regels.kern import REGELS
-
-REGEL_NAMEN = {
-    "premie_na_zes_maanden": _("Geen vrijlating na zes maanden, wel een premie"),
-    "vast_maandbedrag_behalve_mei": _("Vast bedrag per maand, vakantiegeld verrekend in mei"),
-}
-assert set(REGEL_NAMEN) == set(REGELS), "elke alternatieve regel van de rekenkern heeft een naam"
+from opstap.inkomen.varianten import REGEL_NAMEN
 
 
 class Doorrekening(models.Model):

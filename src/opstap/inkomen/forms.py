@@ -4,6 +4,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from opstap.inkomen.varianten import REGEL_NAMEN
 from opstap.web.templatetags.opstap import euro
 from opstap.werkgevers.models import Vacature
 
@@ -38,8 +39,16 @@ class WatAlsFormulier(forms.Form):
                         "max_value": _("Vul een aantal uren in van 0 tot 40.")},
     )
 
-    def __init__(self, *args: Any, gemeente_id: int, **kwargs: Any) -> None:
+    variant = forms.ChoiceField(
+        label=_("Vergelijk met een beleidsvariant"), required=False,
+        choices=[("", _("Geen: alleen de regels van nu"))] + list(REGEL_NAMEN.items()),
+        help_text=_("Alleen voor medewerkers: dezelfde berekening onder een andere regel, ernaast."),
+    )
+
+    def __init__(self, *args: Any, gemeente_id: int, met_variant: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        if not met_variant:
+            del self.fields["variant"]
         veld = self.fields["vacature"]
         assert isinstance(veld, VacatureKeuze)
         veld.queryset = Vacature.objects.filter(gemeente_id=gemeente_id, open=True).select_related("werkgever")

@@ -40,9 +40,11 @@ def invoer_voor_klant(klant: Klant, *, peildatum: date, werk: dict[str, Any]) ->
     }
 
 
-def bereken(invoer: dict[str, Any], *, uitleg: bool = False) -> dict[str, Any]:
-    """Raises regels.InvoerFout with a Dutch message naming the field."""
-    return regels.bereken(invoer, uitleg=uitleg)
+def bereken(invoer: dict[str, Any], *, uitleg: bool = False, variant_regel: str = "") -> dict[str, Any]:
+    """Raises regels.InvoerFout with a Dutch message naming the field. `variant_regel` adds the
+    same household under an alternative rule, side by side (B4)."""
+    varianten = [{"naam": variant_regel, "regel": variant_regel}] if variant_regel else None
+    return regels.bereken(invoer, uitleg=uitleg, varianten=varianten)
 
 
 @transaction.atomic

@@ -18,6 +18,7 @@ from opstap.web.templatetags.opstap import euro
 from .forms import WatAlsFormulier
 from .grafiek import LAGEN, inkomen_svg, staven
 from .services import UREN_NIVEAUS, bereken, invoer_voor_klant, minimumloon_per_uur
+from .varianten import REGEL_NAMEN
 
 
 @rol_vereist(Rol.INKOMENSCONSULENT)
@@ -29,13 +30,15 @@ def start(request: HttpRequest) -> HttpResponse:
 
 def _inkomen_pagina(request: HttpRequest, klant: Klant, *, als_klant: bool) -> HttpResponse:
     peildatum: date = timezone.localdate()
-    form = WatAlsFormulier(request.GET or None, gemeente_id=klant.gemeente_id)
+    form = WatAlsFormulier(request.GET or None, gemeente_id=klant.gemeente_id, met_variant=not als_klant)
     uurloon: Decimal | None = None
     uren: int | None = None
+    variant_regel = ""
     if form.is_valid():
         vacature = form.cleaned_data["vacature"]
         uurloon = form.cleaned_data["bruto_uurloon"] or (vacature.bruto_uurloon if vacature else None)
         uren = form.cleaned_data["uren"]
+        variant_regel = form.cleaned_data.get("variant") or ""
         if uren is None and vacature is not None:
             uren = vacature.uren_per_week_max
     context: dict[str, Any] = {"klant": klant, "form": form, "als_klant": als_klant, "peildatum": peildatum}
@@ -50,7 +53,7 @@ def _inkomen_pagina(request: HttpRequest, klant: Klant, *, als_klant: bool) -> H
                        "Je bekeek wat werken voor je inkomen betekent" if als_klant
                        else "Begeleiding: inkomen bij werk doorgerekend")
     try:
-        uitkomst = bereken(invoer, uitleg=True)
+        uitkomst = bereken(invoer, uitleg=True, variant_regel=variant_regel)
     except regels.InvoerFout as fout:
         context["fout"] = str(fout)
         return render(request, "inkomen/inkomen.html", context)
@@ -70,6 +73,19 @@ def _inkomen_pagina(request: HttpRequest, klant: Klant, *, als_klant: bool) -> H
         "armoedeval_uren": [s.uren for s in rijen if s.armoedeval],
         "uitleg_gekozen": (uitkomst.get("uitleg") or {}).get("per_uren", {}).get(str(gekozen)),
     })
+    if variant_regel:
+        variant = uitkomst["varianten"][0]
+        context["variant"] = {
+            "naam": REGEL_NAMEN[variant_regel],
+            "totalen": [r["totaal_netto_per_maand"] for r in variant["resultaten"]],
+            "verschillen": variant["verschil_totaal_per_maand"],
+            "uren_uit_bijstand": variant["uren_uit_bijstand"],
+            "gekozen_totaal": variant["resultaten"][min(gekozen, len(rijen) - 1)]["totaal_netto_per_maand"],
+            "gekozen_verschil": variant["verschil_totaal_per_maand"][min(gekozen, len(rijen) - 1)],
+        }
+    leeg = [None] * len(rijen)
+    v = context.get("variant") or {}
+    context["tabel_rijen"] = list(zip(rijen, v.get("totalen", leeg), v.get("verschillen", leeg), strict=True))
     return render(request, "inkomen/inkomen.html", context)
 
 
