@@ -144,3 +144,17 @@ def test_klant_krijgt_geen_beleidsvariant(wereld: Wereld) -> None:
     assert response.status_code == 200
     assert "variant" not in response.context["form"].fields and "variant" not in response.context
     assert "Totaal met de variant" not in response.content.decode()
+
+
+def test_jaren_laag_inkomen_komt_uit_het_dossier(wereld: Wereld) -> None:
+    """Never ask twice: the years on bijstand are known, so the engine needs no guess."""
+    from datetime import date
+
+    klant = wereld.a.klanten["caseload"]
+    klant.bijstand_sinds = date(2021, 3, 15)
+    klant.save()
+    peil = date(2026, 3, 14)
+    assert invoer_voor_klant(klant, peildatum=peil, werk={})["jaren_laag_inkomen"] == 4
+    assert invoer_voor_klant(klant, peildatum=date(2026, 3, 15), werk={})["jaren_laag_inkomen"] == 5
+    klant.bijstand_sinds = None
+    assert "jaren_laag_inkomen" not in invoer_voor_klant(klant, peildatum=peil, werk={})

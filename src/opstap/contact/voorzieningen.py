@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from opstap.inkomen.services import invoer_voor_klant as inkomen_invoer
 from opstap.klanten.models import Klant
 
 logger = logging.getLogger(__name__)
@@ -176,28 +177,7 @@ def regelingen_van_gemeente(regels_code: str, *, peildatum: date | None = None) 
 
 def invoer_voor_klant(klant: Klant, *, peildatum: date, netto_loon_per_maand: float = 0) -> dict[str, Any]:
     """The household as the engine's JSON contract wants it: from what the municipality knows."""
-    partner = getattr(klant, "partner", None)
-    extra: dict[str, Any] = {}
-    if klant.bijstand_sinds is not None:
-        # Years on a low income: what the municipality knows from its own records.
-        jaren = peildatum.year - klant.bijstand_sinds.year - (
-            (peildatum.month, peildatum.day) < (klant.bijstand_sinds.month, klant.bijstand_sinds.day))
-        extra["jaren_laag_inkomen"] = max(jaren, 0)
-    return {
-        **extra,
-        "peildatum": peildatum.isoformat(),
-        "gemeente": klant.gemeente.regels_code,
-        "aanvrager": {"geboortedatum": klant.geboortedatum.isoformat()},
-        "partner": {"geboortedatum": partner.geboortedatum.isoformat()} if partner else None,
-        "kinderen": [{"geboortedatum": k.geboortedatum.isoformat()} for k in klant.kinderen.all()],
-        "kostendelers": klant.kostendelers,
-        "kale_huur": float(klant.kale_huur),
-        "servicekosten": float(klant.servicekosten),
-        "vermogen": float(klant.vermogen),
-        "vrijlating_maanden_gebruikt": klant.vrijlating_maanden_gebruikt,
-        "medisch_urenbeperkt": klant.medisch_urenbeperkt,
-        "werk": {"netto_loon_per_maand": [netto_loon_per_maand]},
-    }
+    return inkomen_invoer(klant, peildatum=peildatum, werk={"netto_loon_per_maand": [netto_loon_per_maand]})
 
 
 def _toets(functie: Callable[..., Any], regeling: Regeling, invoer: dict[str, Any]) -> Uitkomst:

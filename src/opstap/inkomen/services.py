@@ -23,8 +23,17 @@ def minimumloon_per_uur(peildatum: date) -> Decimal:
 
 
 def invoer_voor_klant(klant: Klant, *, peildatum: date, werk: dict[str, Any]) -> dict[str, Any]:
+    """The household as the engine's JSON contract wants it, from what the municipality already
+    knows (never ask twice)."""
     partner = getattr(klant, "partner", None)
+    extra: dict[str, Any] = {}
+    if klant.bijstand_sinds is not None:
+        # Years on a low income (some local provisions require 3+): known from our own records.
+        jaren = peildatum.year - klant.bijstand_sinds.year - (
+            (peildatum.month, peildatum.day) < (klant.bijstand_sinds.month, klant.bijstand_sinds.day))
+        extra["jaren_laag_inkomen"] = max(jaren, 0)
     return {
+        **extra,
         "peildatum": peildatum.isoformat(),
         "gemeente": klant.gemeente.regels_code,
         "aanvrager": {"geboortedatum": klant.geboortedatum.isoformat()},
