@@ -80,6 +80,12 @@ def _url(route: Route, waarden: dict[str, Any]) -> str:
     return "/" + pad
 
 
+def _controleer_titel(response: Any, route: Route) -> None:
+    """A page title is plain text: a tag inside it means a template block went astray."""
+    if response.status_code == 200 and response["Content-Type"].startswith("text/html"):
+        assert re.search(r"<title>[^<]+</title>", response.content.decode()), f"kapotte <title> op {route.pad}"
+
+
 def _login(client: Client, wereld: Wereld, rol: str) -> None:
     client.force_login(wereld.a.gebruikers[rol])
 
@@ -119,6 +125,7 @@ def test_rol_en_object(route: Route, rol: str, wereld: Wereld) -> None:
         if eigen_objecten is not None:
             response = client.get(_url(route, eigen_objecten))
             assert response.status_code in (200, 405), f"{rol} moet {route.pad} met eigen object kunnen zien"
+            _controleer_titel(response, route)
         for vreemd, vreemde_parameters in wereld.vreemde_objecten(rol):
             if not vreemde_parameters & set(route.kwargs):
                 continue  # this set differs only in parameters the route does not use
@@ -127,6 +134,7 @@ def test_rol_en_object(route: Route, rol: str, wereld: Wereld) -> None:
     else:
         response = client.get(_url(route, {}))
         assert response.status_code in (200, 405), f"{rol} moet {route.pad} kunnen gebruiken"
+        _controleer_titel(response, route)
 
 
 @pytest.mark.django_db

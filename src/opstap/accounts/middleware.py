@@ -7,6 +7,7 @@ from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 # Paths a half-logged-in staff member may use: the second-factor pages, leaving, and assets.
 _VRIJ = ("/inloggen/", "/uitloggen/", "/static/", "/i18n/", "/health/")
@@ -50,7 +51,7 @@ class StaffSessionExpiryMiddleware:
             laatst = request.session.get("laatst_actief")
             if laatst is not None and nu - laatst > settings.STAFF_SESSIE_SECONDEN:
                 logout(request)
-                messages.info(request, "Je was een tijd niet actief. Log opnieuw in om verder te gaan.")
+                messages.info(request, _("Je was een tijd niet actief. Log opnieuw in om verder te gaan."))
                 return redirect(reverse("accounts:inloggen"))
             request.session["laatst_actief"] = nu
         return self.get_response(request)

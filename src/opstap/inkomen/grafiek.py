@@ -5,12 +5,15 @@ from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 # Stacked from the bottom: what you earn yourself first, then what the municipality adds.
 LAGEN = [
-    ("zelf_verdiend", "Zelf verdiend (netto loon)", "#154273"),
-    ("bijstand", "Bijstand", "#6b9bd1"),
-    ("toeslagen", "Toeslagen, kinderbijslag en kortingen", "#1e6b34"),
-    ("gemeentelijk", "Regelingen van de gemeente", "#b34700"),
+    ("zelf_verdiend", gettext_lazy("Zelf verdiend (netto loon)"), "#154273"),
+    ("bijstand", gettext_lazy("Bijstand"), "#6b9bd1"),
+    ("toeslagen", gettext_lazy("Toeslagen, kinderbijslag en kortingen"), "#1e6b34"),
+    ("gemeentelijk", gettext_lazy("Regelingen van de gemeente"), "#b34700"),
 ]
 TOESLAGEN = ("zorgtoeslag", "huurtoeslag", "kindgebonden_budget", "kinderbijslag", "kinderopvangtoeslag",
              "inkomensafhankelijke_combinatiekorting")
@@ -65,14 +68,13 @@ def inkomen_svg(uitkomst: dict[str, Any], *, titel: str, gemarkeerd_uren: float 
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {breedte} {hoogte}" role="img" '
         f'aria-labelledby="grafiek-titel grafiek-uitleg" class="grafiek">',
         f'<title id="grafiek-titel">{escape(titel)}</title>',
-        '<desc id="grafiek-uitleg">Gestapelde staven per aantal uren werk per week. De tabel onder de '
-        'grafiek geeft dezelfde bedragen.</desc>',
+        f'<desc id="grafiek-uitleg">{escape(str(_("Gestapelde staven per aantal uren werk per week. De tabel onder de grafiek geeft dezelfde bedragen.")))}</desc>',
     ]
     # Poverty-trap zones first, so bars are drawn over them.
     for i, s in enumerate(rijen):
         if s.armoedeval:
             delen.append(f'<rect x="{links + (i - 1) * staaf_b:.1f}" y="{boven}" width="{2 * staaf_b:.1f}" '
-                         f'height="{plot_h}" fill="#fde8ea"><title>Armoedeval bij {s.uren:g} uur</title></rect>')
+                         f'height="{plot_h}" fill="#fde8ea"><title>{escape(_("Armoedeval bij %(uren)s uur") % {"uren": f"{s.uren:g}"})}</title></rect>')
     bedrag = 0.0
     while bedrag <= schaal_max + 0.1:
         delen.append(f'<line x1="{links}" x2="{breedte - rechts}" y1="{y(bedrag):.1f}" y2="{y(bedrag):.1f}" '
@@ -80,6 +82,7 @@ def inkomen_svg(uitkomst: dict[str, Any], *, titel: str, gemarkeerd_uren: float 
         delen.append(f'<text x="{links - 6}" y="{y(bedrag) + 4:.1f}" text-anchor="end" font-size="12" '
                      f'fill="#4d4d4d">{_euro(bedrag)}</text>')
         bedrag += stap
+    uur = escape(str(_("uur")))
     for i, s in enumerate(rijen):
         x = links + i * staaf_b + staaf_b * 0.12
         basis = 0.0
@@ -88,14 +91,14 @@ def inkomen_svg(uitkomst: dict[str, Any], *, titel: str, gemarkeerd_uren: float 
             if waarde <= 0:
                 continue
             delen.append(f'<rect x="{x:.1f}" y="{y(basis + waarde):.1f}" width="{staaf_b * 0.76:.1f}" '
-                         f'height="{y(basis) - y(basis + waarde):.1f}" fill="{kleur}"><title>{s.uren:g} uur: '
-                         f'{escape(label)} {_euro(waarde)}</title></rect>')
+                         f'height="{y(basis) - y(basis + waarde):.1f}" fill="{kleur}"><title>{s.uren:g} {uur}: '
+                         f'{escape(str(label))} {_euro(waarde)}</title></rect>')
             basis += waarde
         if len(rijen) <= 12 or i % 4 == 0:
             delen.append(f'<text x="{x + staaf_b * 0.38:.1f}" y="{boven + plot_h + 16}" text-anchor="middle" '
                          f'font-size="12" fill="#1a1a1a">{s.uren:g}</text>')
     delen.append(f'<text x="{links + plot_b / 2:.1f}" y="{hoogte - 6}" text-anchor="middle" font-size="13" '
-                 'fill="#1a1a1a">uren werk per week</text>')
+                 f'fill="#1a1a1a">{escape(str(_("uren werk per week")))}</text>')
     uit = uitkomst.get("uren_uit_bijstand")
     uren_lijst = [s.uren for s in rijen]
     if uit is not None and uren_lijst[0] <= uit <= uren_lijst[-1] and len(uren_lijst) > 1:
@@ -107,7 +110,7 @@ def inkomen_svg(uitkomst: dict[str, Any], *, titel: str, gemarkeerd_uren: float 
                 delen.append(f'<line x1="{xpos:.1f}" x2="{xpos:.1f}" y1="{boven}" y2="{boven + plot_h}" '
                              'stroke="#1a1a1a" stroke-width="2" stroke-dasharray="6 4"/>')
                 delen.append(f'<text x="{xpos + 4:.1f}" y="{boven + 12}" font-size="12" fill="#1a1a1a">'
-                             f'uit de bijstand vanaf {uit:g} uur</text>')
+                             f'{escape(_("uit de bijstand vanaf %(uren)s uur") % {"uren": f"{uit:g}"})}</text>')
                 break
     if gemarkeerd_uren is not None and gemarkeerd_uren in uren_lijst:
         i = uren_lijst.index(gemarkeerd_uren)

@@ -5,6 +5,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 import regels
 from opstap.accounts.models import Rol
@@ -64,8 +65,9 @@ def _inkomen_pagina(request: HttpRequest, klant: Klant, *, als_klant: bool) -> H
         "uitkomst": uitkomst,
         "uurloon": uurloon,
         "uren": gekozen,
-        "svg": inkomen_svg(uitkomst, titel=f"Inkomen per maand bij 0 tot 40 uur werk per week, "
-                                          f"bruto uurloon {euro(uurloon)}", gemarkeerd_uren=float(gekozen)),
+        "svg": inkomen_svg(uitkomst, titel=_("Inkomen per maand bij 0 tot 40 uur werk per week, bruto uurloon "
+                                             "%(uurloon)s") % {"uurloon": euro(uurloon)},
+                           gemarkeerd_uren=float(gekozen)),
         "lagen": LAGEN,
         "rijen": rijen,
         "gekozen": gekozen_rij,

@@ -13,27 +13,27 @@ class Huishouden(models.TextChoices):
 class Trede(models.TextChoices):
     """The participation ladder as used by Almere (seed 003, bijlage 1)."""
 
-    T1_0 = "1.0", "1.0 Zorg/Hulpverlening"
-    T1_1 = "1.1", "1.1 Heeft inkomenszekerheid/maakt gebruik van noodzakelijke hulpverlening"
-    T1_2 = "1.2", "1.2 Is in contact met netwerk zorg en welzijn"
-    T1_4 = "1.4", "1.4 Neemt deel aan een vorm van dagbesteding"
-    T2_0 = "2.0", "2.0 Sociale activering"
-    T2_1 = "2.1", "2.1 Verricht mantelzorg"
-    T2_2 = "2.2", "2.2 Volgt activeringstraject gericht op educatie"
-    T2_3 = "2.3", "2.3 Doet onbetaald werk in de wijk of vrijwilligerswerk"
-    T3_0 = "3.0", "3.0 Arbeidsactivering"
-    T3_1 = "3.1", "3.1 Heeft vakgerichte stage doorlopen"
-    T3_2 = "3.2", "3.2 Heeft basale vaardigheden door stage"
-    T3_3 = "3.3", "3.3 Heeft opleiding met arbeidscomponent afgerond"
-    T4_0 = "4.0", "4.0 Arbeidstoeleiding"
-    T4_1 = "4.1", "4.1 Heeft voldoende sollicitatievaardigheden"
-    T5_0 = "5.0", "5.0 Regulier werk met ondersteuning"
-    T5_1 = "5.1", "5.1 Werkt met loonkostensubsidie"
-    T5_2 = "5.2", "5.2 Werkt parttime met aanvullende uitkering"
-    T5_3 = "5.3", "5.3 Heeft een Wsw-dienstbetrekking"
-    T6_0 = "6.0", "6.0 Regulier werk zonder ondersteuning"
-    T6_1 = "6.1", "6.1 Heeft een betaalde leerwerkbaan"
-    T6_2 = "6.2", "6.2 Werkt als zelfstandige"
+    T1_0 = "1.0", _("1.0 Zorg/Hulpverlening")
+    T1_1 = "1.1", _("1.1 Heeft inkomenszekerheid/maakt gebruik van noodzakelijke hulpverlening")
+    T1_2 = "1.2", _("1.2 Is in contact met netwerk zorg en welzijn")
+    T1_4 = "1.4", _("1.4 Neemt deel aan een vorm van dagbesteding")
+    T2_0 = "2.0", _("2.0 Sociale activering")
+    T2_1 = "2.1", _("2.1 Verricht mantelzorg")
+    T2_2 = "2.2", _("2.2 Volgt activeringstraject gericht op educatie")
+    T2_3 = "2.3", _("2.3 Doet onbetaald werk in de wijk of vrijwilligerswerk")
+    T3_0 = "3.0", _("3.0 Arbeidsactivering")
+    T3_1 = "3.1", _("3.1 Heeft vakgerichte stage doorlopen")
+    T3_2 = "3.2", _("3.2 Heeft basale vaardigheden door stage")
+    T3_3 = "3.3", _("3.3 Heeft opleiding met arbeidscomponent afgerond")
+    T4_0 = "4.0", _("4.0 Arbeidstoeleiding")
+    T4_1 = "4.1", _("4.1 Heeft voldoende sollicitatievaardigheden")
+    T5_0 = "5.0", _("5.0 Regulier werk met ondersteuning")
+    T5_1 = "5.1", _("5.1 Werkt met loonkostensubsidie")
+    T5_2 = "5.2", _("5.2 Werkt parttime met aanvullende uitkering")
+    T5_3 = "5.3", _("5.3 Heeft een Wsw-dienstbetrekking")
+    T6_0 = "6.0", _("6.0 Regulier werk zonder ondersteuning")
+    T6_1 = "6.1", _("6.1 Heeft een betaalde leerwerkbaan")
+    T6_2 = "6.2", _("6.2 Werkt als zelfstandige")
 
 
 TREDE_GROEP = {
