@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 
 from django.utils.translation import gettext_lazy as _
 
@@ -179,6 +180,16 @@ CELERY_TASK_ALWAYS_EAGER = config("CELERY_TASK_ALWAYS_EAGER", not config("REDIS_
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TIMEZONE = TIME_ZONE
+# Recurring work, run by `celery -A opstap beat` in production (not under `make run`).
+CELERY_BEAT_SCHEDULE = {
+    # The day before a planned contact moment the client gets a reminder (once), at a decent
+    # hour: every hour from 9:00 to 20:00, so a moment planned during the day is not missed.
+    "contact-herinneringen": {
+        "task": "opstap.contact.tasks.herinneringen_versturen",
+        "schedule": crontab(minute=0, hour="9-20"),
+    },
+}
 
 # Mail (Django 6.1 MAILERS). Without EMAIL_HOST mail is written to the console.
 _SMTP_HOST = config("EMAIL_HOST", "")

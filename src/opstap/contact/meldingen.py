@@ -1,8 +1,13 @@
 """Telling someone that something new is waiting: e-mail, SMS and web push.
 
 A notification never carries the content ("je hebt een nieuw bericht"): the content stays behind
-the login. Sending happens after the database commit and a failure is logged, never raised: the
-message itself is already safely stored.
+the login. That is enforced here, not left to callers: a caller names one of the fixed kinds in
+``MELDINGEN`` and can pass no text of its own.
+
+Sending runs on Celery (``tasks.melding_versturen``, eager under ``make run`` and in tests), queued
+after the database commit with only ids and the kind. Nothing here raises into a request: a full
+queue or a failing channel is logged, and the message itself is already safely stored. Each
+channel is tried on its own, so a failing e-mail server does not stop the SMS.
 
 SMS goes through a pluggable backend (setting OPSTAP_SMS_BACKEND, a dotted path to a class with
 ``verstuur(telefoon, tekst)``); the default only logs. Web push needs VAPID keys
@@ -12,6 +17,8 @@ them a push is a logged no-op.
 
 import logging
 from collections import deque
+from dataclasses import dataclass
+from functools import partial
 from typing import Any, Protocol
 
 from django.conf import settings
@@ -24,6 +31,25 @@ from opstap.accounts.models import Gebruiker
 from .models import KanaalSoort, Meldingskanaal
 
 logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Melding:
+    onderwerp: str
+    vervolg: str = "Log in bij Opstap om het te lezen."
+
+
+# Every notification Opstap sends. Fixed texts only: nothing from a message, summary or
+# appointment ever ends up in an e-mail, SMS or push (someone else may see the phone's screen).
+_HERINNERING_VERVOLG = "In de app zie je hoe laat en waarover. Past het niet? Stuur dan een bericht."
+MELDINGEN: dict[str, Melding] = {
+    "nieuw_bericht": Melding("Je hebt een nieuw bericht"),
+    "nieuw_bericht_medewerker": Melding("Er is een nieuw bericht van een klant"),
+    "nieuw_verslag": Melding("Er staat een nieuw gespreksverslag voor je klaar"),
+    "nieuwe_aanvraag": Melding("Er is een nieuwe aanvraag van een klant"),
+    "herinnering_gesprek": Melding("Je hebt morgen een telefoongesprek met de gemeente", _HERINNERING_VERVOLG),
+    "herinnering_afspraak": Melding("Je hebt morgen een afspraak met de gemeente", _HERINNERING_VERVOLG),
+}
 
 
 class SmsBackend(Protocol):
@@ -76,25 +102,50 @@ def _telefoon_en_email(gebruiker: Gebruiker) -> tuple[str, str]:
     return telefoon, email
 
 
-def _nu_melden(gebruiker: Gebruiker, onderwerp: str, url: str) -> None:
+def versturen(gebruiker: Gebruiker, soort: str, url: str) -> list[str]:
+    """Send one notification on every channel the user has; returns the channels that failed.
+    Called by the Celery task, never from a request directly."""
+    melding = MELDINGEN[soort]
     telefoon, email = _telefoon_en_email(gebruiker)
     basis = getattr(settings, "OPSTAP_BASIS_URL", "")
-    tekst = f"{onderwerp}. Log in bij Opstap om het te lezen: {basis}{url}"
-    try:
-        if email:
-            send_mail(f"{onderwerp} — Opstap", tekst + "\n\nDit is een automatisch bericht. "
+    tekst = f"{melding.onderwerp}. {melding.vervolg} {basis}{url}"
+    mislukt: list[str] = []
+    if email:
+        try:
+            send_mail(f"{melding.onderwerp} — Opstap", tekst + "\n\nDit is een automatisch bericht. "
                       "De inhoud lees je alleen na het inloggen.", None, [email])
-        if telefoon and getattr(settings, "OPSTAP_SMS_AAN", True):
+        except Exception:
+            logger.exception("e-mailmelding aan gebruiker %s mislukt", gebruiker.pk)
+            mislukt.append(KanaalSoort.EMAIL)
+    if telefoon and getattr(settings, "OPSTAP_SMS_AAN", True):
+        try:
             sms_backend().verstuur(telefoon, tekst)
-        for kanaal in Meldingskanaal.objects.filter(gebruiker=gebruiker, soort=KanaalSoort.PUSH, actief=True):
-            push_versturen(kanaal, onderwerp, "Log in om het te lezen.", url)
-    except Exception:  # a notification must never undo or hide a stored message
-        logger.exception("melding aan gebruiker %s kon niet worden verstuurd", gebruiker.pk)
+        except Exception:
+            logger.exception("sms-melding aan gebruiker %s mislukt", gebruiker.pk)
+            mislukt.append(KanaalSoort.SMS)
+    for kanaal in Meldingskanaal.objects.filter(gebruiker=gebruiker, soort=KanaalSoort.PUSH, actief=True):
+        try:
+            push_versturen(kanaal, melding.onderwerp, melding.vervolg, url)
+        except Exception:
+            logger.exception("pushmelding aan gebruiker %s mislukt", gebruiker.pk)
+            mislukt.append(KanaalSoort.PUSH)
+    return mislukt
 
 
-def melden(gebruiker: Gebruiker | None, onderwerp: str, *, url: str) -> None:
+def _in_wachtrij(gebruiker_id: int, soort: str, url: str) -> None:
+    from .tasks import melding_versturen
+
+    try:
+        melding_versturen.delay(gebruiker_id, soort, url)
+    except Exception:  # e.g. the broker is down: the message is stored, only the notification is lost
+        logger.exception("melding voor gebruiker %s kon niet in de wachtrij", gebruiker_id)
+
+
+def melden(gebruiker: Gebruiker | None, soort: str, *, url: str) -> None:
     """Tell a user something new is waiting, after the surrounding transaction has committed.
-    `onderwerp` must not contain any content: "Je hebt een nieuw bericht"."""
+    `soort` is a key of MELDINGEN: the text is fixed, so no content can slip in."""
+    if soort not in MELDINGEN:
+        raise ValueError(f"Onbekende melding: {soort!r}")
     if gebruiker is None or not gebruiker.is_active:
         return
-    transaction.on_commit(lambda: _nu_melden(gebruiker, onderwerp, url))
+    transaction.on_commit(partial(_in_wachtrij, gebruiker.pk, soort, url), robust=True)

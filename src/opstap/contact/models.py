@@ -162,6 +162,8 @@ class Contactmoment(models.Model):
     status = models.CharField(max_length=10, choices=ContactmomentStatus.choices,
                               default=ContactmomentStatus.GEPLAND)
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    # The reminder the day before goes out once; this records that it did.
+    herinnering_verstuurd_op = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["wanneer", "id"]

@@ -49,6 +49,18 @@ def komende_contactmomenten(klant: Klant) -> QuerySet[Contactmoment]:
                                         wanneer__gte=vanaf).select_related("door")
 
 
+def te_herinneren(nu: datetime) -> QuerySet[Contactmoment]:
+    """Planned moments tomorrow (local date) whose client has an account and has not had the
+    reminder yet."""
+    morgen = timezone.localtime(nu).date() + timedelta(days=1)
+    begin = timezone.make_aware(datetime.combine(morgen, datetime.min.time()))
+    einde = timezone.make_aware(datetime.combine(morgen + timedelta(days=1), datetime.min.time()))
+    return Contactmoment.objects.filter(
+        status=ContactmomentStatus.GEPLAND, wanneer__gte=begin, wanneer__lt=einde,
+        herinnering_verstuurd_op__isnull=True, klant__gebruiker__is_active=True,
+    ).select_related("klant__gebruiker").order_by("wanneer", "id")
+
+
 def lopende_aanvragen(klant: Klant) -> QuerySet[Aanvraag]:
     return Aanvraag.objects.filter(klant=klant, status__in=[AanvraagStatus.INGEDIEND,
                                                             AanvraagStatus.IN_BEHANDELING])

@@ -12,8 +12,9 @@ from django.utils.formats import date_format
 
 from opstap.accounts.models import Gebruiker, Rol
 from opstap.klanten.models import Drempel, Klant
+from opstap.privacy.services import inzage_vastleggen
 
-from . import voorzieningen
+from . import selectors, voorzieningen
 from .b1 import B1Melding, b1_controle
 from .meldingen import melden
 from .models import (
@@ -24,6 +25,7 @@ from .models import (
     Contactmoment,
     ContactmomentStatus,
     Doel,
+    GesprekSoort,
     Gespreksverslag,
     KanaalSoort,
     Meldingskanaal,
@@ -33,8 +35,6 @@ from .models import (
 )
 
 MAX_TEKST = 5000
-NIEUW_BERICHT = "Je hebt een nieuw bericht"
-NIEUW_BERICHT_MEDEWERKER = "Er is een nieuw bericht van een klant"
 
 
 class InvoerFout(ValueError):
@@ -79,10 +79,13 @@ def bijlage_controleren(bestand: "UploadedFile[Any]") -> str:
 def _melden_over_bericht(bericht: Bericht) -> None:
     klant = bericht.klant
     if bericht.van_klant:
-        melden(klant.contactpersoon, NIEUW_BERICHT_MEDEWERKER,
-               url=reverse("werk:berichten", args=[klant.pk]))
+        url = reverse("werk:berichten", args=[klant.pk])
+        melden(klant.contactpersoon, "nieuw_bericht_medewerker", url=url)
+        vervanger = selectors.vervanger_nu(klant)
+        if vervanger is not None:  # the colleague covering this caseload reads it now
+            melden(vervanger, "nieuw_bericht_medewerker", url=url)
     else:
-        melden(klant.gebruiker, NIEUW_BERICHT, url=reverse("mijn:berichten"))
+        melden(klant.gebruiker, "nieuw_bericht", url=reverse("mijn:berichten"))
 
 
 @transaction.atomic
@@ -157,8 +160,7 @@ def verslag_publiceren(*, verslag: Gespreksverslag, door: Gebruiker, b1_genegeer
     if verslag.gepubliceerd_op is None:
         verslag.gepubliceerd_op = timezone.now()
         verslag.save(update_fields=["gepubliceerd_op", "gewijzigd_op"])
-        melden(verslag.klant.gebruiker, "Er staat een nieuw gespreksverslag voor je klaar",
-               url=reverse("mijn:verslagen"))
+        melden(verslag.klant.gebruiker, "nieuw_verslag", url=reverse("mijn:verslag", args=[verslag.pk]))
     return verslag
 
 
@@ -200,6 +202,26 @@ def contactmoment_plannen(*, klant: Klant, door: Gebruiker, wanneer: datetime, s
     tekst += " Past het niet? Stuur dan een bericht, dan zoeken we samen een ander moment."
     bericht_versturen(klant=klant, afzender=door, tekst=tekst)
     return moment
+
+
+def herinneringen_versturen(*, nu: datetime | None = None) -> int:
+    """The day before a planned contact moment the client gets a short, kind reminder, once.
+    Claiming the moment (setting herinnering_verstuurd_op where it is still empty) comes first,
+    so two workers or a rerun never send it twice. Returns how many reminders were sent."""
+    nu = nu or timezone.now()
+    verstuurd = 0
+    for moment in selectors.te_herinneren(nu):
+        with transaction.atomic():
+            geclaimd = Contactmoment.objects.filter(pk=moment.pk, herinnering_verstuurd_op__isnull=True).update(
+                herinnering_verstuurd_op=nu)
+            if not geclaimd:
+                continue
+            inzage_vastleggen(gebruiker=None, klant=moment.klant, onderdeel="afspraken",
+                              doel="Herinnering gestuurd voor je afspraak van morgen")
+            soort = "herinnering_gesprek" if moment.soort == GesprekSoort.TELEFOON else "herinnering_afspraak"
+            melden(moment.klant.gebruiker, soort, url=reverse("mijn:afspraken"))
+        verstuurd += 1
+    return verstuurd
 
 
 @transaction.atomic
@@ -310,8 +332,7 @@ def aanvraag_indienen(*, klant: Klant, door: Gebruiker, regeling_code: str, toel
         stappen=stappen, verwacht_besluit_op=date.fromisoformat(stappen[-1]["verwacht_op"]),
     )
     if klant.contactpersoon is not None:
-        melden(klant.contactpersoon, "Er is een nieuwe aanvraag van een klant",
-               url=reverse("werk:klant", args=[klant.pk]))
+        melden(klant.contactpersoon, "nieuwe_aanvraag", url=reverse("werk:aanvragen", args=[klant.pk]))
     return aanvraag
 
 
