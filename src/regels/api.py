@@ -215,8 +215,8 @@ def _waarschuwingen(inv: Invoer, p: PeilParameters, sc: _Scenario, regelingen: t
     u = sc.u
     if not u.vast["recht_bijstand"][0]:
         w.append(
-            f"Uw vermogen ({euro(int(inv.hh.vermogen[0]))}) is hoger dan de vermogensgrens voor de bijstand "
-            f"({euro(int(u.vast['vermogensgrens'][0]))}). Dan heeft u geen recht op bijstand. "
+            f"Je vermogen (spaargeld en bezit: {euro(int(inv.hh.vermogen[0]))}) is hoger dan de vermogensgrens voor de bijstand "
+            f"({euro(int(u.vast['vermogensgrens'][0]))}). Dan heb je geen recht op bijstand. "
             "Daarom staat de bijstand overal op nul."
         )
     if inv.hh.kale_huur[0] > 0:
@@ -228,7 +228,7 @@ def _waarschuwingen(inv: Invoer, p: PeilParameters, sc: _Scenario, regelingen: t
         w.append("Voor 2025 benaderen we de huurtoeslag met de regels van 2026; het bedrag kan afwijken.")
     if inv.hh.heeft_partner[0] and inv.hh.kinderopvang_uren[0] > 0:
         w.append(
-            "Kinderopvangtoeslag rekenen we alleen als alle ouders werken. Het werk van uw partner rekenen we niet mee, "
+            "Kinderopvangtoeslag rekenen we alleen als alle ouders werken. Het werk van je partner rekenen we niet mee, "
             "dus we tellen hier geen kinderopvangtoeslag."
         )
     if regelingen:
@@ -239,19 +239,19 @@ def _waarschuwingen(inv: Invoer, p: PeilParameters, sc: _Scenario, regelingen: t
             for rv in regelingen:
                 if rv.versie.jaren_laag_inkomen_minimaal:
                     w.append(
-                        f"{rv.regeling.naam}: die krijgt u alleen als u al minstens {rv.versie.jaren_laag_inkomen_minimaal} "
-                        "jaar een laag inkomen heeft. Dat weten we niet. Daarom telt deze regeling hier niet mee. "
+                        f"{rv.regeling.naam}: die krijg je alleen als je al minstens {rv.versie.jaren_laag_inkomen_minimaal} "
+                        "jaar een laag inkomen hebt. Dat weten we niet. Daarom telt deze regeling hier niet mee. "
                         "Vul 'jaren_laag_inkomen' in om hem wel mee te tellen."
                     )
     for zone in sc.armoedeval():
         if zone["van_uren"] is not None:
             w.append(
-                f"Let op: als u van {uren_tekst(zone['van_uren'])} naar {uren_tekst(zone['tot_uren'])} uur per week gaat, "
-                f"houdt u {euro(round(zone['verlies_per_maand'] * 100))} per maand minder over."
+                f"Let op: als je van {uren_tekst(zone['van_uren'])} naar {uren_tekst(zone['tot_uren'])} uur per week gaat, "
+                f"houd je {euro(round(zone['verlies_per_maand'] * 100))} per maand minder over."
             )
         else:
             w.append(
-                f"Let op: bij een hoger loon (niveau {zone['tot_niveau'] + 1}) houdt u "
+                f"Let op: bij een hoger loon (niveau {zone['tot_niveau'] + 1}) houd je "
                 f"{euro(round(zone['verlies_per_maand'] * 100))} per maand minder over."
             )
     return w
@@ -390,13 +390,13 @@ def regelingen_voor_huishouden(invoer: dict[str, Any], *, niveau: int = 0) -> li
         minimaal = rv.versie.jaren_laag_inkomen_minimaal
         pct = f"{rv.versie.inkomensgrens_procent:g}".replace(".", ",")
         if binnen:
-            reden = f"Uw inkomen ({euro(inkomen)} per maand) is niet hoger dan de grens van {pct}% van uw bijstandsnorm ({euro(grens)})."
+            reden = f"Je inkomen ({euro(inkomen)} per maand) is niet hoger dan de grens van {pct}% van je bijstandsnorm ({euro(grens)})."
         else:
-            reden = f"Uw inkomen ({euro(inkomen)} per maand) is hoger dan de grens van {pct}% van uw bijstandsnorm ({euro(grens)})."
+            reden = f"Je inkomen ({euro(inkomen)} per maand) is hoger dan de grens van {pct}% van je bijstandsnorm ({euro(grens)})."
         if binnen and minimaal is not None and jaren < minimaal:
             reden += (
-                f" U moet ook al minstens {minimaal} jaar een laag inkomen hebben."
-                + (" Dat weten we niet." if jaren < 0 else f" U heeft {jaren} jaar opgegeven.")
+                f" Je moet ook al minstens {minimaal} jaar een laag inkomen hebben."
+                + (" Dat weten we niet." if jaren < 0 else f" Je hebt {jaren} jaar opgegeven.")
             )
         uit.append(
             {

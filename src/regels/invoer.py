@@ -15,6 +15,7 @@ import numpy as np
 from regels.fouten import InvoerFout
 from regels.geld import euro_naar_centen
 from regels.kern import Huishoudens
+from regels.opmaak import euro
 from regels.peilparameters import PeilParameters, controleer_peildatum, peilparameters
 
 TOPSLEUTELS = frozenset(
@@ -187,8 +188,8 @@ def lees_invoer(invoer: object) -> Invoer:
     medebewoners = _bedrag(invoer, "inkomen_medebewoners_per_jaar")
     if kostendelers and "inkomen_medebewoners_per_jaar" not in invoer and huur:
         waarschuwingen.append(
-            "Het inkomen van uw huisgenoten weten we niet. Voor de huurtoeslag telt hun inkomen mee. "
-            "We hebben gerekend alsof zij geen inkomen hebben; uw huurtoeslag kan dus lager zijn."
+            "Het inkomen van je huisgenoten weten we niet. Voor de huurtoeslag telt hun inkomen mee. "
+            "We rekenen alsof zij geen inkomen hebben. Je huurtoeslag kan dus lager zijn."
         )
 
     hh = Huishoudens.leeg(1)
@@ -248,8 +249,8 @@ def lees_invoer(invoer: object) -> Invoer:
             uren.append(float(u))
         if uurloon and uurloon < p.wml_uur and any(uren):
             waarschuwingen.append(
-                f"Het uurloon (€ {uurloon / 100:.2f}) is lager dan het minimumloon voor 21 jaar en ouder "
-                f"(€ {p.wml_uur / 100:.2f} per uur). Klopt het uurloon? Een werkgever moet minimaal het minimumloon betalen."
+                f"Het uurloon ({euro(uurloon)}) is lager dan het minimumloon voor 21 jaar en ouder "
+                f"({euro(p.wml_uur)} per uur). Klopt het uurloon? Een werkgever moet minstens het minimumloon betalen."
             )
     gemeente = invoer.get("gemeente")
     if gemeente is not None and not isinstance(gemeente, str):

@@ -123,41 +123,41 @@ def _tekst(inv: Invoer, u: Uitkomst, uit: dict[str, Any], i: int) -> str:
     n = {k: int(v[0, i]) for k, v in u.niveau.items()}
     zinnen: list[str] = []
     if inv.uren is not None:
-        zinnen.append(f"Als u {uren_tekst(inv.uren[i])} uur per week werkt:" if inv.uren[i] else "Als u niet werkt:")
+        zinnen.append(f"Als je {uren_tekst(inv.uren[i])} uur per week werkt:" if inv.uren[i] else "Als je niet werkt:")
     else:
-        zinnen.append(f"Als u {euro(n['netto_loon_per_maand'])} netto per maand verdient:")
+        zinnen.append(f"Als je {euro(n['netto_loon_per_maand'])} netto per maand verdient:")
     if n["bruto_loon_per_maand"]:
-        zinnen.append(f"U verdient {euro(n['bruto_loon_per_maand'])} bruto per maand. U krijgt daarvan {euro(n['netto_loon_per_maand'])} op uw rekening.")
+        zinnen.append(f"Je verdient {euro(n['bruto_loon_per_maand'])} bruto per maand. Daarvan krijg je {euro(n['netto_loon_per_maand'])} op je rekening.")
         if inv.hh.vakantiegeld_in_mei[0]:
-            zinnen.append(f"In mei krijgt u ook vakantiegeld van uw werkgever: ongeveer {euro(n['netto_vakantiegeld_per_jaar'])}.")
+            zinnen.append(f"In mei krijg je ook vakantiegeld van je werkgever: ongeveer {euro(n['netto_vakantiegeld_per_jaar'])}.")
     if n["inkomensvrijlating"]:
         einde = uit.get("vrijlating_eindigt")
         tot = f" Dat kan tot en met {maand_tekst(einde)}." if einde else ""
         zinnen.append(
-            f"De gemeente trekt uw loon af van de bijstand. Maar {euro(n['inkomensvrijlating'])} per maand mag u houden. "
+            f"De gemeente trekt je loon af van de bijstand. Maar {euro(n['inkomensvrijlating'])} per maand mag je houden. "
             f"Dat heet de inkomensvrijlating.{tot}"
         )
     if n["bijstand"]:
         zinnen.append(
-            f"U krijgt {euro(n['bijstand'])} bijstand per maand. De gemeente bewaart daarvan {euro(n['vakantietoeslag_bijstand'])} "
-            f"voor u. Dat krijgt u in mei als vakantiegeld. Elke maand krijgt u dus {euro(n['bijstand_uitbetaald'])}."
+            f"Je krijgt {euro(n['bijstand'])} bijstand per maand. De gemeente bewaart daarvan {euro(n['vakantietoeslag_bijstand'])} "
+            f"voor je. Dat krijg je in mei als vakantiegeld. Elke maand krijg je dus {euro(n['bijstand_uitbetaald'])}."
         )
     elif u.vast["recht_bijstand"][0]:
-        zinnen.append("U heeft dan geen bijstand meer nodig.")
+        zinnen.append("Je hebt dan geen bijstand meer nodig.")
     else:
-        zinnen.append("U krijgt geen bijstand, omdat uw vermogen hoger is dan de grens.")
+        zinnen.append("Je krijgt geen bijstand, omdat je vermogen (spaargeld en bezit) hoger is dan de grens.")
     toeslagen = [(naam, n[k]) for naam, k in (("zorgtoeslag", "zorgtoeslag"), ("huurtoeslag", "huurtoeslag"), ("kindgebonden budget", "kindgebonden_budget")) if n[k]]
     if toeslagen:
         delen = ", ".join(f"{naam} ({euro(b)})" for naam, b in toeslagen)
-        zinnen.append(f"Van de Belastingdienst krijgt u per maand: {delen}. Een toeslag is geld voor vaste kosten, zoals huur en zorgverzekering.")
+        zinnen.append(f"Van de Belastingdienst krijg je per maand: {delen}. Een toeslag is geld voor vaste kosten, zoals huur en zorgverzekering.")
     kb = int(u.vast["kinderbijslag"][0])
     if kb:
-        zinnen.append(f"Van de SVB krijgt u kinderbijslag: gemiddeld {euro(kb)} per maand.")
+        zinnen.append(f"Van de SVB krijg je kinderbijslag: gemiddeld {euro(kb)} per maand.")
     gem = [(naam, int(a[0, i])) for naam, a in u.gemeentelijk.items() if a[0, i]]
     if gem:
-        zinnen.append("Van de gemeente krijgt u ook: " + ", ".join(f"{naam} ({euro(b)} per maand)" for naam, b in gem) + ".")
+        zinnen.append("Van de gemeente krijg je ook: " + ", ".join(f"{naam} ({euro(b)} per maand)" for naam, b in gem) + ".")
     totaal = n["totaal_netto_per_maand"]
-    zinnen.append(f"Alles bij elkaar heeft u gemiddeld {euro(totaal)} per maand.")
+    zinnen.append(f"Alles bij elkaar heb je gemiddeld {euro(totaal)} per maand.")
     if i:
         verschil = totaal - int(u.niveau["totaal_netto_per_maand"][0, 0])
         if verschil > 0:
@@ -180,14 +180,14 @@ def maak_uitleg(inv: Invoer, p: PeilParameters, u: Uitkomst, regelingen: tuple[R
         )
     samenvatting = []
     if uit.get("uren_uit_bijstand") is not None:
-        samenvatting.append(f"Vanaf ongeveer {uren_tekst(uit['uren_uit_bijstand'])} uur per week heeft u geen bijstand meer nodig.")
+        samenvatting.append(f"Vanaf ongeveer {uren_tekst(uit['uren_uit_bijstand'])} uur per week heb je geen bijstand meer nodig.")
     if uit.get("vrijlating_eindigt"):
-        samenvatting.append(f"De inkomensvrijlating stopt na {maand_tekst(uit['vrijlating_eindigt'])}. Daarna houdt u minder over van uw loon.")
+        samenvatting.append(f"De inkomensvrijlating stopt na {maand_tekst(uit['vrijlating_eindigt'])}. Daarna houd je minder over van je loon.")
     if uit.get("armoedeval"):
-        samenvatting.append("Let op: bij sommige uren houdt u minder over als u meer gaat werken. Praat hierover met uw contactpersoon.")
+        samenvatting.append("Let op: bij sommige uren houd je minder over als je meer gaat werken. Praat er gerust over met je contactpersoon.")
     samenvatting.append(
-        "Dit is een berekening op basis van de regels en bedragen die wij kennen. Aan deze berekening kunt u geen rechten ontlenen. "
-        "De gemeente en de Belastingdienst stellen de echte bedragen vast."
+        "Dit is een berekening met de regels en bedragen die wij kennen. Het is geen besluit. "
+        "De gemeente en de Belastingdienst bepalen de echte bedragen."
     )
     return {
         "regelversie": REGELVERSIE,
