@@ -1,5 +1,8 @@
 """Command line: ``bereken INPUT.json [--uitleg]`` prints the JSON result to stdout.
 
+The input is the JSON contract of docs/regels.md, optionally with ``varianten`` (policy
+variants computed side by side), exactly as POST /api/v1/berekeningen takes it.
+
 Exit codes: 0 success; 1 unreadable file or invalid JSON; 2 invalid input or a household
 outside the model (Dutch message on stderr naming the field).
 """
@@ -44,8 +47,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except json.JSONDecodeError as exc:
         print(f"Het bestand '{args.invoer}' bevat geen geldige JSON (regel {exc.lineno}, kolom {exc.colno}): {exc.msg}.", file=sys.stderr)
         return 1
+    # Same JSON as POST /api/v1/berekeningen: 'varianten' sits next to the household.
+    varianten = invoer.pop("varianten", None) if isinstance(invoer, dict) else None
     try:
-        uit = bereken(invoer, uitleg=args.uitleg)
+        uit = bereken(invoer, uitleg=args.uitleg, varianten=varianten)
     except InvoerFout as fout:
         print(f"Fout in veld '{fout.veld}': {fout.melding}", file=sys.stderr)
         return 2

@@ -68,3 +68,18 @@ def test_onbekend_veld_geeft_code_2(tmp_path: Path, capsys: pytest.CaptureFixtur
 def test_json_zonder_object_geeft_code_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["bereken", _bestand(tmp_path, "[1, 2]")]) == 2
     assert "invoer" in capsys.readouterr().err
+
+
+def test_varianten_naast_het_huishouden_zoals_de_api(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    invoer = {**INVOER, "varianten": [{"naam": "premie", "regel": "premie_na_zes_maanden"},
+                                      {"naam": "ruimer", "parameters": {"participatiewet.inkomensvrijlating.n_maximum": 400}}]}
+    assert main(["bereken", _bestand(tmp_path, json.dumps(invoer))]) == 0
+    uit = json.loads(capsys.readouterr().out)
+    assert [v["naam"] for v in uit["varianten"]] == ["premie", "ruimer"]
+    assert uit["varianten"][1]["parameters"] == {"participatiewet.inkomensvrijlating.n_maximum": 400.0}
+
+
+def test_foute_variant_geeft_code_2_en_noemt_het_veld(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    invoer = {**INVOER, "varianten": [{"naam": "x", "parameters": {"bestaat.niet": 1}}]}
+    assert main(["bereken", _bestand(tmp_path, json.dumps(invoer))]) == 2
+    assert "varianten[0].parameters.bestaat.niet" in capsys.readouterr().err
