@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from opstap.accounts.models import Gebruiker, Rol
+from opstap.klanten.keuzes import DREMPEL_GROEP_VAN, DrempelGroep, DrempelSoort, Fase, Trede
 from opstap.klanten.models import Klant
 
 from .models import AanvraagStatus, DoelSoort, GesprekSoort, OverdrachtSoort, StapWie
@@ -97,3 +98,23 @@ class AanvraagForm(forms.Form):
 class AanvraagStatusForm(forms.Form):
     aanvraag = forms.IntegerField(widget=forms.HiddenInput)
     status = forms.ChoiceField(label=_("Nieuwe stand"), choices=AanvraagStatus.choices)
+
+
+def _drempel_keuzes() -> list[tuple[str, list[tuple[str, str]]]]:
+    """Barriers grouped as in the journey study: middelen, gedrag, context."""
+    return [(str(groep.label), [(s.value, str(s.label)) for s in DrempelSoort if DREMPEL_GROEP_VAN[s.value] == groep])
+            for groep in DrempelGroep]
+
+
+class DrempelForm(forms.Form):
+    soort = forms.ChoiceField(label=_("Drempel"), choices=_drempel_keuzes)
+    toelichting = forms.CharField(label=_("Toelichting (mag leeg)"), max_length=300, required=False)
+    eerst_aanpakken = forms.BooleanField(label=_("Spraken we af dit eerst samen op te lossen?"), required=False)
+
+
+class TredeForm(forms.Form):
+    trede = forms.ChoiceField(label=_("Trede op de participatieladder"), choices=Trede.choices)
+    fase = forms.ChoiceField(label=_("Fase in de reis (de klant ziet dit op de eigen startpagina)"),
+                             choices=Fase.choices)
+    toelichting = forms.CharField(label=_("Waarom deze trede? (komt in de geschiedenis)"), max_length=300,
+                                  required=False)

@@ -92,6 +92,21 @@ def zoeken(klant: Klant, zoekterm: str) -> list[Zoektreffer]:
                   else timezone.make_aware(datetime.combine(t.datum, datetime.min.time())), reverse=True)
 
 
+@dataclass(frozen=True)
+class Afspraak:
+    datum: date
+    tekst: str
+    verslag: Gespreksverslag
+
+
+def afspraken_op_een_rij(klant: Klant, zoekterm: str = "") -> list[Afspraak]:
+    """Every agreement from the published summaries, newest first, optionally narrowed by a word:
+    what was already agreed, without opening each summary."""
+    term = zoekterm.strip().lower()
+    return [Afspraak(v.gesprek_op, tekst, v) for v in gepubliceerde_verslagen(klant)
+            for tekst in v.afspraken_lijst if not term or term in tekst.lower()]
+
+
 def contactpersoon_profiel(gebruiker_id: int | None) -> Contactpersoon | None:
     if gebruiker_id is None:
         return None
@@ -197,13 +212,15 @@ def thuis_overzicht(klant: Klant) -> dict[str, Any]:
     komend += [(a.verwacht_besluit_op, "aanvraag", f"Besluit over {a.regeling_naam} verwacht")
                for a in lopende_aanvragen(klant) if a.verwacht_besluit_op]
     komend.sort(key=lambda r: _als_tijdstip(r[0]))
+    overdracht = recente_overdracht(klant)
     return {
         "volgende_stap": open_stappen[0] if open_stappen else None,
         "volgend_moment": momenten[0] if momenten else None,
         "komend": komend[:5],
         "ongelezen": aantal_ongelezen(klant, voor_klant=True),
         "nieuw_verslag": gepubliceerde_verslagen(klant).filter(gelezen_op__isnull=True).first(),
-        "overdracht": recente_overdracht(klant),
+        "overdracht": overdracht,
+        "nieuwe_contactpersoon": contactpersoon_profiel(overdracht.naar_id) if overdracht else None,
         "vervanger": vervanger_nu(klant),
     }
 

@@ -11,7 +11,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from opstap.accounts.models import Gebruiker, Rol
-from opstap.klanten.models import Drempel, Klant
+from opstap.klanten.keuzes import DrempelSoort, Fase, Trede
+from opstap.klanten.models import Drempel, Klant, TredeWijziging
 from opstap.privacy.services import inzage_vastleggen
 
 from . import selectors, voorzieningen
@@ -259,6 +260,48 @@ def stap_afvinken(*, stap: Stap, gedaan: bool = True) -> Stap:
     stap.gedaan_op = timezone.localdate() if gedaan else None
     stap.save(update_fields=["gedaan_op"])
     return stap
+
+
+# --- A5: barriers, trede and phase (mapped early, changed with history) --------------------------
+
+
+@transaction.atomic
+def drempel_vastleggen(*, klant: Klant, soort: str, toelichting: str = "", eerst_aanpakken: bool = False) -> Drempel:
+    """Record a barrier (middelen, gedrag or context). Recording one that was solved opens it again."""
+    if soort not in DrempelSoort.values:
+        raise InvoerFout("Kies een drempel uit de lijst.", veld="soort")
+    drempel, _ = Drempel.objects.update_or_create(
+        klant=klant, soort=soort,
+        defaults={"toelichting": toelichting.strip()[:300], "eerst_aanpakken": eerst_aanpakken, "opgelost_op": None})
+    return drempel
+
+
+@transaction.atomic
+def drempel_bijwerken(*, drempel: Drempel, eerst_aanpakken: bool | None = None,
+                      opgelost: bool | None = None) -> Drempel:
+    if eerst_aanpakken is not None:
+        drempel.eerst_aanpakken = eerst_aanpakken
+    if opgelost is not None:
+        drempel.opgelost_op = timezone.localdate() if opgelost else None
+    drempel.save(update_fields=["eerst_aanpakken", "opgelost_op"])
+    return drempel
+
+
+@transaction.atomic
+def trede_en_fase_wijzigen(*, klant: Klant, door: Gebruiker, trede: str, fase: str,
+                           toelichting: str = "") -> Klant:
+    """A new rung on the participation ladder is kept in the history (who, when, why); the phase
+    is where the client is in the journey, shown on their home page."""
+    if trede not in Trede.values:
+        raise InvoerFout("Kies een trede van 1.0 tot en met 6.2.", veld="trede")
+    if fase not in Fase.values:
+        raise InvoerFout("Kies een fase uit de lijst.", veld="fase")
+    if trede != klant.trede:
+        TredeWijziging.objects.create(klant=klant, trede=trede, datum=timezone.localdate(), door=door,
+                                      toelichting=toelichting.strip()[:300])
+    klant.trede, klant.fase = trede, fase
+    klant.save(update_fields=["trede", "fase", "gewijzigd"])
+    return klant
 
 
 # --- Handover and substitution ------------------------------------------------------------------

@@ -62,6 +62,7 @@ def berichten(request: HttpRequest) -> HttpResponse:
     return render(request, "contact/mijn/berichten.html", {
         "klant": klant, "form": form, "berichten": selectors.gesprek(klant),
         "zoek": zoek, "treffers": selectors.zoeken(klant, zoek) if zoek else None,
+        "afspraken": selectors.afspraken_op_een_rij(klant, zoek),
         "contactpersoon": selectors.contactpersoon_profiel(klant.contactpersoon_id),
         "vervanger": selectors.vervanger_nu(klant),
     }, status=status)

@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 from opstap.accounts.models import Rol
 from opstap.accounts.rollen import gebruiker_van, rol_vereist
 from opstap.accounts.toegang import zichtbare_klanten
-from opstap.klanten.models import Klant
+from opstap.klanten.models import Drempel, Klant
+from opstap.klanten.selectors import reis_van
 from opstap.privacy.models import Actie
 from opstap.privacy.services import inzage_bij_verzoek
 
@@ -23,8 +24,10 @@ from .forms import (
     BerichtForm,
     ContactmomentForm,
     DoelForm,
+    DrempelForm,
     OverdrachtForm,
     StapForm,
+    TredeForm,
     VerslagForm,
 )
 from .models import Aanvraag, AanvraagStatus, Bericht, Contactmoment, Gespreksverslag, Stap
@@ -64,6 +67,7 @@ def berichten(request: HttpRequest, klant_pk: int) -> HttpResponse:
     return render(request, "contact/werk/berichten.html", {
         "klant": klant, "form": form, "berichten": selectors.gesprek(klant), "zoek": zoek,
         "treffers": selectors.zoeken(klant, zoek) if zoek else None,
+        "afspraken": selectors.afspraken_op_een_rij(klant, zoek),
     }, status=400 if form.errors else 200)
 
 
@@ -155,16 +159,40 @@ def contactmomenten(request: HttpRequest, klant_pk: int) -> HttpResponse:
 
 @rol_vereist(*BEGELEIDING)
 def stappenplan(request: HttpRequest, klant_pk: int) -> HttpResponse:
+    """Goals, qualities, barriers (mapped early, the ones to tackle first marked), trede and phase,
+    and the step plan: who does what by when."""
     klant = _klant(request, klant_pk)
     doel_form = DoelForm(prefix="doel")
     stap_form = StapForm(prefix="stap", klant=klant)
+    drempel_form = DrempelForm(prefix="drempel")
+    trede_form = TredeForm(prefix="trede", initial={"trede": klant.trede, "fase": klant.fase})
+    fout_gezien = False
     if request.method == "POST":
         try:
             if "stap_afvinken" in request.POST:
                 stap = get_object_or_404(Stap, pk=request.POST["stap_afvinken"] or 0, klant=klant)
                 services.stap_afvinken(stap=stap, gedaan=stap.gedaan_op is None)
                 return _opgeslagen(request, klant, "werk:stappenplan")
-            if "doel-tekst" in request.POST:
+            if "drempel_eerst" in request.POST or "drempel_opgelost" in request.POST:
+                sleutel = "drempel_eerst" if "drempel_eerst" in request.POST else "drempel_opgelost"
+                drempel = get_object_or_404(Drempel, pk=request.POST[sleutel] or 0, klant=klant)
+                if sleutel == "drempel_eerst":
+                    services.drempel_bijwerken(drempel=drempel, eerst_aanpakken=not drempel.eerst_aanpakken)
+                else:
+                    services.drempel_bijwerken(drempel=drempel, opgelost=drempel.opgelost_op is None)
+                return _opgeslagen(request, klant, "werk:stappenplan")
+            if "drempel-soort" in request.POST:
+                drempel_form = DrempelForm(request.POST, prefix="drempel")
+                if drempel_form.is_valid():
+                    services.drempel_vastleggen(klant=klant, **drempel_form.cleaned_data)
+                    return _opgeslagen(request, klant, "werk:stappenplan")
+            elif "trede-trede" in request.POST:
+                trede_form = TredeForm(request.POST, prefix="trede")
+                if trede_form.is_valid():
+                    services.trede_en_fase_wijzigen(klant=klant, door=gebruiker_van(request),
+                                                    **trede_form.cleaned_data)
+                    return _opgeslagen(request, klant, "werk:stappenplan")
+            elif "doel-tekst" in request.POST:
                 doel_form = DoelForm(request.POST, prefix="doel")
                 if doel_form.is_valid():
                     services.doel_toevoegen(klant=klant, **doel_form.cleaned_data)
@@ -173,16 +201,20 @@ def stappenplan(request: HttpRequest, klant_pk: int) -> HttpResponse:
                 stap_form = StapForm(request.POST, prefix="stap", klant=klant)
                 if stap_form.is_valid():
                     d = stap_form.cleaned_data
-                    drempel = klant.drempels.filter(pk=d["drempel"]).first() if d["drempel"] else None
+                    bij_drempel = klant.drempels.filter(pk=d["drempel"]).first() if d["drempel"] else None
                     services.stap_toevoegen(klant=klant, wat=d["wat"], wie=d["wie"], uiterlijk=d["uiterlijk"],
-                                            drempel=drempel)
+                                            drempel=bij_drempel)
                     return _opgeslagen(request, klant, "werk:stappenplan")
         except services.InvoerFout as fout:
             messages.error(request, str(fout))
+            fout_gezien = True
     inzage_bij_verzoek(request, klant, "stappenplan", "Begeleiding: stappenplan bekeken")
+    formulieren = (doel_form, stap_form, drempel_form, trede_form)
     return render(request, "contact/werk/stappenplan.html", {
-        "klant": klant, "doel_form": doel_form, "stap_form": stap_form, **selectors.stappenplan_van(klant),
-        "drempels": klant.drempels.all()}, status=400 if (doel_form.errors or stap_form.errors) else 200)
+        "klant": klant, "doel_form": doel_form, "stap_form": stap_form, "drempel_form": drempel_form,
+        "trede_form": trede_form, **selectors.stappenplan_van(klant), "drempels": klant.drempels.all(),
+        "trede_historie": klant.trede_historie.select_related("door")},
+        status=400 if fout_gezien or any(f.errors for f in formulieren) else 200)
 
 
 def _opgeslagen(request: HttpRequest, klant: Klant, naam: str) -> HttpResponse:
@@ -240,10 +272,15 @@ def als_klant(request: HttpRequest, klant_pk: int) -> HttpResponse:
     klant = _klant(request, klant_pk)
     inzage_bij_verzoek(request, klant, "weergave als klant", "Begeleiding: bekeken wat de klant in de app ziet")
     return render(request, "contact/werk/als_klant.html", {
-        "klant": klant, **selectors.thuis_overzicht(klant), **selectors.stappenplan_van(klant),
+        "klant": klant, "fases": reis_van(klant), **selectors.thuis_overzicht(klant),
+        **selectors.stappenplan_van(klant),
         "contactpersoon": selectors.contactpersoon_profiel(klant.contactpersoon_id),
         "berichten": selectors.gesprek(klant), "verslagen": selectors.gepubliceerde_verslagen(klant),
+        "afspraken": selectors.afspraken_op_een_rij(klant),
         "momenten": selectors.komende_contactmomenten(klant), "teksten": regels_voor_klant(klant),
+        # The provisions exactly as the client's page computes them: only what the engine grants.
+        "beschikbaar": voorzieningen.beschikbaar(), "aanvragen": klant.aanvragen.all(),
+        "uitkomsten": voorzieningen.regelingen_voor_klant(klant, peildatum=timezone.localdate()),
     })
 
 

@@ -3,6 +3,7 @@ from django.db.models import Count, Q, QuerySet
 from opstap.accounts.models import Gebruiker
 from opstap.accounts.toegang import zichtbare_klanten
 
+from .keuzes import Fase
 from .models import Klant
 
 
@@ -28,3 +29,10 @@ def klant_dossier(klant: Klant) -> Klant:
         .prefetch_related("kinderen", "drempels", "trede_historie")
         .get(pk=klant.pk)
     )
+
+
+def reis_van(klant: Klant) -> list[tuple[Fase, bool, bool]]:
+    """The journey's phases with, for each, whether it is done and whether the client is there now."""
+    fases = list(Fase)
+    huidige = fases.index(Fase(klant.fase))
+    return [(f, i < huidige, i == huidige) for i, f in enumerate(fases)]

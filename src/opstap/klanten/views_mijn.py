@@ -11,8 +11,7 @@ from opstap.contact.selectors import thuis_overzicht
 from opstap.privacy.selectors import inzages_voor_klant
 from opstap.privacy.services import inzage_bij_verzoek
 
-from .keuzes import Fase
-from .selectors import klant_dossier
+from .selectors import klant_dossier, reis_van
 
 
 def _mijn_dossier(request: HttpRequest):  # type: ignore[no-untyped-def]
@@ -29,12 +28,10 @@ def start(request: HttpRequest) -> HttpResponse:
     contactpersoon = None
     if klant.contactpersoon_id:
         contactpersoon = Contactpersoon.objects.filter(gebruiker_id=klant.contactpersoon_id).first()
-    fases = list(Fase)
-    huidige = fases.index(Fase(klant.fase))
     return render(request, "klanten/mijn/start.html", {
         "klant": klant,
         "contactpersoon": contactpersoon,
-        "fases": [(f, i < huidige, i == huidige) for i, f in enumerate(fases)],
+        "fases": reis_van(klant),
         **thuis_overzicht(klant),
     })
 
