@@ -359,8 +359,8 @@ def aanvraag_voorinvullen(klant: Klant) -> dict[str, Any]:
 @transaction.atomic
 def aanvraag_indienen(*, klant: Klant, door: Gebruiker, regeling_code: str, toelichting: str = "") -> Aanvraag:
     """Apply for a provision the client is entitled to. Stored first, then confirmed."""
-    regeling = next((u.regeling for u in voorzieningen.regelingen_voor_klant(klant, peildatum=timezone.localdate())
-                     if u.regeling.code == regeling_code), None)
+    uitkomsten, _fout = voorzieningen.voor_weergave(klant, peildatum=timezone.localdate())
+    regeling = next((u.regeling for u in uitkomsten if u.regeling.code == regeling_code), None)
     if regeling is None:
         raise InvoerFout("Deze regeling kun je nu niet via de app aanvragen. Je contactpersoon helpt je graag.")
     if Aanvraag.objects.filter(klant=klant, regeling_code=regeling_code,

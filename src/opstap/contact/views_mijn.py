@@ -152,10 +152,10 @@ def regelingen(request: HttpRequest) -> HttpResponse:
     """Only the provisions I am entitled to (B1), and how far my applications are."""
     klant = _klant(request)
     inzage_bij_verzoek(request, klant, "regelingen", "De app rekende uit op welke regelingen je recht hebt")
+    uitkomsten, fout = voorzieningen.voor_weergave(klant, peildatum=timezone.localdate())
     return render(request, "contact/mijn/regelingen.html", {
-        "klant": klant, "beschikbaar": voorzieningen.beschikbaar(),
-        "uitkomsten": voorzieningen.regelingen_voor_klant(klant, peildatum=timezone.localdate()),
-        "aanvragen": klant.aanvragen.all(),
+        "klant": klant, "beschikbaar": voorzieningen.beschikbaar() and not fout,
+        "uitkomsten": uitkomsten, "aanvragen": klant.aanvragen.all(),
     })
 
 
@@ -164,12 +164,12 @@ def aanvragen(request: HttpRequest) -> HttpResponse:
     """Apply for one provision; what the municipality knows is filled in already (never ask twice)."""
     klant = _klant(request)
     code = request.POST.get("regeling") or request.GET.get("regeling", "")
-    uitkomsten = voorzieningen.regelingen_voor_klant(klant, peildatum=timezone.localdate())
+    uitkomsten, fout = voorzieningen.voor_weergave(klant, peildatum=timezone.localdate())
     uitkomst = next((u for u in uitkomsten if u.regeling.code == code), None)
     if uitkomst is None:
         # No (known) provision chosen: let the client choose from what they are entitled to.
         return render(request, "contact/mijn/aanvragen_kiezen.html", {
-            "uitkomsten": uitkomsten, "beschikbaar": voorzieningen.beschikbaar(), "gevraagd": code},
+            "uitkomsten": uitkomsten, "beschikbaar": voorzieningen.beschikbaar() and not fout, "gevraagd": code},
             status=404 if code else 200)
     form = AanvraagForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -236,10 +236,11 @@ def aanvragen(request: HttpRequest, klant_pk: int) -> HttpResponse:
             messages.success(request, _("Bijgewerkt. De klant heeft een bericht gekregen."))
             return redirect("werk:aanvragen", klant_pk=klant.pk)
     inzage_bij_verzoek(request, klant, "regelingen", "Begeleiding: regelingen en aanvragen bekeken")
+    uitkomsten, fout = voorzieningen.voor_weergave(klant, peildatum=timezone.localdate(), alleen_recht=False)
     return render(request, "contact/werk/aanvragen.html", {
         "klant": klant, "aanvragen": klant.aanvragen.all(),
         "statussen": AanvraagStatus.choices, "beschikbaar": voorzieningen.beschikbaar(),
-        "uitkomsten": voorzieningen.alle_uitkomsten(klant, peildatum=timezone.localdate()),
+        "uitkomsten": uitkomsten, "rekenfout": fout,
     })
 
 
@@ -271,6 +272,7 @@ def als_klant(request: HttpRequest, klant_pk: int) -> HttpResponse:
     """See what the client sees, read-only. Logged in the access log, so the client sees it too."""
     klant = _klant(request, klant_pk)
     inzage_bij_verzoek(request, klant, "weergave als klant", "Begeleiding: bekeken wat de klant in de app ziet")
+    uitkomsten, fout = voorzieningen.voor_weergave(klant, peildatum=timezone.localdate())
     return render(request, "contact/werk/als_klant.html", {
         "klant": klant, "fases": reis_van(klant), **selectors.thuis_overzicht(klant),
         **selectors.stappenplan_van(klant),
@@ -279,8 +281,8 @@ def als_klant(request: HttpRequest, klant_pk: int) -> HttpResponse:
         "afspraken": selectors.afspraken_op_een_rij(klant),
         "momenten": selectors.komende_contactmomenten(klant), "teksten": regels_voor_klant(klant),
         # The provisions exactly as the client's page computes them: only what the engine grants.
-        "beschikbaar": voorzieningen.beschikbaar(), "aanvragen": klant.aanvragen.all(),
-        "uitkomsten": voorzieningen.regelingen_voor_klant(klant, peildatum=timezone.localdate()),
+        "beschikbaar": voorzieningen.beschikbaar() and not fout, "aanvragen": klant.aanvragen.all(),
+        "uitkomsten": uitkomsten,
     })
 
 

@@ -28,6 +28,10 @@ _TOETS_NAMEN = ("recht_op_regeling", "heeft_recht", "toets_regeling", "regeling_
 STANDAARD_STAPPEN = ["Aanvraag ontvangen", "We bekijken je aanvraag", "Je krijgt een besluit"]
 
 
+class NietTeBerekenen(Exception):
+    """The engine cannot compute this household (a situation it does not model); the message says why."""
+
+
 @dataclass(frozen=True)
 class Regeling:
     code: str
@@ -204,9 +208,9 @@ def _per_huishouden(functie: Callable[..., Any], regelingen: list[Regeling],
                     invoer: dict[str, Any]) -> list[Uitkomst]:
     try:
         ruwe = functie(invoer)
-    except Exception as fout:  # noqa: BLE001 — an unmodelled household: "ask your contact person"
+    except Exception as fout:  # an unmodelled household: say so, never pretend "nothing for you"
         logger.info("regelingen voor huishouden niet te bepalen: %s", fout)
-        return []
+        raise NietTeBerekenen(str(fout)) from fout
     per_code = {r.code: r for r in regelingen}
     uitkomsten = []
     for ruw in ruwe:
@@ -222,7 +226,8 @@ def _per_huishouden(functie: Callable[..., Any], regelingen: list[Regeling],
 
 
 def alle_uitkomsten(klant: Klant, *, peildatum: date, netto_loon_per_maand: float = 0) -> list[Uitkomst]:
-    """Every provision with the engine's verdict for this household (the contact person sees why)."""
+    """Every provision with the engine's verdict for this household (the contact person sees why).
+    Raises NietTeBerekenen when the engine cannot compute this household."""
     invoer = invoer_voor_klant(klant, peildatum=peildatum, netto_loon_per_maand=netto_loon_per_maand)
     regelingen = regelingen_van_gemeente(klant.gemeente.regels_code, peildatum=peildatum)
     huishouden = _huishouden_functie()
@@ -238,6 +243,17 @@ def regelingen_voor_klant(klant: Klant, *, peildatum: date, netto_loon_per_maand
     """Only the provisions this household is entitled to, according to the rules engine."""
     return [u for u in alle_uitkomsten(klant, peildatum=peildatum, netto_loon_per_maand=netto_loon_per_maand)
             if u.recht]
+
+
+def voor_weergave(klant: Klant, *, peildatum: date, alleen_recht: bool = True) -> tuple[list[Uitkomst], str]:
+    """For a page: the outcomes, and the engine's reason when it could not compute this household
+    (then the page says "ask your contact person" instead of "nothing for you")."""
+    try:
+        if alleen_recht:
+            return regelingen_voor_klant(klant, peildatum=peildatum), ""
+        return alle_uitkomsten(klant, peildatum=peildatum), ""
+    except NietTeBerekenen as fout:
+        return [], str(fout)
 
 
 
