@@ -44,6 +44,7 @@ check: lint types
 
 bench: $(STAMP)
 	$(PY) bench/engine.py
+	$(PY) bench/api.py
 
 clean:
 	rm -rf $(VENV) var

@@ -55,3 +55,21 @@ def test_ik(wereld: Wereld) -> None:
     client.force_login(wereld.a.gebruikers[Rol.WERKGEVER])
     assert client.get("/api/v1/ik/").json() == {"gebruikersnaam": "alfa-werkgever", "rol": "werkgever",
                                                  "gemeente": "alfa"}
+
+
+@pytest.mark.django_db
+def test_token_in_cache_verloopt_meteen_bij_intrekken(wereld: Wereld) -> None:
+    """The token lookup is cached for speed; revoking a token or deactivating its user counts at once."""
+    gebruiker = wereld.a.gebruikers[Rol.CONTACTPERSOON]
+    token = Token.objects.create(user=gebruiker)
+    client = Client(HTTP_AUTHORIZATION=f"Token {token.key}")
+    assert client.get("/api/v1/ik/").status_code == 200
+    assert client.get("/api/v1/ik/").json()["gebruikersnaam"] == gebruiker.username  # now from the cache
+    gebruiker.is_active = False
+    gebruiker.save()
+    assert client.get("/api/v1/ik/").status_code == 401
+    gebruiker.is_active = True
+    gebruiker.save()
+    assert client.get("/api/v1/ik/").status_code == 200
+    token.delete()
+    assert client.get("/api/v1/ik/").status_code == 401

@@ -208,7 +208,7 @@ DEFAULT_FROM_EMAIL = config("DEFAULT_FROM_EMAIL", "Opstap <noreply@opstap.exampl
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         # Token first: an anonymous API call then gets 401 with a WWW-Authenticate header.
-        "rest_framework.authentication.TokenAuthentication",
+        "opstap.api.authenticatie.GecachteTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["opstap.api.permissions.RolToegang"],
