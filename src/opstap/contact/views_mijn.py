@@ -168,6 +168,7 @@ def aanvragen(request: HttpRequest) -> HttpResponse:
     uitkomst = next((u for u in uitkomsten if u.regeling.code == code), None)
     if uitkomst is None:
         # No (known) provision chosen: let the client choose from what they are entitled to.
+        inzage_bij_verzoek(request, klant, "regelingen", "De app rekende uit wat je kunt aanvragen")
         return render(request, "contact/mijn/aanvragen_kiezen.html", {
             "uitkomsten": uitkomsten, "beschikbaar": voorzieningen.beschikbaar() and not fout, "gevraagd": code},
             status=404 if code else 200)

@@ -136,8 +136,13 @@ def contactmomenten(request: HttpRequest, klant_pk: int) -> HttpResponse:
     form = ContactmomentForm(request.POST or None)
     if request.method == "POST" and "moment" in request.POST:
         moment = get_object_or_404(Contactmoment, pk=request.POST["moment"] or 0, klant=klant)
-        services.contactmoment_afronden(moment=moment, status=request.POST.get("status", ""))
-        messages.success(request, _("Opgeslagen."))
+        try:
+            services.contactmoment_afronden(moment=moment, status=request.POST.get("status", ""))
+        except services.InvoerFout as fout:
+            messages.error(request, str(fout))
+        else:
+            inzage_bij_verzoek(request, klant, "afspraken", "Begeleiding: contactmoment afgerond", Actie.WIJZIGEN)
+            messages.success(request, _("Opgeslagen."))
         return redirect("werk:contactmomenten", klant_pk=klant.pk)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
