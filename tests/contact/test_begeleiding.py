@@ -269,3 +269,19 @@ def test_trede_met_geschiedenis_en_fase_op_de_reis(wereld: Wereld, cp_client: Cl
     # A wrong value: an error, and what was typed stays.
     fout = cp_client.post(url, {"trede-trede": "9.9", "trede-fase": "baan", "trede-toelichting": "Mijn uitleg"})
     assert fout.status_code == 400 and "Mijn uitleg" in fout.content.decode()
+
+
+# --- PWA: the latest summaries and the rules are named for offline reading ----------------------
+
+
+def test_startpagina_noemt_wat_offline_bewaard_wordt(wereld: Wereld, klant_client: Client, cp_client: Client) -> None:
+    klant = wereld.a.klanten["eigen"]
+    nieuw = [_verslag(klant, date(2026, 3, d), f"Afspraak {d}") for d in range(1, 7)]
+    concept = _verslag(klant, date(2026, 4, 1), "Nog niet af", gepubliceerd=False)
+    pagina = klant_client.get("/mijn/").content.decode()
+    paden = pagina.split('data-offline-bewaren="')[1].split('"')[0].split()
+    assert paden[:3] == ["/mijn/regels/", "/mijn/gesprekken/", "/mijn/hulp/"]
+    assert paden[3:] == [f"/mijn/gesprekken/{v.pk}/" for v in reversed(nieuw[1:])]  # the latest five
+    assert f"/mijn/gesprekken/{concept.pk}/" not in paden
+    # The contact person's browser keeps nothing of the client's.
+    assert "data-offline-bewaren" not in cp_client.get(f"/werk/klanten/{klant.pk}/als-klant/").content.decode()

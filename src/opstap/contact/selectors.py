@@ -5,6 +5,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.db.models import Max, OuterRef, Q, QuerySet, Subquery
+from django.urls import reverse
 from django.utils import timezone
 
 from opstap.accounts.models import Gebruiker
@@ -223,6 +224,14 @@ def thuis_overzicht(klant: Klant) -> dict[str, Any]:
         "nieuwe_contactpersoon": contactpersoon_profiel(overdracht.naar_id) if overdracht else None,
         "vervanger": vervanger_nu(klant),
     }
+
+
+def offline_te_bewaren(klant: Klant, *, aantal: int = 5) -> list[str]:
+    """What the app keeps on the phone for reading without a connection: the rules, the list of
+    summaries and the latest summaries themselves (the service worker fetches them)."""
+    verslagen = gepubliceerde_verslagen(klant).values_list("pk", flat=True)[:aantal]
+    return [reverse("mijn:regels"), reverse("mijn:verslagen"), reverse("mijn:hulp"),
+            *(reverse("mijn:verslag", args=[pk]) for pk in verslagen)]
 
 
 def stappenplan_van(klant: Klant) -> dict[str, Any]:

@@ -7,7 +7,7 @@ from opstap.accounts.models import Gebruiker, Rol
 from opstap.accounts.rollen import rol_vereist
 from opstap.accounts.toegang import eigen_klant
 from opstap.contact.models import Contactpersoon
-from opstap.contact.selectors import thuis_overzicht
+from opstap.contact.selectors import offline_te_bewaren, thuis_overzicht
 from opstap.privacy.selectors import inzages_voor_klant
 from opstap.privacy.services import inzage_bij_verzoek
 
@@ -32,6 +32,7 @@ def start(request: HttpRequest) -> HttpResponse:
         "klant": klant,
         "contactpersoon": contactpersoon,
         "fases": reis_van(klant),
+        "offline_paden": " ".join(offline_te_bewaren(klant)),
         **thuis_overzicht(klant),
     })
 

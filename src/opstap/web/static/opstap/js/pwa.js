@@ -5,6 +5,15 @@
   if (!("serviceWorker" in navigator)) return;
   navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(() => { /* works without */ });
 
+  // The home page names the latest summaries and the rules: keep them for reading offline.
+  const offline = document.querySelector("[data-offline-bewaren]");
+  if (offline) {
+    const paden = offline.dataset.offlineBewaren.split(" ").filter(Boolean);
+    navigator.serviceWorker.ready.then((registratie) => {
+      if (registratie.active) registratie.active.postMessage({ bewaren: paden });
+    });
+  }
+
   // Logging out removes the summaries and rules kept for offline reading from this device.
   document.querySelectorAll("form[data-uitloggen]").forEach((form) => {
     form.addEventListener("submit", () => {

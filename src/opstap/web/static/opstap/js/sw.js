@@ -1,5 +1,8 @@
 /* Opstap service worker: keeps the latest conversation summaries and the rules page readable
    offline. Network first (always the newest when online), the cache only when offline.
+   The client's home page names the latest summaries (pwa.js sends them as "bewaren"), so they are
+   stored even before the client opened them. Without a connection any other /mijn/ page shows a
+   short page with what can be read offline.
    Everything personal is removed when the user logs out (message "leegmaken" from pwa.js). */
 "use strict";
 
@@ -49,19 +52,56 @@ async function cacheEerst(request) {
   return antwoord;
 }
 
+function offlinePagina() {
+  const html = `<!doctype html><html lang="nl"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Geen verbinding · Opstap</title><link rel="stylesheet" href="/static/opstap/opstap.css"></head>
+<body><main id="inhoud"><h1>Je hebt nu geen internet</h1>
+<p>Deze pagina kunnen we nu niet laden. Wat je eerder opende, kun je wel lezen:</p>
+<ul><li><a href="/mijn/gesprekken/">Mijn gesprekken</a></li><li><a href="/mijn/regels/">Mijn regels</a></li>
+<li><a href="/mijn/hulp/">Vragen en antwoorden</a></li></ul>
+<p>Berichten sturen kan weer als je verbinding hebt.</p></main></body></html>`;
+  return new Response(html, { status: 503, headers: { "Content-Type": "text/html; charset=utf-8" } });
+}
+
+async function metOfflinePagina(request) {
+  try {
+    return await fetch(request);
+  } catch (fout) {
+    return offlinePagina();
+  }
+}
+
+async function bewaren(paden) {
+  const cache = await caches.open(LEZEN);
+  for (const pad of paden) {
+    const url = new URL(pad, self.location.origin);
+    if (url.origin !== self.location.origin || !OFFLINE_PADEN.some((p) => p.test(url.pathname))) continue;
+    try {
+      const antwoord = await fetch(url.href, { credentials: "same-origin" });
+      if (antwoord.ok && !antwoord.redirected) await cache.put(url.href, antwoord);
+    } catch (fout) { /* offline now: keep what we have */ }
+  }
+  await inkorten(cache);
+}
+
 self.addEventListener("fetch", (event) => {
   const url = new URL(event.request.url);
   if (event.request.method !== "GET" || url.origin !== self.location.origin) return;
   if (OFFLINE_PADEN.some((p) => p.test(url.pathname))) {
-    event.respondWith(netwerkEerst(event.request));
+    event.respondWith(netwerkEerst(event.request).catch(() => offlinePagina()));
   } else if (url.pathname.startsWith("/static/")) {
     event.respondWith(cacheEerst(event.request));
+  } else if (event.request.mode === "navigate" && url.pathname.startsWith("/mijn/")) {
+    event.respondWith(metOfflinePagina(event.request));
   }
 });
 
 self.addEventListener("message", (event) => {
   if (event.data === "leegmaken") {
     event.waitUntil(caches.delete(LEZEN));
+  } else if (event.data && Array.isArray(event.data.bewaren)) {
+    event.waitUntil(bewaren(event.data.bewaren.slice(0, MAX_PAGINAS)));
   }
 });
 
