@@ -285,3 +285,60 @@ def test_startpagina_noemt_wat_offline_bewaard_wordt(wereld: Wereld, klant_clien
     assert f"/mijn/gesprekken/{concept.pk}/" not in paden
     # The contact person's browser keeps nothing of the client's.
     assert "data-offline-bewaren" not in cp_client.get(f"/werk/klanten/{klant.pk}/als-klant/").content.decode()
+
+
+# --- A1 card and A6 letter: name, photo, how and when to reach them -----------------------------
+
+
+def _png() -> bytes:
+    from io import BytesIO
+
+    from PIL import Image
+
+    buffer = BytesIO()
+    Image.new("RGB", (60, 60), (21, 66, 115)).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def test_contactkaart_en_brief_met_foto(wereld: Wereld, klant_client: Client) -> None:
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    from django.core.files.base import ContentFile
+
+    from opstap.contact.models import Contactpersoon
+
+    cp = wereld.a.gebruikers[Rol.CONTACTPERSOON]
+    thuis = klant_client.get("/mijn/").content.decode()
+    assert cp.weergavenaam in thuis and "06-12345678" in thuis and "ma-do 9-12 uur" in thuis
+    zonder = PdfReader(BytesIO(klant_client.get("/mijn/regels/pdf/").content))
+    assert sum(len(p.images) for p in zonder.pages) == 0  # initials instead of a photo
+    profiel = Contactpersoon.objects.get(gebruiker=cp)
+    profiel.foto.save("foto.png", ContentFile(_png()))
+    assert 'src="/media/contactpersonen/' in klant_client.get("/mijn/").content.decode()
+    met = PdfReader(BytesIO(klant_client.get("/mijn/regels/pdf/").content))
+    assert sum(len(p.images) for p in met.pages) == 1
+    assert cp.weergavenaam in "\n".join(p.extract_text() for p in met.pages)
+
+
+def test_pushmelding_zonder_inhoud(wereld: Wereld, monkeypatch: pytest.MonkeyPatch, settings) -> None:  # type: ignore[no-untyped-def]
+    import json
+    import sys
+    import types
+
+    from opstap.contact import meldingen
+
+    verstuurd: list[dict[str, object]] = []
+    nep = types.ModuleType("pywebpush")
+    nep.webpush = lambda **kwargs: verstuurd.append(kwargs)  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "pywebpush", nep)
+    settings.OPSTAP_VAPID_PRIVATE_KEY = "test-sleutel"
+    klant = wereld.a.gebruikers[Rol.KLANT]
+    services.meldingskanaal_opslaan(gebruiker=klant, soort="push", endpoint="https://push.example/abc",
+                                    sleutels={"p256dh": "x", "auth": "y"})
+    assert meldingen.versturen(klant, "nieuw_verslag", "/mijn/gesprekken/1/") == []
+    assert len(verstuurd) == 1
+    data = json.loads(str(verstuurd[0]["data"]))
+    assert data == {"titel": "Er staat een nieuw gespreksverslag voor je klaar",
+                    "tekst": "Log in bij Opstap om het te lezen.", "url": "/mijn/gesprekken/1/"}

@@ -1,13 +1,26 @@
 """Printable PDFs for the client (A3, A6): a conversation summary and a letter with the rules.
 Plain layout, large type, the contact person's name on it, nothing threatening."""
 
+import logging
 from io import BytesIO
+from typing import Any
 from xml.sax.saxutils import escape
 
+from reportlab.graphics.shapes import Drawing, Rect, String
+from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
-from reportlab.platypus import ListFlowable, ListItem, Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import (
+    Flowable,
+    Image,
+    ListFlowable,
+    ListItem,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+)
 
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -16,6 +29,9 @@ from opstap.klanten.models import Klant
 
 from .models import Gespreksverslag
 from .regelteksten import Regeltekst
+
+logger = logging.getLogger(__name__)
+FOTO_MAAT = 28 * mm
 
 
 def _stijlen() -> dict[str, ParagraphStyle]:
@@ -65,8 +81,31 @@ def verslag_pdf(verslag: Gespreksverslag) -> bytes:
     return buffer.getvalue()
 
 
+def _initialen(naam: str) -> Drawing:
+    """Stand-in when there is no photo (the demo accounts have an illustration instead)."""
+    delen = [d for d in naam.replace(".", " ").split() if d[:1].isalpha()]
+    letters = ((delen[0][0] + delen[-1][0]) if len(delen) > 1 else (naam[:1] or "?")).upper()
+    tekening = Drawing(FOTO_MAAT, FOTO_MAAT)
+    tekening.add(Rect(0, 0, FOTO_MAAT, FOTO_MAAT, rx=4 * mm, ry=4 * mm, fillColor=colors.HexColor("#154273"),
+                      strokeColor=None))
+    tekening.add(String(FOTO_MAAT / 2, FOTO_MAAT / 2 - 4 * mm, letters, fontName="Helvetica-Bold",
+                        fontSize=22, fillColor=colors.white, textAnchor="middle"))
+    return tekening
+
+
+def _foto(foto: Any, naam: str) -> Flowable:
+    """The contact person's photo (an uploaded image), or their initials."""
+    if foto:
+        try:
+            with foto.open("rb") as bestand:
+                return Image(BytesIO(bestand.read()), width=FOTO_MAAT, height=FOTO_MAAT, kind="proportional")
+        except Exception:  # a missing or broken file must not stop the letter
+            logger.warning("foto van de contactpersoon niet te lezen voor de brief", exc_info=True)
+    return _initialen(naam)
+
+
 def regels_brief_pdf(klant: Klant, teksten: list[Regeltekst], *, contactpersoon_naam: str,
-                     bereikbaar: str = "", telefoon: str = "") -> bytes:
+                     bereikbaar: str = "", telefoon: str = "", foto: Any = None) -> bytes:
     s = _stijlen()
     buffer, doc = _document("Jouw regels op papier", "Regels en afspraken bij de bijstand")
     inhoud = [
@@ -88,8 +127,10 @@ def regels_brief_pdf(klant: Klant, teksten: list[Regeltekst], *, contactpersoon_
         Paragraph(escape(contact), s["tekst"]),
         Spacer(1, 6 * mm),
         Paragraph("Met vriendelijke groet,", s["tekst"]),
-        Paragraph(escape(contactpersoon_naam), s["tekst"]),
-        Paragraph("Je contactpersoon", s["klein"]),
+        Table([[_foto(foto, contactpersoon_naam),
+                [Paragraph(escape(contactpersoon_naam), s["tekst"]), Paragraph("Je contactpersoon", s["klein"])]]],
+              colWidths=[FOTO_MAAT + 6 * mm, None], hAlign="LEFT",
+              style=[("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (0, 0), 0)]),
     ]
     doc.build(inhoud)
     return buffer.getvalue()

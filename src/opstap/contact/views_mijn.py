@@ -207,7 +207,8 @@ def mijn_regels_pdf(request: HttpRequest) -> HttpResponse:
     inzage_bij_verzoek(request, klant, "regels", "Je maakte een brief met je regels", Actie.EXPORTEREN)
     pdf = regels_brief_pdf(klant, regels_voor_klant(klant), contactpersoon_naam=naam,
                            bereikbaar=profiel.bereikbaar if profiel else "",
-                           telefoon=profiel.telefoon_direct if profiel else "")
+                           telefoon=profiel.telefoon_direct if profiel else "",
+                           foto=profiel.foto if profiel else None)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = 'inline; filename="mijn-regels.pdf"'
     return response
