@@ -158,3 +158,19 @@ def test_jaren_laag_inkomen_komt_uit_het_dossier(wereld: Wereld) -> None:
     assert invoer_voor_klant(klant, peildatum=date(2026, 3, 15), werk={})["jaren_laag_inkomen"] == 5
     klant.bijstand_sinds = None
     assert "jaren_laag_inkomen" not in invoer_voor_klant(klant, peildatum=peil, werk={})
+
+
+def test_kind_van_18_telt_niet_meer_als_kind(wereld: Wereld) -> None:
+    """A child who turned 18 is a housemate, not a child: the household is still computed."""
+    from datetime import date
+
+    from opstap.klanten.models import Kind
+
+    klant = wereld.a.klanten["caseload"]
+    Kind.objects.create(klant=klant, geboortedatum=date(2008, 1, 10))
+    Kind.objects.create(klant=klant, geboortedatum=date(2015, 6, 1))
+    invoer = invoer_voor_klant(klant, peildatum=date(2026, 1, 10), werk={"bruto_uurloon": 14.0, "uren_per_week": [0]})
+    assert invoer["kinderen"] == [{"geboortedatum": "2015-06-01"}]
+    assert regels.bereken(invoer)["resultaten"][0]["bijstand"] > 0
+    vorige_dag = invoer_voor_klant(klant, peildatum=date(2026, 1, 9), werk={})
+    assert len(vorige_dag["kinderen"]) == 2

@@ -28,5 +28,5 @@ urlpatterns = [
     path("", include("opstap.contact.api_urls")),
     path("", include("opstap.beleid.api_urls")),
     path("berekeningen", views.Berekeningen.as_view(), name="berekeningen"),
-    path("berekeningen/", views.Berekeningen.as_view(), name="berekeningen-slash"),
+    path("berekeningen/", views.BerekeningenMetSlash.as_view(), name="berekeningen-slash"),
 ]

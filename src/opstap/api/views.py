@@ -94,3 +94,8 @@ Input outside what is modelled gives 400 with a Dutch message naming the field."
             return Response(regels.bereken(invoer, uitleg=uitleg, varianten=varianten))
         except regels.InvoerFout as fout:
             raise ValidationError({fout.veld or "invoer": str(fout)}) from fout
+
+
+@extend_schema(exclude=True)  # the same endpoint; the schema documents it once, without the slash
+class BerekeningenMetSlash(Berekeningen):
+    pass
