@@ -1,7 +1,7 @@
 """Demo content for contact and guidance in Gemeente Demodam (called by the demo loader):
 the two client accounts get a conversation, a published summary, a planned call and a step plan."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.utils import timezone
 
@@ -10,6 +10,13 @@ from opstap.klanten.models import Klant
 
 from .models import Bericht, Contactmoment, Doel, DoelSoort, Gespreksverslag, Stap, StapWie
 
+
+def _kantooruur(dag: datetime) -> datetime:
+    """A call at 10:30 local time on a weekday: the municipality does not phone at night."""
+    lokaal = timezone.localtime(dag).replace(hour=10, minute=30, second=0, microsecond=0)
+    while lokaal.weekday() >= 5:
+        lokaal += timedelta(days=1)
+    return lokaal
 
 def demo_begeleiding(gemeente: Gemeente) -> None:
     nu = timezone.now()
@@ -36,7 +43,7 @@ def demo_begeleiding(gemeente: Gemeente) -> None:
                                        tekst=tekst, gelezen_op=nu - timedelta(days=dagen - 1))
             Bericht.objects.filter(pk=b.pk).update(verstuurd_op=nu - timedelta(days=dagen))
         Contactmoment.objects.create(
-            gemeente=gemeente, klant=klant, door=cp, wanneer=nu + timedelta(days=3, hours=1), soort="telefoon",
+            gemeente=gemeente, klant=klant, door=cp, wanneer=_kantooruur(nu + timedelta(days=3)), soort="telefoon",
             onderwerp="de vacatures die je hebt uitgezocht",
             waarom="We kijken samen welke vacature het beste past bij de uren die je kunt werken.")
         for soort, tekst in [(DoelSoort.DOEL, "Een paar uur per week werken, onder schooltijd"),
