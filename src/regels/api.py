@@ -16,9 +16,18 @@ from regels.formules import participatiewet as pw
 from regels.fouten import InvoerFout
 from regels.geld import maal_tarief
 from regels.gemeenten import RegelingRekenvorm, gemeente, jaarbedrag, rekenvormen
-from regels.invoer import Invoer, bruto_per_maand, lees_invoer, uren_naar_honderdsten
-from regels.kern import REGELS, Uitkomst, alleen_bijstand, bruto_uit_netto, huishoudtype, kern
+from regels.invoer import Invoer, bruto_per_maand, kwartaalbegin, lees_invoer, uren_naar_honderdsten
+from regels.kern import (
+    REGELS,
+    Uitkomst,
+    alleen_bijstand,
+    bruto_uit_netto,
+    huishoudtype,
+    iack_recht,
+    kern,
+)
 from regels.opmaak import euro, maand_plus, uren_tekst
+from regels.parameterboom import parameterboom
 from regels.peilparameters import PeilParameters, bekende_paden, peilparameters
 from regels.versie import REGELVERSIE
 
@@ -86,8 +95,7 @@ class _Scenario:
             assert inv.netto_lonen is not None
             netto = np.asarray(inv.netto_lonen, dtype=np.int64)[None, :]
             hh = inv.hh
-            iack_recht = (~hh.heeft_partner & ((hh.kinderen_0_5 + hh.kinderen_6_11) > 0))[:, None]
-            bruto = bruto_uit_netto(p, netto, hh.vakantiegeld_in_mei[:, None], iack_recht)
+            bruto = bruto_uit_netto(p, netto, hh.vakantiegeld_in_mei[:, None], iack_recht(hh)[:, None])
             self.u = kern(p, hh, bruto, netto_maand=netto, regelingen=regelingen, regel=regel)
         if self.u.niveau["kinderopvang_buiten_model"].any():
             raise InvoerFout(
@@ -219,10 +227,19 @@ def _waarschuwingen(inv: Invoer, p: PeilParameters, sc: _Scenario, regelingen: t
             f"({euro(int(u.vast['vermogensgrens'][0]))}). Dan heb je geen recht op bijstand. "
             "Daarom staat de bijstand overal op nul."
         )
-    if inv.hh.kale_huur[0] > 0:
+    ijkpunten = ("huurtoeslag.minimum_inkomensijkpunt_eenpersoons", "huurtoeslag.minimum_inkomensijkpunt_meerpersoons")
+    if inv.hh.kale_huur[0] > 0 and any(pad in p.onzeker for pad in ijkpunten):
         w.append(
-            "De huurtoeslag is een schatting. Het inkomensijkpunt voor de huurtoeslag van dit jaar hebben we niet "
-            "kunnen vinden; we rekenen met het bedrag van 2024. Kijk voor het precieze bedrag op toeslagen.nl."
+            "De huurtoeslag is een schatting. Het officiële inkomensijkpunt voor de huurtoeslag van dit jaar hebben we "
+            "niet kunnen vinden; we rekenen met een benadering. Kijk voor het precieze bedrag op toeslagen.nl."
+        )
+    if inv.hh.servicekosten[0] > 0 and not p.ht_servicekosten:
+        w.append("Servicekosten tellen vanaf 2026 niet meer mee voor de huurtoeslag. We rekenen alleen met je kale huur.")
+    begin = kwartaalbegin(inv.peildatum)
+    if any(geboren > begin for geboren in inv.kinderen_geboortedata):
+        w.append(
+            "Kinderbijslag krijg je vanaf het kwartaal na de geboorte. Voor een kind dat in dit kwartaal is geboren, "
+            "telt de kinderbijslag dus pas vanaf het volgende kwartaal mee."
         )
     if inv.peildatum < dt.date(2026, 1, 1) and inv.hh.kale_huur[0] > 0:
         w.append("Voor 2025 benaderen we de huurtoeslag met de regels van 2026; het bedrag kan afwijken.")
@@ -290,6 +307,7 @@ def _lees_varianten(varianten: object) -> list[tuple[str, tuple[tuple[str, Decim
         raise InvoerFout("varianten", "verwacht een lijst of object met varianten.")
     uit = []
     paden = bekende_paden()
+    boom = parameterboom()
     for i, v in enumerate(items):
         veld = f"varianten[{i}]"
         if not isinstance(v, dict) or "_fout" in v:
@@ -308,9 +326,12 @@ def _lees_varianten(varianten: object) -> list[tuple[str, tuple[tuple[str, Decim
             if isinstance(waarde, bool) or not isinstance(waarde, (int, float, str)):
                 raise InvoerFout(f"{veld}.parameters.{pad}", "verwacht een getal.")
             try:
-                overr.append((pad, Decimal(str(waarde))))
+                getal = Decimal(str(waarde))
             except ArithmeticError as exc:
                 raise InvoerFout(f"{veld}.parameters.{pad}", "verwacht een getal.") from exc
+            if boom[pad].eenheid == "ja/nee" and getal not in (0, 1):
+                raise InvoerFout(f"{veld}.parameters.{pad}", "verwacht 1 (ja) of 0 (nee).")
+            overr.append((pad, getal))
         regel = v.get("regel")
         if regel is not None and regel not in REGELS:
             raise InvoerFout(f"{veld}.regel", f"onbekende regel; kies uit {', '.join(REGELS)}.")

@@ -82,6 +82,10 @@ def _controleer(hh: Huishoudens, minimum: int, aow: int) -> None:
         arr = getattr(hh, naam)
         if (arr < 0).any():
             raise InvoerFout(f"huishoudens.{naam}[{eerste(arr < 0)}]", "mag niet negatief zijn.")
+    for naam in ("iack_kinderen", "kinderbijslag_0_5", "kinderbijslag_6_11", "kinderbijslag_12_17"):
+        arr = getattr(hh, naam)
+        if (arr < -1).any():
+            raise InvoerFout(f"huishoudens.{naam}[{eerste(arr < -1)}]", "verwacht een aantal, of -1 voor 'niet opgegeven'.")
 
 
 def uren_uit_bijstand_geinterpoleerd(uren: npt.NDArray[np.float64], bijstand: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
@@ -116,7 +120,10 @@ def bereken_batch(
     """Compute H households x L hours levels.
 
     ``huishoudens``: dict of (H,) arrays named like the fields of ``regels.kern.Huishoudens``
-    (money in cents; missing fields take the defaults of ``Huishoudens.leeg``).
+    (money in cents; missing fields take the defaults of ``Huishoudens.leeg``). Without
+    ``iack_kinderen`` and ``kinderbijslag_*`` (default -1) the IACK and the kinderbijslag use the
+    children's ages on the peildatum; give them (as ``huishoudens_uit_invoer`` does) to count
+    age on 1 January and on the first day of the quarter, as the law does.
     ``bruto_uurloon``: (H,) cents. ``uren_per_week``: (L,) or (H, L) hours.
     Returns the requested ``uitvoer`` keys as (H, L) int64 cent arrays; the key
     ``uren_uit_bijstand`` gives (H,) hours (linear interpolation, NaN when never reached).
@@ -137,6 +144,7 @@ def bereken_batch(
     n = int(loon.shape[0])
     hh = _huishoudens(huishoudens, n)
     _controleer(hh, p.minimumleeftijd, p.aow_leeftijd)
+    hh = hh.met_peildagtellingen()
     uren = np.asarray(uren_per_week, dtype=np.float64)
     honderdsten = uren_naar_honderdsten(uren)
     if (honderdsten < 0).any() or (honderdsten > 100 * 60).any():

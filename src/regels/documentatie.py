@@ -36,6 +36,8 @@ def waarde_tekst(par: Parameter, w: Waarde) -> str:
         return "vervallen"
     if par.eenheid == "percentage":
         return f"{_getal(w.waarde)} %"
+    if par.eenheid == "ja/nee":
+        return "ja" if w.waarde == 1 else "nee"
     if par.is_geld:
         return f"€ {_getal(w.waarde, centen=par.eenheid not in ('EUR', 'EUR/jaar'))}"
     return _getal(w.waarde)

@@ -75,6 +75,32 @@ def leeftijd(geboren: dt.date, op: dt.date) -> int:
     return op.year - geboren.year - ((op.month, op.day) < (geboren.month, geboren.day))
 
 
+def kwartaalbegin(d: dt.date) -> dt.date:
+    """First day of the calendar quarter of ``d``."""
+    return dt.date(d.year, 3 * ((d.month - 1) // 3) + 1, 1)
+
+
+def telt_voor_iack(geboren: dt.date, peildatum: dt.date, leeftijd_kind: int) -> bool:
+    """Wet IB 2001 art. 8.14a lid 1 onderdeel b: a child that had not reached ``leeftijd_kind``
+    (12) at the start of the peildatum's calendar year and belongs to the household for at least
+    six months of that year. A child born in that year can only reach six months when born on or
+    before 1 July; a household is otherwise assumed to be the same all year."""
+    jaar = peildatum.year
+    if geboren.year == jaar:
+        return geboren <= dt.date(jaar, 7, 1)
+    return leeftijd(geboren, dt.date(jaar, 1, 1)) < leeftijd_kind
+
+
+def kinderbijslag_band(geboren: dt.date, begin: dt.date) -> int | None:
+    """AKW art. 11 lid 2 and art. 12 lid 3: the kinderbijslag band (0: 0-5, 1: 6-11, 2: 12-17) by
+    the age on ``begin``, the first day of the peildatum's quarter; None for a child born after
+    that day (kinderbijslag starts the quarter after the birth)."""
+    if geboren > begin:
+        return None
+    jaren = leeftijd(geboren, begin)
+    return 0 if jaren < 6 else 1 if jaren < 12 else 2
+
+
 def _bedrag(invoer: dict[str, Any], sleutel: str, standaard: int = 0, *, negatief: bool = False) -> int:
     if sleutel not in invoer or invoer[sleutel] is None:
         return standaard
@@ -151,6 +177,9 @@ def lees_invoer(invoer: object) -> Invoer:
         raise InvoerFout("kinderen", "verwacht een lijst met kinderen.")
     kinderen: list[dt.date] = []
     teller = [0, 0, 0, 0]
+    iack = 0
+    kb_teller = [0, 0, 0]
+    kwartaal = kwartaalbegin(peildatum)
     for i, k in enumerate(kinderen_ruw):
         veld = f"kinderen[{i}].geboortedatum"
         if not isinstance(k, dict) or "geboortedatum" not in k:
@@ -166,6 +195,10 @@ def lees_invoer(invoer: object) -> Invoer:
                 "een huisgenoot van 27 jaar of ouder telt als kostendeler.",
             )
         teller[0 if jaren < 6 else 1 if jaren < 12 else 2 if jaren < 16 else 3] += 1
+        iack += telt_voor_iack(geboren, peildatum, p.iack_kind)
+        band = kinderbijslag_band(geboren, kwartaal)
+        if band is not None:
+            kb_teller[band] += 1
         kinderen.append(geboren)
 
     kostendelers = _geheel(invoer, "kostendelers", 0, 0, 20)
@@ -196,6 +229,8 @@ def lees_invoer(invoer: object) -> Invoer:
     hh.leeftijd[0] = leeftijd(aanvrager, peildatum)
     hh.heeft_partner[0] = partner is not None
     hh.kinderen_0_5[0], hh.kinderen_6_11[0], hh.kinderen_12_15[0], hh.kinderen_16_17[0] = teller
+    hh.iack_kinderen[0] = iack
+    hh.kinderbijslag_0_5[0], hh.kinderbijslag_6_11[0], hh.kinderbijslag_12_17[0] = kb_teller
     hh.kostendelers[0] = kostendelers
     hh.kale_huur[0] = huur
     hh.servicekosten[0] = service

@@ -38,7 +38,17 @@ def _b(n: int) -> B:
 
 @dataclass
 class Huishoudens:
-    """Facts per household, each an array of shape (H,). Money in cents."""
+    """Facts per household, each an array of shape (H,). Money in cents.
+
+    ``kinderen_*`` count the children by age on the peildatum. Two rules look at another day:
+    ``iack_kinderen`` counts the children that give the IACK (younger than 12 on 1 January of
+    the peildatum's year, and in the household for six months of that year; Wet IB 2001
+    art. 8.14a lid 1 onderdeel b) and ``kinderbijslag_*`` count the children by age on the
+    first day of the peildatum's quarter, without a child born after that day (AKW art. 11
+    lid 2, art. 12 lid 3). -1 = not given: ``met_peildagtellingen`` (called by the batch path)
+    then takes the peildatum counts (under 12 for the IACK; 0-5, 6-11 and 12-17 for the
+    kinderbijslag). The single path always gives them; ``kern`` expects counts >= 0.
+    """
 
     leeftijd: I64
     heeft_partner: B
@@ -46,6 +56,10 @@ class Huishoudens:
     kinderen_6_11: I64
     kinderen_12_15: I64
     kinderen_16_17: I64
+    iack_kinderen: I64
+    kinderbijslag_0_5: I64
+    kinderbijslag_6_11: I64
+    kinderbijslag_12_17: I64
     kostendelers: I64
     kale_huur: I64
     servicekosten: I64
@@ -67,6 +81,10 @@ class Huishoudens:
             kinderen_6_11=_i(n),
             kinderen_12_15=_i(n),
             kinderen_16_17=_i(n),
+            iack_kinderen=np.full(n, -1, dtype=np.int64),
+            kinderbijslag_0_5=np.full(n, -1, dtype=np.int64),
+            kinderbijslag_6_11=np.full(n, -1, dtype=np.int64),
+            kinderbijslag_12_17=np.full(n, -1, dtype=np.int64),
             kostendelers=_i(n),
             kale_huur=_i(n),
             servicekosten=_i(n),
@@ -87,6 +105,20 @@ class Huishoudens:
             return cls.leeg(0)
         return cls(**{k: np.concatenate([getattr(d, k) for d in delen]) for k in delen[0].__dict__})
 
+    def met_peildagtellingen(self) -> Huishoudens:
+        """A copy in which every count that is not given (-1) takes the peildatum count."""
+        anders = {
+            "iack_kinderen": self.kinderen_0_5 + self.kinderen_6_11,
+            "kinderbijslag_0_5": self.kinderen_0_5,
+            "kinderbijslag_6_11": self.kinderen_6_11,
+            "kinderbijslag_12_17": self.kinderen_12_15 + self.kinderen_16_17,
+        }
+        velden = dict(self.__dict__)
+        for naam, peildag in anders.items():
+            waarde = velden[naam]
+            velden[naam] = np.where(waarde < 0, peildag, waarde)
+        return Huishoudens(**velden)
+
     def deel(self, sl: slice) -> Huishoudens:
         return Huishoudens(**{k: v[sl] for k, v in self.__dict__.items()})
 
@@ -103,6 +135,12 @@ class Uitkomst:
     intern: Any = None  # per-household intermediates, reused for the fine search of exit hours
     niveau: dict[str, I64] = field(default_factory=dict)  # shape (H, L)
     gemeentelijk: dict[str, I64] = field(default_factory=dict)  # regulation name → (H, L)
+
+
+def iack_recht(hh: Huishoudens) -> B:
+    """Wet IB 2001 art. 8.14a lid 1: no partner (the partner has no income in this model, so the
+    working applicant is never the lower earner) and a child that counts for the IACK."""
+    return ~hh.heeft_partner & (hh.iack_kinderen > 0)
 
 
 def huishoudtype(heeft_partner: B, kinderen: I64, kinderen_12_plus: I64) -> I64:
@@ -168,6 +206,7 @@ class _Vast:
     vden: int
     vmax: I64
     iack_recht: B
+    kinderbijslag: I64  # per month (quarterly amounts / 3)
 
 
 def _vast(p: PeilParameters, hh: Huishoudens, regel: str | None) -> _Vast:
@@ -195,7 +234,8 @@ def _vast(p: PeilParameters, hh: Huishoudens, regel: str | None) -> _Vast:
         vnum_eff=vnum_eff,
         vden=vden,
         vmax=vmax,
-        iack_recht=~partner & (onder_12 > 0),
+        iack_recht=iack_recht(hh),
+        kinderbijslag=ts.kinderbijslag(p, hh.kinderbijslag_0_5, hh.kinderbijslag_6_11, hh.kinderbijslag_12_17),
     )
 
 
@@ -292,9 +332,9 @@ def kern(
         kgb = ts.kindgebonden_budget(p, kgb_basis[:, None], toetsingsinkomen, partner[:, None], kgb_recht[:, None])
     else:
         kgb = np.zeros_like(bruto_maand)
-    kb = ts.kinderbijslag(p, hh.kinderen_0_5, hh.kinderen_6_11, v.twaalf_plus)
+    kb = v.kinderbijslag
     meerpersoons = v.personen > 1
-    rekenhuur = hh.kale_huur + hh.servicekosten
+    rekenhuur = ts.rekenhuur(p, hh.kale_huur, hh.servicekosten)
     ht_recht = (hh.kale_huur > 0) & (hh.vermogen <= p.ht_vermogen * (1 + partner.astype(np.int64)))
     ht_max = ts.huurtoeslag_maximum(p, rekenhuur, meerpersoons, v.personen >= 3) * ht_recht
     huur = ts.huurtoeslag(p, ht_max[:, None], toetsingsinkomen + hh.medebewoners_inkomen[:, None], meerpersoons[:, None])

@@ -33,6 +33,7 @@ EENHEDEN = frozenset(
         "maanden",
         "maand",
         "aantal",
+        "ja/nee",
     }
 )
 ZEKERHEDEN = ("hoog", "midden", "laag")
@@ -145,6 +146,8 @@ def _lees_parameter(naam: str, ruw: object, bestand: str, prefix: str) -> Parame
         w = item["waarde"]
         if w is not None and (isinstance(w, bool) or not isinstance(w, (int, float))):
             raise ParameterFout(bestand, wpad + ".waarde", f"'{w}' is geen getal.")
+        if eenheid == "ja/nee" and w is not None and w not in (0, 1):
+            raise ParameterFout(bestand, wpad + ".waarde", f"'{w}': eenheid ja/nee verwacht 1 (ja) of 0 (nee).")
         zekerheid = item.get("zekerheid")
         if zekerheid not in ZEKERHEDEN:
             raise ParameterFout(bestand, wpad + ".zekerheid", f"zekerheid moet een van {ZEKERHEDEN} zijn.")

@@ -92,6 +92,8 @@ _PADEN: dict[str, str] = {
     "kot_percentage": "kinderopvangtoeslag.vergoeding_percentage_laag_inkomen",
     "kot_grens": "kinderopvangtoeslag.grens_laag_inkomen",
     "ht_max_huur": "huurtoeslag.maximale_huurgrens",
+    "ht_geen_boven_max": "huurtoeslag.geen_huurtoeslag_boven_maximale_huurgrens",
+    "ht_servicekosten": "huurtoeslag.servicekosten_in_rekenhuur",
     "ht_kkg": "huurtoeslag.kwaliteitskortingsgrens",
     "ht_aftop_klein": "huurtoeslag.aftoppingsgrens_klein",
     "ht_aftop_groot": "huurtoeslag.aftoppingsgrens_groot",
@@ -182,6 +184,8 @@ class PeilParameters:
     kot_percentage: Tarief
     kot_grens: int
     ht_max_huur: int
+    ht_geen_boven_max: bool  # 2025: rent above the maximale huurgrens gives no huurtoeslag at all
+    ht_servicekosten: bool  # 2025: service costs count in the rekenhuur
     ht_kkg: int
     ht_aftop_klein: int
     ht_aftop_groot: int
@@ -201,9 +205,13 @@ class PeilParameters:
 
 
 
-def _omzetten(param: Parameter, waarde: Decimal) -> int | Tarief:
+def _omzetten(param: Parameter, waarde: Decimal) -> int | bool | Tarief:
     if param.eenheid == "percentage":
         return Tarief.uit_percentage(waarde)
+    if param.eenheid == "ja/nee":
+        if waarde not in (0, 1):
+            raise ValueError(f"{param.pad}: verwacht 1 (ja) of 0 (nee), kreeg {waarde}")
+        return waarde == 1
     if param.is_geld:
         return int((waarde * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
     if waarde != waarde.to_integral_value():
@@ -232,9 +240,11 @@ def peilparameters(
     controleer_peildatum(peildatum)
     boom = parameterboom()
     overr = dict(overrides)
-    for pad in overr:
+    for pad, waarde in overr.items():
         if pad not in boom:
             raise InvoerFout(f"varianten.parameters.{pad}", "onbekende parameter; zie docs/regels.md voor de paden.")
+        if boom[pad].eenheid == "ja/nee" and waarde not in (0, 1):
+            raise InvoerFout(f"varianten.parameters.{pad}", "verwacht 1 (ja) of 0 (nee).")
     kwargs: dict[str, Any] = {}
     gebruikt: dict[str, Waarde] = {}
     for veld, pad in _PADEN.items():

@@ -78,8 +78,10 @@ def _stappen(inv: Invoer, p: PeilParameters, u: Uitkomst, i: int, regelingen: tu
                    "netto incl. vakantiegeld x 100/108 (vakantiegeld komt in mei)" if hh.vakantiegeld_in_mei[0] else "vakantiegeld wordt maandelijks betaald",
                    "-", []))
     if n["iack_per_maand"]:
-        s.append(_stap("inkomensafhankelijke_combinatiekorting", n["iack_per_maand"], "11,45 % van arbeidsinkomen boven de drempel, per maand",
-                       "Wet IB 2001 art. 8.14a; telt als middel (Participatiewet art. 31 lid 1)", ["loonheffing.iack.opbouw", "loonheffing.iack.maximum"]))
+        s.append(_stap("inkomensafhankelijke_combinatiekorting", n["iack_per_maand"],
+                       "11,45 % van arbeidsinkomen boven de drempel, per maand; voor een kind dat op 1 januari jonger was dan 12",
+                       "Wet IB 2001 art. 8.14a; telt als middel (Participatiewet art. 31 lid 1)",
+                       ["loonheffing.iack.opbouw", "loonheffing.iack.maximum", "loonheffing.iack.leeftijd_kind"]))
     if regime != pw.GEEN:
         o = _ONDERDEEL[regime]
         s.append(_stap("inkomensvrijlating", n["inkomensvrijlating"],
@@ -99,12 +101,21 @@ def _stappen(inv: Invoer, p: PeilParameters, u: Uitkomst, i: int, regelingen: tu
     s.append(_stap("zorgtoeslag", n["zorgtoeslag"], "(standaardpremie - normpremie) / 12", "Wet op de zorgtoeslag art. 2",
                    ["zorgtoeslag.standaardpremie", "zorgtoeslag.drempelinkomen", "zorgtoeslag.afbouw_percentage"]))
     if hh.kale_huur[0]:
-        s.append(_stap("huurtoeslag", n["huurtoeslag"], f"maximum {euro(v['huurtoeslag_maximum'])} min afbouw boven het minimum-inkomensijkpunt",
-                       "Wet op de huurtoeslag art. 20-21", ["huurtoeslag.kwaliteitskortingsgrens", "huurtoeslag.minimum_inkomensijkpunt_eenpersoons"]))
+        rekenhuur = "kale huur + servicekosten" if p.ht_servicekosten else "kale huur (servicekosten tellen niet mee)"
+        boven = ("boven de maximale huurgrens geen huurtoeslag" if p.ht_geen_boven_max
+                 else "het deel boven de maximale huurgrens telt niet mee")
+        s.append(_stap("huurtoeslag", n["huurtoeslag"],
+                       f"rekenhuur = {rekenhuur}; {boven}; maximum {euro(v['huurtoeslag_maximum'])} min afbouw boven het minimum-inkomensijkpunt",
+                       "Wet op de huurtoeslag art. 5, 13, 20-21",
+                       ["huurtoeslag.servicekosten_in_rekenhuur", "huurtoeslag.maximale_huurgrens",
+                        "huurtoeslag.geen_huurtoeslag_boven_maximale_huurgrens", "huurtoeslag.kwaliteitskortingsgrens",
+                        "huurtoeslag.minimum_inkomensijkpunt_eenpersoons"]))
     if v["kgb_basis_jaar"]:
         s.append(_stap("kindgebonden_budget", n["kindgebonden_budget"], f"({euro(v['kgb_basis_jaar'])} per jaar - 7,60 % boven de drempel) / 12",
                        "Wet op het kindgebonden budget art. 2", ["kindgebonden_budget.bedrag_per_kind", "kindgebonden_budget.alleenstaande_ouderkop"]))
-        s.append(_stap("kinderbijslag", v["kinderbijslag"], "kwartaalbedragen per leeftijd / 3", "AKW art. 12",
+        s.append(_stap("kinderbijslag", v["kinderbijslag"],
+                       "kwartaalbedragen naar de leeftijd op de eerste dag van het kwartaal / 3; een kind telt vanaf het kwartaal na de geboorte",
+                       "AKW art. 11 lid 2, art. 12 lid 3",
                        ["kinderbijslag.kwartaal_0_5", "kinderbijslag.kwartaal_6_11", "kinderbijslag.kwartaal_12_17"]))
     if n["kinderopvang_kosten"]:
         s.append(_stap("kinderopvangtoeslag", n["kinderopvangtoeslag"], "96 % x uren (max 230 per kind) x uurprijs (max)", "Wet kinderopvang",

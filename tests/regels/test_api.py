@@ -158,3 +158,33 @@ def test_batch_weigert_leeftijd_buiten_model() -> None:
     with pytest.raises(regels.InvoerFout) as fout:
         regels.bereken_batch("2026-01-01", {"leeftijd": np.array([30, 70])}, np.array([1500, 1500]), [0, 10])
     assert fout.value.veld == "huishoudens.leeftijd[1]"
+
+
+def test_batch_zonder_peildagtellingen_rekent_met_de_leeftijd_op_de_peildatum() -> None:
+    """Without iack_kinderen / kinderbijslag_* (default -1) the batch uses the peildatum age bands;
+    given (as huishoudens_uit_invoer does), they follow 1 January and the quarter start."""
+    import numpy as np
+
+    basis = {"leeftijd": np.array([35, 35]), "kinderen_12_15": np.array([1, 1])}
+    uit = regels.bereken_batch("2026-03-15", basis, np.array([1500, 1500]), [20], uitvoer=("kinderbijslag",))
+    assert uit["kinderbijslag"][:, 0].tolist() == [14051, 14051]  # 421,53 / 3: 12-17 on the peildatum
+    gegeven = {**basis, "kinderbijslag_6_11": np.array([1, -1]), "kinderbijslag_12_17": np.array([0, -1])}
+    uit = regels.bereken_batch("2026-03-15", gegeven, np.array([1500, 1500]), [20], uitvoer=("kinderbijslag",))
+    assert uit["kinderbijslag"][:, 0].tolist() == [11943, 14051]  # 358,30 / 3 for the child that was 11 on 1 January
+
+
+def test_batch_weigert_een_negatieve_telling_onder_min_een() -> None:
+    import numpy as np
+
+    with pytest.raises(regels.InvoerFout) as fout:
+        regels.bereken_batch("2026-01-01", {"iack_kinderen": np.array([0, -2])}, np.array([1500, 1500]), [0])
+    assert fout.value.veld == "huishoudens.iack_kinderen[1]"
+
+
+def test_ja_nee_parameter_als_variant_alleen_nul_of_een() -> None:
+    invoer = {"peildatum": "2026-01-01", "aanvrager": {"geboortedatum": "1990-01-01"}, "kale_huur": 500, "servicekosten": 40}
+    uit = regels.bereken(invoer, varianten=[{"naam": "oud", "parameters": {"huurtoeslag.servicekosten_in_rekenhuur": 1}}])
+    assert uit["varianten"][0]["resultaten"][0]["huurtoeslag"] > uit["resultaten"][0]["huurtoeslag"]
+    with pytest.raises(regels.InvoerFout) as fout:
+        regels.bereken(invoer, varianten=[{"naam": "x", "parameters": {"huurtoeslag.servicekosten_in_rekenhuur": 0.5}}])
+    assert fout.value.veld == "varianten[0].parameters.huurtoeslag.servicekosten_in_rekenhuur"

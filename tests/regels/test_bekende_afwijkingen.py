@@ -1,15 +1,14 @@
-"""Known deviations of the engine from the law, written as the law reads (strict xfail).
+"""Former known deviations of the engine from the law, written as the law reads.
 
-Each test states the legal outcome and its source. It fails today on purpose; when the engine
-is fixed the test passes, strict xfail turns that into a failure, and the marker must go.
-See docs/regels.md, "Bekende afwijkingen".
+A review found four places where the engine deviated from the 2026 law; they were strict
+xfail tests until regelversie 2026.2.0 fixed them (docs/changelog-regels.md). They now guard
+the fix. Where the 2025 law still had the old rule, a test checks that a 2025 peildatum keeps
+it (the difference comes from dated parameters, not from a hard-coded year).
 """
 
 from __future__ import annotations
 
 from typing import Any
-
-import pytest
 
 import regels
 
@@ -25,34 +24,16 @@ def _rij(invoer: dict[str, Any]) -> dict[str, Any]:
     return rij
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="Wet op de huurtoeslag art. 5 lid 1 (tekst 1-1-2026): de rekenhuur is de huurprijs zonder "
-    "servicekosten; de engine telt servicekosten nog mee.",
-)
 def test_servicekosten_tellen_vanaf_2026_niet_mee_voor_de_huurtoeslag() -> None:
     assert _rij({**BASIS, "servicekosten": 30.00})["huurtoeslag"] == _rij(BASIS)["huurtoeslag"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="Wet op de huurtoeslag art. 13 lid 1 en art. 21 lid 1 onderdeel d (tekst 1-1-2026): het deel "
-    "van de rekenhuur boven de maximale huurgrens wordt niet gesubsidieerd; de engine geeft dan geen huurtoeslag.",
-)
 def test_huur_boven_de_maximale_huurgrens_geeft_huurtoeslag_tot_die_grens() -> None:
     tot_de_grens = _rij({**BASIS, "kale_huur": 932.93})["huurtoeslag"]
     assert tot_de_grens > 0
     assert _rij({**BASIS, "kale_huur": 950.00})["huurtoeslag"] == tot_de_grens
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="Wet IB 2001 art. 8.14a: het kind moet op 1 januari jonger zijn dan 12 (Belastingdienst, "
-    "'Uw kind is op 1 januari jonger dan 12 jaar'); de engine kijkt naar de leeftijd op de peildatum.",
-)
 def test_iack_kijkt_naar_de_leeftijd_van_het_kind_op_1_januari() -> None:
     werk = {"peildatum": "2026-07-01", "aanvrager": {"geboortedatum": "1990-01-01"}, "vakantiegeld_in_mei": False,
             "werk": {"bruto_uurloon": 15.00, "uren_per_week": [20]}}
@@ -62,14 +43,33 @@ def test_iack_kijkt_naar_de_leeftijd_van_het_kind_op_1_januari() -> None:
     assert twaalf_in_maart["inkomensafhankelijke_combinatiekorting"] == elf_het_hele_jaar["inkomensafhankelijke_combinatiekorting"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="AKW: de leeftijd op de eerste dag van het kwartaal bepaalt de kinderbijslag (SVB); de engine "
-    "kijkt naar de leeftijd op de peildatum.",
-)
 def test_kinderbijslag_kijkt_naar_de_leeftijd_op_de_eerste_dag_van_het_kwartaal() -> None:
     # 11 on 1-1-2026, 12 from 1-2-2026: the first quarter still has the 6-11 amount (358,30 / 3).
     rij = _rij({"peildatum": "2026-03-15", "aanvrager": {"geboortedatum": "1990-01-01"},
                 "kinderen": [{"geboortedatum": "2014-02-01"}]})
     assert rij["kinderbijslag"] == 119.43
+
+
+def test_in_2025_tellen_servicekosten_nog_mee_voor_de_huurtoeslag() -> None:
+    """Wet op de huurtoeslag art. 5 lid 1 (tekst 2025); parameter huurtoeslag.servicekosten_in_rekenhuur."""
+    basis = {**BASIS, "peildatum": "2025-07-01", "kale_huur": 450.00}
+    met = _rij({**basis, "servicekosten": 20.00})["huurtoeslag"]
+    assert met == _rij({**basis, "kale_huur": 470.00})["huurtoeslag"]
+    assert met > _rij(basis)["huurtoeslag"]
+
+
+def test_in_2025_gaf_huur_boven_de_maximale_huurgrens_geen_huurtoeslag() -> None:
+    """Wet op de huurtoeslag art. 13 lid 1 (tekst 2025, EUR 900,07)."""
+    basis = {**BASIS, "peildatum": "2025-07-01"}
+    assert _rij({**basis, "kale_huur": 900.07})["huurtoeslag"] > 0
+    assert _rij({**basis, "kale_huur": 900.08})["huurtoeslag"] == 0
+
+
+def test_iack_ook_met_netto_loon_als_invoer() -> None:
+    """The net-wage path derives the gross wage with the same IACK rule (child under 12 on 1 January)."""
+    netto = {"peildatum": "2026-07-01", "aanvrager": {"geboortedatum": "1990-01-01"},
+             "werk": {"netto_loon_per_maand": [1200]}}
+    twaalf_in_maart = _rij({**netto, "kinderen": [{"geboortedatum": "2014-03-01"}]})
+    elf = _rij({**netto, "kinderen": [{"geboortedatum": "2014-08-01"}]})
+    assert twaalf_in_maart["inkomensafhankelijke_combinatiekorting"] == elf["inkomensafhankelijke_combinatiekorting"] > 0
+    assert twaalf_in_maart["bruto_loon_per_maand"] == elf["bruto_loon_per_maand"]

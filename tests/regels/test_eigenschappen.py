@@ -31,10 +31,15 @@ def huishoudens(
     leeftijd = draw(st.integers(21, 65))  # born in the year before: age leeftijd or leeftijd + 1
     geboren = dt.date(peil.year - leeftijd - 1, draw(st.integers(1, 12)), 1)
     partner = draw(st.booleans())
-    kinderen = [
-        {"geboortedatum": dt.date(peil.year - a - 1, 6, 1).isoformat()}
-        for a in draw(st.lists(st.integers(0, 16), max_size=3))
-    ]
+    # Birth dates around the peildatum's quarter start and 1 January (age a or a + 1, at most 17);
+    # a = -1 is a child born this year, on or before the peildatum (kinderbijslag and IACK edges).
+    kinderen = []
+    for a in draw(st.lists(st.integers(-1, 16), max_size=3)):
+        if a < 0:
+            kind = dt.date(peil.year, 1, 1) + dt.timedelta(days=draw(st.integers(0, (peil - dt.date(peil.year, 1, 1)).days)))
+        else:
+            kind = dt.date(peil.year - a - 1, draw(st.integers(1, 12)), draw(st.sampled_from([1, 2, 15, 28])))
+        kinderen.append({"geboortedatum": kind.isoformat()})
     invoer: dict[str, Any] = {
         "peildatum": peildatum,
         "gemeente": draw(st.sampled_from([None, "demodam", "alphen_aan_den_rijn"])) if gemeente is False else gemeente,
@@ -58,7 +63,7 @@ def huishoudens(
         invoer["werk"] = {"netto_loon_per_maand": draw(st.lists(st.integers(0, 250_000).map(lambda c: c / 100), min_size=1, max_size=8))}
     if invoer["kale_huur"] == 0:
         invoer["servicekosten"] = 0
-    if opvang and any(dt.date.fromisoformat(k["geboortedatum"]) > dt.date(peil.year - 12, peil.month, 1) for k in kinderen):
+    if opvang and any(dt.date.fromisoformat(k["geboortedatum"]) > dt.date(peil.year - 12, peil.month, peil.day) for k in kinderen):
         invoer["kinderopvang_uren_per_maand"] = draw(st.sampled_from([0, 40, 120]))
     return invoer
 
@@ -193,7 +198,8 @@ def test_batch_van_verschillende_huishoudens_gelijk_aan_enkel_tot_op_de_cent(geg
     hh, geldig, fouten = regels.huishoudens_uit_invoer(invoeren)
     assert not fouten and geldig == list(range(len(invoeren)))
     lonen = np.array([round(i["werk"]["bruto_uurloon"] * 100) for i in invoeren], dtype=np.int64)
-    sleutels = ("bijstand", "totaal_netto_per_maand", "inkomensvrijlating", "zorgtoeslag", "huurtoeslag", "kindgebonden_budget")
+    sleutels = ("bijstand", "totaal_netto_per_maand", "inkomensvrijlating", "zorgtoeslag", "huurtoeslag", "kindgebonden_budget",
+                "kinderbijslag")
     enkel = [_bereken(invoer)["resultaten"] for invoer in invoeren]
     uit = regels.bereken_batch(
         invoeren[0]["peildatum"], hh, lonen, uren, gemeente=invoeren[0]["gemeente"], blokgrootte=1, threads=2, uitvoer=sleutels,

@@ -159,3 +159,11 @@ def test_goede_gemeentelijke_regeling_wordt_gelezen(tmp_path: Path) -> None:
     (map_ / "stadspas.yaml").write_text(REGELING, encoding="utf-8")
     g = _lees_gemeente(map_)
     assert g.regelingen[0].op(dt.date(2026, 3, 1)) is not None
+
+
+def test_ja_nee_parameter_kent_alleen_nul_en_een(tmp_path: Path) -> None:
+    tekst = GOED.replace("eenheid: EUR/maand", "eenheid: ja/nee").replace("waarde: 10.00", "waarde: 1")
+    assert lees_bestand(_schrijf(tmp_path, tekst), "test")["test.bedrag"].op(dt.date(2026, 1, 1)).waarde == 1
+    with pytest.raises(ParameterFout) as fout:
+        lees_bestand(_schrijf(tmp_path, tekst.replace("waarde: 1", "waarde: 2")), "test")
+    assert fout.value.sleutel == "test.bedrag.waarden.2026-01-01.waarde"

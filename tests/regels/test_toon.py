@@ -30,6 +30,7 @@ VARIATIES: list[dict[str, Any]] = [
     {"jaren_laag_inkomen": 1},
     {"werk": {"netto_loon_per_maand": [0, 400, 800, 1200]}, "medisch_urenbeperkt": True, "vrijlating_maanden_gebruikt": 6},
     {"peildatum": "2025-07-01", "gemeente": "alphen_aan_den_rijn"},
+    {"peildatum": "2026-03-15", "kinderen": [{"geboortedatum": "2026-02-10"}]},
 ]
 
 

@@ -47,16 +47,25 @@ def kindgebonden_budget(p: PeilParameters, basis_jaar: I64, toetsingsinkomen: I6
 
 
 def kinderbijslag(p: PeilParameters, k0_5: I64, k6_11: I64, k12_17: I64) -> I64:
-    """AKW art. 12: quarterly amounts by age, shown per month (/3, half up)."""
+    """AKW art. 11 lid 2 and art. 12 lid 3: quarterly amounts by the child's age on the first day
+    of the quarter (counts given that way), shown per month (/3, half up)."""
     kwartaal = k0_5 * p.kb_0_5 + k6_11 * p.kb_6_11 + k12_17 * p.kb_12_17
     return (kwartaal + 1) // 3
+
+
+def rekenhuur(p: PeilParameters, kale_huur: I64, servicekosten: I64) -> I64:
+    """Wet op de huurtoeslag art. 5 lid 1: from 2026 the huurprijs alone; until 2025 the service
+    costs counted too (dated parameter ``huurtoeslag.servicekosten_in_rekenhuur``)."""
+    return kale_huur + servicekosten if p.ht_servicekosten else kale_huur
 
 
 def huurtoeslag_maximum(p: PeilParameters, rekenhuur: I64, meerpersoons: B, drie_of_meer: B) -> I64:
     """Wet op de huurtoeslag art. 21 lid 1: subsidy at the lowest incomes (cents per month).
 
     100 % between basishuur and kwaliteitskortingsgrens, then the AMvB percentages up to the
-    aftoppingsgrens and up to the maximale huurgrens. Above that grens: no huurtoeslag.
+    aftoppingsgrens and up to the maximale huurgrens; the part above that grens is not
+    subsidised (art. 21 lid 1 onderdeel d, from 2026). Until 2025 a rekenhuur above the grens
+    gave no huurtoeslag at all (art. 13 lid 1; ``huurtoeslag.geen_huurtoeslag_boven_maximale_huurgrens``).
     """
     basishuur = np.where(meerpersoons, p.ht_basishuur_meer, p.ht_basishuur_een)
     aftop = np.where(drie_of_meer, p.ht_aftop_groot, p.ht_aftop_klein)
@@ -64,7 +73,9 @@ def huurtoeslag_maximum(p: PeilParameters, rekenhuur: I64, meerpersoons: B, drie
     deel2 = np.maximum(np.minimum(rekenhuur, aftop) - np.maximum(basishuur, p.ht_kkg), 0)
     deel3 = np.maximum(np.minimum(rekenhuur, p.ht_max_huur) - np.maximum(basishuur, aftop), 0)
     s = deel1 + maal_tarief(deel2, p.ht_pct_aftop) + maal_tarief(deel3, p.ht_pct_boven)
-    return np.where(rekenhuur > p.ht_max_huur, 0, s)
+    if p.ht_geen_boven_max:
+        return np.where(rekenhuur > p.ht_max_huur, 0, s)
+    return cast(I64, s)
 
 
 def huurtoeslag(p: PeilParameters, maximum: I64, rekeninkomen: I64, meerpersoons: B) -> I64:
