@@ -137,13 +137,14 @@ def test_kindpakket_alleen_met_kinderen(wereld: Wereld, klant_client: Client) ->
 
 def test_wat_niet_te_berekenen_is_heet_niet_geen_recht(wereld: Wereld, klant_client: Client,
                                                         cp_client: Client) -> None:
-    """A household the engine does not model (here: a child of 18 still registered) is not shown
+    """A household the engine does not model (here: the client reached the AOW age) is not shown
     as 'nothing for you': the client is sent to the contact person, who sees the engine's reason."""
     klant = wereld.a.klanten["eigen"]
-    Kind.objects.create(klant=klant, geboortedatum=_jaren_geleden(18, dagen=-1))
+    klant.geboortedatum = _jaren_geleden(71)
+    klant.save()
     pagina = klant_client.get("/mijn/regelingen/").content.decode()
     assert "niet voor je uitrekenen" in pagina and "geen extra regelingen" not in pagina
     response = klant_client.post("/mijn/regelingen/aanvragen/", {"regeling": "stadspas"})
     assert response.status_code == 404 and not Aanvraag.objects.exists()
     werk = cp_client.get(f"/werk/klanten/{klant.pk}/aanvragen/").content.decode()
-    assert "kunnen dit huishouden niet doorrekenen" in werk and "18 jaar" in werk
+    assert "kunnen dit huishouden niet doorrekenen" in werk and "AOW-leeftijd" in werk
