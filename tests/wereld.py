@@ -13,6 +13,7 @@ from opstap.accounts.models import Gebruiker, Rol
 from opstap.beleid.models import Doorrekening
 from opstap.contact.models import Bericht, Contactpersoon, Gespreksverslag
 from opstap.gemeenten.models import Gemeente
+from opstap.inkomen.models import Berekening
 from opstap.klanten.models import Klant
 from opstap.privacy.bsn import is_geldig_bsn
 from opstap.privacy.crypto import zoekhash
@@ -91,7 +92,11 @@ def maak_tenant(slug: str, cbs: str, bsns: list[str]) -> Tenant:
     t.doorrekening = Doorrekening.objects.create(gemeente=gemeente, peildatum=date(2026, 1, 1),
                                                  gestart_door=t.gebruikers[Rol.BELEIDSMEDEWERKER])
     for klant in t.klanten.values():
-        t.objecten[klant.pk] = {**maak_begeleiding(klant), "doorrekening_pk": t.doorrekening.pk}
+        berekening = Berekening.objects.create(
+            gemeente=gemeente, klant=klant, doel="advies", peildatum=date(2026, 1, 1), regelversie="test",
+            invoer={}, uitkomst={"resultaten": []}, uitleg={})
+        t.objecten[klant.pk] = {**maak_begeleiding(klant), "doorrekening_pk": t.doorrekening.pk,
+                                "berekening_pk": berekening.pk}
     return t
 
 

@@ -79,11 +79,21 @@ def axe_problemen(page: Any) -> list[dict[str, Any]]:
         """async () => await axe.run(document, {runOnly: {type: 'tag',
              values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"""
     )
-    return [
+    problemen = [
         {"id": v["id"], "impact": v["impact"], "help": v["help"],
          "nodes": [n["target"] for n in v["nodes"]][:5]}
         for v in resultaat["violations"] if v["impact"] in ("serious", "critical")
     ]
+    # WCAG 1.4.10 Reflow (AA), which axe cannot check: on a phone the page never scrolls sideways.
+    if page.viewport_size["width"] <= TELEFOON["width"] and not breedte_past(page):
+        problemen.append({"id": "reflow", "impact": "serious", "help": "WCAG 1.4.10: de pagina schuift zijwaarts",
+                          "nodes": []})
+    return problemen
+
+
+def breedte_past(page: Any) -> bool:
+    """No sideways scrolling of the whole page: wide tables scroll inside their own box."""
+    return bool(page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
 
 
 def screenshot(page: Any, naam: str) -> Path:

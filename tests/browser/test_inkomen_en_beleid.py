@@ -3,7 +3,7 @@ driven through a phone-sized browser, with the accessibility check on every page
 
 from typing import Any
 
-from tests.browser.conftest import BUREAU, axe_problemen, inloggen, screenshot
+from tests.browser.conftest import BUREAU, axe_problemen, breedte_past, inloggen, screenshot
 from tests.wereld import WACHTWOORD, Wereld
 
 
@@ -19,6 +19,7 @@ def test_klant_rekent_een_baan_door(pagina: Any, wereld: Wereld) -> None:
     assert kop.is_visible()
     assert "€ 16,50" in pagina.locator("caption").first.text_content()  # inside a closed <details>
     assert axe_problemen(pagina) == []
+    assert breedte_past(pagina)
     screenshot(pagina, "inkomen-klant-telefoon")
 
 
@@ -34,7 +35,26 @@ def test_beleid_rekent_variant_door_naast_de_regels_van_nu(pagina: Any, wereld: 
     assert "Doorrekening op 1 juli 2026" in pagina.get_by_role("heading", level=1).inner_text()
     assert pagina.get_by_role("columnheader", name="Gemiddeld, variant").is_visible()
     assert axe_problemen(pagina) == []
+    assert breedte_past(pagina)
     screenshot(pagina, "doorrekening-telefoon")
     pagina.set_viewport_size(BUREAU)
     assert axe_problemen(pagina) == []
     screenshot(pagina, "doorrekening-bureau")
+
+
+def test_contactpersoon_legt_berekening_vast_met_uitleg(pagina: Any, wereld: Wereld) -> None:
+    klant = wereld.a.klanten["caseload"]
+    inloggen(pagina, "alfa-contactpersoon", WACHTWOORD)
+    pagina.goto(f"/werk/klanten/{klant.pk}/inkomen/?uren=20&bruto_uurloon=14,00")
+    pagina.get_by_text("Hoe rekenen we dit uit?").click()
+    assert pagina.get_by_text("De hele berekening, met wet en bedragen").is_visible()
+    assert axe_problemen(pagina) == []
+    assert breedte_past(pagina)  # the trace table scrolls inside its own box
+    pagina.get_by_label("Waarvoor leg je deze berekening vast?").fill("Advies over een baan van 20 uur")
+    pagina.get_by_role("button", name="Leg vast").click()
+    pagina.wait_for_load_state()
+    assert pagina.get_by_role("heading", level=1).inner_text() == "Vastgelegde berekening"
+    assert "Advies over een baan van 20 uur" in pagina.content()
+    assert axe_problemen(pagina) == []
+    assert breedte_past(pagina)
+    screenshot(pagina, "berekening-vastgelegd-telefoon")

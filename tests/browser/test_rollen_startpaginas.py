@@ -5,7 +5,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import BUREAU, axe_problemen, inloggen, screenshot
+from tests.browser.conftest import BUREAU, axe_problemen, breedte_past, inloggen, screenshot
 from tests.wereld import WACHTWOORD, Wereld
 
 STARTPAGINA = {
@@ -40,6 +40,7 @@ def test_rol_landt_op_eigen_startpagina(pagina: Any, wereld: Wereld, rol: str) -
     assert pagina.url.endswith(pad)
     assert kop in pagina.get_by_role("heading", level=1).inner_text()
     assert axe_problemen(pagina) == [], f"toegankelijkheid op {pad}"
+    assert breedte_past(pagina), f"{pad} schuift zijwaarts op een telefoon"
     screenshot(pagina, f"start-{rol}-telefoon")
     pagina.set_viewport_size(BUREAU)
     assert axe_problemen(pagina) == []

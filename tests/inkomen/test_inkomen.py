@@ -174,3 +174,59 @@ def test_kind_van_18_telt_niet_meer_als_kind(wereld: Wereld) -> None:
     assert regels.bereken(invoer)["resultaten"][0]["bijstand"] > 0
     vorige_dag = invoer_voor_klant(klant, peildatum=date(2026, 1, 9), werk={})
     assert len(vorige_dag["kinderen"]) == 2
+
+
+def test_uitleg_b1_voor_klant_en_volledig_spoor_voor_medewerker(wereld: Wereld) -> None:
+    klant_client, cp_client = Client(), Client()
+    klant_client.force_login(wereld.a.gebruikers[Rol.KLANT])
+    cp_client.force_login(wereld.a.gebruikers[Rol.CONTACTPERSOON])
+    eigen = klant_client.get("/mijn/inkomen/", {"uren": "16", "bruto_uurloon": "15,00"})
+    uitleg = eigen.context["uitleg_gekozen"]
+    assert uitleg is not None and uitleg.uren_per_week == 16
+    tekst = eigen.content.decode()
+    assert "Als je 16 uur per week werkt" in tekst and "Hoe rekenen we dit uit?" in tekst
+    assert "wetten.overheid.nl" not in tekst  # the client gets plain words, not the trace
+    pagina = cp_client.get(f"/werk/klanten/{wereld.a.klanten['caseload'].pk}/inkomen/",
+                           {"uren": "16", "bruto_uurloon": "15,00"}).content.decode()
+    assert "De hele berekening, met wet en bedragen" in pagina
+    assert "Participatiewet art. 21" in pagina and "https://wetten.overheid.nl/" in pagina
+
+
+def test_berekening_vastleggen_en_teruglezen(wereld: Wereld) -> None:
+    from opstap.inkomen.models import Berekening
+
+    cp_client, klant_client = Client(), Client()
+    cp_client.force_login(wereld.a.gebruikers[Rol.CONTACTPERSOON])
+    klant_client.force_login(wereld.a.gebruikers[Rol.KLANT])
+    klant = wereld.a.klanten["eigen"]  # a client of this contact person with an own login
+    response = cp_client.post(f"/werk/klanten/{klant.pk}/inkomen/vastleggen/",
+                              {"bruto_uurloon": "15.00", "uren": "20", "doel": "Advies over een baan van 20 uur"})
+    assert response.status_code == 302
+    b = Berekening.objects.filter(klant=klant, doel="Advies over een baan van 20 uur").get()
+    assert b.uren_per_week == 20 and b.regelversie == regels.REGELVERSIE and b.gemaakt_door == wereld.a.gebruikers[Rol.CONTACTPERSOON]
+    # Stored as computed by the server from what the municipality knows, not from the browser.
+    verwacht = regels.bereken(b.invoer)["resultaten"][20]["totaal_netto_per_maand"]
+    assert b.uitkomst["resultaten"][20]["totaal_netto_per_maand"] == verwacht
+    assert len(b.uitleg["niveaus"]) == 41
+    assert Inzage.objects.filter(klant=klant, actie="aanmaken", doel__contains="Advies over een baan").exists()
+    werk = cp_client.get(response["Location"]).content.decode()
+    assert "Advies over een baan van 20 uur" in werk and "Als je 20 uur per week werkt" in werk
+    # The client reads the same stored calculation, in plain words.
+    mijn = klant_client.get(f"/mijn/berekeningen/{b.pk}/")
+    assert mijn.status_code == 200 and "Als je 20 uur per week werkt" in mijn.content.decode()
+    assert "De hele berekening, met wet en bedragen" not in mijn.content.decode()
+    assert f"/mijn/berekeningen/{b.pk}/" in klant_client.get("/mijn/inkomen/").content.decode()
+
+
+def test_vastleggen_zonder_doel_houdt_niets_half(wereld: Wereld) -> None:
+    from opstap.inkomen.models import Berekening
+
+    cp_client = Client()
+    cp_client.force_login(wereld.a.gebruikers[Rol.CONTACTPERSOON])
+    klant = wereld.a.klanten["caseload"]
+    voor = Berekening.objects.count()
+    response = cp_client.post(f"/werk/klanten/{klant.pk}/inkomen/vastleggen/",
+                              {"bruto_uurloon": "15.00", "uren": "20", "doel": ""})
+    assert response.status_code == 400
+    assert "Schrijf kort waarvoor" in response.content.decode()
+    assert Berekening.objects.count() == voor

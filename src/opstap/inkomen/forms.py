@@ -52,3 +52,16 @@ class WatAlsFormulier(forms.Form):
         veld = self.fields["vacature"]
         assert isinstance(veld, VacatureKeuze)
         veld.queryset = Vacature.objects.filter(gemeente_id=gemeente_id, open=True).select_related("werkgever")
+
+
+class VastleggenFormulier(forms.Form):
+    """Keep the calculation on screen with the purpose it serves (an advice, a decision)."""
+
+    bruto_uurloon = forms.DecimalField(min_value=Decimal("1"), max_value=Decimal("100"), decimal_places=2,
+                                       widget=forms.HiddenInput)
+    uren = forms.IntegerField(min_value=0, max_value=40, widget=forms.HiddenInput)
+    doel = forms.CharField(
+        label=_("Waarvoor leg je deze berekening vast?"), max_length=200,
+        help_text=_("Bijvoorbeeld: advies over een baan van 20 uur, of besluit inkomensvrijlating."),
+        error_messages={"required": _("Schrijf kort waarvoor je de berekening vastlegt.")},
+    )

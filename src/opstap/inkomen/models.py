@@ -13,6 +13,8 @@ class Berekening(models.Model):
     gemaakt_op = models.DateTimeField(auto_now_add=True)
     doel = models.CharField(max_length=200, help_text="Waarvoor: bijv. 'besluit inkomensvrijlating'.")
     peildatum = models.DateField()
+    uren_per_week = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True,
+                                        help_text="Het aantal uren waar het besluit of advies over ging.")
     regelversie = models.CharField(max_length=50)
     invoer = models.JSONField()
     uitkomst = models.JSONField()

@@ -10,6 +10,8 @@ from django.db import transaction
 import regels
 from opstap.accounts.models import Gebruiker
 from opstap.klanten.models import Klant
+from opstap.privacy.models import Actie
+from opstap.privacy.services import inzage_vastleggen
 from regels.peilparameters import peilparameters
 
 from .models import Berekening
@@ -63,12 +65,19 @@ def bereken(invoer: dict[str, Any], *, uitleg: bool = False, variant_regel: str 
 
 @transaction.atomic
 def berekening_vastleggen(*, klant: Klant | None, gemeente_id: int, door: Gebruiker | None, doel: str,
-                          invoer: dict[str, Any]) -> Berekening:
+                          invoer: dict[str, Any], uren_per_week: float | None = None) -> Berekening:
+    """Keep a calculation with what was decided or advised from it: input, result, the full
+    explanation and the rule version — recomputed here, never taken from the browser."""
     uitkomst = regels.bereken(invoer, uitleg=True)
     toelichting = uitkomst.pop("uitleg", {})
-    return Berekening.objects.create(
+    berekening = Berekening.objects.create(
         gemeente_id=gemeente_id, klant=klant, gemaakt_door=door, doel=doel,
         peildatum=date.fromisoformat(invoer["peildatum"]),
+        uren_per_week=Decimal(str(uren_per_week)) if uren_per_week is not None else None,
         regelversie=str(uitkomst.get("regelversie") or regels.REGELVERSIE),
         invoer=invoer, uitkomst=uitkomst, uitleg=toelichting,
     )
+    if klant is not None:
+        inzage_vastleggen(gebruiker=door, klant=klant, onderdeel="huishouden en inkomen", actie=Actie.AANMAKEN,
+                          doel=f"Berekening vastgelegd: {doel}")
+    return berekening

@@ -2,8 +2,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -16,9 +16,16 @@ from opstap.klanten.selectors import caseload
 from opstap.privacy.services import inzage_bij_verzoek
 from opstap.web.templatetags.opstap import euro
 
-from .forms import WatAlsFormulier
+from .forms import VastleggenFormulier, WatAlsFormulier
 from .grafiek import LAGEN, inkomen_svg, staven
-from .services import UREN_NIVEAUS, bereken, invoer_voor_klant, minimumloon_per_uur
+from .selectors import berekeningen_van, uitleg_voor_niveau
+from .services import (
+    UREN_NIVEAUS,
+    bereken,
+    berekening_vastleggen,
+    invoer_voor_klant,
+    minimumloon_per_uur,
+)
 from .varianten import REGEL_NAMEN
 
 
@@ -42,7 +49,8 @@ def _inkomen_pagina(request: HttpRequest, klant: Klant, *, als_klant: bool) -> H
         variant_regel = form.cleaned_data.get("variant") or ""
         if uren is None and vacature is not None:
             uren = vacature.uren_per_week_max
-    context: dict[str, Any] = {"klant": klant, "form": form, "als_klant": als_klant, "peildatum": peildatum}
+    context: dict[str, Any] = {"klant": klant, "form": form, "als_klant": als_klant, "peildatum": peildatum,
+                               "toon_spoor": not als_klant}
     if form.is_bound and not form.is_valid():
         return render(request, "inkomen/inkomen.html", context, status=400)
     if uurloon is None:
@@ -73,8 +81,11 @@ def _inkomen_pagina(request: HttpRequest, klant: Klant, *, als_klant: bool) -> H
         "gekozen": gekozen_rij,
         "verschil": gekozen_rij.totaal - nul.totaal,
         "armoedeval_uren": [s.uren for s in rijen if s.armoedeval],
-        "uitleg_gekozen": (uitkomst.get("uitleg") or {}).get("per_uren", {}).get(str(gekozen)),
+        "uitleg_gekozen": uitleg_voor_niveau(uitkomst.get("uitleg") or {}, min(gekozen, len(rijen) - 1)),
+        "berekeningen": berekeningen_van(klant)[:10],
     })
+    if not als_klant:
+        context["vastleggen"] = VastleggenFormulier(initial={"bruto_uurloon": uurloon, "uren": gekozen})
     if variant_regel:
         variant = uitkomst["varianten"][0]
         context["variant"] = {
@@ -103,3 +114,53 @@ def mijn_inkomen(request: HttpRequest) -> HttpResponse:
 def klant_inkomen(request: HttpRequest, klant_pk: int) -> HttpResponse:
     klant = get_object_or_404(zichtbare_klanten(gebruiker_van(request)), pk=klant_pk)
     return _inkomen_pagina(request, klant, als_klant=False)
+
+
+@rol_vereist(Rol.CONTACTPERSOON, Rol.INKOMENSCONSULENT)
+def berekening_vastleggen_view(request: HttpRequest, klant_pk: int) -> HttpResponse:
+    gebruiker = gebruiker_van(request)
+    klant = get_object_or_404(zichtbare_klanten(gebruiker), pk=klant_pk)  # someone else's client: 404 first
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    form = VastleggenFormulier(request.POST)
+    if not form.is_valid():
+        inzage_bij_verzoek(request, klant, "huishouden en inkomen", "Begeleiding: berekening vastleggen")
+        return render(request, "inkomen/vastleggen_fout.html", {"klant": klant, "form": form}, status=400)
+    d = form.cleaned_data
+    invoer = invoer_voor_klant(klant, peildatum=timezone.localdate(),
+                               werk={"bruto_uurloon": float(d["bruto_uurloon"]), "uren_per_week": UREN_NIVEAUS})
+    try:
+        berekening = berekening_vastleggen(klant=klant, gemeente_id=klant.gemeente_id, door=gebruiker,
+                                           doel=d["doel"], invoer=invoer, uren_per_week=d["uren"])
+    except regels.InvoerFout as fout:
+        form.add_error(None, str(fout))
+        return render(request, "inkomen/vastleggen_fout.html", {"klant": klant, "form": form}, status=400)
+    return redirect("werk:klant-berekening", klant_pk=klant.pk, berekening_pk=berekening.pk)
+
+
+def _berekening_pagina(request: HttpRequest, klant: Klant, berekening_pk: int, *, als_klant: bool) -> HttpResponse:
+    berekening = get_object_or_404(berekeningen_van(klant), pk=berekening_pk)
+    inzage_bij_verzoek(request, klant, "huishouden en inkomen",
+                       "Je bekeek een vastgelegde berekening" if als_klant else "Begeleiding: vastgelegde berekening")
+    uren = berekening.uren_per_week
+    index = UREN_NIVEAUS.index(int(uren)) if uren is not None and int(uren) in UREN_NIVEAUS else 0
+    resultaten = berekening.uitkomst.get("resultaten") or []
+    return render(request, "inkomen/berekening.html", {
+        "klant": klant, "berekening": berekening, "als_klant": als_klant, "toon_spoor": not als_klant,
+        "rij": resultaten[index] if index < len(resultaten) else None,
+        "uitleg_gekozen": uitleg_voor_niveau(berekening.uitleg, index),
+    })
+
+
+@rol_vereist(Rol.CONTACTPERSOON, Rol.INKOMENSCONSULENT)
+def klant_berekening(request: HttpRequest, klant_pk: int, berekening_pk: int) -> HttpResponse:
+    klant = get_object_or_404(zichtbare_klanten(gebruiker_van(request)), pk=klant_pk)
+    return _berekening_pagina(request, klant, berekening_pk, als_klant=False)
+
+
+@rol_vereist(Rol.KLANT)
+def mijn_berekening(request: HttpRequest, berekening_pk: int) -> HttpResponse:
+    klant = eigen_klant(gebruiker_van(request))
+    if klant is None:
+        return render(request, "fouten/404.html", status=404)
+    return _berekening_pagina(request, klant, berekening_pk, als_klant=True)

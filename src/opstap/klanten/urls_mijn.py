@@ -11,4 +11,5 @@ urlpatterns = [
     path("inzage/", views_mijn.inzages, name="inzages"),
     path("", include("opstap.contact.urls_mijn")),
     path("inkomen/", inkomen_views.mijn_inkomen, name="inkomen"),
+    path("berekeningen/<int:berekening_pk>/", inkomen_views.mijn_berekening, name="berekening"),
 ]
