@@ -211,3 +211,14 @@ def test_berekening_api_met_variant(wereld: Wereld) -> None:
     assert variant["naam"] == "premie" and len(variant["verschil_totaal_per_maand"]) == 3
     for basis, v, verschil in zip(body["resultaten"], variant["resultaten"], variant["verschil_totaal_per_maand"], strict=True):
         assert round(v["totaal_netto_per_maand"] - basis["totaal_netto_per_maand"], 2) == verschil
+
+
+def test_grafiek_alleen_met_genoeg_huishoudens(wereld: Wereld, django_capture_on_commit_callbacks: object) -> None:
+    client = Client()
+    client.force_login(wereld.a.gebruikers[Rol.BELEIDSMEDEWERKER])
+    klein = _start(wereld, django_capture_on_commit_callbacks, variant_regel="premie_na_zes_maanden")
+    assert "<polyline" not in client.get(f"/beleid/doorrekeningen/{klein.pk}/").content.decode()  # 3 households
+    _bestand(wereld)
+    groot = _start(wereld, django_capture_on_commit_callbacks, variant_regel="premie_na_zes_maanden")
+    pagina = client.get(f"/beleid/doorrekeningen/{groot.pk}/").content.decode()
+    assert pagina.count("<polyline") == 2 and 'role="img"' in pagina  # today's rules and the variant

@@ -1,11 +1,13 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 
 import regels
 from opstap.accounts.models import Rol
 from opstap.accounts.rollen import gebruiker_van, rol_vereist
 
 from .forms import DoorrekeningFormulier
+from .grafiek import gemiddelden_svg
 from .models import Doorrekening
 from .selectors import bestandsbeeld, doorrekening_tabel, doorrekeningen_van
 from .services import doorrekening_starten
@@ -47,4 +49,10 @@ def doorrekeningen(request: HttpRequest) -> HttpResponse:
 @rol_vereist(Rol.BELEIDSMEDEWERKER)
 def doorrekening(request: HttpRequest, doorrekening_pk: int) -> HttpResponse:
     d: Doorrekening = get_object_or_404(doorrekeningen_van(gebruiker_van(request)), pk=doorrekening_pk)
-    return render(request, "beleid/doorrekening.html", {"d": d, "tabel": doorrekening_tabel(d)})
+    r = d.resultaat or {}
+    svg = ""
+    if "basis" in r:
+        svg = gemiddelden_svg(r["uren"], r["basis"]["gemiddeld_totaal_per_maand"],
+                              (r.get("variant") or {}).get("gemiddeld_totaal_per_maand"),
+                              titel=_("Gemiddeld inkomen per maand bij 0 tot 40 uur werk per week"))
+    return render(request, "beleid/doorrekening.html", {"d": d, "tabel": doorrekening_tabel(d), "svg": svg})
