@@ -26,11 +26,14 @@ def gemiddelden_svg(uren: list[int], basis: list[float | None], variant: list[fl
     def y(bedrag: float) -> float:
         return boven + ph - (bedrag - onder_grens) / ((boven_grens - onder_grens) or 1) * ph
 
+    # Translated outside the f-strings: xgettext does not look inside them.
+    uitleg = _("Lijnen per aantal uren werk per week. De tabel eronder geeft dezelfde bedragen.")
+    as_label = _("uren werk per week")
     delen = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {breedte} {hoogte}" role="img" '
         f'aria-labelledby="gemiddeld-titel gemiddeld-uitleg" class="grafiek">',
         f'<title id="gemiddeld-titel">{escape(titel)}</title>',
-        f'<desc id="gemiddeld-uitleg">{escape(_("Lijnen per aantal uren werk per week. De tabel eronder geeft dezelfde bedragen."))}</desc>',
+        f'<desc id="gemiddeld-uitleg">{escape(uitleg)}</desc>',
     ]
     bedrag = onder_grens
     while bedrag <= boven_grens + 0.1:
@@ -44,7 +47,7 @@ def gemiddelden_svg(uren: list[int], basis: list[float | None], variant: list[fl
             delen.append(f'<text x="{x(u):.1f}" y="{boven + ph + 16}" text-anchor="middle" font-size="12" '
                          f'fill="#1a1a1a">{u}</text>')
     delen.append(f'<text x="{links + pb / 2:.1f}" y="{hoogte - 6}" text-anchor="middle" font-size="13" '
-                 f'fill="#1a1a1a">{escape(_("uren werk per week"))}</text>')
+                 f'fill="#1a1a1a">{escape(as_label)}</text>')
     for sleutel, kleur, streep in LIJNEN:
         reeks = basis if sleutel == "basis" else variant
         if not reeks:

@@ -64,17 +64,22 @@ def inkomen_svg(uitkomst: dict[str, Any], *, titel: str, gemarkeerd_uren: float 
     def y(bedrag: float) -> float:
         return boven + plot_h - bedrag / schaal_max * plot_h
 
+    # Translated outside the f-strings: xgettext does not look inside them.
+    uitleg = _("Gestapelde staven per aantal uren werk per week. De tabel onder de grafiek geeft dezelfde bedragen.")
+    armoedeval = _("Armoedeval bij %(uren)s uur")
+    as_label = _("uren werk per week")
+    uit_bijstand = _("uit de bijstand vanaf %(uren)s uur")
     delen: list[str] = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {breedte} {hoogte}" role="img" '
         f'aria-labelledby="grafiek-titel grafiek-uitleg" class="grafiek">',
         f'<title id="grafiek-titel">{escape(titel)}</title>',
-        f'<desc id="grafiek-uitleg">{escape(str(_("Gestapelde staven per aantal uren werk per week. De tabel onder de grafiek geeft dezelfde bedragen.")))}</desc>',
+        f'<desc id="grafiek-uitleg">{escape(uitleg)}</desc>',
     ]
     # Poverty-trap zones first, so bars are drawn over them.
     for i, s in enumerate(rijen):
         if s.armoedeval:
             delen.append(f'<rect x="{links + (i - 1) * staaf_b:.1f}" y="{boven}" width="{2 * staaf_b:.1f}" '
-                         f'height="{plot_h}" fill="#fde8ea"><title>{escape(_("Armoedeval bij %(uren)s uur") % {"uren": f"{s.uren:g}"})}</title></rect>')
+                         f'height="{plot_h}" fill="#fde8ea"><title>{escape(armoedeval % {"uren": f"{s.uren:g}"})}</title></rect>')
     bedrag = 0.0
     while bedrag <= schaal_max + 0.1:
         delen.append(f'<line x1="{links}" x2="{breedte - rechts}" y1="{y(bedrag):.1f}" y2="{y(bedrag):.1f}" '
@@ -98,7 +103,7 @@ def inkomen_svg(uitkomst: dict[str, Any], *, titel: str, gemarkeerd_uren: float 
             delen.append(f'<text x="{x + staaf_b * 0.38:.1f}" y="{boven + plot_h + 16}" text-anchor="middle" '
                          f'font-size="12" fill="#1a1a1a">{s.uren:g}</text>')
     delen.append(f'<text x="{links + plot_b / 2:.1f}" y="{hoogte - 6}" text-anchor="middle" font-size="13" '
-                 f'fill="#1a1a1a">{escape(str(_("uren werk per week")))}</text>')
+                 f'fill="#1a1a1a">{escape(as_label)}</text>')
     uit = uitkomst.get("uren_uit_bijstand")
     uren_lijst = [s.uren for s in rijen]
     if uit is not None and uren_lijst[0] <= uit <= uren_lijst[-1] and len(uren_lijst) > 1:
@@ -110,7 +115,7 @@ def inkomen_svg(uitkomst: dict[str, Any], *, titel: str, gemarkeerd_uren: float 
                 delen.append(f'<line x1="{xpos:.1f}" x2="{xpos:.1f}" y1="{boven}" y2="{boven + plot_h}" '
                              'stroke="#1a1a1a" stroke-width="2" stroke-dasharray="6 4"/>')
                 delen.append(f'<text x="{xpos + 4:.1f}" y="{boven + 12}" font-size="12" fill="#1a1a1a">'
-                             f'{escape(_("uit de bijstand vanaf %(uren)s uur") % {"uren": f"{uit:g}"})}</text>')
+                             f'{escape(uit_bijstand % {"uren": f"{uit:g}"})}</text>')
                 break
     if gemarkeerd_uren is not None and gemarkeerd_uren in uren_lijst:
         i = uren_lijst.index(gemarkeerd_uren)
