@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from itertools import repeat
 from typing import Any
 
 import numpy as np
@@ -72,10 +73,15 @@ _RIJ_SLEUTELS = (
 
 def _rij_bouwer() -> Any:
     # A generated dict literal builds a row about 2.5x faster than dict(zip(...)); the keys are
-    # constants of this module, never input.
-    velden = ", ".join(f"{k!r}: w[{i}]" for i, k in enumerate(_RIJ_SLEUTELS))
+    # constants of this module, never input. ``w`` holds the euro amounts of one level.
+    n = len(_RIJ_KOLOMMEN)
+    velden = ", ".join(
+        [repr(_RIJ_SLEUTELS[0]) + ": uren"]
+        + [f"{k!r}: w[{i}]" for i, k in enumerate(_RIJ_SLEUTELS[1 : n + 2])]
+        + [f"{k!r}: {arg}" for k, arg in zip(_RIJ_SLEUTELS[n + 2 :], ("norm", "kb", "druk", "gem"), strict=True)]
+    )
     ns: dict[str, Any] = {}
-    exec(f"def maak_rij(w):\n    return {{{velden}}}", ns)  # noqa: S102
+    exec(f"def maak_rij(uren, w, norm, kb, druk, gem):\n    return {{{velden}}}", ns)  # noqa: S102
     return ns["maak_rij"]
 
 
@@ -113,43 +119,38 @@ class _Scenario:
         """
         if self.inv.uren is None:
             return None
-        b = self.u.niveau["bijstand"][0]
         if not self.u.vast["recht_bijstand"][0]:
             return None
-        nul = np.flatnonzero(b == 0)
-        if nul.size == 0:
+        b = self.u.niveau["bijstand"][0].tolist()
+        if 0 not in b:
             return None
-        i = int(nul[0])
+        i = b.index(0)
         if i == 0:
             return float(self.inv.uren[0])
         lo, hi = int(self.honderdsten[i - 1]), int(self.honderdsten[i])
-        rooster = np.arange(lo, hi + 10, 10, dtype=np.int64)
-        rooster = rooster[rooster <= hi]
-        if rooster[-1] != hi:
-            rooster = np.append(rooster, hi)
+        stappen = list(range(lo, hi + 1, 10))
+        if stappen[-1] != hi:
+            stappen.append(hi)
+        rooster = np.array(stappen, dtype=np.int64)
         bruto = bruto_per_maand(self.inv.bruto_uurloon or 0, rooster)[None, :]
-        fijn = alleen_bijstand(self.p, self.inv.hh, bruto, self.regel, self.u)[0]
-        j = int(np.flatnonzero(fijn == 0)[0])
-        return float(rooster[j]) / 100
+        fijn: list[int] = alleen_bijstand(self.p, self.inv.hh, bruto, self.regel, self.u)[0].tolist()
+        return stappen[fijn.index(0)] / 100
 
     def rijen(self) -> list[dict[str, Any]]:
         n = self.u.niveau
         aantal = n["bijstand"].shape[1]
         in_mei = bool(self.inv.hh.vakantiegeld_in_mei[0])
         uren = self.inv.opgegeven_uren if self.inv.opgegeven_uren is not None else [None] * aantal
-        kolommen: list[list[Any]] = [list(uren)]
-        for _naam, k in _RIJ_KOLOMMEN:
-            kolommen.append(_euro_lijst(n[k][0]))
         mei = n["vakantietoeslag_bijstand"][0] * 12 + (n["netto_vakantiegeld_per_jaar"][0] if in_mei else 0)
-        kolommen.append(_euro_lijst(mei))
+        # All euro columns at once, one row per level (cents / 100 is the nearest float to the
+        # cents): the row's columns, the extra in May, then the municipal regulations.
+        kolommen = [*(n[k][0] for _naam, k in _RIJ_KOLOMMEN), mei, *(a[0] for a in self.u.gemeentelijk.values())]
+        bedragen = (np.array(kolommen).T / 100).tolist()
         norm = int(self.u.vast["bijstandsnorm"][0]) / 100
         kb = int(self.u.vast["kinderbijslag"][0]) / 100
-        kolommen.append([norm] * aantal)
-        kolommen.append([kb] * aantal)
-        kolommen.append(self.marginale_druk())
-        gem = [(naam, _euro_lijst(a[0])) for naam, a in self.u.gemeentelijk.items()]
-        kolommen.append([{naam: w[i] for naam, w in gem} for i in range(aantal)])
-        rijen = list(map(_maak_rij, zip(*kolommen, strict=True)))
+        gem = [(naam, len(_RIJ_KOLOMMEN) + 1 + r) for r, naam in enumerate(self.u.gemeentelijk)]
+        gem_per_niveau = [{naam: w[j] for naam, j in gem} for w in bedragen]
+        rijen = list(map(_maak_rij, uren, bedragen, repeat(norm), repeat(kb), self.marginale_druk(), gem_per_niveau))
         for k in ("bijstand_behalve_mei", "bijstand_in_mei", "premie_eenmalig"):
             if k in n:
                 for rij, w in zip(rijen, _euro_lijst(n[k][0]), strict=True):
@@ -218,7 +219,9 @@ def vrijlating_einde(inv: Invoer, p: PeilParameters, regime: int) -> dict[str, A
     return None
 
 
-def _waarschuwingen(inv: Invoer, p: PeilParameters, sc: _Scenario, regelingen: tuple[RegelingRekenvorm, ...]) -> list[str]:
+def _waarschuwingen(
+    inv: Invoer, p: PeilParameters, sc: _Scenario, regelingen: tuple[RegelingRekenvorm, ...], armoedeval: list[dict[str, Any]]
+) -> list[str]:
     w = list(inv.waarschuwingen)
     u = sc.u
     if not u.vast["recht_bijstand"][0]:
@@ -260,7 +263,7 @@ def _waarschuwingen(inv: Invoer, p: PeilParameters, sc: _Scenario, regelingen: t
                         "jaar een laag inkomen hebt. Dat weten we niet. Daarom telt deze regeling hier niet mee. "
                         "Vul 'jaren_laag_inkomen' in om hem wel mee te tellen."
                     )
-    for zone in sc.armoedeval():
+    for zone in armoedeval:
         if zone["van_uren"] is not None:
             w.append(
                 f"Let op: als je van {uren_tekst(zone['van_uren'])} naar {uren_tekst(zone['tot_uren'])} uur per week gaat, "
@@ -283,13 +286,14 @@ def _scenario_uitvoer(inv: Invoer, p: PeilParameters, regelingen: tuple[Regeling
     sc = _Scenario(inv, p, regelingen, regel)
     regime = int(sc.u.vast["vrijlating_regime"][0])
     einde = vrijlating_einde(inv, p, regime)
+    armoedeval = sc.armoedeval()
     uit: dict[str, Any] = {
         "peildatum": inv.peildatum.isoformat(),
         "regelversie": REGELVERSIE,
         "resultaten": sc.rijen(),
         "uren_uit_bijstand": sc.uren_uit_bijstand(),
-        "waarschuwingen": _waarschuwingen(inv, p, sc, regelingen),
-        "armoedeval": sc.armoedeval(),
+        "waarschuwingen": _waarschuwingen(inv, p, sc, regelingen, armoedeval),
+        "armoedeval": armoedeval,
         "vrijlating_eindigt": einde["laatste_maand"] if einde else None,
         "vrijlating": einde,
         "maand_met_vakantiegeld": _volgende_mei(inv.peildatum, p.vt_maand),

@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 import numpy as np
@@ -27,7 +28,7 @@ STANDAARD_UITVOER = ("bijstand", "totaal_netto_per_maand")
 # Outputs only computed by kern(volledig=True); asking for one of them costs a little speed.
 _ALLEEN_VOLLEDIG = frozenset(
     {"netto_loon_per_maand", "netto_vakantiegeld_per_jaar", "loonheffing_per_jaar", "arbeidskorting_per_jaar",
-     "bijstand_uitbetaald", "bruto_bijstand_per_jaar"}
+     "bijstand_uitbetaald", "bruto_bijstand_per_jaar", "vakantietoeslag_bijstand"}
 )
 
 
@@ -88,6 +89,20 @@ def _controleer(hh: Huishoudens, minimum: int, aow: int) -> None:
             raise InvoerFout(f"huishoudens.{naam}[{eerste(arr < -1)}]", "verwacht een aantal, of -1 voor 'niet opgegeven'.")
 
 
+@cache
+def _laat_glibc_vrijgegeven_geheugen_houden() -> None:
+    """Once per process: let glibc keep freed block temporaries for the next block.
+
+    A block allocates and frees tens of MB of temporaries. Under glibc's starting thresholds that
+    memory goes back to the OS after each block and the next block page-faults it in again (on 2
+    threads this halved the throughput). glibc raises its thresholds by itself once a large
+    buffer is freed (mallopt(3), dynamic M_MMAP_THRESHOLD, at most 32 MiB); freeing one such
+    buffer, never touched, sets them now. Elsewhere the call changes nothing.
+    """
+    buffer = np.empty(32 * 2**20 - 2**16, dtype=np.uint8)
+    del buffer
+
+
 def uren_uit_bijstand_geinterpoleerd(uren: npt.NDArray[np.float64], bijstand: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
     """Per household: hours where bijstand first reaches zero, linear between levels (NaN: never)."""
     nul = bijstand == 0
@@ -114,7 +129,7 @@ def bereken_batch(
     parameters: Mapping[str, float | int | str] | None = None,
     regel: str | None = None,
     uitvoer: Sequence[str] = STANDAARD_UITVOER,
-    blokgrootte: int = 1024,
+    blokgrootte: int = 2048,
     threads: int = 2,
 ) -> dict[str, npt.NDArray[Any]]:
     """Compute H households x L hours levels.
@@ -150,19 +165,20 @@ def bereken_batch(
     if (honderdsten < 0).any() or (honderdsten > 100 * 60).any():
         raise InvoerFout("uren_per_week", "verwacht uren van 0 tot 60.")
     levels = honderdsten.shape[-1]
-    sleutels = [k for k in uitvoer if k != "uren_uit_bijstand"]
+    sleutels = list(dict.fromkeys(k for k in uitvoer if k != "uren_uit_bijstand"))
     wil_uren = "uren_uit_bijstand" in uitvoer
-    intern = list(dict.fromkeys(sleutels + (["bijstand"] if wil_uren else [])))
-    resultaat: dict[str, npt.NDArray[Any]] = {k: np.empty((n, levels), dtype=np.int64) for k in intern}
+    resultaat: dict[str, npt.NDArray[Any]] = {k: np.empty((n, levels), dtype=np.int64) for k in sleutels}
+    if wil_uren:
+        resultaat["uren_uit_bijstand"] = np.empty(n, dtype=np.float64)
     gem_namen = {rv.regeling.naam for rv in regelingen}
-    volledig = any(k in _ALLEEN_VOLLEDIG for k in intern)
+    volledig = any(k in _ALLEEN_VOLLEDIG for k in sleutels)
 
     def blok(start: int) -> None:
         sl = slice(start, min(start + blokgrootte, n))
         h = honderdsten[sl] if honderdsten.ndim == 2 else honderdsten[None, :]
         bruto = bruto_per_maand(loon[sl, None], h)
         u = kern(p, hh.deel(sl), bruto, regelingen=regelingen, regel=regel, volledig=volledig)
-        for k in intern:
+        for k in sleutels:
             if k in u.niveau:
                 resultaat[k][sl] = u.niveau[k]
             elif k in u.vast:
@@ -171,16 +187,17 @@ def bereken_batch(
                 resultaat[k][sl] = u.gemeentelijk[k]
             else:
                 raise InvoerFout("uitvoer", f"onbekende uitvoer '{k}'.")
+        if wil_uren:  # per block, while its bijstand is still in cache
+            uren_blok = uren[sl] if uren.ndim == 2 else uren
+            resultaat["uren_uit_bijstand"][sl] = uren_uit_bijstand_geinterpoleerd(uren_blok, u.niveau["bijstand"])
 
     starts = range(0, n, blokgrootte)
+    if n > blokgrootte:
+        _laat_glibc_vrijgegeven_geheugen_houden()
     if threads > 1 and n > blokgrootte:
         with ThreadPoolExecutor(max_workers=threads) as pool:
             list(pool.map(blok, starts))
     else:
         for s in starts:
             blok(s)
-    if wil_uren:
-        resultaat["uren_uit_bijstand"] = uren_uit_bijstand_geinterpoleerd(uren, resultaat["bijstand"])
-        if "bijstand" not in sleutels:
-            del resultaat["bijstand"]
     return resultaat

@@ -23,6 +23,14 @@ def euro_naar_centen(bedrag: object, veld: str = "bedrag") -> int:
 
     Floats are read through ``str`` so 0.1 stays 0.1 (the JSON contract carries floats).
     """
+    if type(bedrag) is int:
+        return bedrag * 100
+    if type(bedrag) is float and abs(bedrag) < 1e12:
+        # Fast path, same result: when c / 100 is this float, its str() is within 1e-4 euro of
+        # c / 100, so the Decimal route below would round to c as well.
+        centen = round(bedrag * 100)
+        if centen / 100 == bedrag:
+            return centen
     from regels.fouten import InvoerFout
 
     if isinstance(bedrag, bool) or not isinstance(bedrag, (int, float, str, Decimal)):
@@ -64,13 +72,21 @@ class Tarief:
     def fractie(self) -> Fraction:
         return Fraction(self.num, self.den)
 
+    @property
+    def als_float(self) -> float:
+        """The nearest float, as float(self.fractie) but without building a Fraction."""
+        return self.num / self.den
+
     def __repr__(self) -> str:
         return f"Tarief({self.num}/{self.den})"
 
 
 def maal_tarief(centen: npt.NDArray[np.int64], t: Tarief) -> npt.NDArray[np.int64]:
     """centen × tarief, rounded half up to whole cents (exact integer arithmetic)."""
-    return (centen * t.num + t.den // 2) // t.den
+    uit = centen * t.num  # one new array, then in place: no temporaries on large batches
+    uit += t.den // 2
+    uit //= t.den
+    return uit
 
 
 def maal_tarief_omlaag(centen: npt.NDArray[np.int64], t: Tarief) -> npt.NDArray[np.int64]:
@@ -80,7 +96,9 @@ def maal_tarief_omlaag(centen: npt.NDArray[np.int64], t: Tarief) -> npt.NDArray[
 
 def deel_afgerond(centen: npt.NDArray[np.int64], deler: int) -> npt.NDArray[np.int64]:
     """centen / deler (e.g. a year amount / 12), half up to whole cents."""
-    return (centen + deler // 2) // deler
+    uit = centen + deler // 2
+    uit //= deler
+    return uit
 
 
 def afronden_int(teller: int, noemer: int) -> int:

@@ -225,23 +225,36 @@ def lees_invoer(invoer: object) -> Invoer:
             "We rekenen alsof zij geen inkomen hebben. Je huurtoeslag kan dus lager zijn."
         )
 
-    hh = Huishoudens.leeg(1)
-    hh.leeftijd[0] = leeftijd(aanvrager, peildatum)
-    hh.heeft_partner[0] = partner is not None
-    hh.kinderen_0_5[0], hh.kinderen_6_11[0], hh.kinderen_12_15[0], hh.kinderen_16_17[0] = teller
-    hh.iack_kinderen[0] = iack
-    hh.kinderbijslag_0_5[0], hh.kinderbijslag_6_11[0], hh.kinderbijslag_12_17[0] = kb_teller
-    hh.kostendelers[0] = kostendelers
-    hh.kale_huur[0] = huur
-    hh.servicekosten[0] = service
-    hh.vermogen[0] = vermogen
-    hh.vrijlating_maanden_gebruikt[0] = maanden
-    hh.medisch_urenbeperkt[0] = medisch
-    hh.kinderopvang_uren[0] = opvang_uren
-    hh.kinderopvang_uurprijs[0] = uurprijs
-    hh.medebewoners_inkomen[0] = medebewoners
-    hh.jaren_laag_inkomen[0] = jaren_laag
-    hh.vakantiegeld_in_mei[0] = in_mei
+    # One int and one bool array; each field is a length-1 view (much cheaper than 21 arrays).
+    getallen = np.array(
+        [leeftijd(aanvrager, peildatum), *teller, iack, *kb_teller, kostendelers, huur, service, vermogen, maanden,
+         opvang_uren, uurprijs, medebewoners, jaren_laag],
+        dtype=np.int64,
+    )
+    vlaggen = np.array([partner is not None, medisch, in_mei], dtype=np.bool_)
+    hh = Huishoudens(
+        leeftijd=getallen[0:1],
+        heeft_partner=vlaggen[0:1],
+        kinderen_0_5=getallen[1:2],
+        kinderen_6_11=getallen[2:3],
+        kinderen_12_15=getallen[3:4],
+        kinderen_16_17=getallen[4:5],
+        iack_kinderen=getallen[5:6],
+        kinderbijslag_0_5=getallen[6:7],
+        kinderbijslag_6_11=getallen[7:8],
+        kinderbijslag_12_17=getallen[8:9],
+        kostendelers=getallen[9:10],
+        kale_huur=getallen[10:11],
+        servicekosten=getallen[11:12],
+        vermogen=getallen[12:13],
+        vrijlating_maanden_gebruikt=getallen[13:14],
+        medisch_urenbeperkt=vlaggen[1:2],
+        kinderopvang_uren=getallen[14:15],
+        kinderopvang_uurprijs=getallen[15:16],
+        medebewoners_inkomen=getallen[16:17],
+        jaren_laag_inkomen=getallen[17:18],
+        vakantiegeld_in_mei=vlaggen[2:3],
+    )
 
     uren: list[float] | None = None
     opgegeven_uren: list[int | float] | None = None
@@ -276,12 +289,12 @@ def lees_invoer(invoer: object) -> Invoer:
         lijst = werk.get("uren_per_week")
         if not isinstance(lijst, list) or not lijst or len(lijst) > MAX_NIVEAUS:
             raise InvoerFout("werk.uren_per_week", f"verwacht een lijst met 1 tot {MAX_NIVEAUS} aantallen uren.")
-        uren = []
         opgegeven_uren = list(lijst)
-        for i, u in enumerate(lijst):
-            if isinstance(u, bool) or not isinstance(u, (int, float)) or not 0 <= u <= MAX_UREN:
-                raise InvoerFout(f"werk.uren_per_week[{i}]", f"verwacht een aantal uren van 0 tot {MAX_UREN}.")
-            uren.append(float(u))
+        if not all(type(u) in (int, float) and 0 <= u <= MAX_UREN for u in lijst):  # else: find the first bad one
+            for i, u in enumerate(lijst):
+                if isinstance(u, bool) or not isinstance(u, (int, float)) or not 0 <= u <= MAX_UREN:
+                    raise InvoerFout(f"werk.uren_per_week[{i}]", f"verwacht een aantal uren van 0 tot {MAX_UREN}.")
+        uren = [float(u) for u in lijst]
         if uurloon and uurloon < p.wml_uur and any(uren):
             waarschuwingen.append(
                 f"Het uurloon ({euro(uurloon)}) is lager dan het minimumloon voor 21 jaar en ouder "

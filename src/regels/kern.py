@@ -145,13 +145,9 @@ def iack_recht(hh: Huishoudens) -> B:
 
 def huishoudtype(heeft_partner: B, kinderen: I64, kinderen_12_plus: I64) -> I64:
     """Index into HUISHOUDTYPE_CODES for the municipal amounts."""
-    heeft_k = kinderen > 0
     oud = kinderen_12_plus > 0
-    code = np.where(
-        heeft_partner,
-        np.where(oud, 5, np.where(heeft_k, 4, 3)),
-        np.where(oud, 2, np.where(heeft_k, 1, 0)),
-    )
+    # 0 alleenstaande, 1 with children, 2 with a child of 12+; 3 more with a partner.
+    code = heeft_partner * 3 + ((kinderen > 0) | oud) + oud
     assert len(HUISHOUDTYPE_CODES) == 6
     return code.astype(np.int64)
 
@@ -190,8 +186,8 @@ def bruto_uit_netto(p: PeilParameters, netto_maand: I64, in_mei: B, iack_recht: 
 
 
 @dataclass
-class _Vast:
-    """Per-household quantities, shape (H,)."""
+class PerHuishouden:
+    """Per-household quantities, shape (H,) (the regulations (H, R)); computed once per household."""
 
     kinderen: I64
     onder_12: I64
@@ -207,12 +203,29 @@ class _Vast:
     vmax: I64
     iack_recht: B
     kinderbijslag: I64  # per month (quarterly amounts / 3)
+    zt_recht: B
+    kgb_basis: I64  # per year
+    kgb_recht: B
+    meerpersoons: B
+    ht_max: I64  # huurtoeslag at the lowest incomes, per month
+    opvang: B  # kinderopvangtoeslag possible (alleenstaande ouder with a child under 12 in opvang)
+    gem_bedrag: I64  # (H, R) amount per regulation per month, 0 without a right
+    gem_grens: I64  # (H, R) income limit per regulation per month
+
+    def deel(self, sl: slice) -> PerHuishouden:
+        velden: dict[str, Any] = {k: w[sl] if isinstance(w, np.ndarray) else w for k, w in self.__dict__.items()}
+        return PerHuishouden(**velden)
 
 
-def _vast(p: PeilParameters, hh: Huishoudens, regel: str | None) -> _Vast:
+def per_huishouden(
+    p: PeilParameters, hh: Huishoudens, regel: str | None = None, regelingen: tuple[RegelingRekenvorm, ...] = ()
+) -> PerHuishouden:
+    """What ``kern`` needs per household, before any income: norms, rights, fixed amounts."""
     partner = hh.heeft_partner
     kinderen = hh.kinderen_0_5 + hh.kinderen_6_11 + hh.kinderen_12_15 + hh.kinderen_16_17
     onder_12 = hh.kinderen_0_5 + hh.kinderen_6_11
+    twaalf_plus = hh.kinderen_12_15 + hh.kinderen_16_17
+    personen = 1 + partner.astype(np.int64) + kinderen + hh.kostendelers
     norm = pw.bijstandsnorm(p, partner, hh.kostendelers)
     vgrens = pw.vermogensgrens(p, partner, kinderen > 0)
     regime = pw.vrijlating_regime(
@@ -221,11 +234,29 @@ def _vast(p: PeilParameters, hh: Huishoudens, regel: str | None) -> _Vast:
     vnum, vden, vmax = pw.vrijlating_tarief(p, regime)
     # Variant B4 'premie_na_zes_maanden': no vrijlating under sub n; a premium after six months instead.
     vnum_eff = np.where(regime == pw.ONDERDEEL_N, 0, vnum) if regel == "premie_na_zes_maanden" else vnum
-    return _Vast(
+
+    # Toeslagen: the parts that do not depend on the income.
+    zt_grens = np.where(partner, p.zt_vermogen_partner, p.zt_vermogen_alleen)
+    kgb_grens = np.where(partner, p.kgb_vermogen_partner, p.kgb_vermogen_alleen)
+    meerpersoons = personen > 1
+    rekenhuur = ts.rekenhuur(p, hh.kale_huur, hh.servicekosten)
+    ht_recht = (hh.kale_huur > 0) & (hh.vermogen <= p.ht_vermogen * (1 + partner.astype(np.int64)))
+
+    # Municipal regulations: (H, R) amount for this household type, children and persons, and limit.
+    if regelingen:
+        m = regelingen_matrix(regelingen)
+        htype = huishoudtype(partner, kinderen, twaalf_plus)
+        gem_bedrag = m.per_type[:, htype].T + kinderen[:, None] * m.per_kind + personen[:, None] * m.per_persoon
+        gem_bedrag = np.where(hh.jaren_laag_inkomen[:, None] >= m.jaren_minimaal, gem_bedrag, 0)
+        gem_grens = (norm[:, None] * m.grens_num + m.grens_den // 2) // m.grens_den
+    else:
+        gem_bedrag = gem_grens = np.zeros((hh.aantal, 0), dtype=np.int64)
+
+    return PerHuishouden(
         kinderen=kinderen,
         onder_12=onder_12,
-        twaalf_plus=hh.kinderen_12_15 + hh.kinderen_16_17,
-        personen=1 + partner.astype(np.int64) + kinderen + hh.kostendelers,
+        twaalf_plus=twaalf_plus,
+        personen=personen,
         norm=norm,
         vgrens=vgrens,
         recht_bijstand=hh.vermogen <= vgrens,
@@ -236,6 +267,14 @@ def _vast(p: PeilParameters, hh: Huishoudens, regel: str | None) -> _Vast:
         vmax=vmax,
         iack_recht=iack_recht(hh),
         kinderbijslag=ts.kinderbijslag(p, hh.kinderbijslag_0_5, hh.kinderbijslag_6_11, hh.kinderbijslag_12_17),
+        zt_recht=hh.vermogen <= zt_grens,
+        kgb_basis=ts.kindgebonden_budget_basis(p, kinderen, hh.kinderen_12_15, hh.kinderen_16_17, partner),
+        kgb_recht=(hh.vermogen <= kgb_grens) & (kinderen > 0),
+        meerpersoons=meerpersoons,
+        ht_max=ts.huurtoeslag_maximum(p, rekenhuur, meerpersoons, personen >= 3) * ht_recht,
+        opvang=~partner & (onder_12 > 0) & (hh.kinderopvang_uren > 0),
+        gem_bedrag=gem_bedrag,
+        gem_grens=gem_grens,
     )
 
 
@@ -243,8 +282,8 @@ def alleen_bijstand(
     p: PeilParameters, hh: Huishoudens, bruto_maand: I64, regel: str | None = None, eerder: Uitkomst | None = None
 ) -> I64:
     """Only the bijstand per level (same rules as ``kern``); used to search the exit hours finely."""
-    v = eerder.intern if eerder is not None and eerder.intern is not None else _vast(p, hh, regel)
-    return kern(p, hh, bruto_maand, regel=regel, _v=v, _alleen_bijstand=True).niveau["bijstand"]
+    v = eerder.intern if eerder is not None and eerder.intern is not None else per_huishouden(p, hh, regel)
+    return kern(p, hh, bruto_maand, regel=regel, volledig=False, vast=v, _alleen_bijstand=True).niveau["bijstand"]
 
 
 def kern(
@@ -256,7 +295,7 @@ def kern(
     regelingen: tuple[RegelingRekenvorm, ...] = (),
     regel: str | None = None,
     volledig: bool = True,
-    _v: _Vast | None = None,
+    vast: PerHuishouden | None = None,
     _alleen_bijstand: bool = False,
 ) -> Uitkomst:
     """Compute everything for H households x L levels of monthly gross wage (cents).
@@ -264,15 +303,16 @@ def kern(
     ``netto_maand`` (H, L), when given, is the client's own net monthly wage (paid monthly,
     excl. holiday pay when that comes in May); the gross wage is then only used for the
     toetsingsinkomen and the tax-credit split. ``volledig=False`` (batch) skips outputs that
-    are only shown to people; the shared amounts are computed identically.
+    are only shown to people; the shared amounts are computed identically. ``vast``: the result
+    of ``per_huishouden`` for these households and regulations, when already known.
     """
     partner = hh.heeft_partner
-    v = _v if _v is not None else _vast(p, hh, regel)
+    v = vast if vast is not None else per_huishouden(p, hh, regel, regelingen)
 
     # --- Wage: yearly tax, employer's holiday pay accrued monthly ------------------------
     in_mei = hh.vakantiegeld_in_mei[:, None]
-    bruto_jaar_excl = bruto_maand * 12
-    bruto_jaar = bruto_jaar_excl + maal_tarief(bruto_jaar_excl, p.vakantiebijslag)
+    bruto_jaar = bruto_maand * 12
+    bruto_jaar += maal_tarief(bruto_jaar, p.vakantiebijslag)
     netto_jaar, _lh, iack_jaar, ak_jaar = lh.netto_loon(p, bruto_jaar, v.iack_recht[:, None])
     vb = p.vakantiebijslag
     if netto_maand is not None:
@@ -285,6 +325,7 @@ def kern(
                 in_mei, (netto_incl * vb.den + (vb.den + vb.num) // 2) // (vb.den + vb.num), netto_incl
             )
     iack_maand = deel_afgerond(iack_jaar, 12)
+    eigen_inkomen = netto_incl + iack_maand  # net wage incl. holiday pay and IACK, per month
 
     # --- Bijstand: art. 19 lid 2, art. 31 lid 2 --------------------------------------------
     norm_k = v.norm[:, None]
@@ -303,72 +344,73 @@ def kern(
         vrijlating = np.where(bij_m > 0, vrij_m, 0)
         extra = {"bijstand_behalve_mei": bij_m, "bijstand_in_mei": bij_mei}
     else:
-        vrij = pw.inkomensvrijlating(netto_incl, vnum_k, v.vden, vmax_k)
-        bijstand = pw.algemene_bijstand(norm_k, netto_incl + iack_maand - vrij) * recht_k
-        vrijlating = np.where(bijstand > 0, vrij, 0)
+        vrijlating = pw.inkomensvrijlating(netto_incl, vnum_k, v.vden, vmax_k)
+        bijstand = pw.algemene_bijstand(norm_k, eigen_inkomen - vrijlating)
+        bijstand *= recht_k
+        vrijlating *= bijstand > 0  # only counted while there is bijstand
     if _alleen_bijstand:
         uit = Uitkomst()
         uit.niveau = {"bijstand": bijstand}
         return uit
-    vakantietoeslag = pw.vakantietoeslag(p, bijstand)
 
     # --- Toetsingsinkomen: wage + gross equivalent of the bijstand --------------------------
     bijstand_jaar = bijstand * 12
-    aandeel_aanvrager = np.where(partner[:, None], bijstand_jaar // 2, bijstand_jaar)
+    met_partner = np.flatnonzero(partner) if partner.any() else None
+    aandeel_aanvrager = bijstand_jaar
+    if met_partner is not None:
+        aandeel_aanvrager = bijstand_jaar.copy()
+        aandeel_aanvrager[met_partner] //= 2  # with a partner, the applicant's half (rounded down)
     bruto_bijstand = lh.bruto_bijstand(p, bruto_jaar, netto_jaar + iack_jaar, ak_jaar + iack_jaar, aandeel_aanvrager)
-    if partner.any():
-        # Each partner is paid half of the couple's bijstand and has an own heffingskorting.
-        nul = np.zeros_like(bruto_jaar)
-        bruto_bijstand = bruto_bijstand + lh.bruto_bijstand(p, nul, nul, nul, bijstand_jaar - aandeel_aanvrager)
+    if met_partner is not None:
+        # Each partner is paid half of the couple's bijstand and has an own heffingskorting
+        # (the partner has no wage in this model). Only rows with a partner have a second half.
+        aandeel_partner = bijstand_jaar[met_partner] - aandeel_aanvrager[met_partner]
+        nul = np.zeros_like(aandeel_partner)
+        bruto_bijstand[met_partner] += lh.bruto_bijstand(p, nul, nul, nul, aandeel_partner)
     toetsingsinkomen = bruto_jaar + bruto_bijstand
 
     # --- Toeslagen ------------------------------------------------------------------------
-    zt_grens = np.where(partner, p.zt_vermogen_partner, p.zt_vermogen_alleen)
-    zorg = ts.zorgtoeslag(p, toetsingsinkomen, partner[:, None], (hh.vermogen <= zt_grens)[:, None])
-    kgb_grens = np.where(partner, p.kgb_vermogen_partner, p.kgb_vermogen_alleen)
-    kgb_basis = ts.kindgebonden_budget_basis(p, v.kinderen, hh.kinderen_12_15, hh.kinderen_16_17, partner)
-    kgb_recht = (hh.vermogen <= kgb_grens) & (v.kinderen > 0)
-    if kgb_recht.any():
-        kgb = ts.kindgebonden_budget(p, kgb_basis[:, None], toetsingsinkomen, partner[:, None], kgb_recht[:, None])
+    zorg = ts.zorgtoeslag(p, toetsingsinkomen, partner[:, None], v.zt_recht[:, None])
+    if v.kgb_recht.any():
+        kgb = ts.kindgebonden_budget(p, v.kgb_basis[:, None], toetsingsinkomen, partner[:, None], v.kgb_recht[:, None])
     else:
         kgb = np.zeros_like(bruto_maand)
     kb = v.kinderbijslag
-    meerpersoons = v.personen > 1
-    rekenhuur = ts.rekenhuur(p, hh.kale_huur, hh.servicekosten)
-    ht_recht = (hh.kale_huur > 0) & (hh.vermogen <= p.ht_vermogen * (1 + partner.astype(np.int64)))
-    ht_max = ts.huurtoeslag_maximum(p, rekenhuur, meerpersoons, v.personen >= 3) * ht_recht
-    huur = ts.huurtoeslag(p, ht_max[:, None], toetsingsinkomen + hh.medebewoners_inkomen[:, None], meerpersoons[:, None])
+    huur = ts.huurtoeslag(p, v.ht_max[:, None], toetsingsinkomen, hh.medebewoners_inkomen[:, None], v.meerpersoons[:, None])
 
-    totaal = netto_incl + iack_maand + bijstand + zorg + huur + kgb + kb[:, None]
+    met_bijstand = eigen_inkomen + bijstand
+    netto_inkomen = met_bijstand - vrijlating  # excl. toeslagen and vrijgelaten deel
+    totaal = met_bijstand  # the sum below is built in place (integer cents: order does not matter)
+    totaal += zorg
+    totaal += huur
+    totaal += kgb
+    totaal += kb[:, None]
 
-    opvang = ~partner & (v.onder_12 > 0) & (hh.kinderopvang_uren > 0)
-    if opvang.any():
-        werkt = (bruto_maand > 0) & opvang[:, None]
+    if v.opvang.any():
+        werkt = (bruto_maand > 0) & v.opvang[:, None]
         kot, kot_kosten = ts.kinderopvangtoeslag(
             p, hh.kinderopvang_uren[:, None], hh.kinderopvang_uurprijs[:, None], v.onder_12[:, None], werkt
         )
-        kot_buiten_model = werkt & (toetsingsinkomen > p.kot_grens)
-        totaal = totaal + kot - kot_kosten
+        kot_buiten_model = (werkt & (toetsingsinkomen > p.kot_grens)).astype(np.int64)
+        totaal += kot
+        totaal -= kot_kosten
     else:
-        kot = kot_kosten = np.zeros_like(bruto_maand)
-        kot_buiten_model = np.zeros(bruto_maand.shape, dtype=np.bool_)
+        kot = np.zeros(bruto_maand.shape, dtype=np.int64)
+        kot_kosten = np.zeros(bruto_maand.shape, dtype=np.int64)
+        kot_buiten_model = np.zeros(bruto_maand.shape, dtype=np.int64)
 
-    # --- Municipal regulations --------------------------------------------------------------
-    netto_inkomen = netto_incl + iack_maand + bijstand - vrijlating  # excl. toeslagen and vrijgelaten deel
+    # --- Municipal regulations: the amount while within the income limit at this level -------
     gem: dict[str, I64] = {}
-    gem_totaal = np.zeros_like(bruto_maand)
-    if regelingen:
-        m = regelingen_matrix(regelingen)
-        htype = huishoudtype(partner, v.kinderen, v.twaalf_plus)
-        # (H, R): amount per regulation for this household type, children and persons.
-        bedrag = m.per_type[:, htype].T + v.kinderen[:, None] * m.per_kind + v.personen[:, None] * m.per_persoon
-        bedrag = np.where(hh.jaren_laag_inkomen[:, None] >= m.jaren_minimaal, bedrag, 0)
-        grens = (v.norm[:, None] * m.grens_num + m.grens_den // 2) // m.grens_den
-        # (H, R, L): within the income limit at this level?
-        waarde = np.where(netto_inkomen[:, None, :] <= grens[:, :, None], bedrag[:, :, None], 0)
-        gem = {naam: waarde[:, r, :] for r, naam in enumerate(m.namen)}
-        gem_totaal = waarde.sum(axis=1)
-        totaal = totaal + gem_totaal
+    gem_totaal = np.zeros(bruto_maand.shape, dtype=np.int64)
+    for r, naam in enumerate(regelingen_matrix(regelingen).namen if regelingen else ()):
+        bedrag = v.gem_bedrag[:, r : r + 1]
+        if bedrag.any():
+            waarde = (netto_inkomen <= v.gem_grens[:, r : r + 1]) * bedrag
+            gem_totaal += waarde
+        else:
+            waarde = np.zeros(bruto_maand.shape, dtype=np.int64)
+        gem[naam] = waarde
+    totaal += gem_totaal
 
     if regel == "premie_na_zes_maanden":
         vrij_n = pw.inkomensvrijlating(netto_incl, v.vnum[:, None], v.vden, v.vmax[:, None])
@@ -378,7 +420,7 @@ def kern(
             0,
         )
         extra["premie_eenmalig"] = premie
-        totaal = totaal + deel_afgerond(premie, 12)
+        totaal += deel_afgerond(premie, 12)
 
     uit = Uitkomst()
     uit.intern = v
@@ -388,8 +430,8 @@ def kern(
         "recht_bijstand": v.recht_bijstand.astype(np.int64),
         "vrijlating_regime": v.regime,
         "kinderbijslag": kb,
-        "kgb_basis_jaar": kgb_basis,
-        "huurtoeslag_maximum": ht_max,
+        "kgb_basis_jaar": v.kgb_basis,
+        "huurtoeslag_maximum": v.ht_max,
         "personen": v.personen,
     }
     uit.niveau = {
@@ -399,22 +441,23 @@ def kern(
         "iack_per_maand": iack_maand,
         "inkomensvrijlating": vrijlating,
         "bijstand": bijstand,
-        "vakantietoeslag_bijstand": vakantietoeslag,
         "toetsingsinkomen_per_jaar": toetsingsinkomen,
         "zorgtoeslag": zorg,
         "huurtoeslag": huur,
         "kindgebonden_budget": kgb,
         "kinderopvangtoeslag": kot,
         "kinderopvang_kosten": kot_kosten,
-        "kinderopvang_buiten_model": kot_buiten_model.astype(np.int64),
+        "kinderopvang_buiten_model": kot_buiten_model,
         "gemeentelijk_totaal": gem_totaal,
         "netto_inkomen_voor_regelingen": netto_inkomen,
         "totaal_netto_per_maand": totaal,
         **extra,
     }
     if volledig:
+        vakantietoeslag = pw.vakantietoeslag(p, bijstand)
         uit.niveau.update(
             {
+                "vakantietoeslag_bijstand": vakantietoeslag,
                 "netto_loon_per_maand": netto_uitbetaald,
                 "netto_vakantiegeld_per_jaar": 12 * (netto_incl - netto_uitbetaald),
                 "loonheffing_per_jaar": bruto_jaar - netto_jaar,

@@ -8,7 +8,6 @@ arbeidskorting). The IACK comes through the (voorlopige) aanslag and is shown se
 from __future__ import annotations
 
 from math import lcm
-from typing import cast
 
 import numpy as np
 import numpy.typing as npt
@@ -21,20 +20,33 @@ B = npt.NDArray[np.bool_]
 
 
 def inkomstenbelasting(p: PeilParameters, inkomen: I64) -> I64:
-    """Art. 2.10: box-1 tax incl. premies volksverzekeringen before kortingen, one half-up rounding."""
+    """Art. 2.10: box-1 tax incl. premies volksverzekeringen before kortingen, one half-up rounding.
+
+    Each schijf's rate applies to the part of the income in that schijf; summed here as the rate
+    of schijf 1 on all income plus each later schijf's extra rate on the income above its start
+    (the same integer, with fewer passes over the data).
+    """
     t1, t2, t3 = p.s1_tarief, p.s2_tarief, p.s3_tarief
     d = lcm(t1.den, t2.den, t3.den)
-    s1 = np.minimum(inkomen, p.s1_grens)
-    s2 = np.minimum(np.maximum(inkomen - p.s1_grens, 0), p.s2_grens - p.s1_grens)
-    s3 = np.maximum(inkomen - p.s2_grens, 0)
-    teller = s1 * (t1.num * (d // t1.den)) + s2 * (t2.num * (d // t2.den)) + s3 * (t3.num * (d // t3.den))
-    return cast(I64, (teller + d // 2) // d)
+    r1, r2, r3 = (t.num * (d // t.den) for t in (t1, t2, t3))
+    teller = inkomen * r1
+    boven = np.maximum(inkomen - p.s1_grens, 0)
+    boven *= r2 - r1
+    teller += boven
+    boven = np.maximum(inkomen - p.s2_grens, 0, out=boven)
+    boven *= r3 - r2
+    teller += boven
+    teller += d // 2
+    teller //= d
+    return teller
 
 
 def algemene_heffingskorting(p: PeilParameters, inkomen: I64) -> I64:
     """Art. 8.10: maximum, reduced by a percentage of the income above the afbouwgrens."""
-    afbouw = maal_tarief(np.maximum(inkomen - p.ahk_vanaf, 0), p.ahk_afbouw)
-    return np.maximum(p.ahk_max - afbouw, 0)
+    boven = np.maximum(inkomen - p.ahk_vanaf, 0)
+    afbouw = maal_tarief(boven, p.ahk_afbouw)
+    korting = np.subtract(p.ahk_max, afbouw, out=afbouw)
+    return np.maximum(korting, 0, out=korting)
 
 
 def arbeidskorting(p: PeilParameters, arbeidsinkomen: I64) -> I64:
@@ -46,18 +58,35 @@ def arbeidskorting(p: PeilParameters, arbeidsinkomen: I64) -> I64:
     x = arbeidsinkomen
     t = (p.ak_opbouw1, p.ak_opbouw2, p.ak_opbouw3, p.ak_afbouw)
     d = lcm(*(ti.den for ti in t))
-    segment = (x > p.ak_knik1).astype(np.int64) + (x > p.ak_knik2) + (x > p.ak_knik3)
-    start = np.array([0, p.ak_knik1, p.ak_knik2, p.ak_knik3], dtype=np.int64)[segment]
-    bedrag = np.array([0, p.ak_bedrag1, p.ak_bedrag2, p.ak_max], dtype=np.int64)[segment]
-    tarief = np.array([ti.num * (d // ti.den) for ti in t], dtype=np.int64)[segment]
-    stap = ((x - start) * tarief + d // 2) // d
-    return cast(I64, np.maximum(np.where(segment == 3, bedrag - stap, bedrag + stap), 0))
+    # Per segment: its start, the amount there, its percentage (as a numerator over d), and
+    # whether its step is added (build-up) or subtracted (phase-out).
+    tabel = np.array(
+        [
+            [0, p.ak_knik1, p.ak_knik2, p.ak_knik3],
+            [0, p.ak_bedrag1, p.ak_bedrag2, p.ak_max],
+            [ti.num * (d // ti.den) for ti in t],
+            [1, 1, 1, -1],
+        ],
+        dtype=np.int64,
+    )
+    segment = (x > p.ak_knik1).astype(np.intp) + (x > p.ak_knik2) + (x > p.ak_knik3)
+    stap = x - tabel[0].take(segment)
+    stap *= tabel[2].take(segment)
+    stap += d // 2
+    stap //= d
+    stap *= tabel[3].take(segment)
+    ak: I64 = tabel[1].take(segment)
+    ak += stap
+    return np.maximum(ak, 0, out=ak)
 
 
 def inkomensafhankelijke_combinatiekorting(p: PeilParameters, arbeidsinkomen: I64, heeft_recht: B) -> I64:
     """Art. 8.14a: build-up above the drempel up to the maximum, for a working alleenstaande ouder."""
-    iack = np.minimum(maal_tarief(np.maximum(arbeidsinkomen - p.iack_drempel, 0), p.iack_opbouw), p.iack_max)
-    return np.where(heeft_recht, iack, 0)
+    if not heeft_recht.any():
+        return np.zeros(np.broadcast_shapes(arbeidsinkomen.shape, heeft_recht.shape), dtype=np.int64)
+    boven = np.maximum(arbeidsinkomen - p.iack_drempel, 0)
+    iack = np.minimum(maal_tarief(boven, p.iack_opbouw), p.iack_max, out=boven)
+    return iack * heeft_recht
 
 
 def netto_loon(p: PeilParameters, bruto_jaar: I64, iack_recht: B) -> tuple[I64, I64, I64, I64]:
@@ -65,10 +94,13 @@ def netto_loon(p: PeilParameters, bruto_jaar: I64, iack_recht: B) -> tuple[I64, 
 
     Kortingen never exceed the tax (they are not paid out); the IACK uses what is left.
     """
-    belasting = inkomstenbelasting(p, bruto_jaar)
     ak = arbeidskorting(p, bruto_jaar)
-    loonheffing = np.maximum(belasting - algemene_heffingskorting(p, bruto_jaar) - ak, 0)
-    iack = np.minimum(inkomensafhankelijke_combinatiekorting(p, bruto_jaar, iack_recht), loonheffing)
+    loonheffing = inkomstenbelasting(p, bruto_jaar)
+    loonheffing -= algemene_heffingskorting(p, bruto_jaar)
+    loonheffing -= ak
+    np.maximum(loonheffing, 0, out=loonheffing)
+    iack = inkomensafhankelijke_combinatiekorting(p, bruto_jaar, iack_recht)
+    np.minimum(iack, loonheffing, out=iack)
     return bruto_jaar - loonheffing, loonheffing, iack, ak
 
 
@@ -82,15 +114,20 @@ def bruto_bijstand(p: PeilParameters, bruto_loon_jaar: I64, netto_totaal_jaar: I
     the 55,64 % gross-up of the Normenbrief. This is an estimate, not a legal rounding point:
     it is computed in float64 and rounded to whole cents.
     """
-    r1, r2, ra = float(p.s1_tarief.fractie), float(p.s2_tarief.fractie), float(p.ahk_afbouw.fractie)
+    r1, r2, ra = p.s1_tarief.als_float, p.s2_tarief.als_float, p.ahk_afbouw.als_float
     c_a = -float(p.ahk_max)
     c_b = c_a - ra * p.ahk_vanaf
     c_c = c_b + (r1 - r2) * p.s1_grens
     y = (netto_totaal_jaar + netto_bijstand_jaar).astype(np.float64)
     basis = y - werkkortingen
-    x = np.maximum(
-        np.maximum(y, (basis + c_a) * (1.0 / (1.0 - r1))),
-        np.maximum((basis + c_b) * (1.0 / (1.0 - r1 - ra)), (basis + c_c) * (1.0 / (1.0 - r2 - ra))),
-    )
-    bruto = np.rint(x).astype(np.int64) - bruto_loon_jaar
-    return cast(I64, np.where(netto_bijstand_jaar > 0, bruto, 0))
+    # x = the largest of y and the three linear inverses, built in place (few temporaries).
+    x = y
+    stuk = np.empty_like(basis)
+    for c, factor in ((c_a, 1.0 / (1.0 - r1)), (c_b, 1.0 / (1.0 - r1 - ra)), (c_c, 1.0 / (1.0 - r2 - ra))):
+        np.add(basis, c, out=stuk)
+        stuk *= factor
+        np.maximum(x, stuk, out=x)
+    bruto = np.rint(x, out=x).astype(np.int64)
+    bruto -= bruto_loon_jaar
+    bruto *= netto_bijstand_jaar > 0
+    return bruto

@@ -40,7 +40,10 @@ def bijstandsnorm(p: PeilParameters, heeft_partner: B, kostendelers: I64) -> I64
     EUR 1.401,49 instead of 1.401,50 for one person).
     """
     zonder = np.where(heeft_partner, p.norm_gehuwden, p.norm_alleenstaande).astype(np.int64)
-    return np.where(kostendelers > 0, kostendelersnorm(p, heeft_partner, kostendelers), zonder)
+    met_kostendelers = kostendelers > 0
+    if not met_kostendelers.any():
+        return zonder
+    return np.where(met_kostendelers, kostendelersnorm(p, heeft_partner, kostendelers), zonder)
 
 
 def vermogensgrens(p: PeilParameters, heeft_partner: B, heeft_kinderen: B) -> I64:
@@ -91,12 +94,16 @@ def vrijlating_tarief(p: PeilParameters, regime: I64) -> tuple[I64, int, I64]:
 
 def inkomensvrijlating(inkomsten_uit_arbeid: I64, num: I64, den: int, maximum: I64) -> I64:
     """Art. 31 lid 2 n/r/y: a percentage of net income from work, capped per month (half up)."""
-    return cast(I64, np.minimum((inkomsten_uit_arbeid * num + den // 2) // den, maximum))
+    vrij = inkomsten_uit_arbeid * num
+    vrij += den // 2
+    vrij //= den
+    return cast(I64, np.minimum(vrij, maximum, out=vrij))
 
 
 def algemene_bijstand(norm: I64, middelen: I64) -> I64:
     """Art. 19 lid 2: the difference between the norm and the income taken into account, never negative."""
-    return cast(I64, np.maximum(norm - middelen, 0))
+    tekort = norm - middelen
+    return cast(I64, np.maximum(tekort, 0, out=tekort))
 
 
 def vakantietoeslag(p: PeilParameters, bijstand: I64) -> I64:

@@ -22,11 +22,16 @@ def zorgtoeslag(p: PeilParameters, toetsingsinkomen: I64, heeft_partner: B, rech
     alleen = p.zt_alleen.num * (d // p.zt_alleen.den)
     partner = p.zt_partner.num * (d // p.zt_partner.den)
     normpremie_basis = np.where(heeft_partner, partner, alleen) * p.zt_drempel
-    boven = np.maximum(toetsingsinkomen - p.zt_drempel, 0) * (p.zt_afbouw.num * (d // p.zt_afbouw.den))
     premie = (1 + heeft_partner.astype(np.int64)) * p.zt_standaardpremie * d
-    jaar_teller = np.maximum(premie - normpremie_basis - boven, 0)
-    maand = (jaar_teller + 6 * d) // (12 * d)
-    return np.where(recht, maand, 0)
+    boven = toetsingsinkomen - p.zt_drempel  # per level, in place: large batches, few temporaries
+    np.maximum(boven, 0, out=boven)
+    boven *= p.zt_afbouw.num * (d // p.zt_afbouw.den)
+    jaar_teller = np.subtract(premie - normpremie_basis, boven, out=boven)
+    np.maximum(jaar_teller, 0, out=jaar_teller)
+    jaar_teller += 6 * d
+    maand = cast(I64, np.floor_divide(jaar_teller, 12 * d, out=jaar_teller))
+    maand *= recht
+    return maand
 
 
 def kindgebonden_budget_basis(
@@ -41,9 +46,15 @@ def kindgebonden_budget(p: PeilParameters, basis_jaar: I64, toetsingsinkomen: I6
     """Art. 2 lid 7-8: reduced by 7,60 % of the income above the drempel (+ extra drempel with partner)."""
     drempel = p.kgb_drempel + np.where(heeft_partner, p.kgb_partner_extra, 0)
     d = p.kgb_afbouw.den
-    teller = np.maximum(basis_jaar * d - np.maximum(toetsingsinkomen - drempel, 0) * p.kgb_afbouw.num, 0)
-    maand = (teller + 6 * d) // (12 * d)
-    return np.where(recht, maand, 0)
+    afbouw = toetsingsinkomen - drempel  # per level, in place: large batches, few temporaries
+    np.maximum(afbouw, 0, out=afbouw)
+    afbouw *= p.kgb_afbouw.num
+    teller = np.subtract(basis_jaar * d, afbouw, out=afbouw)
+    np.maximum(teller, 0, out=teller)
+    teller += 6 * d
+    maand = cast(I64, np.floor_divide(teller, 12 * d, out=teller))
+    maand *= recht
+    return maand
 
 
 def kinderbijslag(p: PeilParameters, k0_5: I64, k6_11: I64, k12_17: I64) -> I64:
@@ -78,8 +89,11 @@ def huurtoeslag_maximum(p: PeilParameters, rekenhuur: I64, meerpersoons: B, drie
     return cast(I64, s)
 
 
-def huurtoeslag(p: PeilParameters, maximum: I64, rekeninkomen: I64, meerpersoons: B) -> I64:
-    """Art. 21 lid 2: minus (rekeninkomen - minimum-inkomensijkpunt) x afbouwpercentage / 12."""
+def huurtoeslag(p: PeilParameters, maximum: I64, toetsingsinkomen: I64, medebewoners_inkomen: I64, meerpersoons: B) -> I64:
+    """Art. 21 lid 2: minus (rekeninkomen - minimum-inkomensijkpunt) x afbouwpercentage / 12.
+
+    The rekeninkomen is the toetsingsinkomen plus the income of the other residents (art. 7).
+    """
     ijkpunt = np.where(meerpersoons, p.ht_ijkpunt_meer, p.ht_ijkpunt_een)
     d = p.ht_afbouw_een.den * p.ht_afbouw_meer.den
     pct = np.where(
@@ -87,9 +101,14 @@ def huurtoeslag(p: PeilParameters, maximum: I64, rekeninkomen: I64, meerpersoons
         p.ht_afbouw_meer.num * p.ht_afbouw_een.den,
         p.ht_afbouw_een.num * p.ht_afbouw_meer.den,
     )
-    y = np.maximum(rekeninkomen - ijkpunt, 0)
-    korting = (y * pct + 6 * d) // (12 * d)
-    return cast(I64, np.maximum(maximum - korting, 0))
+    # rekeninkomen - ijkpunt, with the per-household part summed first (one pass per level).
+    y = toetsingsinkomen - (ijkpunt - medebewoners_inkomen)
+    np.maximum(y, 0, out=y)
+    y *= pct
+    y += 6 * d
+    korting = np.floor_divide(y, 12 * d, out=y)
+    toeslag = np.subtract(maximum, korting, out=korting)
+    return cast(I64, np.maximum(toeslag, 0, out=toeslag))
 
 
 def kinderopvangtoeslag(p: PeilParameters, uren: I64, uurprijs: I64, kinderen_onder_12: I64, werkt: B) -> tuple[I64, I64]:
