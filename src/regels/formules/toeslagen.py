@@ -92,7 +92,8 @@ def huurtoeslag_maximum(p: PeilParameters, rekenhuur: I64, meerpersoons: B, drie
 def huurtoeslag(p: PeilParameters, maximum: I64, toetsingsinkomen: I64, medebewoners_inkomen: I64, meerpersoons: B) -> I64:
     """Art. 21 lid 2: minus (rekeninkomen - minimum-inkomensijkpunt) x afbouwpercentage / 12.
 
-    The rekeninkomen is the toetsingsinkomen plus the income of the other residents (art. 7).
+    The rekeninkomen is the toetsingsinkomen plus the income of the other residents (art. 1
+    onderdeel i).
     """
     ijkpunt = np.where(meerpersoons, p.ht_ijkpunt_meer, p.ht_ijkpunt_een)
     d = p.ht_afbouw_een.den * p.ht_afbouw_meer.den
