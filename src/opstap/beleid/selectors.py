@@ -25,8 +25,13 @@ class Cel:
         return f"< {MINIMALE_CELGROOTTE}" if self.aantal is None else str(self.aantal)
 
 
+def toonbaar_aantal(aantal: int) -> int | None:
+    """A count that may be shown: 0 or at least the minimum cell size, else suppressed (None)."""
+    return aantal if aantal == 0 or aantal >= MINIMALE_CELGROOTTE else None
+
+
 def _cel(label: str, aantal: int) -> Cel:
-    return Cel(label, aantal if aantal == 0 or aantal >= MINIMALE_CELGROOTTE else None)
+    return Cel(label, toonbaar_aantal(aantal))
 
 
 def bestandsbeeld(gemeente: Gemeente) -> dict[str, object]:

@@ -24,7 +24,7 @@ from opstap.klanten.models import Klant
 from opstap.privacy.services import inzages_door_systeem
 
 from .models import Doorrekening
-from .selectors import MINIMALE_CELGROOTTE
+from .selectors import MINIMALE_CELGROOTTE, toonbaar_aantal
 
 logger = logging.getLogger(__name__)
 
@@ -32,11 +32,6 @@ BLOKGROOTTE = 500  # clients per step: progress is saved after every block
 # Bands of "hours a week at which bijstand ends" shown to policy staff.
 UREN_BANDEN = ((0, 8), (8, 16), (16, 24), (24, 32), (32, 40.0001))
 EEN_EURO = 100  # cents: smaller differences count as "the same"
-
-
-def _tel(n: int) -> int | None:
-    """A count that may be shown: 0 or at least the minimum cell size, else suppressed (None)."""
-    return n if n == 0 or n >= MINIMALE_CELGROOTTE else None
 
 
 @dataclass
@@ -66,17 +61,17 @@ class _Telling:
         uren = np.concatenate(self.uren_uit) if self.uren_uit else np.zeros(0)
         bereikt = uren[~np.isnan(uren)]
         banden = [
-            {"van": van, "tot": min(tot, 40), "aantal": _tel(int(((bereikt >= van) & (bereikt < tot)).sum()))}
+            {"van": van, "tot": min(tot, 40), "aantal": toonbaar_aantal(int(((bereikt >= van) & (bereikt < tot)).sum()))}
             for van, tot in UREN_BANDEN
         ]
         toonbaar = aantal >= MINIMALE_CELGROOTTE
         return {
             "gemiddeld_totaal_per_maand": [round(float(s) / aantal / 100, 2) if toonbaar else None
                                            for s in self.som_totaal],
-            "met_bijstand": [_tel(int(n)) for n in self.met_bijstand],
-            "armoedeval_huishoudens": _tel(self.armoedeval),
+            "met_bijstand": [toonbaar_aantal(int(n)) for n in self.met_bijstand],
+            "armoedeval_huishoudens": toonbaar_aantal(self.armoedeval),
             "uren_uit_bijstand_banden": banden,
-            "uren_uit_bijstand_niet_binnen_40": _tel(int(np.isnan(uren).sum())),
+            "uren_uit_bijstand_niet_binnen_40": toonbaar_aantal(int(np.isnan(uren).sum())),
             "mediaan_uren_uit_bijstand": round(float(np.median(bereikt)), 1)
             if bereikt.size >= MINIMALE_CELGROOTTE else None,
         }
@@ -156,9 +151,9 @@ def doorrekening_uitvoeren(doorrekening: Doorrekening) -> Doorrekening:
     resultaat: dict[str, Any] = {
         "uren": UREN_NIVEAUS,
         "bruto_uurloon": float(uurloon),
-        "aantal_berekend": _tel(berekend),
-        "buiten_model": {veld: _tel(n) for veld, n in sorted(buiten_model.items())},
-        "aantal_buiten_model": _tel(sum(buiten_model.values())),
+        "aantal_berekend": toonbaar_aantal(berekend),
+        "buiten_model": {veld: toonbaar_aantal(n) for veld, n in sorted(buiten_model.items())},
+        "aantal_buiten_model": toonbaar_aantal(sum(buiten_model.values())),
         "basis": basis.samenvatting(berekend),
     }
     if d.heeft_variant:
@@ -167,8 +162,8 @@ def doorrekening_uitvoeren(doorrekening: Doorrekening) -> Doorrekening:
             **variant.samenvatting(berekend),
             "gemiddeld_verschil_per_maand": [round(float(s) / berekend / 100, 2) if toonbaar else None
                                              for s in som_verschil],
-            "beter_af": [_tel(int(n)) for n in beter],
-            "slechter_af": [_tel(int(n)) for n in slechter],
+            "beter_af": [toonbaar_aantal(int(n)) for n in beter],
+            "slechter_af": [toonbaar_aantal(int(n)) for n in slechter],
         }
     Doorrekening.objects.filter(pk=d.pk).update(
         status=Doorrekening.Status.KLAAR, aantal_verwerkt=verwerkt, aantal_totaal=verwerkt,

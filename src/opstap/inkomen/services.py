@@ -12,6 +12,7 @@ from opstap.accounts.models import Gebruiker
 from opstap.klanten.models import Klant
 from opstap.privacy.models import Actie
 from opstap.privacy.services import inzage_vastleggen
+from regels.invoer import leeftijd
 from regels.peilparameters import peilparameters
 
 from .models import Berekening
@@ -24,10 +25,6 @@ def minimumloon_per_uur(peildatum: date) -> Decimal:
     return Decimal(peilparameters(peildatum).wml_uur) / 100
 
 
-def _leeftijd(geboren: date, op: date) -> int:
-    return op.year - geboren.year - ((op.month, op.day) < (geboren.month, geboren.day))
-
-
 def invoer_voor_klant(klant: Klant, *, peildatum: date, werk: dict[str, Any]) -> dict[str, Any]:
     """The household as the engine's JSON contract wants it, from what the municipality already
     knows (never ask twice)."""
@@ -35,7 +32,7 @@ def invoer_voor_klant(klant: Klant, *, peildatum: date, werk: dict[str, Any]) ->
     extra: dict[str, Any] = {}
     if klant.bijstand_sinds is not None:
         # Years on a low income (some local provisions require 3+): known from our own records.
-        extra["jaren_laag_inkomen"] = max(_leeftijd(klant.bijstand_sinds, peildatum), 0)
+        extra["jaren_laag_inkomen"] = max(leeftijd(klant.bijstand_sinds, peildatum), 0)
     return {
         **extra,
         "peildatum": peildatum.isoformat(),
@@ -45,7 +42,7 @@ def invoer_voor_klant(klant: Klant, *, peildatum: date, werk: dict[str, Any]) ->
         # Only children under 18 count as children for bijstand and toeslagen; an older child at home
         # is a housemate (a kostendeler from 27, recorded as such), not a child.
         "kinderen": [{"geboortedatum": k.geboortedatum.isoformat()} for k in klant.kinderen.all()
-                     if _leeftijd(k.geboortedatum, peildatum) < 18],
+                     if leeftijd(k.geboortedatum, peildatum) < 18],
         "kostendelers": klant.kostendelers,
         "kale_huur": float(klant.kale_huur),
         "servicekosten": float(klant.servicekosten),

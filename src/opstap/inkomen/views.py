@@ -68,7 +68,8 @@ def _inkomen_pagina(request: HttpRequest, klant: Klant, *, als_klant: bool) -> H
         return render(request, "inkomen/inkomen.html", context)
     rijen = staven(uitkomst)
     gekozen = uren if uren is not None else 16
-    nul, gekozen_rij = rijen[0], rijen[min(gekozen, len(rijen) - 1)]
+    i = min(gekozen, len(rijen) - 1)  # the level shown: hours are 0, 1, … 40
+    nul, gekozen_rij = rijen[0], rijen[i]
     context.update({
         "uitkomst": uitkomst,
         "uurloon": uurloon,
@@ -81,7 +82,7 @@ def _inkomen_pagina(request: HttpRequest, klant: Klant, *, als_klant: bool) -> H
         "gekozen": gekozen_rij,
         "verschil": gekozen_rij.totaal - nul.totaal,
         "armoedeval_uren": [s.uren for s in rijen if s.armoedeval],
-        "uitleg_gekozen": uitleg_voor_niveau(uitkomst.get("uitleg") or {}, min(gekozen, len(rijen) - 1)),
+        "uitleg_gekozen": uitleg_voor_niveau(uitkomst.get("uitleg") or {}, i),
         "berekeningen": berekeningen_van(klant)[:10],
     })
     if not als_klant:
@@ -93,8 +94,8 @@ def _inkomen_pagina(request: HttpRequest, klant: Klant, *, als_klant: bool) -> H
             "totalen": [r["totaal_netto_per_maand"] for r in variant["resultaten"]],
             "verschillen": variant["verschil_totaal_per_maand"],
             "uren_uit_bijstand": variant["uren_uit_bijstand"],
-            "gekozen_totaal": variant["resultaten"][min(gekozen, len(rijen) - 1)]["totaal_netto_per_maand"],
-            "gekozen_verschil": variant["verschil_totaal_per_maand"][min(gekozen, len(rijen) - 1)],
+            "gekozen_totaal": variant["resultaten"][i]["totaal_netto_per_maand"],
+            "gekozen_verschil": variant["verschil_totaal_per_maand"][i],
         }
     leeg = [None] * len(rijen)
     v = context.get("variant") or {}
