@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
-from functools import cache
+from functools import cache, partial
 from typing import Any
 
 import numpy as np
@@ -21,11 +21,16 @@ from regels.fouten import InvoerFout
 from regels.gemeenten import gemeente as zoek_gemeente
 from regels.gemeenten import rekenvormen
 from regels.invoer import bruto_per_maand, lees_invoer, uren_naar_honderdsten
-from regels.kern import REGELS, Huishoudens, kern
+from regels.kern import REGELS, Huishoudens, Loontabel, kern, per_huishouden
 from regels.peilparameters import bekende_paden, peilparameters
 
 STANDAARD_UITVOER = ("bijstand", "totaal_netto_per_maand")
-# Outputs only computed by kern(volledig=True); asking for one of them costs a little speed.
+# A wage table (regels.kern.Loontabel) pays off when there are at most half as many distinct
+# hourly wages as households; above this many entries (8 bytes x 7 columns each) the wage is
+# computed directly.
+_LOONTABEL_MAX = 4_000_000
+# Outputs only computed by kern(volledig=True), as are the amounts per municipal regulation;
+# asking for one of them costs a little speed.
 _ALLEEN_VOLLEDIG = frozenset(
     {"netto_loon_per_maand", "netto_vakantiegeld_per_jaar", "loonheffing_per_jaar", "arbeidskorting_per_jaar",
      "bijstand_uitbetaald", "bruto_bijstand_per_jaar", "vakantietoeslag_bijstand"}
@@ -63,7 +68,8 @@ def _huishoudens(invoer: Mapping[str, Any] | Huishoudens, n: int) -> Huishoudens
         arr = np.asarray(waarde)
         if arr.shape != (n,):
             raise InvoerFout(f"huishoudens.{sleutel}", f"verwacht een array met {n} waarden.")
-        setattr(hh, sleutel, arr.astype(doel.dtype, copy=False))
+        # Contiguous: a column cut from a wider array is several times slower in every pass.
+        setattr(hh, sleutel, np.ascontiguousarray(arr, dtype=doel.dtype))
     return hh
 
 
@@ -157,6 +163,8 @@ def bereken_batch(
     regelingen = rekenvormen(zoek_gemeente(gemeente).code, datum) if gemeente else ()
     loon = np.asarray(bruto_uurloon, dtype=np.int64)
     n = int(loon.shape[0])
+    if (loon < 0).any():
+        raise InvoerFout(f"bruto_uurloon[{int(np.flatnonzero(loon < 0)[0])}]", "mag niet negatief zijn.")
     hh = _huishoudens(huishoudens, n)
     _controleer(hh, p.minimumleeftijd, p.aow_leeftijd)
     hh = hh.met_peildagtellingen()
@@ -171,13 +179,27 @@ def bereken_batch(
     if wil_uren:
         resultaat["uren_uit_bijstand"] = np.empty(n, dtype=np.float64)
     gem_namen = {rv.regeling.naam for rv in regelingen}
-    volledig = any(k in _ALLEEN_VOLLEDIG for k in sleutels)
+    volledig = any(k in _ALLEEN_VOLLEDIG or k in gem_namen for k in sleutels)
+    tabel, rij_van = None, np.empty(0, dtype=np.intp)
+    if honderdsten.ndim == 1 and n:
+        uurlonen, rij_van = np.unique(loon, return_inverse=True)
+        if 2 * uurlonen.shape[0] <= n and uurlonen.shape[0] * levels <= _LOONTABEL_MAX:
+            tabel = Loontabel(p, bruto_per_maand(uurlonen[:, None], honderdsten))
+
+    # Per household once for the whole batch (long arrays, few calls), sliced per block.
+    vast = per_huishouden(p, hh, regel, regelingen)
 
     def blok(start: int) -> None:
         sl = slice(start, min(start + blokgrootte, n))
-        h = honderdsten[sl] if honderdsten.ndim == 2 else honderdsten[None, :]
-        bruto = bruto_per_maand(loon[sl, None], h)
-        u = kern(p, hh.deel(sl), bruto, regelingen=regelingen, regel=regel, volledig=volledig)
+        if tabel is not None:
+            rijen = rij_van[sl]
+            bruto = tabel.bruto_maand.take(rijen, axis=0)
+            u = kern(p, hh.deel(sl), bruto, regelingen=regelingen, regel=regel, volledig=volledig,
+                     vast=vast.deel(sl), loon_opzoeken=partial(tabel.loon, rijen))
+        else:
+            h = honderdsten[sl] if honderdsten.ndim == 2 else honderdsten[None, :]
+            bruto = bruto_per_maand(loon[sl, None], h)
+            u = kern(p, hh.deel(sl), bruto, regelingen=regelingen, regel=regel, volledig=volledig, vast=vast.deel(sl))
         for k in sleutels:
             if k in u.niveau:
                 resultaat[k][sl] = u.niveau[k]

@@ -288,6 +288,11 @@ class RegelingenMatrix:
     jaren_minimaal: npt.NDArray[np.int64]  # (R,), -1 = no condition
     grens_num: npt.NDArray[np.int64]  # (R,) income limit as num/den of the bijstandsnorm
     grens_den: int
+    # The distinct limits, ascending (G,), and which regulations are still open at each:
+    # open_bij_grens[g, r] = 1 when regulation r's limit is at least limit g. Limits are percentages
+    # of one norm, so their order is the same for every household.
+    grenzen: npt.NDArray[np.int64]
+    open_bij_grens: npt.NDArray[np.int64]  # (G, R) 0/1
 
 
 @lru_cache(maxsize=64)
@@ -295,6 +300,8 @@ def regelingen_matrix(regelingen: tuple[RegelingRekenvorm, ...]) -> RegelingenMa
     from math import lcm
 
     den = lcm(*(rv.grens.den for rv in regelingen)) if regelingen else 1
+    grens_num = np.array([rv.grens.num * (den // rv.grens.den) for rv in regelingen], dtype=np.int64)
+    grenzen = np.unique(grens_num)
     return RegelingenMatrix(
         namen=tuple(rv.regeling.naam for rv in regelingen),
         per_type=np.array([rv.bedrag_per_type for rv in regelingen], dtype=np.int64).reshape(len(regelingen), -1),
@@ -304,8 +311,10 @@ def regelingen_matrix(regelingen: tuple[RegelingRekenvorm, ...]) -> RegelingenMa
             [-1 if rv.versie.jaren_laag_inkomen_minimaal is None else rv.versie.jaren_laag_inkomen_minimaal for rv in regelingen],
             dtype=np.int64,
         ),
-        grens_num=np.array([rv.grens.num * (den // rv.grens.den) for rv in regelingen], dtype=np.int64),
+        grens_num=grens_num,
         grens_den=den,
+        grenzen=grenzen,
+        open_bij_grens=(grens_num[None, :] >= grenzen[:, None]).astype(np.int64),
     )
 
 

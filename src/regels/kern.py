@@ -8,7 +8,7 @@ here; ``regels.uitleg`` reads the same arrays afterwards, only when asked.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -152,21 +152,67 @@ def huishoudtype(heeft_partner: B, kinderen: I64, kinderen_12_plus: I64) -> I64:
     return code.astype(np.int64)
 
 
-def loon(p: PeilParameters, bruto_maand: I64, in_mei: B, iack_recht: B) -> tuple[I64, I64, I64, I64, I64, I64]:
-    """Gross monthly wage → (gross/yr incl. holiday pay, net/yr, IACK/yr, arbeidskorting/yr,
-    net/month incl. accrued holiday pay, net/month paid out).
+@dataclass
+class Loon:
+    """The wage part of a calculation, per level (H, L); money in cents."""
+
+    bruto_jaar: I64  # gross per year incl. the employer's holiday pay
+    netto_jaar: I64
+    iack_jaar: I64  # IACK actually usable (0 without a right)
+    ak_jaar: I64  # arbeidskorting
+    netto_incl: I64  # net per month incl. accrued holiday pay
+    iack_maand: I64
+
+
+def loon(p: PeilParameters, bruto_maand: I64, iack_recht: B) -> Loon:
+    """Gross monthly wage → yearly and monthly wage amounts.
 
     The employer's holiday pay (8 %) is part of the yearly wage; its net part accrues monthly
-    (the gemeente counts it each month, Regeling Pw/IOAW/IOAZ art. 11) and is paid in May
-    unless ``in_mei`` is false. Net holiday pay is taken proportional: paid = incl. x 100/108.
+    (the gemeente counts it each month, Regeling Pw/IOAW/IOAZ art. 11).
     """
-    bruto_jaar_excl = bruto_maand * 12
-    bruto_jaar = bruto_jaar_excl + maal_tarief(bruto_jaar_excl, p.vakantiebijslag)
+    bruto_jaar = bruto_maand * 12
+    bruto_jaar += maal_tarief(bruto_jaar, p.vakantiebijslag)
     netto_jaar, _loonheffing, iack_jaar, ak_jaar = lh.netto_loon(p, bruto_jaar, iack_recht)
+    return Loon(bruto_jaar, netto_jaar, iack_jaar, ak_jaar, deel_afgerond(netto_jaar, 12), deel_afgerond(iack_jaar, 12))
+
+
+def netto_uitbetaald(p: PeilParameters, netto_incl: I64, in_mei: B) -> I64:
+    """Net wage paid per month: without the holiday pay when that is paid in May (incl. x 100/108)."""
     vb = p.vakantiebijslag
-    netto_incl = deel_afgerond(netto_jaar, 12)
-    netto_uitbetaald = np.where(in_mei, (netto_incl * vb.den + (vb.den + vb.num) // 2) // (vb.den + vb.num), netto_incl)
-    return bruto_jaar, netto_jaar, iack_jaar, ak_jaar, netto_incl, netto_uitbetaald
+    return np.where(in_mei, (netto_incl * vb.den + (vb.den + vb.num) // 2) // (vb.den + vb.num), netto_incl)
+
+
+class Loontabel:
+    """``loon`` for each distinct hourly wage x hours level of a batch, computed once.
+
+    The wage part depends on nothing but the gross wage and the IACK right, and a caseload has
+    far fewer distinct hourly wages than households. A batch computes it once per hourly wage
+    and copies the rows per household: the same integers, far fewer passes over the data.
+    Built with the right to the IACK; rows without that right get 0.
+    """
+
+    def __init__(self, p: PeilParameters, bruto_maand: I64) -> None:
+        """``bruto_maand``: (K, L) monthly gross wage per distinct hourly wage and level."""
+        self.bruto_maand = bruto_maand
+        self._loon = loon(p, bruto_maand, np.ones(1, dtype=np.bool_))
+
+    def loon(self, rijen: npt.NDArray[np.intp], iack_recht: B) -> Loon:
+        """The wage part for households whose hourly wage is row ``rijen`` (H,) of the table."""
+        t = self._loon
+        if iack_recht.any():
+            iack_jaar, iack_maand = t.iack_jaar.take(rijen, axis=0), t.iack_maand.take(rijen, axis=0)
+            iack_jaar *= iack_recht
+            iack_maand *= iack_recht
+        else:
+            iack_jaar = iack_maand = np.zeros((rijen.shape[0], t.bruto_jaar.shape[1]), dtype=np.int64)
+        return Loon(
+            t.bruto_jaar.take(rijen, axis=0),
+            t.netto_jaar.take(rijen, axis=0),
+            iack_jaar,
+            t.ak_jaar.take(rijen, axis=0),
+            t.netto_incl.take(rijen, axis=0),
+            iack_maand,
+        )
 
 
 def bruto_uit_netto(p: PeilParameters, netto_maand: I64, in_mei: B, iack_recht: B) -> I64:
@@ -177,11 +223,11 @@ def bruto_uit_netto(p: PeilParameters, netto_maand: I64, in_mei: B, iack_recht: 
         if not np.any(hoog - laag > 1):
             break
         midden = (laag + hoog) // 2
-        netto = loon(p, midden, in_mei, iack_recht)[5]
+        netto = netto_uitbetaald(p, loon(p, midden, iack_recht).netto_incl, in_mei)
         groot_genoeg = netto >= netto_maand
         hoog = np.where(groot_genoeg, midden, hoog)
         laag = np.where(groot_genoeg, laag, midden)
-    netto_laag = loon(p, laag, in_mei, iack_recht)[5]
+    netto_laag = netto_uitbetaald(p, loon(p, laag, iack_recht).netto_incl, in_mei)
     return np.where(netto_laag >= netto_maand, laag, hoog)
 
 
@@ -211,6 +257,8 @@ class PerHuishouden:
     opvang: B  # kinderopvangtoeslag possible (alleenstaande ouder with a child under 12 in opvang)
     gem_bedrag: I64  # (H, R) amount per regulation per month, 0 without a right
     gem_grens: I64  # (H, R) income limit per regulation per month
+    gem_grenzen: I64  # (H, G) the distinct limits, ascending (RegelingenMatrix.grenzen)
+    gem_tot_grens: I64  # (H, G) the regulations' total amount for an income up to that limit
 
     def deel(self, sl: slice) -> PerHuishouden:
         velden: dict[str, Any] = {k: w[sl] if isinstance(w, np.ndarray) else w for k, w in self.__dict__.items()}
@@ -249,8 +297,10 @@ def per_huishouden(
         gem_bedrag = m.per_type[:, htype].T + kinderen[:, None] * m.per_kind + personen[:, None] * m.per_persoon
         gem_bedrag = np.where(hh.jaren_laag_inkomen[:, None] >= m.jaren_minimaal, gem_bedrag, 0)
         gem_grens = (norm[:, None] * m.grens_num + m.grens_den // 2) // m.grens_den
+        gem_grenzen = (norm[:, None] * m.grenzen + m.grens_den // 2) // m.grens_den
+        gem_tot_grens = gem_bedrag @ m.open_bij_grens.T
     else:
-        gem_bedrag = gem_grens = np.zeros((hh.aantal, 0), dtype=np.int64)
+        gem_bedrag = gem_grens = gem_grenzen = gem_tot_grens = np.zeros((hh.aantal, 0), dtype=np.int64)
 
     return PerHuishouden(
         kinderen=kinderen,
@@ -275,6 +325,8 @@ def per_huishouden(
         opvang=~partner & (onder_12 > 0) & (hh.kinderopvang_uren > 0),
         gem_bedrag=gem_bedrag,
         gem_grens=gem_grens,
+        gem_grenzen=gem_grenzen,
+        gem_tot_grens=gem_tot_grens,
     )
 
 
@@ -296,6 +348,7 @@ def kern(
     regel: str | None = None,
     volledig: bool = True,
     vast: PerHuishouden | None = None,
+    loon_opzoeken: Callable[[B], Loon] | None = None,
     _alleen_bijstand: bool = False,
 ) -> Uitkomst:
     """Compute everything for H households x L levels of monthly gross wage (cents).
@@ -304,27 +357,26 @@ def kern(
     excl. holiday pay when that comes in May); the gross wage is then only used for the
     toetsingsinkomen and the tax-credit split. ``volledig=False`` (batch) skips outputs that
     are only shown to people; the shared amounts are computed identically. ``vast``: the result
-    of ``per_huishouden`` for these households and regulations, when already known.
+    of ``per_huishouden`` for these households and regulations, when already known;
+    ``loon_opzoeken``: gives the wage part for ``bruto_maand`` from the IACK right, looked up
+    instead of computed (batch, ``Loontabel``).
     """
     partner = hh.heeft_partner
     v = vast if vast is not None else per_huishouden(p, hh, regel, regelingen)
 
     # --- Wage: yearly tax, employer's holiday pay accrued monthly ------------------------
     in_mei = hh.vakantiegeld_in_mei[:, None]
-    bruto_jaar = bruto_maand * 12
-    bruto_jaar += maal_tarief(bruto_jaar, p.vakantiebijslag)
-    netto_jaar, _lh, iack_jaar, ak_jaar = lh.netto_loon(p, bruto_jaar, v.iack_recht[:, None])
+    iack_k = v.iack_recht[:, None]
+    w = loon_opzoeken(iack_k) if loon_opzoeken else loon(p, bruto_maand, iack_k)
+    bruto_jaar, netto_jaar, iack_jaar, ak_jaar, iack_maand = w.bruto_jaar, w.netto_jaar, w.iack_jaar, w.ak_jaar, w.iack_maand
     vb = p.vakantiebijslag
     if netto_maand is not None:
-        netto_uitbetaald = netto_maand
+        uitbetaald = netto_maand
         netto_incl = np.where(in_mei, netto_maand + maal_tarief(netto_maand, vb), netto_maand)
     else:
-        netto_incl = deel_afgerond(netto_jaar, 12)  # net wage incl. accrued holiday pay, per month
+        netto_incl = w.netto_incl
         if volledig or regel == "vast_maandbedrag_behalve_mei":
-            netto_uitbetaald = np.where(
-                in_mei, (netto_incl * vb.den + (vb.den + vb.num) // 2) // (vb.den + vb.num), netto_incl
-            )
-    iack_maand = deel_afgerond(iack_jaar, 12)
+            uitbetaald = netto_uitbetaald(p, netto_incl, in_mei)
     eigen_inkomen = netto_incl + iack_maand  # net wage incl. holiday pay and IACK, per month
 
     # --- Bijstand: art. 19 lid 2, art. 31 lid 2 --------------------------------------------
@@ -334,11 +386,11 @@ def kern(
     extra: dict[str, I64] = {}
     if regel == "vast_maandbedrag_behalve_mei":
         # Variant B4: the employer's holiday pay is offset in May when paid, not monthly.
-        vg_jaar = 12 * (netto_incl - netto_uitbetaald)
-        ink_m = netto_uitbetaald + iack_maand
-        vrij_m = pw.inkomensvrijlating(netto_uitbetaald, vnum_k, v.vden, vmax_k)
+        vg_jaar = 12 * (netto_incl - uitbetaald)
+        ink_m = uitbetaald + iack_maand
+        vrij_m = pw.inkomensvrijlating(uitbetaald, vnum_k, v.vden, vmax_k)
         bij_m = pw.algemene_bijstand(norm_k, ink_m - vrij_m) * recht_k
-        vrij_mei = pw.inkomensvrijlating(netto_uitbetaald + vg_jaar, vnum_k, v.vden, vmax_k)
+        vrij_mei = pw.inkomensvrijlating(uitbetaald + vg_jaar, vnum_k, v.vden, vmax_k)
         bij_mei = pw.algemene_bijstand(norm_k, ink_m + vg_jaar - vrij_mei) * recht_k
         bijstand = deel_afgerond(11 * bij_m + bij_mei, 12)
         vrijlating = np.where(bij_m > 0, vrij_m, 0)
@@ -400,17 +452,16 @@ def kern(
         kot_buiten_model = np.zeros(bruto_maand.shape, dtype=np.int64)
 
     # --- Municipal regulations: the amount while within the income limit at this level -------
-    gem: dict[str, I64] = {}
+    # The total from the distinct limits, highest first: each lower limit that the income is
+    # within replaces the total by the larger one of that limit (one pass per distinct limit).
     gem_totaal = np.zeros(bruto_maand.shape, dtype=np.int64)
-    for r, naam in enumerate(regelingen_matrix(regelingen).namen if regelingen else ()):
-        bedrag = v.gem_bedrag[:, r : r + 1]
-        if bedrag.any():
-            waarde = (netto_inkomen <= v.gem_grens[:, r : r + 1]) * bedrag
-            gem_totaal += waarde
-        else:
-            waarde = np.zeros(bruto_maand.shape, dtype=np.int64)
-        gem[naam] = waarde
+    for g in reversed(range(v.gem_grenzen.shape[1])):
+        gem_totaal = np.where(netto_inkomen <= v.gem_grenzen[:, g : g + 1], v.gem_tot_grens[:, g : g + 1], gem_totaal)
     totaal += gem_totaal
+    gem: dict[str, I64] = {}
+    if volledig:
+        for r, naam in enumerate(regelingen_matrix(regelingen).namen if regelingen else ()):
+            gem[naam] = (netto_inkomen <= v.gem_grens[:, r : r + 1]) * v.gem_bedrag[:, r : r + 1]
 
     if regel == "premie_na_zes_maanden":
         vrij_n = pw.inkomensvrijlating(netto_incl, v.vnum[:, None], v.vden, v.vmax[:, None])
@@ -458,8 +509,8 @@ def kern(
         uit.niveau.update(
             {
                 "vakantietoeslag_bijstand": vakantietoeslag,
-                "netto_loon_per_maand": netto_uitbetaald,
-                "netto_vakantiegeld_per_jaar": 12 * (netto_incl - netto_uitbetaald),
+                "netto_loon_per_maand": uitbetaald,
+                "netto_vakantiegeld_per_jaar": 12 * (netto_incl - uitbetaald),
                 "loonheffing_per_jaar": bruto_jaar - netto_jaar,
                 "arbeidskorting_per_jaar": ak_jaar,
                 "bijstand_uitbetaald": bijstand - vakantietoeslag,

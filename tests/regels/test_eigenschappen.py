@@ -112,16 +112,22 @@ def test_batch_gelijk_aan_enkel_tot_op_de_cent(invoer: dict[str, Any], regel: st
     enkel = _bereken(invoer, varianten=varianten)
     rijen = enkel["varianten"][0]["resultaten"] if regel else enkel["resultaten"]
     inv, p, _u = uitkomst_voor(invoer)
-    hh = {k: np.repeat(v, 3) for k, v in inv.hh.__dict__.items()}  # three copies: blocks and threads agree
+    # Three copies (one hourly wage: the wage table is used): blocks and threads agree.
+    hh = {k: np.repeat(v, 3) for k, v in inv.hh.__dict__.items()}
+    sleutels = ("bijstand", "totaal_netto_per_maand", "zorgtoeslag", "huurtoeslag", "kindgebonden_budget", "inkomensvrijlating")
+    regelingen = tuple(rijen[0]["gemeentelijke_regelingen"])
     uit = regels.bereken_batch(
         invoer["peildatum"], hh, np.repeat(inv.bruto_uurloon or 0, 3), inv.uren or [0],
-        gemeente=invoer["gemeente"], regel=regel, blokgrootte=2, threads=2,
-        uitvoer=("bijstand", "totaal_netto_per_maand", "zorgtoeslag", "huurtoeslag", "kindgebonden_budget", "inkomensvrijlating"),
+        gemeente=invoer["gemeente"], regel=regel, blokgrootte=2, threads=2, uitvoer=sleutels + regelingen,
     )
-    for sleutel in ("bijstand", "totaal_netto_per_maand", "zorgtoeslag", "huurtoeslag", "kindgebonden_budget", "inkomensvrijlating"):
+    for sleutel in sleutels:
         enkel_centen = [round(r[sleutel] * 100) for r in rijen]
         for h in range(3):
             assert uit[sleutel][h].tolist() == enkel_centen, sleutel
+    for naam in regelingen:
+        enkel_centen = [round(r["gemeentelijke_regelingen"][naam] * 100) for r in rijen]
+        for h in range(3):
+            assert uit[naam][h].tolist() == enkel_centen, naam
 
 
 def test_geld_is_altijd_hele_centen() -> None:
