@@ -21,7 +21,7 @@ from regels.fouten import InvoerFout
 from regels.gemeenten import gemeente as zoek_gemeente
 from regels.gemeenten import rekenvormen
 from regels.invoer import bruto_per_maand, lees_invoer, uren_naar_honderdsten
-from regels.kern import REGELS, Huishoudens, Loontabel, kern, per_huishouden
+from regels.kern import REGELS, Huishoudens, Loontabel, kern
 from regels.peilparameters import bekende_paden, peilparameters
 
 STANDAARD_UITVOER = ("bijstand", "totaal_netto_per_maand")
@@ -112,9 +112,9 @@ def _laat_glibc_vrijgegeven_geheugen_houden() -> None:
 def uren_uit_bijstand_geinterpoleerd(uren: npt.NDArray[np.float64], bijstand: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
     """Per household: hours where bijstand first reaches zero, linear between levels (NaN: never)."""
     nul = bijstand == 0
-    heeft = nul.any(axis=1)
     i = np.argmax(nul, axis=1)
     rijen = np.arange(bijstand.shape[0])
+    heeft = nul[rijen, i]  # argmax gives 0 when no level has bijstand 0
     u2 = uren[rijen, i] if uren.ndim == 2 else uren[i]
     vorige = np.maximum(i - 1, 0)
     u1 = uren[rijen, vorige] if uren.ndim == 2 else uren[vorige]
@@ -181,13 +181,10 @@ def bereken_batch(
     gem_namen = {rv.regeling.naam for rv in regelingen}
     volledig = any(k in _ALLEEN_VOLLEDIG or k in gem_namen for k in sleutels)
     tabel, rij_van = None, np.empty(0, dtype=np.intp)
-    if honderdsten.ndim == 1 and n:
+    if honderdsten.ndim == 1 and n and not volledig:
         uurlonen, rij_van = np.unique(loon, return_inverse=True)
         if 2 * uurlonen.shape[0] <= n and uurlonen.shape[0] * levels <= _LOONTABEL_MAX:
             tabel = Loontabel(p, bruto_per_maand(uurlonen[:, None], honderdsten))
-
-    # Per household once for the whole batch (long arrays, few calls), sliced per block.
-    vast = per_huishouden(p, hh, regel, regelingen)
 
     def blok(start: int) -> None:
         sl = slice(start, min(start + blokgrootte, n))
@@ -195,11 +192,11 @@ def bereken_batch(
             rijen = rij_van[sl]
             bruto = tabel.bruto_maand.take(rijen, axis=0)
             u = kern(p, hh.deel(sl), bruto, regelingen=regelingen, regel=regel, volledig=volledig,
-                     vast=vast.deel(sl), loon_opzoeken=partial(tabel.loon, rijen))
+                     loon_opzoeken=partial(tabel.loon, rijen))
         else:
             h = honderdsten[sl] if honderdsten.ndim == 2 else honderdsten[None, :]
             bruto = bruto_per_maand(loon[sl, None], h)
-            u = kern(p, hh.deel(sl), bruto, regelingen=regelingen, regel=regel, volledig=volledig, vast=vast.deel(sl))
+            u = kern(p, hh.deel(sl), bruto, regelingen=regelingen, regel=regel, volledig=volledig)
         for k in sleutels:
             if k in u.niveau:
                 resultaat[k][sl] = u.niveau[k]

@@ -157,11 +157,13 @@ class Loon:
     """The wage part of a calculation, per level (H, L); money in cents."""
 
     bruto_jaar: I64  # gross per year incl. the employer's holiday pay
-    netto_jaar: I64
-    iack_jaar: I64  # IACK actually usable (0 without a right)
-    ak_jaar: I64  # arbeidskorting
     netto_incl: I64  # net per month incl. accrued holiday pay
-    iack_maand: I64
+    iack_maand: I64  # IACK actually usable, per month (0 without a right)
+    eigen_inkomen: I64  # netto_incl + iack_maand
+    netto_met_iack_jaar: I64  # net wage per year + IACK
+    werkkortingen_jaar: I64  # arbeidskorting + IACK per year
+    netto_jaar: I64 | None = None  # the parts below only when computed directly (not looked up)
+    ak_jaar: I64 | None = None
 
 
 def loon(p: PeilParameters, bruto_maand: I64, iack_recht: B) -> Loon:
@@ -173,7 +175,17 @@ def loon(p: PeilParameters, bruto_maand: I64, iack_recht: B) -> Loon:
     bruto_jaar = bruto_maand * 12
     bruto_jaar += maal_tarief(bruto_jaar, p.vakantiebijslag)
     netto_jaar, _loonheffing, iack_jaar, ak_jaar = lh.netto_loon(p, bruto_jaar, iack_recht)
-    return Loon(bruto_jaar, netto_jaar, iack_jaar, ak_jaar, deel_afgerond(netto_jaar, 12), deel_afgerond(iack_jaar, 12))
+    netto_incl, iack_maand = deel_afgerond(netto_jaar, 12), deel_afgerond(iack_jaar, 12)
+    return Loon(
+        bruto_jaar=bruto_jaar,
+        netto_incl=netto_incl,
+        iack_maand=iack_maand,
+        eigen_inkomen=netto_incl + iack_maand,
+        netto_met_iack_jaar=netto_jaar + iack_jaar,
+        werkkortingen_jaar=ak_jaar + iack_jaar,
+        netto_jaar=netto_jaar,
+        ak_jaar=ak_jaar,
+    )
 
 
 def netto_uitbetaald(p: PeilParameters, netto_incl: I64, in_mei: B) -> I64:
@@ -186,33 +198,24 @@ class Loontabel:
     """``loon`` for each distinct hourly wage x hours level of a batch, computed once.
 
     The wage part depends on nothing but the gross wage and the IACK right, and a caseload has
-    far fewer distinct hourly wages than households. A batch computes it once per hourly wage
-    and copies the rows per household: the same integers, far fewer passes over the data.
-    Built with the right to the IACK; rows without that right get 0.
+    far fewer distinct hourly wages than households. A batch computes it once per hourly wage,
+    without and with the IACK, and copies the rows per household: the same integers, far fewer
+    passes over the data.
     """
 
     def __init__(self, p: PeilParameters, bruto_maand: I64) -> None:
         """``bruto_maand``: (K, L) monthly gross wage per distinct hourly wage and level."""
         self.bruto_maand = bruto_maand
-        self._loon = loon(p, bruto_maand, np.ones(1, dtype=np.bool_))
+        self._k = bruto_maand.shape[0]
+        # Rows 0..K-1 without the IACK, rows K..2K-1 with it.
+        recht = np.repeat(np.array([False, True]), self._k)[:, None]
+        w = loon(p, np.concatenate([bruto_maand, bruto_maand]), recht)
+        self._kolommen = (w.bruto_jaar, w.netto_incl, w.iack_maand, w.eigen_inkomen, w.netto_met_iack_jaar, w.werkkortingen_jaar)
 
     def loon(self, rijen: npt.NDArray[np.intp], iack_recht: B) -> Loon:
         """The wage part for households whose hourly wage is row ``rijen`` (H,) of the table."""
-        t = self._loon
-        if iack_recht.any():
-            iack_jaar, iack_maand = t.iack_jaar.take(rijen, axis=0), t.iack_maand.take(rijen, axis=0)
-            iack_jaar *= iack_recht
-            iack_maand *= iack_recht
-        else:
-            iack_jaar = iack_maand = np.zeros((rijen.shape[0], t.bruto_jaar.shape[1]), dtype=np.int64)
-        return Loon(
-            t.bruto_jaar.take(rijen, axis=0),
-            t.netto_jaar.take(rijen, axis=0),
-            iack_jaar,
-            t.ak_jaar.take(rijen, axis=0),
-            t.netto_incl.take(rijen, axis=0),
-            iack_maand,
-        )
+        i = rijen + self._k * iack_recht.reshape(-1)
+        return Loon(*(k.take(i, axis=0) for k in self._kolommen))
 
 
 def bruto_uit_netto(p: PeilParameters, netto_maand: I64, in_mei: B, iack_recht: B) -> I64:
@@ -368,20 +371,22 @@ def kern(
     in_mei = hh.vakantiegeld_in_mei[:, None]
     iack_k = v.iack_recht[:, None]
     w = loon_opzoeken(iack_k) if loon_opzoeken else loon(p, bruto_maand, iack_k)
-    bruto_jaar, netto_jaar, iack_jaar, ak_jaar, iack_maand = w.bruto_jaar, w.netto_jaar, w.iack_jaar, w.ak_jaar, w.iack_maand
+    bruto_jaar, iack_maand = w.bruto_jaar, w.iack_maand
     vb = p.vakantiebijslag
     if netto_maand is not None:
         uitbetaald = netto_maand
         netto_incl = np.where(in_mei, netto_maand + maal_tarief(netto_maand, vb), netto_maand)
+        eigen_inkomen = netto_incl + iack_maand
     else:
         netto_incl = w.netto_incl
+        eigen_inkomen = w.eigen_inkomen  # net wage incl. holiday pay and IACK, per month
         if volledig or regel == "vast_maandbedrag_behalve_mei":
             uitbetaald = netto_uitbetaald(p, netto_incl, in_mei)
-    eigen_inkomen = netto_incl + iack_maand  # net wage incl. holiday pay and IACK, per month
 
     # --- Bijstand: art. 19 lid 2, art. 31 lid 2 --------------------------------------------
-    norm_k = v.norm[:, None]
-    recht_k = v.recht_bijstand[:, None]
+    # Without a right to bijstand (vermogen) the norm counts as 0: the income taken into account
+    # is never negative, so the bijstand is 0 (one pass fewer than multiplying by the right).
+    norm_k = np.where(v.recht_bijstand, v.norm, 0)[:, None]
     vnum_k, vmax_k = v.vnum_eff[:, None], v.vmax[:, None]
     extra: dict[str, I64] = {}
     if regel == "vast_maandbedrag_behalve_mei":
@@ -389,16 +394,15 @@ def kern(
         vg_jaar = 12 * (netto_incl - uitbetaald)
         ink_m = uitbetaald + iack_maand
         vrij_m = pw.inkomensvrijlating(uitbetaald, vnum_k, v.vden, vmax_k)
-        bij_m = pw.algemene_bijstand(norm_k, ink_m - vrij_m) * recht_k
+        bij_m = pw.algemene_bijstand(norm_k, ink_m - vrij_m)
         vrij_mei = pw.inkomensvrijlating(uitbetaald + vg_jaar, vnum_k, v.vden, vmax_k)
-        bij_mei = pw.algemene_bijstand(norm_k, ink_m + vg_jaar - vrij_mei) * recht_k
+        bij_mei = pw.algemene_bijstand(norm_k, ink_m + vg_jaar - vrij_mei)
         bijstand = deel_afgerond(11 * bij_m + bij_mei, 12)
         vrijlating = np.where(bij_m > 0, vrij_m, 0)
         extra = {"bijstand_behalve_mei": bij_m, "bijstand_in_mei": bij_mei}
     else:
         vrijlating = pw.inkomensvrijlating(netto_incl, vnum_k, v.vden, vmax_k)
         bijstand = pw.algemene_bijstand(norm_k, eigen_inkomen - vrijlating)
-        bijstand *= recht_k
         vrijlating *= bijstand > 0  # only counted while there is bijstand
     if _alleen_bijstand:
         uit = Uitkomst()
@@ -410,13 +414,14 @@ def kern(
     met_partner = np.flatnonzero(partner) if partner.any() else None
     aandeel_aanvrager = bijstand_jaar
     if met_partner is not None:
-        aandeel_aanvrager = bijstand_jaar.copy()
-        aandeel_aanvrager[met_partner] //= 2  # with a partner, the applicant's half (rounded down)
-    bruto_bijstand = lh.bruto_bijstand(p, bruto_jaar, netto_jaar + iack_jaar, ak_jaar + iack_jaar, aandeel_aanvrager)
+        # With a partner, the applicant's half, rounded down (a shift by 1: bijstand >= 0).
+        aandeel_aanvrager = np.right_shift(bijstand_jaar, partner.astype(np.int64)[:, None])
+    bruto_bijstand = lh.bruto_bijstand(p, bruto_jaar, w.netto_met_iack_jaar, w.werkkortingen_jaar, aandeel_aanvrager)
     if met_partner is not None:
         # Each partner is paid half of the couple's bijstand and has an own heffingskorting
         # (the partner has no wage in this model). Only rows with a partner have a second half.
-        aandeel_partner = bijstand_jaar[met_partner] - aandeel_aanvrager[met_partner]
+        aandeel_partner = bijstand_jaar.take(met_partner, axis=0)
+        aandeel_partner -= aandeel_aanvrager.take(met_partner, axis=0)
         nul = np.zeros_like(aandeel_partner)
         bruto_bijstand[met_partner] += lh.bruto_bijstand(p, nul, nul, nul, aandeel_partner)
     toetsingsinkomen = bruto_jaar + bruto_bijstand
@@ -505,14 +510,15 @@ def kern(
         **extra,
     }
     if volledig:
+        assert w.netto_jaar is not None and w.ak_jaar is not None, "volledig: the wage is computed, not looked up"
         vakantietoeslag = pw.vakantietoeslag(p, bijstand)
         uit.niveau.update(
             {
                 "vakantietoeslag_bijstand": vakantietoeslag,
                 "netto_loon_per_maand": uitbetaald,
                 "netto_vakantiegeld_per_jaar": 12 * (netto_incl - uitbetaald),
-                "loonheffing_per_jaar": bruto_jaar - netto_jaar,
-                "arbeidskorting_per_jaar": ak_jaar,
+                "loonheffing_per_jaar": bruto_jaar - w.netto_jaar,
+                "arbeidskorting_per_jaar": w.ak_jaar,
                 "bijstand_uitbetaald": bijstand - vakantietoeslag,
                 "bruto_bijstand_per_jaar": bruto_bijstand,
             }

@@ -16,22 +16,37 @@ I64 = npt.NDArray[np.int64]
 B = npt.NDArray[np.bool_]
 
 
+def _afgebouwd(inkomen: I64, helling: int | I64, begin: I64, maximum: I64, minimum: int, deler: int) -> I64:
+    """``(begin - helling x inkomen)`` kept between ``minimum`` and ``maximum``, floor-divided by ``deler``.
+
+    The shape of every income-dependent toeslag: a maximum, lowered by a percentage of the
+    income above a threshold, never below nul, rounded to cents. The callers fold the threshold,
+    the half-up rounding and the right to the toeslag into ``begin``, ``maximum`` and
+    ``minimum`` per household, so each level takes five passes over the data.
+    """
+    uit = np.multiply(inkomen, helling)
+    np.subtract(begin, uit, out=uit)
+    np.minimum(uit, maximum, out=uit)
+    np.maximum(uit, minimum, out=uit)
+    return cast(I64, np.floor_divide(uit, deler, out=uit))
+
+
 def zorgtoeslag(p: PeilParameters, toetsingsinkomen: I64, heeft_partner: B, recht: B) -> I64:
-    """Wet op de zorgtoeslag art. 2: standaardpremie minus normpremie, per month (art. 2 lid 5)."""
+    """Wet op de zorgtoeslag art. 2: standaardpremie minus normpremie, per month (art. 2 lid 5).
+
+    Per year, over a common denominator d: max(premie - normpremie(drempel) - afbouw x
+    max(T - drempel, 0), 0); a month is that / 12, half up. Without a right: 0.
+    """
     d = lcm(p.zt_afbouw.den, p.zt_alleen.den, p.zt_partner.den)
     alleen = p.zt_alleen.num * (d // p.zt_alleen.den)
     partner = p.zt_partner.num * (d // p.zt_partner.den)
-    normpremie_basis = np.where(heeft_partner, partner, alleen) * p.zt_drempel
+    afbouw = p.zt_afbouw.num * (d // p.zt_afbouw.den)
     premie = (1 + heeft_partner.astype(np.int64)) * p.zt_standaardpremie * d
-    boven = toetsingsinkomen - p.zt_drempel  # per level, in place: large batches, few temporaries
-    np.maximum(boven, 0, out=boven)
-    boven *= p.zt_afbouw.num * (d // p.zt_afbouw.den)
-    jaar_teller = np.subtract(premie - normpremie_basis, boven, out=boven)
-    np.maximum(jaar_teller, 0, out=jaar_teller)
-    jaar_teller += 6 * d
-    maand = cast(I64, np.floor_divide(jaar_teller, 12 * d, out=jaar_teller))
-    maand *= recht
-    return maand
+    # At or below the drempel: premie - normpremie(drempel); above it, afbouw per euro less.
+    # With the right as 0/1 factor, a household without it gets min(..) <= 6d, hence 0.
+    bij_drempel = (premie - np.where(heeft_partner, partner, alleen) * p.zt_drempel) * recht
+    begin = bij_drempel + afbouw * p.zt_drempel * recht
+    return _afgebouwd(toetsingsinkomen, afbouw, begin + 6 * d, bij_drempel + 6 * d, 6 * d, 12 * d)
 
 
 def kindgebonden_budget_basis(
@@ -43,18 +58,16 @@ def kindgebonden_budget_basis(
 
 
 def kindgebonden_budget(p: PeilParameters, basis_jaar: I64, toetsingsinkomen: I64, heeft_partner: B, recht: B) -> I64:
-    """Art. 2 lid 7-8: reduced by 7,60 % of the income above the drempel (+ extra drempel with partner)."""
+    """Art. 2 lid 7-8: reduced by 7,60 % of the income above the drempel (+ extra drempel with partner).
+
+    Per year over the denominator d: max(basis - afbouw x max(T - drempel, 0), 0); a month is
+    that / 12, half up. Without a right: 0.
+    """
     drempel = p.kgb_drempel + np.where(heeft_partner, p.kgb_partner_extra, 0)
-    d = p.kgb_afbouw.den
-    afbouw = toetsingsinkomen - drempel  # per level, in place: large batches, few temporaries
-    np.maximum(afbouw, 0, out=afbouw)
-    afbouw *= p.kgb_afbouw.num
-    teller = np.subtract(basis_jaar * d, afbouw, out=afbouw)
-    np.maximum(teller, 0, out=teller)
-    teller += 6 * d
-    maand = cast(I64, np.floor_divide(teller, 12 * d, out=teller))
-    maand *= recht
-    return maand
+    d, afbouw = p.kgb_afbouw.den, p.kgb_afbouw.num
+    maximum = basis_jaar * d * recht
+    begin = maximum + afbouw * drempel * recht
+    return _afgebouwd(toetsingsinkomen, afbouw, begin + 6 * d, maximum + 6 * d, 6 * d, 12 * d)
 
 
 def kinderbijslag(p: PeilParameters, k0_5: I64, k6_11: I64, k12_17: I64) -> I64:
@@ -90,10 +103,10 @@ def huurtoeslag_maximum(p: PeilParameters, rekenhuur: I64, meerpersoons: B, drie
 
 
 def huurtoeslag(p: PeilParameters, maximum: I64, toetsingsinkomen: I64, medebewoners_inkomen: I64, meerpersoons: B) -> I64:
-    """Art. 21 lid 2: minus (rekeninkomen - minimum-inkomensijkpunt) x afbouwpercentage / 12.
+    """Art. 21 lid 2: minus (rekeninkomen - minimum-inkomensijkpunt) x afbouwpercentage / 12, never below 0.
 
     The rekeninkomen is the toetsingsinkomen plus the income of the other residents (art. 1
-    onderdeel i).
+    onderdeel i). The monthly reduction is rounded half up before it is subtracted.
     """
     ijkpunt = np.where(meerpersoons, p.ht_ijkpunt_meer, p.ht_ijkpunt_een)
     d = p.ht_afbouw_een.den * p.ht_afbouw_meer.den
@@ -102,14 +115,12 @@ def huurtoeslag(p: PeilParameters, maximum: I64, toetsingsinkomen: I64, medebewo
         p.ht_afbouw_meer.num * p.ht_afbouw_een.den,
         p.ht_afbouw_een.num * p.ht_afbouw_meer.den,
     )
-    # rekeninkomen - ijkpunt, with the per-household part summed first (one pass per level).
-    y = toetsingsinkomen - (ijkpunt - medebewoners_inkomen)
-    np.maximum(y, 0, out=y)
-    y *= pct
-    y += 6 * d
-    korting = np.floor_divide(y, 12 * d, out=y)
-    toeslag = np.subtract(maximum, korting, out=korting)
-    return cast(I64, np.maximum(toeslag, 0, out=toeslag))
+    # With q = 12d and the reduction k = (pct x max(R - ijkpunt, 0) + 6d) // q (R >= 0):
+    # max(maximum - k, 0) = max(q x maximum + q - 1 - 6d - pct x max(R - ijkpunt, 0), 0) // q.
+    q = 12 * d
+    hoogst = q * maximum + (q - 1 - 6 * d)
+    begin = hoogst + pct * (ijkpunt - medebewoners_inkomen)
+    return _afgebouwd(toetsingsinkomen, pct, begin, hoogst, 0, q)
 
 
 def kinderopvangtoeslag(p: PeilParameters, uren: I64, uurprijs: I64, kinderen_onder_12: I64, werkt: B) -> tuple[I64, I64]:
