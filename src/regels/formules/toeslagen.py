@@ -119,7 +119,7 @@ def huurtoeslag(p: PeilParameters, maximum: I64, toetsingsinkomen: I64, medebewo
     # max(maximum - k, 0) = max(q x maximum + q - 1 - 6d - pct x max(R - ijkpunt, 0), 0) // q.
     q = 12 * d
     hoogst = q * maximum + (q - 1 - 6 * d)
-    begin = hoogst + pct * (ijkpunt - medebewoners_inkomen)
+    begin = cast(I64, hoogst + pct * (ijkpunt - medebewoners_inkomen))
     return _afgebouwd(toetsingsinkomen, pct, begin, hoogst, 0, q)
 
 
