@@ -21,7 +21,7 @@ from regels.fouten import InvoerFout
 from regels.gemeenten import gemeente as zoek_gemeente
 from regels.gemeenten import rekenvormen
 from regels.invoer import bruto_per_maand, lees_invoer, uren_naar_honderdsten
-from regels.kern import REGELS, Huishoudens, Loontabel, kern
+from regels.kern import REGELS, Huishoudens, Loontabel, PerHuishouden, kern, per_huishouden
 from regels.peilparameters import bekende_paden, peilparameters
 
 STANDAARD_UITVOER = ("bijstand", "totaal_netto_per_maand")
@@ -186,17 +186,16 @@ def bereken_batch(
         if 2 * uurlonen.shape[0] <= n and uurlonen.shape[0] * levels <= _LOONTABEL_MAX:
             tabel = Loontabel(p, bruto_per_maand(uurlonen[:, None], honderdsten))
 
-    def blok(start: int) -> None:
-        sl = slice(start, min(start + blokgrootte, n))
+    def blok(sl: slice, hh_blok: Huishoudens, vast: PerHuishouden) -> None:
         if tabel is not None:
             rijen = rij_van[sl]
             bruto = tabel.bruto_maand.take(rijen, axis=0)
-            u = kern(p, hh.deel(sl), bruto, regelingen=regelingen, regel=regel, volledig=volledig,
+            u = kern(p, hh_blok, bruto, regelingen=regelingen, regel=regel, volledig=volledig, vast=vast,
                      loon_opzoeken=partial(tabel.loon, rijen))
         else:
             h = honderdsten[sl] if honderdsten.ndim == 2 else honderdsten[None, :]
             bruto = bruto_per_maand(loon[sl, None], h)
-            u = kern(p, hh.deel(sl), bruto, regelingen=regelingen, regel=regel, volledig=volledig)
+            u = kern(p, hh_blok, bruto, regelingen=regelingen, regel=regel, volledig=volledig, vast=vast)
         for k in sleutels:
             if k in u.niveau:
                 resultaat[k][sl] = u.niveau[k]
@@ -210,13 +209,27 @@ def bereken_batch(
             uren_blok = uren[sl] if uren.ndim == 2 else uren
             resultaat["uren_uit_bijstand"][sl] = uren_uit_bijstand_geinterpoleerd(uren_blok, u.niveau["bijstand"])
 
-    starts = range(0, n, blokgrootte)
+    # A task is a run of blocks: its per-household part is computed in one go (few numpy calls
+    # on longer arrays), its blocks keep the per-level arrays in cache. At least four tasks per
+    # thread when there are enough blocks, so the threads finish together.
+    blokken = -(-n // blokgrootte)
+    per_taak = blokgrootte * max(1, min(16, blokken // (4 * threads)))
+
+    def taak(start: int) -> None:
+        stop = min(start + per_taak, n)
+        hh_taak = hh.deel(slice(start, stop))
+        vast = per_huishouden(p, hh_taak, regel, regelingen)
+        for s in range(start, stop, blokgrootte):
+            deel = slice(s - start, min(s + blokgrootte, stop) - start)
+            blok(slice(s, min(s + blokgrootte, stop)), hh_taak.deel(deel), vast.deel(deel))
+
+    starts = range(0, n, per_taak)
     if n > blokgrootte:
         _laat_glibc_vrijgegeven_geheugen_houden()
-    if threads > 1 and n > blokgrootte:
+    if threads > 1 and len(starts) > 1:
         with ThreadPoolExecutor(max_workers=threads) as pool:
-            list(pool.map(blok, starts))
+            list(pool.map(taak, starts))
     else:
         for s in starts:
-            blok(s)
+            taak(s)
     return resultaat
