@@ -7,7 +7,9 @@ docs/regels.md.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from itertools import repeat
 from typing import Any
 
@@ -21,7 +23,6 @@ from regels.invoer import Invoer, bruto_per_maand, kwartaalbegin, lees_invoer, u
 from regels.kern import (
     REGELS,
     Uitkomst,
-    alleen_bijstand,
     bruto_uit_netto,
     huishoudtype,
     iack_recht,
@@ -88,6 +89,33 @@ def _rij_bouwer() -> Any:
 _maak_rij = _rij_bouwer()
 
 
+@dataclass(frozen=True)
+class _Zoekrooster:
+    niveaus: np.ndarray[Any, Any]  # the distinct levels in hundredths of an hour, ascending
+    index: np.ndarray[Any, Any]  # for each, its position in the given levels
+    rooster: np.ndarray[Any, Any]  # per interval between two levels: its 0.1-hour grid, both ends included
+    begin: np.ndarray[Any, Any]  # where each interval's grid starts in ``rooster`` (one extra at the end)
+
+
+@lru_cache(maxsize=32)
+def _zoekrooster(honderdsten: tuple[int, ...]) -> _Zoekrooster:
+    """The 0.1-hour grid on which the exit hours are searched, for one list of levels.
+
+    Between two neighbouring distinct levels lo < hi: lo, lo + 0.1 h, ... and hi. A pure
+    function of the levels, so kept for the next calculation with the same levels (the pages
+    always ask 0-40 hours).
+    """
+    niveaus, index = np.unique(np.array(honderdsten, dtype=np.int64), return_index=True)
+    lo, hi = niveaus[:-1], niveaus[1:]
+    punten = (hi - lo + 9) // 10 + 1
+    begin = np.concatenate([[0], np.cumsum(punten)])
+    stap = np.arange(begin[-1]) - np.repeat(begin[:-1], punten)
+    rooster = np.minimum(np.repeat(lo, punten) + 10 * stap, np.repeat(hi, punten))
+    for a in (niveaus, index, rooster, begin):
+        a.setflags(write=False)  # shared between calculations
+    return _Zoekrooster(niveaus, index, rooster, begin)
+
+
 class _Scenario:
     """One computed scenario for one household (base or variant)."""
 
@@ -95,8 +123,11 @@ class _Scenario:
         self.inv, self.p, self.regelingen, self.regel = inv, p, regelingen, regel
         if inv.uren is not None:
             self.honderdsten = uren_naar_honderdsten(inv.uren)
-            bruto = bruto_per_maand(inv.bruto_uurloon or 0, self.honderdsten)[None, :]
-            self.u = kern(p, inv.hh, bruto, regelingen=regelingen, regel=regel)
+            self.zoek = _zoekrooster(tuple(self.honderdsten.tolist()))
+            uurloon = inv.bruto_uurloon or 0
+            bruto = bruto_per_maand(uurloon, self.honderdsten)[None, :]
+            fijn = bruto_per_maand(uurloon, self.zoek.rooster)[None, :] if self.zoek.rooster.size else None
+            self.u = kern(p, inv.hh, bruto, regelingen=regelingen, regel=regel, fijn_bruto=fijn)
         else:
             assert inv.netto_lonen is not None
             netto = np.asarray(inv.netto_lonen, dtype=np.int64)[None, :]
@@ -114,27 +145,22 @@ class _Scenario:
     def uren_uit_bijstand(self) -> float | None:
         """Hours per week at which bijstand reaches zero, searched in steps of 0.1 hour.
 
-        Between the first level without bijstand and the level before it, the engine is run
-        again on a 0.1-hour grid; the first grid point without bijstand is returned.
+        Between the lowest level without bijstand and the level below it, the engine computed
+        the bijstand on a 0.1-hour grid too (``_zoekrooster``); its first point without
+        bijstand is returned. None without a right to bijstand or when no level reaches zero.
         """
-        if self.inv.uren is None:
+        if self.inv.uren is None or not self.u.vast["recht_bijstand"][0]:
             return None
-        if not self.u.vast["recht_bijstand"][0]:
-            return None
-        b = self.u.niveau["bijstand"][0].tolist()
+        z = self.zoek
+        b = self.u.niveau["bijstand"][0].take(z.index).tolist()
         if 0 not in b:
             return None
-        i = b.index(0)
-        if i == 0:
-            return float(self.inv.uren[0])
-        lo, hi = int(self.honderdsten[i - 1]), int(self.honderdsten[i])
-        stappen = list(range(lo, hi + 1, 10))
-        if stappen[-1] != hi:
-            stappen.append(hi)
-        rooster = np.array(stappen, dtype=np.int64)
-        bruto = bruto_per_maand(self.inv.bruto_uurloon or 0, rooster)[None, :]
-        fijn: list[int] = alleen_bijstand(self.p, self.inv.hh, bruto, self.regel, self.u)[0].tolist()
-        return stappen[fijn.index(0)] / 100
+        k = b.index(0)
+        if k == 0:
+            return int(z.niveaus[0]) / 100
+        van, tot = int(z.begin[k - 1]), int(z.begin[k])
+        fijn: list[int] = self.u.niveau["bijstand_fijn"][0, van:tot].tolist()
+        return int(z.rooster[van + fijn.index(0)]) / 100
 
     def rijen(self) -> list[dict[str, Any]]:
         n = self.u.niveau

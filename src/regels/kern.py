@@ -165,6 +165,10 @@ class Loon:
     netto_jaar: I64 | None = None  # the parts below only when computed directly (not looked up)
     ak_jaar: I64 | None = None
 
+    def niveaus(self, aantal: int) -> Loon:
+        """The first ``aantal`` levels (views)."""
+        return Loon(**{k: None if a is None else a[:, :aantal] for k, a in self.__dict__.items()})
+
 
 def loon(p: PeilParameters, bruto_maand: I64, iack_recht: B) -> Loon:
     """Gross monthly wage → yearly and monthly wage amounts.
@@ -333,14 +337,6 @@ def per_huishouden(
     )
 
 
-def alleen_bijstand(
-    p: PeilParameters, hh: Huishoudens, bruto_maand: I64, regel: str | None = None, eerder: Uitkomst | None = None
-) -> I64:
-    """Only the bijstand per level (same rules as ``kern``); used to search the exit hours finely."""
-    v = eerder.intern if eerder is not None and eerder.intern is not None else per_huishouden(p, hh, regel)
-    return kern(p, hh, bruto_maand, regel=regel, volledig=False, vast=v, _alleen_bijstand=True).niveau["bijstand"]
-
-
 def kern(
     p: PeilParameters,
     hh: Huishoudens,
@@ -352,7 +348,7 @@ def kern(
     volledig: bool = True,
     vast: PerHuishouden | None = None,
     loon_opzoeken: Callable[[B], Loon] | None = None,
-    _alleen_bijstand: bool = False,
+    fijn_bruto: I64 | None = None,
 ) -> Uitkomst:
     """Compute everything for H households x L levels of monthly gross wage (cents).
 
@@ -362,9 +358,15 @@ def kern(
     are only shown to people; the shared amounts are computed identically. ``vast``: the result
     of ``per_huishouden`` for these households and regulations, when already known;
     ``loon_opzoeken``: gives the wage part for ``bruto_maand`` from the IACK right, looked up
-    instead of computed (batch, ``Loontabel``).
+    instead of computed (batch, ``Loontabel``); ``fijn_bruto`` (H, F): more gross wages for
+    which only the bijstand is computed, in the same passes as the levels (the fine search of
+    the hours that leave bijstand), returned as ``niveau["bijstand_fijn"]``.
     """
     partner = hh.heeft_partner
+    niveaus = bruto_maand.shape[1]
+    if fijn_bruto is not None:
+        assert netto_maand is None and loon_opzoeken is None, "fine search: gross wages, computed"
+        bruto_maand = np.concatenate([bruto_maand, fijn_bruto], axis=1)
     v = vast if vast is not None else per_huishouden(p, hh, regel, regelingen)
 
     # --- Wage: yearly tax, employer's holiday pay accrued monthly ------------------------
@@ -373,6 +375,7 @@ def kern(
     w = loon_opzoeken(iack_k) if loon_opzoeken else loon(p, bruto_maand, iack_k)
     bruto_jaar, iack_maand = w.bruto_jaar, w.iack_maand
     vb = p.vakantiebijslag
+    uitbetaald: I64 | None = None
     if netto_maand is not None:
         uitbetaald = netto_maand
         netto_incl = np.where(in_mei, netto_maand + maal_tarief(netto_maand, vb), netto_maand)
@@ -390,6 +393,7 @@ def kern(
     vnum_k, vmax_k = v.vnum_eff[:, None], v.vmax[:, None]
     extra: dict[str, I64] = {}
     if regel == "vast_maandbedrag_behalve_mei":
+        assert uitbetaald is not None
         # Variant B4: the employer's holiday pay is offset in May when paid, not monthly.
         vg_jaar = 12 * (netto_incl - uitbetaald)
         ink_m = uitbetaald + iack_maand
@@ -404,10 +408,16 @@ def kern(
         vrijlating = pw.inkomensvrijlating(netto_incl, vnum_k, v.vden, vmax_k)
         bijstand = pw.algemene_bijstand(norm_k, eigen_inkomen - vrijlating)
         vrijlating *= bijstand > 0  # only counted while there is bijstand
-    if _alleen_bijstand:
-        uit = Uitkomst()
-        uit.niveau = {"bijstand": bijstand}
-        return uit
+    if fijn_bruto is not None:  # from here on only the levels
+        extra["bijstand_fijn"] = bijstand[:, niveaus:]
+        w = w.niveaus(niveaus)
+        bruto_maand, bruto_jaar, iack_maand = bruto_maand[:, :niveaus], w.bruto_jaar, w.iack_maand
+        netto_incl, eigen_inkomen, vrijlating, bijstand = (a[:, :niveaus] for a in (netto_incl, eigen_inkomen, vrijlating, bijstand))
+        if uitbetaald is not None:
+            uitbetaald = uitbetaald[:, :niveaus]
+        for k in ("bijstand_behalve_mei", "bijstand_in_mei"):
+            if k in extra:
+                extra[k] = extra[k][:, :niveaus]
 
     # --- Toetsingsinkomen: wage + gross equivalent of the bijstand --------------------------
     bijstand_jaar = bijstand * 12
@@ -511,6 +521,7 @@ def kern(
     }
     if volledig:
         assert w.netto_jaar is not None and w.ak_jaar is not None, "volledig: the wage is computed, not looked up"
+        assert uitbetaald is not None
         vakantietoeslag = pw.vakantietoeslag(p, bijstand)
         uit.niveau.update(
             {

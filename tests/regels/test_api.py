@@ -39,6 +39,22 @@ def test_contract_sleutels_en_uren_uit_bijstand() -> None:
     assert fijn["resultaten"][0]["bijstand"] > 0 and fijn["resultaten"][1]["bijstand"] == 0
 
 
+def test_uren_uit_bijstand_hangt_niet_af_van_de_volgorde_van_de_uren() -> None:
+    """Hours given in any order (or twice) give the same exit hours as the sorted list; a level
+    that is not a whole tenth of an hour searches on its own 0.1-hour grid."""
+    def uren_uit(uren: list[float]) -> float | None:
+        uit: float | None = regels.bereken({**BASIS, "werk": {"bruto_uurloon": 15.0, "uren_per_week": uren}})["uren_uit_bijstand"]
+        return uit
+
+    gesorteerd = uren_uit([0, 5, 10, 36, 40])
+    assert gesorteerd is not None and 10 < gesorteerd < 36
+    assert uren_uit([40, 0, 10, 36, 5]) == gesorteerd
+    assert uren_uit([0, 0, 36, 36, 10]) == gesorteerd
+    scheef = uren_uit([7.25, 36, 0])
+    assert scheef is not None and round((scheef - 7.25) * 100) % 10 == 0 and abs(scheef - gesorteerd) < 0.1
+    assert uren_uit([36]) == 36.0 and uren_uit([5]) is None
+
+
 def test_totaal_is_de_som_van_de_delen() -> None:
     for rij in regels.bereken(BASIS)["resultaten"]:
         som = (rij["zelf_verdiend"] + rij["inkomensafhankelijke_combinatiekorting"] + rij["bijstand"] + rij["zorgtoeslag"]
