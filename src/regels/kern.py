@@ -167,7 +167,8 @@ class Loon:
 
     def niveaus(self, aantal: int) -> Loon:
         """The first ``aantal`` levels (views)."""
-        return Loon(**{k: None if a is None else a[:, :aantal] for k, a in self.__dict__.items()})
+        delen: dict[str, Any] = {k: None if a is None else a[:, :aantal] for k, a in self.__dict__.items()}
+        return Loon(**delen)
 
 
 def loon(p: PeilParameters, bruto_maand: I64, iack_recht: B) -> Loon:
