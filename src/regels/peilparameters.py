@@ -109,9 +109,13 @@ _PADEN: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class PeilParameters:
-    """All values the engine needs on one peildatum (cents / Tarief / int)."""
+    """All values the engine needs on one peildatum (cents / Tarief / int).
+
+    Compared and hashed by identity: ``peilparameters`` keeps one object per peildatum and
+    overrides, and the formulas cache the constants they derive from it per object.
+    """
 
     peildatum: dt.date
     norm_alleenstaande: int

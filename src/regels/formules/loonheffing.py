@@ -7,6 +7,7 @@ arbeidskorting). The IACK comes through the (voorlopige) aanslag and is shown se
 
 from __future__ import annotations
 
+from functools import lru_cache
 from math import lcm
 
 import numpy as np
@@ -19,6 +20,15 @@ I64 = npt.NDArray[np.int64]
 B = npt.NDArray[np.bool_]
 
 
+@lru_cache(maxsize=128)
+def _schijven(p: PeilParameters) -> tuple[int, int, int, int]:
+    """(common denominator d, rate of schijf 1, extra rate of schijf 2, extra rate of schijf 3) over d."""
+    t1, t2, t3 = p.s1_tarief, p.s2_tarief, p.s3_tarief
+    d = lcm(t1.den, t2.den, t3.den)
+    r1, r2, r3 = (t.num * (d // t.den) for t in (t1, t2, t3))
+    return d, r1, r2 - r1, r3 - r2
+
+
 def inkomstenbelasting(p: PeilParameters, inkomen: I64) -> I64:
     """Art. 2.10: box-1 tax incl. premies volksverzekeringen before kortingen, one half-up rounding.
 
@@ -26,15 +36,13 @@ def inkomstenbelasting(p: PeilParameters, inkomen: I64) -> I64:
     of schijf 1 on all income plus each later schijf's extra rate on the income above its start
     (the same integer, with fewer passes over the data).
     """
-    t1, t2, t3 = p.s1_tarief, p.s2_tarief, p.s3_tarief
-    d = lcm(t1.den, t2.den, t3.den)
-    r1, r2, r3 = (t.num * (d // t.den) for t in (t1, t2, t3))
+    d, r1, extra2, extra3 = _schijven(p)
     teller = inkomen * r1
     boven = np.maximum(inkomen - p.s1_grens, 0)
-    boven *= r2 - r1
+    boven *= extra2
     teller += boven
     boven = np.maximum(inkomen - p.s2_grens, 0, out=boven)
-    boven *= r3 - r2
+    boven *= extra3
     teller += boven
     teller += d // 2
     teller //= d
@@ -49,17 +57,12 @@ def algemene_heffingskorting(p: PeilParameters, inkomen: I64) -> I64:
     return np.maximum(korting, 0, out=korting)
 
 
-def arbeidskorting(p: PeilParameters, arbeidsinkomen: I64) -> I64:
-    """Art. 8.11: three build-up steps (amounts at the knikpunten as in the law), then phase-out.
-
-    Per segment: amount at the segment's start + (or, in the phase-out, -) the percentage of the
-    income above that start, half up to cents; never below nul.
-    """
-    x = arbeidsinkomen
+@lru_cache(maxsize=128)
+def _arbeidskorting_segmenten(p: PeilParameters) -> tuple[I64, int]:
+    """Per segment (columns): its start, the amount there, its percentage as a numerator over the
+    common denominator d, and +1 for a build-up step or -1 for the phase-out; and d."""
     t = (p.ak_opbouw1, p.ak_opbouw2, p.ak_opbouw3, p.ak_afbouw)
     d = lcm(*(ti.den for ti in t))
-    # Per segment: its start, the amount there, its percentage (as a numerator over d), and
-    # whether its step is added (build-up) or subtracted (phase-out).
     tabel = np.array(
         [
             [0, p.ak_knik1, p.ak_knik2, p.ak_knik3],
@@ -69,6 +72,18 @@ def arbeidskorting(p: PeilParameters, arbeidsinkomen: I64) -> I64:
         ],
         dtype=np.int64,
     )
+    tabel.setflags(write=False)
+    return tabel, d
+
+
+def arbeidskorting(p: PeilParameters, arbeidsinkomen: I64) -> I64:
+    """Art. 8.11: three build-up steps (amounts at the knikpunten as in the law), then phase-out.
+
+    Per segment: amount at the segment's start + (or, in the phase-out, -) the percentage of the
+    income above that start, half up to cents; never below nul.
+    """
+    x = arbeidsinkomen
+    tabel, d = _arbeidskorting_segmenten(p)
     segment = (x > p.ak_knik1).astype(np.intp) + (x > p.ak_knik2) + (x > p.ak_knik3)
     stap = x - tabel[0].take(segment)
     stap *= tabel[2].take(segment)
@@ -104,6 +119,20 @@ def netto_loon(p: PeilParameters, bruto_jaar: I64, iack_recht: B) -> tuple[I64, 
     return bruto_jaar - loonheffing, loonheffing, iack, ak
 
 
+@lru_cache(maxsize=128)
+def _inverse_stukken(p: PeilParameters) -> tuple[tuple[float, float], ...]:
+    """The linear pieces of the inverse of net(): (c, factor) with x = (basis + c) x factor.
+
+    Piece a: schijf 1 with the full algemene heffingskorting; b: schijf 1 while the heffingskorting
+    is phased out; c: schijf 2 while it is phased out.
+    """
+    r1, r2, ra = p.s1_tarief.als_float, p.s2_tarief.als_float, p.ahk_afbouw.als_float
+    c_a = -float(p.ahk_max)
+    c_b = c_a - ra * p.ahk_vanaf
+    c_c = c_b + (r1 - r2) * p.s1_grens
+    return ((c_a, 1.0 / (1.0 - r1)), (c_b, 1.0 / (1.0 - r1 - ra)), (c_c, 1.0 / (1.0 - r2 - ra)))
+
+
 def bruto_bijstand(p: PeilParameters, bruto_loon_jaar: I64, netto_totaal_jaar: I64, werkkortingen: I64, netto_bijstand_jaar: I64) -> I64:
     """Gross equivalent of a year's net bijstand, on top of the wage (for the toetsingsinkomen).
 
@@ -114,16 +143,12 @@ def bruto_bijstand(p: PeilParameters, bruto_loon_jaar: I64, netto_totaal_jaar: I
     the 55,64 % gross-up of the Normenbrief. This is an estimate, not a legal rounding point:
     it is computed in float64 and rounded to whole cents.
     """
-    r1, r2, ra = p.s1_tarief.als_float, p.s2_tarief.als_float, p.ahk_afbouw.als_float
-    c_a = -float(p.ahk_max)
-    c_b = c_a - ra * p.ahk_vanaf
-    c_c = c_b + (r1 - r2) * p.s1_grens
     y = (netto_totaal_jaar + netto_bijstand_jaar).astype(np.float64)
     basis = y - werkkortingen
     # x = the largest of y and the three linear inverses, built in place (few temporaries).
     x = y
     stuk = np.empty_like(basis)
-    for c, factor in ((c_a, 1.0 / (1.0 - r1)), (c_b, 1.0 / (1.0 - r1 - ra)), (c_c, 1.0 / (1.0 - r2 - ra))):
+    for c, factor in _inverse_stukken(p):
         np.add(basis, c, out=stuk)
         stuk *= factor
         np.maximum(x, stuk, out=x)

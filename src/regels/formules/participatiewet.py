@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from math import lcm
 from typing import cast
 
@@ -81,15 +82,23 @@ def vrijlating_regime(
     return cast(I64, n * ONDERDEEL_N + r * ONDERDEEL_R + y * ONDERDEEL_Y)
 
 
-def vrijlating_tarief(p: PeilParameters, regime: I64) -> tuple[I64, int, I64]:
-    """Per household: (numerator, common denominator, monthly maximum in cents)."""
+@lru_cache(maxsize=128)
+def _vrijlating_tabel(p: PeilParameters) -> tuple[I64, int, I64]:
     den = lcm(p.vrij_n.den, p.vrij_r.den, p.vrij_y.den)
     nums = np.array(
         [0, p.vrij_n.num * (den // p.vrij_n.den), p.vrij_r.num * (den // p.vrij_r.den), p.vrij_y.num * (den // p.vrij_y.den)],
         dtype=np.int64,
     )
     maxima = np.array([0, p.vrij_n_max, p.vrij_r_max, p.vrij_y_max], dtype=np.int64)
-    return nums[regime], den, maxima[regime]
+    nums.setflags(write=False)
+    maxima.setflags(write=False)
+    return nums, den, maxima
+
+
+def vrijlating_tarief(p: PeilParameters, regime: I64) -> tuple[I64, int, I64]:
+    """Per household: (numerator, common denominator, monthly maximum in cents), by regime code."""
+    nums, den, maxima = _vrijlating_tabel(p)
+    return nums.take(regime), den, maxima.take(regime)
 
 
 def inkomensvrijlating(inkomsten_uit_arbeid: I64, num: I64, den: int, maximum: I64) -> I64:
