@@ -3,6 +3,7 @@ kinderopvangtoeslag. Yearly amounts are turned into a month (1/12) with one half
 
 from __future__ import annotations
 
+from functools import lru_cache
 from math import lcm
 from typing import cast
 
@@ -31,22 +32,31 @@ def _afgebouwd(inkomen: I64, helling: int | I64, begin: I64, maximum: I64, minim
     return cast(I64, np.floor_divide(uit, deler, out=uit))
 
 
+@lru_cache(maxsize=128)
+def _zorgtoeslag_constanten(p: PeilParameters) -> tuple[int, int, tuple[int, int], tuple[int, int]]:
+    """(d, afbouw over d, yearly toeslag at the drempel over d, the same plus afbouw x drempel),
+    the last two for (alleenstaande, with partner)."""
+    d = lcm(p.zt_afbouw.den, p.zt_alleen.den, p.zt_partner.den)
+    afbouw = p.zt_afbouw.num * (d // p.zt_afbouw.den)
+    bij_drempel = (
+        p.zt_standaardpremie * d - p.zt_alleen.num * (d // p.zt_alleen.den) * p.zt_drempel,
+        2 * p.zt_standaardpremie * d - p.zt_partner.num * (d // p.zt_partner.den) * p.zt_drempel,
+    )
+    return d, afbouw, bij_drempel, (bij_drempel[0] + afbouw * p.zt_drempel, bij_drempel[1] + afbouw * p.zt_drempel)
+
+
 def zorgtoeslag(p: PeilParameters, toetsingsinkomen: I64, heeft_partner: B, recht: B) -> I64:
     """Wet op de zorgtoeslag art. 2: standaardpremie minus normpremie, per month (art. 2 lid 5).
 
     Per year, over a common denominator d: max(premie - normpremie(drempel) - afbouw x
     max(T - drempel, 0), 0); a month is that / 12, half up. Without a right: 0.
     """
-    d = lcm(p.zt_afbouw.den, p.zt_alleen.den, p.zt_partner.den)
-    alleen = p.zt_alleen.num * (d // p.zt_alleen.den)
-    partner = p.zt_partner.num * (d // p.zt_partner.den)
-    afbouw = p.zt_afbouw.num * (d // p.zt_afbouw.den)
-    premie = (1 + heeft_partner.astype(np.int64)) * p.zt_standaardpremie * d
+    d, afbouw, bij_drempel, begin = _zorgtoeslag_constanten(p)
     # At or below the drempel: premie - normpremie(drempel); above it, afbouw per euro less.
-    # With the right as 0/1 factor, a household without it gets min(..) <= 6d, hence 0.
-    bij_drempel = (premie - np.where(heeft_partner, partner, alleen) * p.zt_drempel) * recht
-    begin = bij_drempel + afbouw * p.zt_drempel * recht
-    return _afgebouwd(toetsingsinkomen, afbouw, begin + 6 * d, bij_drempel + 6 * d, 6 * d, 12 * d)
+    # Without a right, both bounds are 6d: the month is then 6d // 12d = 0.
+    maximum = np.where(recht, np.where(heeft_partner, bij_drempel[1] + 6 * d, bij_drempel[0] + 6 * d), 6 * d)
+    start = np.where(recht, np.where(heeft_partner, begin[1] + 6 * d, begin[0] + 6 * d), 6 * d)
+    return _afgebouwd(toetsingsinkomen, afbouw, start, maximum, 6 * d, 12 * d)
 
 
 def kindgebonden_budget_basis(
