@@ -26,9 +26,10 @@ from regels.peilparameters import bekende_paden, peilparameters
 
 STANDAARD_UITVOER = ("bijstand", "totaal_netto_per_maand")
 # A wage table (regels.kern.Loontabel) pays off when there are at most half as many distinct
-# hourly wages as households; above this many entries (8 bytes x 7 columns each) the wage is
-# computed directly.
-_LOONTABEL_MAX = 4_000_000
+# hourly wages as households. Above this many hourly wages x levels the wage is computed
+# directly: the table holds each twice (with and without IACK) in 6 columns of 8 bytes, about
+# 50 MB at this size, and building it takes about as much again.
+_LOONTABEL_MAX = 500_000
 # Outputs only computed by kern(volledig=True), as are the amounts per municipal regulation;
 # asking for one of them costs a little speed.
 _ALLEEN_VOLLEDIG = frozenset(
