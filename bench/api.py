@@ -48,6 +48,7 @@ def vrije_poort() -> int:
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "static").mkdir()  # STATIC_ROOT under OPSTAP_VAR_DIR; the API serves no static files
         env = {**os.environ, "DJANGO_SETTINGS_MODULE": "opstap.conf.dev", "OPSTAP_VAR_DIR": tmp,
                "DATABASE_URL": f"sqlite:///{tmp}/bench.sqlite3", "DEBUG": "no"}
         token = subprocess.run([sys.executable, "-c", VOORBEREIDING], env=env, check=True,
