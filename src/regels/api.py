@@ -270,6 +270,12 @@ def _waarschuwingen(
             "Kinderbijslag krijg je vanaf het kwartaal na de geboorte. Voor een kind dat in dit kwartaal is geboren, "
             "telt de kinderbijslag dus pas vanaf het volgende kwartaal mee."
         )
+    maandbegin = inv.peildatum.replace(day=1)
+    if any(geboren >= maandbegin for geboren in inv.kinderen_geboortedata):
+        w.append(
+            "Kindgebonden budget krijg je vanaf de maand na de geboorte. Voor een kind dat deze maand is geboren, "
+            "telt het kindgebonden budget dus pas vanaf volgende maand mee."
+        )
     if inv.peildatum < dt.date(2026, 1, 1) and inv.hh.kale_huur[0] > 0:
         w.append("Voor 2025 benaderen we de huurtoeslag met de regels van 2026; het bedrag kan afwijken.")
     if inv.hh.heeft_partner[0] and inv.hh.kinderopvang_uren[0] > 0:

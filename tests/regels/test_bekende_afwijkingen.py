@@ -3,7 +3,9 @@
 A review found four places where the engine deviated from the 2026 law; they were strict
 xfail tests until regelversie 2026.2.0 fixed them (docs/changelog-regels.md). They now guard
 the fix. Where the 2025 law still had the old rule, a test checks that a 2025 peildatum keeps
-it (the difference comes from dated parameters, not from a hard-coded year).
+it (the difference comes from dated parameters, not from a hard-coded year). Regelversie
+2026.3.0 resolved more of the listed simplifications (kindgebonden budget per calendar month,
+basishuur 2025, servicekosten 2025 at most EUR 48); their tests follow at the end.
 """
 
 from __future__ import annotations
@@ -73,3 +75,25 @@ def test_iack_ook_met_netto_loon_als_invoer() -> None:
     elf = _rij({**netto, "kinderen": [{"geboortedatum": "2014-08-01"}]})
     assert twaalf_in_maart["inkomensafhankelijke_combinatiekorting"] == elf["inkomensafhankelijke_combinatiekorting"] > 0
     assert twaalf_in_maart["bruto_loon_per_maand"] == elf["bruto_loon_per_maand"]
+
+
+def test_kindgebonden_budget_begint_de_maand_na_de_geboorte() -> None:
+    """Wet op het kindgebonden budget art. 2 lid 1: from the calendar month after the birth (not
+    from the birth itself, and not from the next quarter as the kinderbijslag)."""
+    ouder = {"peildatum": "2026-03-15", "aanvrager": {"geboortedatum": "1990-01-01"}}
+    deze_maand = _rij({**ouder, "kinderen": [{"geboortedatum": "2026-03-02"}]})
+    vorige_maand = _rij({**ouder, "kinderen": [{"geboortedatum": "2026-02-27"}]})
+    assert deze_maand["kindgebonden_budget"] == 0
+    assert vorige_maand["kindgebonden_budget"] == 499.67  # (2.580 + 3.416) / 12
+    assert vorige_maand["kinderbijslag"] == 0  # the kinderbijslag starts with the next quarter
+
+
+def test_verhoging_kindgebonden_budget_vanaf_de_maand_na_de_verjaardag() -> None:
+    """Art. 2 lid 3 and 5: the increases for 12 and 16 start the month after the birthday's month."""
+    kind = {"aanvrager": {"geboortedatum": "1980-01-01"}, "partner": {"geboortedatum": "1980-01-01"}}
+    twaalf_in_mei = {**kind, "kinderen": [{"geboortedatum": "2014-05-10"}]}
+    assert _rij({**twaalf_in_mei, "peildatum": "2026-05-20"})["kindgebonden_budget"] == 215.00  # 2.580 / 12
+    assert _rij({**twaalf_in_mei, "peildatum": "2026-06-01"})["kindgebonden_budget"] == 275.33  # (2.580 + 724) / 12
+    zestien_in_mei = {**kind, "kinderen": [{"geboortedatum": "2010-05-10"}]}
+    assert _rij({**zestien_in_mei, "peildatum": "2026-05-20"})["kindgebonden_budget"] == 275.33
+    assert _rij({**zestien_in_mei, "peildatum": "2026-06-01"})["kindgebonden_budget"] == 295.33  # (2.580 + 964) / 12
