@@ -101,13 +101,14 @@ def _stappen(inv: Invoer, p: PeilParameters, u: Uitkomst, i: int, regelingen: tu
     s.append(_stap("zorgtoeslag", n["zorgtoeslag"], "(standaardpremie - normpremie) / 12", "Wet op de zorgtoeslag art. 2",
                    ["zorgtoeslag.standaardpremie", "zorgtoeslag.drempelinkomen", "zorgtoeslag.afbouw_percentage"]))
     if hh.kale_huur[0]:
-        rekenhuur = "kale huur + servicekosten" if p.ht_servicekosten else "kale huur (servicekosten tellen niet mee)"
+        rekenhuur = (f"kale huur + servicekosten (ten hoogste {euro(p.ht_servicekosten_max)})" if p.ht_servicekosten
+                     else "kale huur (servicekosten tellen niet mee)")
         boven = ("boven de maximale huurgrens geen huurtoeslag" if p.ht_geen_boven_max
                  else "het deel boven de maximale huurgrens telt niet mee")
         s.append(_stap("huurtoeslag", n["huurtoeslag"],
                        f"rekenhuur = {rekenhuur}; {boven}; maximum {euro(v['huurtoeslag_maximum'])} min afbouw boven het minimum-inkomensijkpunt",
                        "Wet op de huurtoeslag art. 5, 13, 20-21",
-                       ["huurtoeslag.servicekosten_in_rekenhuur", "huurtoeslag.maximale_huurgrens",
+                       ["huurtoeslag.servicekosten_in_rekenhuur", "huurtoeslag.servicekosten_maximum", "huurtoeslag.maximale_huurgrens",
                         "huurtoeslag.geen_huurtoeslag_boven_maximale_huurgrens", "huurtoeslag.kwaliteitskortingsgrens",
                         "huurtoeslag.minimum_inkomensijkpunt_eenpersoons"]))
     if v["kgb_basis_jaar"]:
