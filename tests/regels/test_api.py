@@ -239,3 +239,17 @@ def test_ja_nee_parameter_als_variant_alleen_nul_of_een() -> None:
     with pytest.raises(regels.InvoerFout) as fout:
         regels.bereken(invoer, varianten=[{"naam": "x", "parameters": {"huurtoeslag.servicekosten_in_rekenhuur": 0.5}}])
     assert fout.value.veld == "varianten[0].parameters.huurtoeslag.servicekosten_in_rekenhuur"
+
+
+def test_uitleg_van_kindgebonden_budget_en_kinderbijslag_bij_een_kind_van_deze_maand() -> None:
+    """Born on 1-4-2026: kinderbijslag this quarter (born on its first day), no kindgebonden budget
+    until May. The explanation shows both steps and the afbouw percentage of the peildatum."""
+    invoer = {"peildatum": "2026-04-15", "aanvrager": {"geboortedatum": "1990-01-01"},
+              "kinderen": [{"geboortedatum": "2026-04-01"}]}
+    stappen = {s["naam"]: s for s in regels.bereken(invoer, uitleg=True)["uitleg"]["niveaus"][0]["stappen"]}
+    assert stappen["kindgebonden_budget"]["waarde"] == 0
+    assert "vanaf de maand na de geboorte" in stappen["kindgebonden_budget"]["formule"]
+    assert stappen["kinderbijslag"]["waarde"] == 98.36
+    invoer_2025 = {**invoer, "peildatum": "2025-07-01", "kinderen": [{"geboortedatum": "2020-01-01"}]}
+    formule = {s["naam"]: s for s in regels.bereken(invoer_2025, uitleg=True)["uitleg"]["niveaus"][0]["stappen"]}
+    assert "7,1 % boven de drempel" in formule["kindgebonden_budget"]["formule"]  # art. 2 lid 7, tekst 2025
