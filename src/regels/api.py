@@ -263,11 +263,23 @@ def _waarschuwingen(
         )
     if inv.hh.servicekosten[0] > 0 and not p.ht_servicekosten:
         w.append("Servicekosten tellen vanaf 2026 niet meer mee voor de huurtoeslag. We rekenen alleen met je kale huur.")
+    elif inv.hh.kale_huur[0] > 0 and inv.hh.servicekosten[0] > p.ht_servicekosten_max and p.ht_servicekosten:
+        w.append(
+            f"Voor de huurtoeslag telt in 2025 niet meer dan {euro(p.ht_servicekosten_max)} aan servicekosten per maand mee. "
+            "Alleen vier soorten tellen mee, zoals schoonmaak en licht in gemeenschappelijke ruimten en de huismeester, "
+            f"elk tot € 12. We rekenen met {euro(p.ht_servicekosten_max)}."
+        )
     begin = kwartaalbegin(inv.peildatum)
     if any(geboren > begin for geboren in inv.kinderen_geboortedata):
         w.append(
             "Kinderbijslag krijg je vanaf het kwartaal na de geboorte. Voor een kind dat in dit kwartaal is geboren, "
             "telt de kinderbijslag dus pas vanaf het volgende kwartaal mee."
+        )
+    maandbegin = inv.peildatum.replace(day=1)
+    if any(geboren >= maandbegin for geboren in inv.kinderen_geboortedata):
+        w.append(
+            "Kindgebonden budget krijg je vanaf de maand na de geboorte. Voor een kind dat deze maand is geboren, "
+            "telt het kindgebonden budget dus pas vanaf volgende maand mee."
         )
     if inv.peildatum < dt.date(2026, 1, 1) and inv.hh.kale_huur[0] > 0:
         w.append("Voor 2025 benaderen we de huurtoeslag met de regels van 2026; het bedrag kan afwijken.")

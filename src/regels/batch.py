@@ -90,7 +90,8 @@ def _controleer(hh: Huishoudens, minimum: int, aow: int) -> None:
         arr = getattr(hh, naam)
         if (arr < 0).any():
             raise InvoerFout(f"huishoudens.{naam}[{eerste(arr < 0)}]", "mag niet negatief zijn.")
-    for naam in ("iack_kinderen", "kinderbijslag_0_5", "kinderbijslag_6_11", "kinderbijslag_12_17"):
+    for naam in ("iack_kinderen", "kinderbijslag_0_5", "kinderbijslag_6_11", "kinderbijslag_12_17", "kgb_kinderen",
+                 "kgb_12_15", "kgb_16_17"):
         arr = getattr(hh, naam)
         if (arr < -1).any():
             raise InvoerFout(f"huishoudens.{naam}[{eerste(arr < -1)}]", "verwacht een aantal, of -1 voor 'niet opgegeven'.")
@@ -143,9 +144,10 @@ def bereken_batch(
 
     ``huishoudens``: dict of (H,) arrays named like the fields of ``regels.kern.Huishoudens``
     (money in cents; missing fields take the defaults of ``Huishoudens.leeg``). Without
-    ``iack_kinderen`` and ``kinderbijslag_*`` (default -1) the IACK and the kinderbijslag use the
-    children's ages on the peildatum; give them (as ``huishoudens_uit_invoer`` does) to count
-    age on 1 January and on the first day of the quarter, as the law does.
+    ``iack_kinderen``, ``kinderbijslag_*`` and ``kgb_*`` (default -1) the IACK, the kinderbijslag
+    and the kindgebonden budget use the children's ages on the peildatum; give them (as
+    ``huishoudens_uit_invoer`` does) to count age on 1 January, on the first day of the quarter
+    and at the end of the month before, as the law does.
     ``bruto_uurloon``: (H,) cents. ``uren_per_week``: (L,) or (H, L) hours.
     Returns the requested ``uitvoer`` keys as (H, L) int64 cent arrays; the key
     ``uren_uit_bijstand`` gives (H,) hours (linear interpolation, NaN when never reached).

@@ -101,6 +101,19 @@ def kinderbijslag_band(geboren: dt.date, begin: dt.date) -> int | None:
     return 0 if jaren < 6 else 1 if jaren < 12 else 2
 
 
+def kgb_band(geboren: dt.date, peildatum: dt.date) -> int | None:
+    """Wet op het kindgebonden budget art. 2 lid 1, 3 and 5: the band (0: under 12, 1: 12-15,
+    2: 16-17) in the peildatum's calendar month; None for a child born in that month (the claim
+    starts the month after the birth). The increases start the month after the month of the
+    12th and 16th birthday, so the age counts as on the last day of the month before. (A child
+    of 18 or older on the peildatum is refused by ``lees_invoer``.)"""
+    maandbegin = peildatum.replace(day=1)
+    if geboren >= maandbegin:
+        return None
+    jaren = leeftijd(geboren, maandbegin - dt.timedelta(days=1))
+    return 0 if jaren < 12 else 1 if jaren < 16 else 2
+
+
 def _bedrag(invoer: dict[str, Any], sleutel: str, standaard: int = 0, *, negatief: bool = False) -> int:
     if sleutel not in invoer or invoer[sleutel] is None:
         return standaard
@@ -179,6 +192,7 @@ def lees_invoer(invoer: object) -> Invoer:
     teller = [0, 0, 0, 0]
     iack = 0
     kb_teller = [0, 0, 0]
+    kgb_teller = [0, 0, 0]
     kwartaal = kwartaalbegin(peildatum)
     for i, k in enumerate(kinderen_ruw):
         veld = f"kinderen[{i}].geboortedatum"
@@ -199,6 +213,9 @@ def lees_invoer(invoer: object) -> Invoer:
         band = kinderbijslag_band(geboren, kwartaal)
         if band is not None:
             kb_teller[band] += 1
+        kgb = kgb_band(geboren, peildatum)
+        if kgb is not None:
+            kgb_teller[kgb] += 1
         kinderen.append(geboren)
 
     kostendelers = _geheel(invoer, "kostendelers", 0, 0, 20)
@@ -225,10 +242,10 @@ def lees_invoer(invoer: object) -> Invoer:
             "We rekenen alsof zij geen inkomen hebben. Je huurtoeslag kan dus lager zijn."
         )
 
-    # One int and one bool array; each field is a length-1 view (much cheaper than 21 arrays).
+    # One int and one bool array; each field is a length-1 view (much cheaper than 24 arrays).
     getallen = np.array(
-        [leeftijd(aanvrager, peildatum), *teller, iack, *kb_teller, kostendelers, huur, service, vermogen, maanden,
-         opvang_uren, uurprijs, medebewoners, jaren_laag],
+        [leeftijd(aanvrager, peildatum), *teller, iack, *kb_teller, sum(kgb_teller), kgb_teller[1], kgb_teller[2],
+         kostendelers, huur, service, vermogen, maanden, opvang_uren, uurprijs, medebewoners, jaren_laag],
         dtype=np.int64,
     )
     vlaggen = np.array([partner is not None, medisch, in_mei], dtype=np.bool_)
@@ -243,16 +260,19 @@ def lees_invoer(invoer: object) -> Invoer:
         kinderbijslag_0_5=getallen[6:7],
         kinderbijslag_6_11=getallen[7:8],
         kinderbijslag_12_17=getallen[8:9],
-        kostendelers=getallen[9:10],
-        kale_huur=getallen[10:11],
-        servicekosten=getallen[11:12],
-        vermogen=getallen[12:13],
-        vrijlating_maanden_gebruikt=getallen[13:14],
+        kgb_kinderen=getallen[9:10],
+        kgb_12_15=getallen[10:11],
+        kgb_16_17=getallen[11:12],
+        kostendelers=getallen[12:13],
+        kale_huur=getallen[13:14],
+        servicekosten=getallen[14:15],
+        vermogen=getallen[15:16],
+        vrijlating_maanden_gebruikt=getallen[16:17],
         medisch_urenbeperkt=vlaggen[1:2],
-        kinderopvang_uren=getallen[14:15],
-        kinderopvang_uurprijs=getallen[15:16],
-        medebewoners_inkomen=getallen[16:17],
-        jaren_laag_inkomen=getallen[17:18],
+        kinderopvang_uren=getallen[17:18],
+        kinderopvang_uurprijs=getallen[18:19],
+        medebewoners_inkomen=getallen[19:20],
+        jaren_laag_inkomen=getallen[20:21],
         vakantiegeld_in_mei=vlaggen[2:3],
     )
 

@@ -45,9 +45,13 @@ class Huishoudens:
     the peildatum's year, and in the household for six months of that year; Wet IB 2001
     art. 8.14a lid 1 onderdeel b) and ``kinderbijslag_*`` count the children by age on the
     first day of the peildatum's quarter, without a child born after that day (AKW art. 11
-    lid 2, art. 12 lid 3). -1 = not given: ``met_peildagtellingen`` (called by the batch path)
-    then takes the peildatum counts (under 12 for the IACK; 0-5, 6-11 and 12-17 for the
-    kinderbijslag). The single path always gives them; ``kern`` expects counts >= 0.
+    lid 2, art. 12 lid 3). ``kgb_*`` count the children for the kindgebonden budget in the
+    peildatum's month: all of them, 12-15 and 16-17, by age on the last day of the month before,
+    without a child born in the month itself (Wet op het kindgebonden budget art. 2 lid 1, 3
+    and 5). -1 = not given: ``met_peildagtellingen`` (called by the batch path) then takes the
+    peildatum counts (under 12 for the IACK; 0-5, 6-11 and 12-17 for the kinderbijslag; all,
+    12-15 and 16-17 for the kindgebonden budget). The single path always gives them; ``kern``
+    expects counts >= 0.
     """
 
     leeftijd: I64
@@ -60,6 +64,9 @@ class Huishoudens:
     kinderbijslag_0_5: I64
     kinderbijslag_6_11: I64
     kinderbijslag_12_17: I64
+    kgb_kinderen: I64
+    kgb_12_15: I64
+    kgb_16_17: I64
     kostendelers: I64
     kale_huur: I64
     servicekosten: I64
@@ -85,6 +92,9 @@ class Huishoudens:
             kinderbijslag_0_5=np.full(n, -1, dtype=np.int64),
             kinderbijslag_6_11=np.full(n, -1, dtype=np.int64),
             kinderbijslag_12_17=np.full(n, -1, dtype=np.int64),
+            kgb_kinderen=np.full(n, -1, dtype=np.int64),
+            kgb_12_15=np.full(n, -1, dtype=np.int64),
+            kgb_16_17=np.full(n, -1, dtype=np.int64),
             kostendelers=_i(n),
             kale_huur=_i(n),
             servicekosten=_i(n),
@@ -112,6 +122,9 @@ class Huishoudens:
             "kinderbijslag_0_5": self.kinderen_0_5,
             "kinderbijslag_6_11": self.kinderen_6_11,
             "kinderbijslag_12_17": self.kinderen_12_15 + self.kinderen_16_17,
+            "kgb_kinderen": self.kinderen_0_5 + self.kinderen_6_11 + self.kinderen_12_15 + self.kinderen_16_17,
+            "kgb_12_15": self.kinderen_12_15,
+            "kgb_16_17": self.kinderen_16_17,
         }
         velden = dict(self.__dict__)
         for naam, peildag in anders.items():
@@ -326,8 +339,8 @@ def per_huishouden(
         iack_recht=iack_recht(hh),
         kinderbijslag=ts.kinderbijslag(p, hh.kinderbijslag_0_5, hh.kinderbijslag_6_11, hh.kinderbijslag_12_17),
         zt_recht=hh.vermogen <= zt_grens,
-        kgb_basis=ts.kindgebonden_budget_basis(p, kinderen, hh.kinderen_12_15, hh.kinderen_16_17, partner),
-        kgb_recht=(hh.vermogen <= kgb_grens) & (kinderen > 0),
+        kgb_basis=ts.kindgebonden_budget_basis(p, hh.kgb_kinderen, hh.kgb_12_15, hh.kgb_16_17, partner),
+        kgb_recht=(hh.vermogen <= kgb_grens) & (hh.kgb_kinderen > 0),
         meerpersoons=meerpersoons,
         ht_max=ts.huurtoeslag_maximum(p, rekenhuur, meerpersoons, personen >= 3) * ht_recht,
         opvang=~partner & (onder_12 > 0) & (hh.kinderopvang_uren > 0),

@@ -94,6 +94,7 @@ _PADEN: dict[str, str] = {
     "ht_max_huur": "huurtoeslag.maximale_huurgrens",
     "ht_geen_boven_max": "huurtoeslag.geen_huurtoeslag_boven_maximale_huurgrens",
     "ht_servicekosten": "huurtoeslag.servicekosten_in_rekenhuur",
+    "ht_servicekosten_max": "huurtoeslag.servicekosten_maximum",
     "ht_kkg": "huurtoeslag.kwaliteitskortingsgrens",
     "ht_aftop_klein": "huurtoeslag.aftoppingsgrens_klein",
     "ht_aftop_groot": "huurtoeslag.aftoppingsgrens_groot",
@@ -190,6 +191,7 @@ class PeilParameters:
     ht_max_huur: int
     ht_geen_boven_max: bool  # 2025: rent above the maximale huurgrens gives no huurtoeslag at all
     ht_servicekosten: bool  # 2025: service costs count in the rekenhuur
+    ht_servicekosten_max: int  # ... up to this amount per month (art. 5 lid 3, text 2025)
     ht_kkg: int
     ht_aftop_klein: int
     ht_aftop_groot: int

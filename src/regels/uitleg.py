@@ -3,6 +3,7 @@ the client. Built only when asked (``bereken(..., uitleg=True)``), from the engi
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from regels.formules import participatiewet as pw
@@ -16,6 +17,11 @@ from regels.versie import REGELVERSIE
 
 PW = "participatiewet"
 _ONDERDEEL = {pw.ONDERDEEL_N: "n", pw.ONDERDEEL_R: "r", pw.ONDERDEEL_Y: "y"}
+
+
+def _procent(num: int, den: int) -> str:
+    """An exact rate as a Dutch percentage: 76/1000 → '7,6 %'."""
+    return f"{(Decimal(num) * 100 / den).normalize():f}".replace(".", ",") + " %"
 
 
 def _parameters(p: PeilParameters) -> dict[str, Any]:
@@ -101,17 +107,20 @@ def _stappen(inv: Invoer, p: PeilParameters, u: Uitkomst, i: int, regelingen: tu
     s.append(_stap("zorgtoeslag", n["zorgtoeslag"], "(standaardpremie - normpremie) / 12", "Wet op de zorgtoeslag art. 2",
                    ["zorgtoeslag.standaardpremie", "zorgtoeslag.drempelinkomen", "zorgtoeslag.afbouw_percentage"]))
     if hh.kale_huur[0]:
-        rekenhuur = "kale huur + servicekosten" if p.ht_servicekosten else "kale huur (servicekosten tellen niet mee)"
+        rekenhuur = (f"kale huur + servicekosten (ten hoogste {euro(p.ht_servicekosten_max)})" if p.ht_servicekosten
+                     else "kale huur (servicekosten tellen niet mee)")
         boven = ("boven de maximale huurgrens geen huurtoeslag" if p.ht_geen_boven_max
                  else "het deel boven de maximale huurgrens telt niet mee")
         s.append(_stap("huurtoeslag", n["huurtoeslag"],
                        f"rekenhuur = {rekenhuur}; {boven}; maximum {euro(v['huurtoeslag_maximum'])} min afbouw boven het minimum-inkomensijkpunt",
                        "Wet op de huurtoeslag art. 5, 13, 20-21",
-                       ["huurtoeslag.servicekosten_in_rekenhuur", "huurtoeslag.maximale_huurgrens",
+                       ["huurtoeslag.servicekosten_in_rekenhuur", "huurtoeslag.servicekosten_maximum", "huurtoeslag.maximale_huurgrens",
                         "huurtoeslag.geen_huurtoeslag_boven_maximale_huurgrens", "huurtoeslag.kwaliteitskortingsgrens",
                         "huurtoeslag.minimum_inkomensijkpunt_eenpersoons"]))
-    if v["kgb_basis_jaar"]:
-        s.append(_stap("kindgebonden_budget", n["kindgebonden_budget"], f"({euro(v['kgb_basis_jaar'])} per jaar - 7,60 % boven de drempel) / 12",
+    if inv.kinderen_geboortedata:  # a child born this month gives no kindgebonden budget yet, but may give kinderbijslag
+        afbouw = _procent(p.kgb_afbouw.num, p.kgb_afbouw.den)
+        s.append(_stap("kindgebonden_budget", n["kindgebonden_budget"],
+                       f"({euro(v['kgb_basis_jaar'])} per jaar - {afbouw} boven de drempel) / 12; een kind telt vanaf de maand na de geboorte",
                        "Wet op het kindgebonden budget art. 2", ["kindgebonden_budget.bedrag_per_kind", "kindgebonden_budget.alleenstaande_ouderkop"]))
         s.append(_stap("kinderbijslag", v["kinderbijslag"],
                        "kwartaalbedragen naar de leeftijd op de eerste dag van het kwartaal / 3; een kind telt vanaf het kwartaal na de geboorte",

@@ -189,12 +189,47 @@ def test_batch_zonder_peildagtellingen_rekent_met_de_leeftijd_op_de_peildatum() 
     assert uit["kinderbijslag"][:, 0].tolist() == [11943, 14051]  # 358,30 / 3 for the child that was 11 on 1 January
 
 
+def test_batch_zonder_kgb_tellingen_rekent_met_de_leeftijd_op_de_peildatum() -> None:
+    """Without kgb_* (default -1) the batch counts the children for the kindgebonden budget by
+    age on the peildatum; given (as huishoudens_uit_invoer does), they follow the month rule of
+    Wet op het kindgebonden budget art. 2 lid 1 and 3."""
+    import numpy as np
+
+    # A single parent whose child turned 12 on 1-3-2026: on 15-3-2026 the peildatum count says 12-15.
+    basis = {"leeftijd": np.array([35, 35, 35]), "kinderen_12_15": np.array([1, 1, 1])}
+    uit = regels.bereken_batch("2026-03-15", basis, np.array([1500] * 3), [0], uitvoer=("kindgebonden_budget",))
+    assert uit["kindgebonden_budget"][:, 0].tolist() == [56000] * 3  # (2.580 + 724 + 3.416) / 12
+    # Given: under 12 at the end of February (no increase yet), and a newborn that does not count yet.
+    gegeven = {**basis, "kgb_kinderen": np.array([1, 0, -1]), "kgb_12_15": np.array([0, 0, -1])}
+    uit = regels.bereken_batch("2026-03-15", gegeven, np.array([1500] * 3), [0], uitvoer=("kindgebonden_budget",))
+    assert uit["kindgebonden_budget"][:, 0].tolist() == [49967, 0, 56000]
+
+
+def test_caseload_volgt_de_maandregel_van_het_kindgebonden_budget() -> None:
+    """huishoudens_uit_invoer fills kgb_*: the batch gives the same amount as the single path."""
+    import numpy as np
+
+    invoeren = [
+        {"peildatum": "2026-03-15", "aanvrager": {"geboortedatum": "1990-01-01"}, "kinderen": [{"geboortedatum": g}]}
+        for g in ("2014-03-01", "2026-03-02", "2026-02-10")
+    ]
+    hh, geldig, fouten = regels.huishoudens_uit_invoer(invoeren)
+    assert not fouten and geldig == [0, 1, 2]
+    assert hh.kgb_kinderen.tolist() == [1, 0, 1] and hh.kgb_12_15.tolist() == [0, 0, 0]
+    uit = regels.bereken_batch("2026-03-15", hh, np.array([1500] * 3), [0], uitvoer=("kindgebonden_budget",))
+    enkel = [round(regels.bereken(i)["resultaten"][0]["kindgebonden_budget"] * 100) for i in invoeren]
+    assert uit["kindgebonden_budget"][:, 0].tolist() == enkel == [49967, 0, 49967]
+
+
 def test_batch_weigert_een_negatieve_telling_onder_min_een() -> None:
     import numpy as np
 
     with pytest.raises(regels.InvoerFout) as fout:
         regels.bereken_batch("2026-01-01", {"iack_kinderen": np.array([0, -2])}, np.array([1500, 1500]), [0])
     assert fout.value.veld == "huishoudens.iack_kinderen[1]"
+    with pytest.raises(regels.InvoerFout) as fout:
+        regels.bereken_batch("2026-01-01", {"kgb_16_17": np.array([-3, 0])}, np.array([1500, 1500]), [0])
+    assert fout.value.veld == "huishoudens.kgb_16_17[0]"
 
 
 def test_ja_nee_parameter_als_variant_alleen_nul_of_een() -> None:
@@ -204,3 +239,17 @@ def test_ja_nee_parameter_als_variant_alleen_nul_of_een() -> None:
     with pytest.raises(regels.InvoerFout) as fout:
         regels.bereken(invoer, varianten=[{"naam": "x", "parameters": {"huurtoeslag.servicekosten_in_rekenhuur": 0.5}}])
     assert fout.value.veld == "varianten[0].parameters.huurtoeslag.servicekosten_in_rekenhuur"
+
+
+def test_uitleg_van_kindgebonden_budget_en_kinderbijslag_bij_een_kind_van_deze_maand() -> None:
+    """Born on 1-4-2026: kinderbijslag this quarter (born on its first day), no kindgebonden budget
+    until May. The explanation shows both steps and the afbouw percentage of the peildatum."""
+    invoer = {"peildatum": "2026-04-15", "aanvrager": {"geboortedatum": "1990-01-01"},
+              "kinderen": [{"geboortedatum": "2026-04-01"}]}
+    stappen = {s["naam"]: s for s in regels.bereken(invoer, uitleg=True)["uitleg"]["niveaus"][0]["stappen"]}
+    assert stappen["kindgebonden_budget"]["waarde"] == 0
+    assert "vanaf de maand na de geboorte" in stappen["kindgebonden_budget"]["formule"]
+    assert stappen["kinderbijslag"]["waarde"] == 98.36
+    invoer_2025 = {**invoer, "peildatum": "2025-07-01", "kinderen": [{"geboortedatum": "2020-01-01"}]}
+    formule = {s["naam"]: s for s in regels.bereken(invoer_2025, uitleg=True)["uitleg"]["niveaus"][0]["stappen"]}
+    assert "7,1 % boven de drempel" in formule["kindgebonden_budget"]["formule"]  # art. 2 lid 7, tekst 2025

@@ -3,7 +3,9 @@
 A review found four places where the engine deviated from the 2026 law; they were strict
 xfail tests until regelversie 2026.2.0 fixed them (docs/changelog-regels.md). They now guard
 the fix. Where the 2025 law still had the old rule, a test checks that a 2025 peildatum keeps
-it (the difference comes from dated parameters, not from a hard-coded year).
+it (the difference comes from dated parameters, not from a hard-coded year). Regelversie
+2026.3.0 resolved more of the listed simplifications (kindgebonden budget per calendar month,
+basishuur 2025, servicekosten 2025 at most EUR 48); their tests follow at the end.
 """
 
 from __future__ import annotations
@@ -73,3 +75,65 @@ def test_iack_ook_met_netto_loon_als_invoer() -> None:
     elf = _rij({**netto, "kinderen": [{"geboortedatum": "2014-08-01"}]})
     assert twaalf_in_maart["inkomensafhankelijke_combinatiekorting"] == elf["inkomensafhankelijke_combinatiekorting"] > 0
     assert twaalf_in_maart["bruto_loon_per_maand"] == elf["bruto_loon_per_maand"]
+
+
+def test_kindgebonden_budget_begint_de_maand_na_de_geboorte() -> None:
+    """Wet op het kindgebonden budget art. 2 lid 1: from the calendar month after the birth (not
+    from the birth itself, and not from the next quarter as the kinderbijslag)."""
+    ouder = {"peildatum": "2026-03-15", "aanvrager": {"geboortedatum": "1990-01-01"}}
+    deze_maand = _rij({**ouder, "kinderen": [{"geboortedatum": "2026-03-02"}]})
+    vorige_maand = _rij({**ouder, "kinderen": [{"geboortedatum": "2026-02-27"}]})
+    assert deze_maand["kindgebonden_budget"] == 0
+    assert vorige_maand["kindgebonden_budget"] == 499.67  # (2.580 + 3.416) / 12
+    assert vorige_maand["kinderbijslag"] == 0  # the kinderbijslag starts with the next quarter
+
+
+def test_verhoging_kindgebonden_budget_vanaf_de_maand_na_de_verjaardag() -> None:
+    """Art. 2 lid 3 and 5: the increases for 12 and 16 start the month after the birthday's month."""
+    kind = {"aanvrager": {"geboortedatum": "1980-01-01"}, "partner": {"geboortedatum": "1980-01-01"}}
+    twaalf_in_mei = {**kind, "kinderen": [{"geboortedatum": "2014-05-10"}]}
+    assert _rij({**twaalf_in_mei, "peildatum": "2026-05-20"})["kindgebonden_budget"] == 215.00  # 2.580 / 12
+    assert _rij({**twaalf_in_mei, "peildatum": "2026-06-01"})["kindgebonden_budget"] == 275.33  # (2.580 + 724) / 12
+    zestien_in_mei = {**kind, "kinderen": [{"geboortedatum": "2010-05-10"}]}
+    assert _rij({**zestien_in_mei, "peildatum": "2026-05-20"})["kindgebonden_budget"] == 275.33
+    assert _rij({**zestien_in_mei, "peildatum": "2026-06-01"})["kindgebonden_budget"] == 295.33  # (2.580 + 964) / 12
+
+
+def test_servicekosten_in_2025_tellen_tot_ten_hoogste_48_euro() -> None:
+    """Wet op de huurtoeslag art. 5 lid 3 (tekst 2025): four kinds of service costs, at most EUR 12
+    each; parameter huurtoeslag.servicekosten_maximum."""
+    basis = {**BASIS, "peildatum": "2025-07-01", "kale_huur": 450.00}
+    veel = _rij({**basis, "servicekosten": 100.00})["huurtoeslag"]
+    assert veel == _rij({**basis, "servicekosten": 48.00})["huurtoeslag"] == _rij({**basis, "kale_huur": 498.00})["huurtoeslag"]
+    assert veel > _rij({**basis, "servicekosten": 47.00})["huurtoeslag"]
+
+
+def test_basishuur_2025_bevat_de_verlaging_van_de_eigen_bijdrage() -> None:
+    """Basishuur 2025 = 238,01 - 1,82 - 37,14 = 199,05 (art. 17 lid 2-3 tekst 2025, Wet verlaging eigen
+    bijdrage huurtoeslag art. 1 onderdeel b): a rent just above it gives huurtoeslag, the old 238,01
+    would have given none."""
+    basis = {**BASIS, "peildatum": "2025-07-01", "vermogen": 10000.00}  # no bijstand, no income
+    assert _rij({**basis, "kale_huur": 199.05})["huurtoeslag"] == 0
+    assert _rij({**basis, "kale_huur": 238.01})["huurtoeslag"] == 38.96
+
+
+def test_waarschuwing_over_het_ijkpunt_hangt_alleen_aan_zekerheid_laag() -> None:
+    """api._waarschuwingen warns about the minimum-inkomensijkpunt only while a used value has
+    zekerheid 'laag' (p.onzeker). A value that is not 'laag' (here an override, as a published
+    amount would be) gives no warning, so raising the zekerheid removes it without code changes."""
+    from decimal import Decimal
+
+    from regels.api import _scenario_uitvoer
+    from regels.invoer import lees_invoer
+    from regels.peilparameters import peilparameters
+
+    inv = lees_invoer({**BASIS, "kale_huur": 500.00})
+    schatting = "huurtoeslag is een schatting"
+    uit, _ = _scenario_uitvoer(inv, peilparameters(inv.peildatum), (), None)
+    assert "huurtoeslag.minimum_inkomensijkpunt_eenpersoons" in uit["onzekere_parameters"]
+    assert any(schatting in w for w in uit["waarschuwingen"])
+    vast = (("huurtoeslag.minimum_inkomensijkpunt_eenpersoons", Decimal(23275)),
+            ("huurtoeslag.minimum_inkomensijkpunt_meerpersoons", Decimal(31275)))
+    uit, _ = _scenario_uitvoer(inv, peilparameters(inv.peildatum, vast), (), None)
+    assert not uit["onzekere_parameters"]
+    assert not any(schatting in w for w in uit["waarschuwingen"])

@@ -89,8 +89,9 @@ def kinderbijslag(p: PeilParameters, k0_5: I64, k6_11: I64, k12_17: I64) -> I64:
 
 def rekenhuur(p: PeilParameters, kale_huur: I64, servicekosten: I64) -> I64:
     """Wet op de huurtoeslag art. 5 lid 1: from 2026 the huurprijs alone; until 2025 the service
-    costs counted too (dated parameter ``huurtoeslag.servicekosten_in_rekenhuur``)."""
-    return kale_huur + servicekosten if p.ht_servicekosten else kale_huur
+    costs counted too (dated parameter ``huurtoeslag.servicekosten_in_rekenhuur``), at most four
+    kinds of EUR 12 each (art. 5 lid 3: ``huurtoeslag.servicekosten_maximum``)."""
+    return kale_huur + np.minimum(servicekosten, p.ht_servicekosten_max) if p.ht_servicekosten else kale_huur
 
 
 def huurtoeslag_maximum(p: PeilParameters, rekenhuur: I64, meerpersoons: B, drie_of_meer: B) -> I64:
