@@ -476,21 +476,24 @@ def kern(
         totaal += kot
         totaal -= kot_kosten
     else:
-        kot = np.zeros(bruto_maand.shape, dtype=np.int64)
-        kot_kosten = np.zeros(bruto_maand.shape, dtype=np.int64)
-        kot_buiten_model = np.zeros(bruto_maand.shape, dtype=np.int64)
+        nul = np.zeros(bruto_maand.shape, dtype=np.int64)
+        nul.setflags(write=False)  # one array for the three outputs: read-only
+        kot = kot_kosten = kot_buiten_model = nul
 
     # --- Municipal regulations: the amount while within the income limit at this level -------
     # The total from the distinct limits, highest first: each lower limit that the income is
     # within replaces the total by the larger one of that limit (one pass per distinct limit).
-    gem_totaal = np.zeros(bruto_maand.shape, dtype=np.int64)
-    for g in reversed(range(v.gem_grenzen.shape[1])):
-        gem_totaal = np.where(netto_inkomen <= v.gem_grenzen[:, g : g + 1], v.gem_tot_grens[:, g : g + 1], gem_totaal)
-    totaal += gem_totaal
     gem: dict[str, I64] = {}
-    if volledig:
+    if volledig:  # each regulation on its own (shown per regulation); the total is their sum
+        gem_totaal = np.zeros(bruto_maand.shape, dtype=np.int64)
         for r, naam in enumerate(regelingen_matrix(regelingen).namen if regelingen else ()):
             gem[naam] = (netto_inkomen <= v.gem_grens[:, r : r + 1]) * v.gem_bedrag[:, r : r + 1]
+            gem_totaal += gem[naam]
+    else:
+        gem_totaal = np.zeros(bruto_maand.shape, dtype=np.int64)
+        for g in reversed(range(v.gem_grenzen.shape[1])):
+            gem_totaal = np.where(netto_inkomen <= v.gem_grenzen[:, g : g + 1], v.gem_tot_grens[:, g : g + 1], gem_totaal)
+    totaal += gem_totaal
 
     if regel == "premie_na_zes_maanden":
         vrij_n = pw.inkomensvrijlating(netto_incl, v.vnum[:, None], v.vden, v.vmax[:, None])
