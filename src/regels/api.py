@@ -186,12 +186,13 @@ class _Scenario:
     def marginale_druk(self) -> list[float | None]:
         """Per level: share of extra gross pay (incl. holiday pay) lost to lower bijstand, toeslagen
         and tax, compared with the previous level, in percent (1 decimal). None for the first level."""
-        bruto = self.u.niveau["bruto_loon_per_jaar_incl_vakantiegeld"][0]
-        d_bruto = np.diff(bruto)
-        # The same float as Python's 100 * (1 - 12 * d_tot / d_bruto): the integers convert
-        # exactly and IEEE division rounds the exact quotient, as int / int does.
-        druk = 100 * (1 - (12 * np.diff(self.u.niveau["totaal_netto_per_maand"][0])) / np.where(d_bruto > 0, d_bruto, 1))
-        return [None, *(round(w, 1) if db > 0 else None for w, db in zip(druk.tolist(), d_bruto.tolist(), strict=True))]
+        bruto = self.u.niveau["bruto_loon_per_jaar_incl_vakantiegeld"][0].tolist()
+        tot = self.u.niveau["totaal_netto_per_maand"][0].tolist()
+        uit: list[float | None] = [None]
+        for i in range(1, len(tot)):
+            d_bruto = bruto[i] - bruto[i - 1]
+            uit.append(round(100 * (1 - 12 * (tot[i] - tot[i - 1]) / d_bruto), 1) if d_bruto > 0 else None)
+        return uit
 
     def armoedeval(self) -> list[dict[str, Any]]:
         tot = self.u.niveau["totaal_netto_per_maand"][0].tolist()
