@@ -216,15 +216,16 @@ def bereken_batch(
     # on longer arrays), its blocks keep the per-level arrays in cache. At least four tasks per
     # thread when there are enough blocks, so the threads finish together.
     blokken = -(-n // blokgrootte)
-    per_taak = blokgrootte * max(1, min(16, blokken // (4 * threads)))
+    per_taak = blokgrootte * max(1, min(16, blokken // (4 * max(threads, 1))))
 
     def taak(start: int) -> None:
         stop = min(start + per_taak, n)
         hh_taak = hh.deel(slice(start, stop))
         vast = per_huishouden(p, hh_taak, regel, regelingen)
         for s in range(start, stop, blokgrootte):
-            deel = slice(s - start, min(s + blokgrootte, stop) - start)
-            blok(slice(s, min(s + blokgrootte, stop)), hh_taak.deel(deel), vast.deel(deel))
+            eind = min(s + blokgrootte, stop)
+            deel = slice(s - start, eind - start)
+            blok(slice(s, eind), hh_taak.deel(deel), vast.deel(deel))
 
     starts = range(0, n, per_taak)
     if n > blokgrootte:

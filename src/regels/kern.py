@@ -145,7 +145,6 @@ class Uitkomst:
     """Per-household (H,) and per-level (H, L) results; all money in cents per month unless named."""
 
     vast: dict[str, I64] = field(default_factory=dict)  # shape (H,)
-    intern: Any = None  # per-household intermediates, reused for the fine search of exit hours
     niveau: dict[str, I64] = field(default_factory=dict)  # shape (H, L)
     gemeentelijk: dict[str, I64] = field(default_factory=dict)  # regulation name → (H, L)
 
@@ -506,7 +505,6 @@ def kern(
         totaal += deel_afgerond(premie, 12)
 
     uit = Uitkomst()
-    uit.intern = v
     uit.vast = {
         "bijstandsnorm": v.norm,
         "vermogensgrens": v.vgrens,
