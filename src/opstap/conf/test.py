@@ -1,6 +1,10 @@
 """The test suite: SQLite in memory, or PostgreSQL when DATABASE_URL is set (CI)."""
 
+import atexit
 import os
+import shutil
+import tempfile
+from pathlib import Path
 
 os.environ.setdefault("SECRET_KEY", "opstap-test-sleutel")
 os.environ.setdefault("FIELD_ENCRYPTION_KEYS", "dGVzdC1zbGV1dGVsLW9wc3RhcC0zMi1ieXRlcy0hISE=")
@@ -9,7 +13,23 @@ os.environ.setdefault("OPSTAP_DEMO", "yes")
 from .base import *  # noqa: E402,F403
 
 if not os.environ.get("DATABASE_URL"):
-    DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
+    # The test database is a file in memory (tmpfs), one per test process: with SQLite's own
+    # in-memory database Django shares one connection between the live server's request threads
+    # and the test, and two requests at once (a page and the service worker's prefetch) then
+    # fail with "bad parameter or other API misuse".
+    # NAME is a file too, so the live server never sees an in-memory database, even when it
+    # starts before the test database exists; only the TEST file is ever created. The directory
+    # is private (mkdtemp: mode 0700), in tmpfs when there is one, and removed at exit.
+    _SHM = "/dev/shm"  # noqa: S108 - only as the parent of a private mkdtemp directory
+    _TMP = Path(tempfile.mkdtemp(prefix="opstap-test-", dir=_SHM if Path(_SHM).is_dir() else None))
+    atexit.register(shutil.rmtree, _TMP, ignore_errors=True)
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": str(_TMP / f"opstap-{os.getpid()}.sqlite3"),
+            "TEST": {"NAME": str(_TMP / f"opstap-test-{os.getpid()}.sqlite3")},
+        }
+    }
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed; argon2 tested apart
 STORAGES = {
     # Uploaded files (message attachments) stay in memory: nothing left behind in var/media.
