@@ -1,4 +1,4 @@
-"""The test suite: SQLite in memory, or PostgreSQL when DATABASE_URL is set (CI)."""
+"""The test suite: SQLite (a file in tmpfs per test process), or PostgreSQL when DATABASE_URL is set (CI)."""
 
 import atexit
 import os
