@@ -30,8 +30,8 @@ from . import services
 from .models import Bericht, GesprekSoort, Gespreksverslag
 
 ROLLEN = frozenset({Rol.KLANT, Rol.CONTACTPERSOON})
-KLANT_FILTER = OpenApiParameter("klant", int, description="Alleen de berichten/verslagen van deze klant "
-                                "(voor een contactpersoon).", required=False)
+KLANT_FILTER = OpenApiParameter("klant", int, required=False,
+                                description="Alleen deze klant (voor een contactpersoon).")
 
 
 class BerichtSerializer(serializers.ModelSerializer[Bericht]):
@@ -72,15 +72,15 @@ class GespreksverslagSerializer(serializers.ModelSerializer[Gespreksverslag]):
         read_only_fields = ["id", "auteur", "gepubliceerd_op", "gelezen_op"]
 
 
-def _gebruiker(request: Request) -> Gebruiker:
+def gebruiker_van(request: Request) -> Gebruiker:
     gebruiker = request.user
     assert isinstance(gebruiker, Gebruiker)  # RolToegang let only logged-in users through
     return gebruiker
 
 
-def _klanten(request: Request) -> QuerySet[Klant]:
+def klanten_in_beeld(request: Request) -> QuerySet[Klant]:
     """Clients in scope: their own for a client; the visible ones, narrowed by ?klant=, for staff."""
-    gebruiker = _gebruiker(request)
+    gebruiker = gebruiker_van(request)
     klanten = zichtbare_klanten(gebruiker)
     gevraagd = request.query_params.get("klant")
     if gevraagd and gebruiker.rol != Rol.KLANT:
@@ -90,8 +90,8 @@ def _klanten(request: Request) -> QuerySet[Klant]:
     return klanten
 
 
-def _klant_voor_schrijven(request: Request, klant_id: Any) -> Klant:
-    gebruiker = _gebruiker(request)
+def klant_voor_schrijven(request: Request, klant_id: Any) -> Klant:
+    gebruiker = gebruiker_van(request)
     if gebruiker.rol == Rol.KLANT:
         klant = eigen_klant(gebruiker)
     else:
@@ -103,38 +103,43 @@ def _klant_voor_schrijven(request: Request, klant_id: Any) -> Klant:
     return klant
 
 
-def _log_per_klant(request: Request, objecten: list[Any], onderdeel: str, doel: str) -> None:
-    for klant in {o.klant for o in objecten}:
-        inzage_bij_verzoek(request, klant, onderdeel, doel)
+class GelogdeLijst:
+    """List views that log one access-log entry per client on the page they return
+    (the objects' client, or the object itself when it is a client)."""
+
+    log_onderdeel = ""
+    log_doel = ""
+
+    def paginate_queryset(self, queryset: Any) -> Any:
+        self._pagina = super().paginate_queryset(queryset)  # type: ignore[misc]
+        return self._pagina
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        response: Response = super().list(request, *args, **kwargs)  # type: ignore[misc]
+        for klant in {getattr(o, "klant", o) for o in getattr(self, "_pagina", None) or []}:
+            inzage_bij_verzoek(request, klant, self.log_onderdeel, self.log_doel)
+        return response
 
 
 @extend_schema_view(get=extend_schema(parameters=[KLANT_FILTER]))
-class BerichtenView(generics.ListCreateAPIView[Bericht]):
+class BerichtenView(GelogdeLijst, generics.ListCreateAPIView[Bericht]):
     """The secure conversation between a client and their contact person (A2)."""
 
     rollen = ROLLEN
     serializer_class = BerichtSerializer
     parser_classes = [JSONParser, MultiPartParser, FormParser]
+    log_onderdeel = "berichten (API)"
+    log_doel = "Berichten gelezen via de API"
 
     def get_queryset(self) -> QuerySet[Bericht]:
-        return Bericht.objects.filter(klant__in=_klanten(self.request)).select_related(
+        return Bericht.objects.filter(klant__in=klanten_in_beeld(self.request)).select_related(
             "afzender", "klant").order_by("verstuurd_op", "id")
-
-    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        response = super().list(request, *args, **kwargs)
-        pagina = getattr(self, "_pagina", None) or []
-        _log_per_klant(request, pagina, "berichten (API)", "Berichten gelezen via de API")
-        return response
-
-    def paginate_queryset(self, queryset: Any) -> Any:
-        self._pagina = super().paginate_queryset(queryset)
-        return self._pagina
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        klant = _klant_voor_schrijven(request, data.get("klant_id"))
+        klant = klant_voor_schrijven(request, data.get("klant_id"))
         verslag = None
         if data.get("verslag_id"):
             verslag = Gespreksverslag.objects.filter(pk=data["verslag_id"], klant=klant,
@@ -142,7 +147,7 @@ class BerichtenView(generics.ListCreateAPIView[Bericht]):
             if verslag is None:
                 raise ValidationError({"verslag": "Dit gespreksverslag is niet gevonden."})
         try:
-            bericht = services.bericht_versturen(klant=klant, afzender=_gebruiker(request),
+            bericht = services.bericht_versturen(klant=klant, afzender=gebruiker_van(request),
                                                  tekst=data.get("tekst", ""), bijlage=data.get("bijlage"),
                                                  verslag=verslag)
         except services.InvoerFout as fout:
@@ -152,38 +157,30 @@ class BerichtenView(generics.ListCreateAPIView[Bericht]):
 
 
 @extend_schema_view(get=extend_schema(parameters=[KLANT_FILTER]))
-class GespreksverslagenView(generics.ListCreateAPIView[Gespreksverslag]):
+class GespreksverslagenView(GelogdeLijst, generics.ListCreateAPIView[Gespreksverslag]):
     """Conversation summaries (A3): a client reads the published ones; a contact person writes them."""
 
     rollen = ROLLEN
     serializer_class = GespreksverslagSerializer
+    log_onderdeel = "gespreksverslagen (API)"
+    log_doel = "Gespreksverslagen gelezen via de API"
 
     def get_queryset(self) -> QuerySet[Gespreksverslag]:
-        verslagen = Gespreksverslag.objects.filter(klant__in=_klanten(self.request)).select_related(
+        verslagen = Gespreksverslag.objects.filter(klant__in=klanten_in_beeld(self.request)).select_related(
             "auteur", "klant")
-        if _gebruiker(self.request).rol == Rol.KLANT:
+        if gebruiker_van(self.request).rol == Rol.KLANT:
             verslagen = verslagen.filter(gepubliceerd_op__isnull=False)
         return verslagen
 
-    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        response = super().list(request, *args, **kwargs)
-        _log_per_klant(request, getattr(self, "_pagina", None) or [], "gespreksverslagen (API)",
-                       "Gespreksverslagen gelezen via de API")
-        return response
-
-    def paginate_queryset(self, queryset: Any) -> Any:
-        self._pagina = super().paginate_queryset(queryset)
-        return self._pagina
-
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        gebruiker = _gebruiker(request)
+        gebruiker = gebruiker_van(request)
         if gebruiker.rol != Rol.CONTACTPERSOON:
             raise ValidationError({"rol": "Alleen je contactpersoon schrijft een gespreksverslag. "
                                           "Een vraag erover stuur je als bericht met het veld 'verslag'."})
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         d = serializer.validated_data
-        klant = _klant_voor_schrijven(request, d.get("klant_id"))
+        klant = klant_voor_schrijven(request, d.get("klant_id"))
         try:
             verslag = services.verslag_opslaan(
                 klant=klant, auteur=gebruiker, gesprek_op=d["gesprek_op"], soort=d["soort"],
@@ -212,14 +209,14 @@ class GespreksverslagDetail(generics.RetrieveAPIView[Gespreksverslag]):
     lookup_url_kwarg = "verslag_pk"
 
     def get_queryset(self) -> QuerySet[Gespreksverslag]:
-        verslagen = Gespreksverslag.objects.filter(klant__in=zichtbare_klanten(_gebruiker(self.request)))
-        if _gebruiker(self.request).rol == Rol.KLANT:
+        verslagen = Gespreksverslag.objects.filter(klant__in=zichtbare_klanten(gebruiker_van(self.request)))
+        if gebruiker_van(self.request).rol == Rol.KLANT:
             verslagen = verslagen.filter(gepubliceerd_op__isnull=False)
         return verslagen.select_related("auteur", "klant")
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         verslag = self.get_object()
         inzage_bij_verzoek(request, verslag.klant, "gespreksverslag (API)", "Gespreksverslag gelezen via de API")
-        if _gebruiker(request).rol == Rol.KLANT:
+        if gebruiker_van(request).rol == Rol.KLANT:
             services.verslag_gelezen(verslag=verslag)
         return Response(self.get_serializer(verslag).data)

@@ -19,7 +19,6 @@ from typing import Any
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from drf_spectacular.utils import (
-    OpenApiParameter,
     extend_schema,
     extend_schema_view,
     inline_serializer,
@@ -30,13 +29,21 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from opstap.accounts.models import Gebruiker, Rol
-from opstap.accounts.toegang import eigen_klant, zichtbare_klanten
+from opstap.accounts.models import Rol
+from opstap.accounts.toegang import eigen_klant
 from opstap.klanten.models import Drempel, Klant
 from opstap.privacy.models import Actie
 from opstap.privacy.services import inzage_bij_verzoek
 
 from . import services, voorzieningen
+from .api import (
+    KLANT_FILTER,
+    ROLLEN,
+    GelogdeLijst,
+    gebruiker_van,
+    klant_voor_schrijven,
+    klanten_in_beeld,
+)
 from .models import (
     Aanvraag,
     Contactmoment,
@@ -46,49 +53,6 @@ from .models import (
     GesprekSoort,
     Stap,
 )
-
-ROLLEN = frozenset({Rol.KLANT, Rol.CONTACTPERSOON})
-KLANT_FILTER = OpenApiParameter("klant", int, required=False,
-                                description="Alleen deze klant (voor een contactpersoon).")
-
-
-def _gebruiker(request: Request) -> Gebruiker:
-    gebruiker = request.user
-    assert isinstance(gebruiker, Gebruiker)  # RolToegang let only logged-in users through
-    return gebruiker
-
-
-def _klanten(request: Request) -> QuerySet[Klant]:
-    klanten = zichtbare_klanten(_gebruiker(request))
-    gevraagd = request.query_params.get("klant")
-    if gevraagd and _gebruiker(request).rol != Rol.KLANT:
-        if not gevraagd.isdigit():
-            raise ValidationError({"klant": "Geef het nummer van de klant."})
-        klanten = klanten.filter(pk=int(gevraagd))
-    return klanten
-
-
-def _log(request: Request, klanten: set[Klant], onderdeel: str, doel: str) -> None:
-    for klant in klanten:
-        inzage_bij_verzoek(request, klant, onderdeel, doel)
-
-
-class _GelogdeLijst:
-    """List views that log one access-log entry per client on the page they return."""
-
-    log_onderdeel = ""
-    log_doel = ""
-
-    def paginate_queryset(self, queryset: Any) -> Any:
-        self._pagina = super().paginate_queryset(queryset)  # type: ignore[misc]
-        return self._pagina
-
-    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        response: Response = super().list(request, *args, **kwargs)  # type: ignore[misc]
-        pagina = getattr(self, "_pagina", None) or []
-        _log(request, {getattr(o, "klant", o) for o in pagina}, self.log_onderdeel, self.log_doel)
-        return response
-
 
 # --- planned contact moments (A4) ----------------------------------------------------------------
 
@@ -106,7 +70,7 @@ class ContactmomentSerializer(serializers.ModelSerializer[Contactmoment]):
 
 
 @extend_schema_view(get=extend_schema(parameters=[KLANT_FILTER]))
-class ContactmomentenView(_GelogdeLijst, generics.ListCreateAPIView[Contactmoment]):
+class ContactmomentenView(GelogdeLijst, generics.ListCreateAPIView[Contactmoment]):
     """What the municipality will contact the client about, when and by whom (A4)."""
 
     rollen = ROLLEN
@@ -115,23 +79,21 @@ class ContactmomentenView(_GelogdeLijst, generics.ListCreateAPIView[Contactmomen
     log_doel = "Afspraken gelezen via de API"
 
     def get_queryset(self) -> QuerySet[Contactmoment]:
-        momenten = Contactmoment.objects.filter(klant__in=_klanten(self.request)).select_related("door", "klant")
-        if _gebruiker(self.request).rol == Rol.KLANT:
+        momenten = Contactmoment.objects.filter(klant__in=klanten_in_beeld(self.request)).select_related("door", "klant")
+        if gebruiker_van(self.request).rol == Rol.KLANT:
             vanaf = timezone.now() - timedelta(hours=2)
             return momenten.filter(status=ContactmomentStatus.GEPLAND, wanneer__gte=vanaf).order_by("wanneer", "id")
         return momenten.order_by("-wanneer", "-id")
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        gebruiker = _gebruiker(request)
+        gebruiker = gebruiker_van(request)
         if gebruiker.rol != Rol.CONTACTPERSOON:
             raise ValidationError({"rol": "Alleen je contactpersoon plant een gesprek. "
                                           "Past een moment niet? Stuur dan een bericht."})
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         d = serializer.validated_data
-        klant = zichtbare_klanten(gebruiker).filter(pk=d["klant_id"]).first()
-        if klant is None:
-            raise NotFound("Deze klant is niet gevonden.")
+        klant = klant_voor_schrijven(request, d["klant_id"])
         try:
             moment = services.contactmoment_plannen(klant=klant, door=gebruiker, wanneer=d["wanneer"],
                                                     soort=d["soort"], onderwerp=d["onderwerp"], waarom=d["waarom"])
@@ -180,7 +142,7 @@ class StappenplanSerializer(serializers.ModelSerializer[Klant]):
 
 
 @extend_schema_view(get=extend_schema(parameters=[KLANT_FILTER]))
-class StappenplanView(_GelogdeLijst, generics.ListAPIView[Klant]):
+class StappenplanView(GelogdeLijst, generics.ListAPIView[Klant]):
     """Non-financial goals, qualities, the barriers tackled first, and who does what by when (A5)."""
 
     rollen = ROLLEN
@@ -189,7 +151,7 @@ class StappenplanView(_GelogdeLijst, generics.ListAPIView[Klant]):
     log_doel = "Stappenplan gelezen via de API"
 
     def get_queryset(self) -> QuerySet[Klant]:
-        return _klanten(self.request).order_by("pk").prefetch_related(
+        return klanten_in_beeld(self.request).order_by("pk").prefetch_related(
             Prefetch("doelen", Doel.objects.filter(soort=DoelSoort.DOEL), to_attr="alleen_doelen"),
             Prefetch("doelen", Doel.objects.filter(soort=DoelSoort.KWALITEIT), to_attr="kwaliteiten"),
             Prefetch("drempels", Drempel.objects.filter(eerst_aanpakken=True, opgelost_op__isnull=True),
@@ -229,13 +191,13 @@ class RegelingenView(APIView):
         "klant": serializers.IntegerField(allow_null=True), "melding": serializers.CharField(),
         "regelingen": inline_serializer("Regeling", _REGELING_VELDEN, many=True)})})
     def get(self, request: Request) -> Response:
-        gebruiker = _gebruiker(request)
+        gebruiker = gebruiker_van(request)
         vandaag = timezone.localdate()
         if gebruiker.rol == Rol.CONTACTPERSOON and not request.query_params.get("klant"):
             code = gebruiker.gemeente.regels_code if gebruiker.gemeente else ""
             return Response({"klant": None, "melding": "", "regelingen": [
                 _regeling(r) for r in voorzieningen.regelingen_van_gemeente(code, peildatum=vandaag)]})
-        klant = _klanten(request).first()
+        klant = klanten_in_beeld(request).first()
         if klant is None:
             raise NotFound("Deze klant is niet gevonden.")
         alleen_recht = gebruiker.rol == Rol.KLANT
@@ -263,7 +225,7 @@ class AanvraagSerializer(serializers.ModelSerializer[Aanvraag]):
 
 
 @extend_schema_view(get=extend_schema(parameters=[KLANT_FILTER]))
-class AanvragenView(_GelogdeLijst, generics.ListCreateAPIView[Aanvraag]):
+class AanvragenView(GelogdeLijst, generics.ListCreateAPIView[Aanvraag]):
     """Applications with the procedure's steps and expected dates. A client applies with POST; what
     the municipality already knows is filled in (never asked twice)."""
 
@@ -273,10 +235,10 @@ class AanvragenView(_GelogdeLijst, generics.ListCreateAPIView[Aanvraag]):
     log_doel = "Aanvragen gelezen via de API"
 
     def get_queryset(self) -> QuerySet[Aanvraag]:
-        return Aanvraag.objects.filter(klant__in=_klanten(self.request)).select_related("klant")
+        return Aanvraag.objects.filter(klant__in=klanten_in_beeld(self.request)).select_related("klant")
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        gebruiker = _gebruiker(request)
+        gebruiker = gebruiker_van(request)
         klant = eigen_klant(gebruiker) if gebruiker.rol == Rol.KLANT else None
         if klant is None:
             raise ValidationError({"rol": "Een aanvraag doet de klant zelf, in de app of via de API."})
