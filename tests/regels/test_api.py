@@ -176,6 +176,22 @@ def test_batch_weigert_leeftijd_buiten_model() -> None:
     assert fout.value.veld == "huishoudens.leeftijd[1]"
 
 
+def test_batch_weigert_negatief_uurloon_en_rekent_gedeelde_uurlonen_als_losse() -> None:
+    """A negative hourly wage is refused with its index. Households that share an hourly wage
+    (the wage table) get the same amounts as when each wage is computed on its own."""
+    import numpy as np
+
+    with pytest.raises(regels.InvoerFout) as fout:
+        regels.bereken_batch("2026-01-01", {"leeftijd": np.array([30, 40])}, np.array([1500, -1]), [0, 10])
+    assert fout.value.veld == "bruto_uurloon[1]" and "negatief" in str(fout.value)
+    hh = {"leeftijd": np.array([30, 40, 50, 30]), "kinderen_0_5": np.array([0, 1, 0, 2])}
+    gedeeld = regels.bereken_batch("2026-01-01", hh, np.array([1500, 1500, 1500, 1500]), np.arange(41))
+    los = [regels.bereken_batch("2026-01-01", {k: v[i : i + 1] for k, v in hh.items()}, np.array([1500]), np.arange(41))
+           for i in range(4)]
+    for sleutel in ("bijstand", "totaal_netto_per_maand"):
+        assert gedeeld[sleutel].tolist() == [rij for uit in los for rij in uit[sleutel].tolist()]
+
+
 def test_batch_zonder_peildagtellingen_rekent_met_de_leeftijd_op_de_peildatum() -> None:
     """Without iack_kinderen / kinderbijslag_* (default -1) the batch uses the peildatum age bands;
     given (as huishoudens_uit_invoer does), they follow 1 January and the quarter start."""
