@@ -52,7 +52,7 @@ def test_contactpersoon_schrijft_niet_aan_vreemde_klant(wereld: Wereld, sleutel:
     response = api(wereld, Rol.CONTACTPERSOON).post("/api/v1/berichten/", {"klant": vreemd.pk, "tekst": "x"},
                                                     format="json")
     assert response.status_code == 404
-    assert not Bericht.objects.filter(tekst="x").exists()
+    assert "x" not in [b.tekst for b in Bericht.objects.all()]  # texts are encrypted: compared in Python
     lijst = api(wereld, Rol.CONTACTPERSOON).get(f"/api/v1/berichten/?klant={vreemd.pk}").json()
     assert lijst["results"] == []
 

@@ -97,7 +97,7 @@ def test_bijlage_van_verkeerd_type_wordt_geweigerd(wereld: Wereld) -> None:
     with pytest.raises(services.InvoerFout, match="PDF, JPG of PNG"):
         services.bericht_versturen(klant=wereld.a.klanten["eigen"], afzender=wereld.a.gebruikers[Rol.KLANT],
                                    tekst="zie bijlage", bijlage=SimpleUploadedFile("virus.pdf", b"MZ\x90\x00"))
-    assert not Bericht.objects.filter(tekst="zie bijlage").exists()
+    assert "zie bijlage" not in [b.tekst for b in Bericht.objects.all()]  # encrypted: compared in Python
 
 
 def test_te_grote_bijlage_wordt_geweigerd(wereld: Wereld) -> None:

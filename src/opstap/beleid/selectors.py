@@ -44,12 +44,15 @@ def bestandsbeeld(gemeente: Gemeente) -> dict[str, object]:
         trede_groepen[trede.split(".")[0]] += aantal
     per_fase = dict(klanten.values("fase").annotate(n=Count("id")).values_list("fase", "n"))
     drempels = Drempel.objects.filter(klant__gemeente=gemeente, opgelost_op__isnull=True)
-    per_soort = dict(drempels.values("soort").annotate(n=Count("klant", distinct=True)).values_list("soort", "n"))
     from opstap.klanten.keuzes import DREMPEL_GROEP_VAN, DrempelSoort
 
+    # The kind of barrier is encrypted, so it is counted here, not in SQL (distinct clients).
+    klanten_per_soort: dict[str, set[int]] = {s: set() for s in DrempelSoort.values}
     per_groep: dict[str, set[int]] = {g: set() for g in DrempelGroep.values}
     for soort, klant_id in drempels.values_list("soort", "klant_id"):
+        klanten_per_soort.setdefault(soort, set()).add(klant_id)
         per_groep[DREMPEL_GROEP_VAN[soort]].add(klant_id)
+    per_soort = {soort: len(ids) for soort, ids in klanten_per_soort.items()}
     return {
         "totaal": _cel("Totaal", klanten.count()),
         "trede": [_cel(f"{g}: {TREDE_GROEP[g]}", n) for g, n in trede_groepen.items()],

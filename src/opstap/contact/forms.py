@@ -71,7 +71,8 @@ class StapForm(forms.Form):
         super().__init__(*args, **kwargs)
         veld: Any = self.fields["drempel"]
         veld.choices = [("", "—")] + [
-            (str(d.pk), d.get_soort_display()) for d in klant.drempels.filter(opgelost_op__isnull=True)]
+            (str(d.pk), d.get_soort_display())
+            for d in sorted(klant.drempels.filter(opgelost_op__isnull=True), key=lambda d: d.volgorde)]
 
 
 class OverdrachtForm(forms.Form):

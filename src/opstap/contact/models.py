@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from opstap.privacy.fields import VersleuteldTekstVeld
+from opstap.privacy.opslag import versleutelde_opslag
 
 
 class Contactpersoon(models.Model):
@@ -76,8 +77,9 @@ class Bericht(models.Model):
     afzender = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     van_klant = models.BooleanField(help_text="Geschreven door de klant (anders door de gemeente).")
     tekst = VersleuteldTekstVeld()
-    bijlage = models.FileField(upload_to=_bijlage_pad, blank=True)
-    bijlage_naam = models.CharField(max_length=200, blank=True)
+    # The file (a payslip, a letter) and its name are encrypted at rest; the path is random.
+    bijlage = models.FileField(upload_to=_bijlage_pad, storage=versleutelde_opslag, blank=True)
+    bijlage_naam = VersleuteldTekstVeld(max_length=200, blank=True)
     bijlage_type = models.CharField(max_length=50, blank=True)
     # A question or remark on a conversation summary arrives as a message linked to it (A3).
     verslag = models.ForeignKey("Gespreksverslag", on_delete=models.PROTECT, null=True, blank=True,
@@ -157,8 +159,8 @@ class Contactmoment(models.Model):
     door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     wanneer = models.DateTimeField()
     soort = models.CharField(max_length=12, choices=GesprekSoort.choices, default=GesprekSoort.TELEFOON)
-    onderwerp = models.CharField(max_length=200)
-    waarom = models.TextField(blank=True)
+    onderwerp = VersleuteldTekstVeld(max_length=200)
+    waarom = VersleuteldTekstVeld(blank=True)
     status = models.CharField(max_length=10, choices=ContactmomentStatus.choices,
                               default=ContactmomentStatus.GEPLAND)
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
@@ -187,7 +189,7 @@ class Doel(models.Model):
     gemeente = models.ForeignKey("gemeenten.Gemeente", on_delete=models.PROTECT, related_name="+")
     klant = models.ForeignKey("klanten.Klant", on_delete=models.CASCADE, related_name="doelen")
     soort = models.CharField(max_length=10, choices=DoelSoort.choices, default=DoelSoort.DOEL)
-    tekst = models.CharField(max_length=300)
+    tekst = VersleuteldTekstVeld(max_length=300)
     bereikt_op = models.DateField(null=True, blank=True)
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
 
@@ -210,7 +212,7 @@ class Stap(models.Model):
 
     gemeente = models.ForeignKey("gemeenten.Gemeente", on_delete=models.PROTECT, related_name="+")
     klant = models.ForeignKey("klanten.Klant", on_delete=models.CASCADE, related_name="stappen")
-    wat = models.CharField(max_length=300)
+    wat = VersleuteldTekstVeld(max_length=300)
     wie = models.CharField(max_length=15, choices=StapWie.choices, default=StapWie.KLANT)
     uiterlijk = models.DateField(null=True, blank=True)
     drempel = models.ForeignKey("klanten.Drempel", on_delete=models.SET_NULL, null=True, blank=True,

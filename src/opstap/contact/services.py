@@ -270,9 +270,15 @@ def drempel_vastleggen(*, klant: Klant, soort: str, toelichting: str = "", eerst
     """Record a barrier (middelen, gedrag or context). Recording one that was solved opens it again."""
     if soort not in DrempelSoort.values:
         raise InvoerFout("Kies een drempel uit de lijst.", veld="soort")
-    drempel, _ = Drempel.objects.update_or_create(
-        klant=klant, soort=soort,
-        defaults={"toelichting": toelichting.strip()[:300], "eerst_aanpakken": eerst_aanpakken, "opgelost_op": None})
+    # One barrier per kind. The kind is encrypted, so the database cannot keep it unique: lock
+    # the client's row (two saves at once wait for each other) and look among their few barriers.
+    Klant.objects.select_for_update().filter(pk=klant.pk).first()
+    drempel = next((d for d in Drempel.objects.filter(klant=klant) if d.soort == soort), None) or Drempel(
+        klant=klant, soort=soort)
+    drempel.toelichting = toelichting.strip()[:300]
+    drempel.eerst_aanpakken = eerst_aanpakken
+    drempel.opgelost_op = None
+    drempel.save()
     return drempel
 
 

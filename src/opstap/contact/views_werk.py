@@ -217,7 +217,8 @@ def stappenplan(request: HttpRequest, klant_pk: int) -> HttpResponse:
     formulieren = (doel_form, stap_form, drempel_form, trede_form)
     return render(request, "contact/werk/stappenplan.html", {
         "klant": klant, "doel_form": doel_form, "stap_form": stap_form, "drempel_form": drempel_form,
-        "trede_form": trede_form, **selectors.stappenplan_van(klant), "drempels": klant.drempels.all(),
+        "trede_form": trede_form, **selectors.stappenplan_van(klant),
+        "drempels": sorted(klant.drempels.all(), key=lambda d: d.volgorde),
         "trede_historie": klant.trede_historie.select_related("door")},
         status=400 if fout_gezien or any(f.errors for f in formulieren) else 200)
 

@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.db import models
 
+from opstap.privacy.fields import VersleuteldJSONVeld
+
 
 class Berekening(models.Model):
     """A calculation kept with what was decided or shown from it: input, result, the full
@@ -16,9 +18,10 @@ class Berekening(models.Model):
     uren_per_week = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True,
                                         help_text="Het aantal uren waar het besluit of advies over ging.")
     regelversie = models.CharField(max_length=50)
-    invoer = models.JSONField()
-    uitkomst = models.JSONField()
-    uitleg = models.JSONField()
+    # The household (incl. a medical limit on hours) and what follows from it: encrypted at rest.
+    invoer = VersleuteldJSONVeld()
+    uitkomst = VersleuteldJSONVeld()
+    uitleg = VersleuteldJSONVeld()
 
     class Meta:
         ordering = ["-gemaakt_op"]

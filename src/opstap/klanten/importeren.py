@@ -18,7 +18,7 @@ from django.utils import timezone
 from opstap.accounts.models import Gebruiker, Rol
 from opstap.gemeenten.models import Gemeente
 from opstap.privacy.bsn import is_geldig_bsn, normaliseer_bsn
-from opstap.privacy.crypto import zoekhash
+from opstap.privacy.crypto import zoekhash, zoekhashes
 from opstap.privacy.models import Actie
 from opstap.privacy.services import inzage_vastleggen
 
@@ -206,11 +206,14 @@ def _bewaar(schoon: dict[str, object], *, gemeente: Gemeente, door: Gebruiker | 
     bsn = str(schoon.pop("bsn"))
     partner: date | None = schoon.pop("partner_geboortedatum")  # type: ignore[assignment]
     kinderen: list[date] = schoon.pop("kinderen")  # type: ignore[assignment]
-    klant = Klant.objects.filter(gemeente=gemeente, bsn_zoekhash=zoekhash(bsn)).first()
+    # Under every configured key: after a key rotation a client hashed with the old key is
+    # still found (and re-hashed with the new one) instead of imported twice.
+    klant = Klant.objects.filter(gemeente=gemeente, bsn_zoekhash__in=zoekhashes(bsn)).first()
     nieuw = klant is None
     oude_trede = None if klant is None else klant.trede
     if klant is None:
-        klant = Klant(gemeente=gemeente, bsn_versleuteld=bsn, bsn_zoekhash=zoekhash(bsn))
+        klant = Klant(gemeente=gemeente, bsn_versleuteld=bsn)
+    klant.bsn_zoekhash = zoekhash(bsn)
     for sleutel, waarde in schoon.items():
         setattr(klant, sleutel, waarde)
     klant.full_clean(exclude=["bsn_zoekhash", "gebruiker"])

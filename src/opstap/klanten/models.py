@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 
 from opstap.privacy.bsn import maskeer_bsn
-from opstap.privacy.fields import VersleuteldTekstVeld
+from opstap.privacy.fields import VersleuteldJaNeeVeld, VersleuteldTekstVeld
 
 from .keuzes import DREMPEL_GROEP_VAN, DrempelGroep, DrempelSoort, Fase, Huishouden, Trede
 
@@ -33,7 +33,8 @@ class Klant(models.Model):
     servicekosten = models.DecimalField(max_digits=8, decimal_places=2, default=0)
     vermogen = models.DecimalField(max_digits=10, decimal_places=2, default=0)
     vrijlating_maanden_gebruikt = models.PositiveSmallIntegerField(default=0)
-    medisch_urenbeperkt = models.BooleanField(default=False)
+    # A medical limit on working hours is health data: encrypted like the details below.
+    medisch_urenbeperkt = VersleuteldJaNeeVeld(default=False)
     bijstand_sinds = models.DateField(null=True, blank=True)
 
     trede = models.CharField(max_length=3, choices=Trede.choices, default=Trede.T2_0)
@@ -103,7 +104,7 @@ class TredeWijziging(models.Model):
     trede = models.CharField(max_length=3, choices=Trede.choices)
     datum = models.DateField()
     door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
-    toelichting = models.CharField(max_length=300, blank=True)
+    toelichting = VersleuteldTekstVeld(max_length=300, blank=True)
 
     class Meta:
         ordering = ["-datum", "-id"]
@@ -113,15 +114,18 @@ class TredeWijziging(models.Model):
 
 
 class Drempel(models.Model):
+    """A barrier to work. Its kind (a disability, debts) and note are special personal data,
+    so both are encrypted: the database cannot order, filter or keep them unique, so
+    contact.services.drempel_vastleggen keeps one per kind and callers sort with `volgorde`."""
+
     klant = models.ForeignKey(Klant, on_delete=models.CASCADE, related_name="drempels")
-    soort = models.CharField(max_length=30, choices=DrempelSoort.choices)
-    toelichting = models.CharField(max_length=300, blank=True)
+    soort = VersleuteldTekstVeld(max_length=30, choices=DrempelSoort.choices)
+    toelichting = VersleuteldTekstVeld(max_length=300, blank=True)
     eerst_aanpakken = models.BooleanField(default=False)
     opgelost_op = models.DateField(null=True, blank=True)
 
     class Meta:
-        ordering = ["soort"]
-        constraints = [models.UniqueConstraint(fields=["klant", "soort"], name="drempel_een_keer_per_soort")]
+        ordering = ["id"]
 
     def __str__(self) -> str:
         return self.get_soort_display()
@@ -129,3 +133,11 @@ class Drempel(models.Model):
     @property
     def groep(self) -> DrempelGroep:
         return DREMPEL_GROEP_VAN[self.soort]
+
+    @property
+    def volgorde(self) -> int:
+        """Position of the kind in the list of kinds (grouped: middelen, gedrag, context)."""
+        return _DREMPEL_VOLGORDE.get(self.soort, len(_DREMPEL_VOLGORDE))
+
+
+_DREMPEL_VOLGORDE = {soort: i for i, soort in enumerate(DrempelSoort.values)}

@@ -1,0 +1,104 @@
+"""File storage that keeps uploaded files encrypted at rest (attachments: payslips, letters).
+
+It wraps the default storage (the file system in production, memory in the tests): what lands
+there is a Fernet token over the file's bytes, under a random name (the FileField's upload_to
+never uses the client's file name). Opening a file through this storage decrypts it, so views
+read the plain bytes only when they serve them to someone allowed to see them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.files.base import ContentFile, File
+from django.core.files.storage import Storage, storages
+from django.utils.deconstruct import deconstructible
+
+from .crypto import heeft_eerste_sleutel, ontsleutel_bytes, roteer, versleutel_bytes
+
+
+@deconstructible(path="opstap.privacy.opslag.VersleuteldeOpslag")
+class VersleuteldeOpslag(Storage):
+    def __init__(self, onder: str = "default") -> None:
+        self.onder_naam = onder
+
+    @property
+    def onder(self) -> Storage:
+        # Looked up on every use, so a changed STORAGES setting (tests) is followed.
+        return storages[self.onder_naam]
+
+    # --- reading and writing (encrypted) ---
+
+    def _open(self, name: str, mode: str = "rb") -> File[Any]:
+        if "w" in mode or "a" in mode or "+" in mode:
+            raise ValueError("Versleutelde bestanden worden alleen gelezen; sla een nieuw bestand op.")
+        inhoud = ontsleutel_bytes(self.ruw_lezen(name))
+        return ContentFile(inhoud, name=name)
+
+    def _save(self, name: str, content: File[Any]) -> str:
+        if hasattr(content, "seek"):
+            content.seek(0)
+        data = b"".join(content.chunks()) if hasattr(content, "chunks") else content.read()
+        return self.onder.save(name, ContentFile(versleutel_bytes(data)), max_length=None)
+
+    def size(self, name: str) -> int:
+        return len(ontsleutel_bytes(self.ruw_lezen(name)))
+
+    # --- raw access, for migrations and key rotation ---
+
+    def ruw_lezen(self, name: str) -> bytes:
+        with self.onder.open(name, "rb") as bestand:
+            data: bytes = bestand.read()
+        return data
+
+    def versleuteld_opslaan(self, name: str, token: bytes) -> str:
+        """Store an already-encrypted token as a new file next to `name`; returns its name."""
+        return self.onder.save(name, ContentFile(token))
+
+    def roteren(self, name: str) -> str | None:
+        """Re-encrypt one file with the first key under a new name (the caller points the row
+        at it, then deletes the old file). None when it already uses the first key."""
+        token = self.ruw_lezen(name)
+        if heeft_eerste_sleutel(token):
+            return None
+        return self.versleuteld_opslaan(name, roteer(token))
+
+    # --- everything else is the underlying storage's ---
+
+    def delete(self, name: str) -> None:
+        self.onder.delete(name)
+
+    def exists(self, name: str) -> bool:
+        return self.onder.exists(name)
+
+    def listdir(self, path: str) -> tuple[list[str], list[str]]:
+        return self.onder.listdir(path)
+
+    def url(self, name: str | None) -> str:
+        # Never a direct link: the bytes behind it are ciphertext. Serve through a view.
+        raise NotImplementedError("Versleutelde bestanden hebben geen directe URL.")
+
+    def get_valid_name(self, name: str) -> str:
+        return self.onder.get_valid_name(name)
+
+    def get_available_name(self, name: str, max_length: int | None = None) -> str:
+        return self.onder.get_available_name(name, max_length=max_length)
+
+    def generate_filename(self, filename: str) -> str:
+        return self.onder.generate_filename(filename)
+
+    def get_accessed_time(self, name: str) -> Any:
+        return self.onder.get_accessed_time(name)
+
+    def get_created_time(self, name: str) -> Any:
+        return self.onder.get_created_time(name)
+
+    def get_modified_time(self, name: str) -> Any:
+        return self.onder.get_modified_time(name)
+
+
+def versleutelde_opslag() -> VersleuteldeOpslag:
+    """For `FileField(storage=versleutelde_opslag)`: a callable keeps migrations stable."""
+    return _OPSLAG
+
+
+_OPSLAG = VersleuteldeOpslag()
