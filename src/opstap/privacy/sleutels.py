@@ -20,7 +20,14 @@ from django.db import IntegrityError, connection, models, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.backends.base.schema import BaseDatabaseSchemaEditor
 
-from .crypto import heeft_eerste_sleutel, is_leesbaar, ontsleutel_bytes, roteer, versleutel_bytes, zoekhash
+from .crypto import (
+    heeft_eerste_sleutel,
+    is_leesbaar,
+    ontsleutel_bytes,
+    roteer,
+    versleutel_bytes,
+    zoekhash,
+)
 from .fields import VersleuteldJaNeeVeld, VersleuteldJSONVeld, VersleuteldVeld
 from .opslag import VersleuteldeOpslag
 
@@ -238,7 +245,7 @@ def bestanden_roteren(*, batch: int = BATCH) -> Telling:
                                 telling.al_goed += 1
                                 continue
                             _bijwerken(connection, model, [(sleutel, {veld.column: nieuw})])
-                            transaction.on_commit(lambda oud=naam: opslag.delete(oud))
+                            transaction.on_commit(lambda oud=naam, o=opslag: o.delete(oud))
                     except Exception as fout:  # noqa: BLE001 - report the file and go on with the rest
                         telling.problemen.append(f"{model._meta.label} {sleutel}: {fout}")
                         continue
