@@ -198,7 +198,7 @@ class Doel(models.Model):
         verbose_name_plural = "doelen"
 
     def __str__(self) -> str:
-        return self.tekst
+        return str(self.tekst)
 
 
 class StapWie(models.TextChoices):
@@ -225,7 +225,7 @@ class Stap(models.Model):
         verbose_name_plural = "stappen"
 
     def __str__(self) -> str:
-        return self.wat
+        return str(self.wat)
 
 
 # --- B1: applications for provisions ------------------------------------------------------------

@@ -47,9 +47,9 @@ class VersleuteldTekstVeld(VersleuteldVeld, models.TextField):  # type: ignore[t
         return max((len(str(waarde).encode()) for waarde, _ in self.flatchoices), default=0)
 
     def from_db_value(self, value: str | None, expression: Any, connection: Any) -> str | None:
-        if value in (None, ""):
+        if value is None or value == "":
             return value
-        tekst = ontsleutel(value)  # type: ignore[arg-type]
+        tekst = ontsleutel(value)
         return tekst.rstrip(" ") if self.choices else tekst
 
     def get_prep_value(self, value: Any) -> Any:
@@ -81,7 +81,7 @@ class VersleuteldJaNeeVeld(VersleuteldVeld, models.BooleanField):  # type: ignor
         return versleutel("1" if value else "0")
 
 
-class VersleuteldJSONVeld(VersleuteldVeld, models.JSONField):  # type: ignore[type-arg]
+class VersleuteldJSONVeld(VersleuteldVeld, models.JSONField):
     """JSON stored encrypted as a whole (e.g. a saved calculation with the household's details)."""
 
     def get_internal_type(self) -> str:

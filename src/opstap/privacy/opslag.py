@@ -7,6 +7,7 @@ read the plain bytes only when they serve them to someone allowed to see them.""
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from django.core.files.base import ContentFile, File
@@ -83,7 +84,7 @@ class VersleuteldeOpslag(Storage):
     def get_available_name(self, name: str, max_length: int | None = None) -> str:
         return self.onder.get_available_name(name, max_length=max_length)
 
-    def generate_filename(self, filename: str) -> str:
+    def generate_filename(self, filename: str | os.PathLike[str]) -> str:
         return self.onder.generate_filename(filename)
 
     def get_accessed_time(self, name: str) -> Any:

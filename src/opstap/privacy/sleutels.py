@@ -40,7 +40,7 @@ def ruwe_rijen(verbinding: BaseDatabaseWrapper, model: type[models.Model], kolom
                batch: int = BATCH) -> Iterator[list[tuple[Any, ...]]]:
     """The raw column values of every row, `batch` rows at a time, ordered by primary key."""
     qn = verbinding.ops.quote_name
-    tabel, pk = qn(model._meta.db_table), qn(model._meta.pk.column)  # type: ignore[union-attr]
+    tabel, pk = qn(model._meta.db_table), qn(_kolom(model._meta.pk))
     velden = ", ".join(qn(k) for k in kolommen)
     laatste: Any = None
     while True:
@@ -59,11 +59,17 @@ def ruwe_rijen(verbinding: BaseDatabaseWrapper, model: type[models.Model], kolom
 def _bijwerken(verbinding: BaseDatabaseWrapper, model: type[models.Model],
                wijzigingen: list[tuple[Any, dict[str, Any]]]) -> None:
     qn = verbinding.ops.quote_name
-    tabel, pk = qn(model._meta.db_table), qn(model._meta.pk.column)  # type: ignore[union-attr]
+    tabel, pk = qn(model._meta.db_table), qn(_kolom(model._meta.pk))
     with verbinding.cursor() as cursor:
         for sleutel, waarden in wijzigingen:
             zet = ", ".join(f"{qn(k)} = %s" for k in waarden)
             cursor.execute(f"UPDATE {tabel} SET {zet} WHERE {pk} = %s", [*waarden.values(), sleutel])  # noqa: S608
+
+
+def _kolom(veld: Any) -> str:
+    kolom = veld.column
+    assert isinstance(kolom, str), veld
+    return kolom
 
 
 def _is_token(waarde: Any) -> bool:
@@ -91,6 +97,11 @@ def _ontsleuteld(veld: models.Field[Any, Any], token: str, verbinding: BaseDatab
     return waarde
 
 
+def _verwijderen(opslag: Any, naam: str) -> Callable[[], None]:
+    """Removes a replaced file once the new name is committed (never before: no lost files)."""
+    return lambda: opslag.delete(naam)
+
+
 def kolommen_versleutelen(app_label: str, model_naam: str, velden: list[str]) -> tuple[RunPythonFunctie,
                                                                                       RunPythonFunctie]:
     """RunPython (forward, backward) for a data migration: encrypt the plain values an existing
@@ -100,8 +111,8 @@ def kolommen_versleutelen(app_label: str, model_naam: str, velden: list[str]) ->
     def omzetten(apps: Apps, schema_editor: BaseDatabaseSchemaEditor, *, heen: bool) -> None:
         model = apps.get_model(app_label, model_naam)
         verbinding = schema_editor.connection
-        veldobjecten = [model._meta.get_field(naam) for naam in velden]
-        kolommen = [v.column for v in veldobjecten]  # type: ignore[union-attr]
+        veldobjecten: list[Any] = [model._meta.get_field(naam) for naam in velden]
+        kolommen = [_kolom(v) for v in veldobjecten]
         for rijen in ruwe_rijen(verbinding, model, kolommen):
             wijzigingen = []
             for sleutel, *waarden in rijen:
@@ -110,9 +121,9 @@ def kolommen_versleutelen(app_label: str, model_naam: str, velden: list[str]) ->
                     if ruw is None or ruw == "":
                         continue
                     if heen and not _is_token(ruw):
-                        nieuw[veld.column] = _versleuteld(veld, ruw, verbinding)  # type: ignore[arg-type,union-attr]
+                        nieuw[_kolom(veld)] = _versleuteld(veld, ruw, verbinding)
                     elif not heen and _is_token(ruw):
-                        nieuw[veld.column] = _ontsleuteld(veld, ruw, verbinding)  # type: ignore[arg-type,union-attr]
+                        nieuw[_kolom(veld)] = _ontsleuteld(veld, ruw, verbinding)
                 if nieuw:
                     wijzigingen.append((sleutel, nieuw))
             _bijwerken(verbinding, model, wijzigingen)
@@ -136,7 +147,7 @@ def bestanden_versleutelen(app_label: str, model_naam: str, veld_naam: str, *,
         model = apps.get_model(app_label, model_naam)
         verbinding = schema_editor.connection
         onder = storages[opslag]
-        kolom = model._meta.get_field(veld_naam).column  # type: ignore[union-attr]
+        kolom = _kolom(model._meta.get_field(veld_naam))
         for rijen in ruwe_rijen(verbinding, model, [kolom]):
             for sleutel, naam in rijen:
                 if not naam or not onder.exists(naam):
@@ -147,7 +158,7 @@ def bestanden_versleutelen(app_label: str, model_naam: str, veld_naam: str, *,
                     continue  # already as wanted
                 nieuw = onder.save(naam, ContentFile(versleutel_bytes(data) if heen else ontsleutel_bytes(data)))
                 _bijwerken(verbinding, model, [(sleutel, {kolom: nieuw})])
-                transaction.on_commit(lambda oud=naam: onder.delete(oud), using=verbinding.alias)
+                transaction.on_commit(_verwijderen(onder, naam), using=verbinding.alias)
 
     def heen(apps: Apps, schema_editor: BaseDatabaseSchemaEditor) -> None:
         omzetten(apps, schema_editor, heen=True)
@@ -167,7 +178,8 @@ def versleutelde_velden() -> dict[type[models.Model], list[models.Field[Any, Any
     for model in django_apps.get_models():
         if model._meta.proxy or not model._meta.managed:
             continue
-        velden = [v for v in model._meta.concrete_fields if isinstance(v, VersleuteldVeld)]
+        velden: list[models.Field[Any, Any]] = [v for v in model._meta.concrete_fields
+                                                 if isinstance(v, VersleuteldVeld)]
         if velden:
             uitkomst[model] = velden
     return uitkomst
@@ -200,7 +212,7 @@ def velden_roteren(*, batch: int = BATCH) -> dict[str, Telling]:
     uitkomst: dict[str, Telling] = {}
     for model, velden in versleutelde_velden().items():
         telling = uitkomst.setdefault(model._meta.label, Telling())
-        kolommen = [v.column for v in velden]
+        kolommen = [_kolom(v) for v in velden]
         for rijen in ruwe_rijen(connection, model, kolommen, batch=batch):
             wijzigingen = []
             for sleutel, *waarden in rijen:
@@ -231,7 +243,8 @@ def bestanden_roteren(*, batch: int = BATCH) -> Telling:
     for model, velden in versleutelde_bestandsvelden().items():
         for veld in velden:
             opslag: VersleuteldeOpslag = veld.storage  # type: ignore[assignment]
-            for rijen in ruwe_rijen(connection, model, [veld.column], batch=batch):
+            kolom = _kolom(veld)
+            for rijen in ruwe_rijen(connection, model, [kolom], batch=batch):
                 for sleutel, naam in rijen:
                     if not naam:
                         continue
@@ -244,8 +257,8 @@ def bestanden_roteren(*, batch: int = BATCH) -> Telling:
                             if nieuw is None:
                                 telling.al_goed += 1
                                 continue
-                            _bijwerken(connection, model, [(sleutel, {veld.column: nieuw})])
-                            transaction.on_commit(lambda oud=naam, o=opslag: o.delete(oud))
+                            _bijwerken(connection, model, [(sleutel, {kolom: nieuw})])
+                            transaction.on_commit(_verwijderen(opslag, naam))
                     except Exception as fout:  # noqa: BLE001 - report the file and go on with the rest
                         telling.problemen.append(f"{model._meta.label} {sleutel}: {fout}")
                         continue
