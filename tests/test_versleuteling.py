@@ -12,10 +12,12 @@ import pytest
 from cryptography.fernet import Fernet
 
 from django.core.exceptions import FieldError
+from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 from django.test import Client, override_settings
 from django.utils import timezone
 
@@ -291,3 +293,91 @@ def test_zonder_roteren_blijft_de_oude_sleutel_nodig(wereld: Wereld) -> None:
             list(Drempel.objects.filter(klant=klant))
     assert django_settings.FIELD_ENCRYPTION_KEYS
 
+
+
+# --- an existing database: the data migrations -------------------------------------------------
+
+VOOR_VERSLEUTELING = [("klanten", "0001_initial"), ("contact", "0003_contactmoment_herinnering"),
+                      ("inkomen", "0002_uren_per_week")]
+
+
+def _migreer(naar: list[tuple[str, str]] | None) -> tuple[MigrationExecutor, list[tuple[str, str]]]:
+    """Migrate these apps to `naar` (None: to the latest), every other app to its latest."""
+    executor = MigrationExecutor(connection)
+    laatste = executor.loader.graph.leaf_nodes()
+    doelen = laatste if naar is None else [*naar, *[n for n in laatste if n[0] not in {a for a, _ in naar}]]
+    executor.migrate(doelen)
+    return executor, doelen
+
+
+@pytest.mark.django_db(transaction=True)
+def test_migratie_versleutelt_wat_een_bestaande_database_al_had() -> None:
+    """Production and the demo hold plain rows and files from before: the migration encrypts them
+    (and migrating back decrypts them), without losing a thing."""
+    executor, doelen = _migreer(VOOR_VERSLEUTELING)
+    oud = executor.loader.project_state(doelen).apps
+    gemeente = oud.get_model("gemeenten", "Gemeente").objects.create(
+        naam="Gemeente Oud", slug="oud", cbs_code="GM9998", regels_code="demodam")
+    cp = oud.get_model("accounts", "Gebruiker").objects.create(username="oud-cp", rol=Rol.CONTACTPERSOON,
+                                                               gemeente=gemeente, password="!")
+    klant = oud.get_model("klanten", "Klant").objects.create(
+        gemeente=gemeente, bsn_versleuteld="999990019", bsn_zoekhash=zoekhash("999990019"), voorletters="A.",
+        achternaam="Oud", geboortedatum="1980-05-01", postcode="9999 AA", huisnummer="1",
+        huishouden="alleenstaande", medisch_urenbeperkt=True, contactpersoon=cp)
+    gewoon = oud.get_model("klanten", "Klant").objects.create(
+        gemeente=gemeente, bsn_versleuteld="999990032", bsn_zoekhash=zoekhash("999990032"), voorletters="B.",
+        achternaam="Gewoon", geboortedatum="1980-05-01", postcode="9999 AA", huisnummer="2",
+        huishouden="alleenstaande", medisch_urenbeperkt=False, contactpersoon=cp)
+    oud.get_model("klanten", "Drempel").objects.create(klant=klant, soort="schulden",
+                                                       toelichting="Schuld bij de energieleverancier")
+    oud.get_model("klanten", "TredeWijziging").objects.create(klant=klant, trede="4.1", datum="2026-01-01",
+                                                              toelichting="Praat met een psycholoog")
+    oud.get_model("contact", "Stap").objects.create(gemeente=gemeente, klant=klant, wie="klant",
+                                                    wat="Afspraak maken bij de schuldhulpverlening")
+    oud.get_model("contact", "Doel").objects.create(gemeente=gemeente, klant=klant, soort="doel",
+                                                    tekst="Rijbewijs halen voor de bezorgbaan")
+    oud.get_model("contact", "Contactmoment").objects.create(
+        gemeente=gemeente, klant=klant, door=cp, wanneer=timezone.now(), onderwerp="Over je schuldsanering",
+        waarom="De bewindvoerder wil meekijken")
+    oude_naam = storages["default"].save("berichten/oud/0123abcd.pdf", ContentFile(PDF))
+    bericht = oud.get_model("contact", "Bericht").objects.create(
+        gemeente=gemeente, klant=klant, afzender=cp, van_klant=True, tekst="Mijn loonstrook", bijlage=oude_naam,
+        bijlage_naam="loonstrook-maart-jansen.pdf", bijlage_type="application/pdf")
+    oud.get_model("inkomen", "Berekening").objects.create(
+        gemeente=gemeente, klant=klant, doel="advies", peildatum="2026-01-01", regelversie="test",
+        invoer={"medisch_urenbeperkt": True, "huishouden": "alleenstaande"}, uitkomst={"resultaten": []}, uitleg={})
+    assert "schuldhulpverlening" in _ruw("contact_stap")  # plain before
+
+    _migreer(None)
+    sleutels_vergeten()
+    for tabel in TABELLEN:
+        ruw = _ruw(tabel)
+        for geheim in GEHEIMEN:
+            assert geheim.lower() not in ruw.lower(), f"'{geheim}' leesbaar in {tabel} na de migratie"
+    nu = Bericht.objects.get(pk=bericht.pk)
+    assert nu.bijlage.name != oude_naam and not storages["default"].exists(oude_naam)
+    with storages["default"].open(nu.bijlage.name, "rb") as bestand:
+        assert b"Loonstrook" not in bestand.read()
+    with nu.bijlage.open("rb") as bestand:
+        assert bestand.read() == PDF
+    assert nu.bijlage_naam == "loonstrook-maart-jansen.pdf"
+    assert [(d.soort, d.toelichting) for d in Drempel.objects.filter(klant_id=klant.pk)] == [
+        ("schulden", "Schuld bij de energieleverancier")]
+    assert Klant.objects.get(pk=klant.pk).medisch_urenbeperkt is True
+    assert Klant.objects.get(pk=gewoon.pk).medisch_urenbeperkt is False
+    assert Berekening.objects.get(klant_id=klant.pk).invoer == {"medisch_urenbeperkt": True,
+                                                                "huishouden": "alleenstaande"}
+    assert Stap.objects.get(klant_id=klant.pk).wat == "Afspraak maken bij de schuldhulpverlening"
+    assert Contactmoment.objects.get(klant_id=klant.pk).waarom == "De bewindvoerder wil meekijken"
+
+    # Migrating back gives the plain rows and file again; forward once more leaves the suite's schema.
+    _migreer(VOOR_VERSLEUTELING)
+    assert "Schuld bij de energieleverancier" in _ruw("klanten_drempel")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT medisch_urenbeperkt FROM klanten_klant ORDER BY id")
+        assert [bool(r[0]) for r in cursor.fetchall()] == [True, False]
+        cursor.execute("SELECT bijlage FROM contact_bericht")
+        (naam,) = cursor.fetchone()
+    with storages["default"].open(naam, "rb") as bestand:
+        assert bestand.read() == PDF
+    _migreer(None)
