@@ -16,9 +16,10 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, models
 from django.db.migrations.executor import MigrationExecutor
 from django.test import Client, override_settings
+from django.test.utils import isolate_apps
 from django.utils import timezone
 
 from opstap.accounts.models import Rol
@@ -28,7 +29,9 @@ from opstap.contact.models import Bericht, Contactmoment, Doel, Stap
 from opstap.inkomen.models import Berekening
 from opstap.klanten.importeren import importeer_klanten
 from opstap.klanten.models import Drempel, Klant, TredeWijziging
+from opstap.privacy.checks import geen_volgorde_op_versleutelde_velden, volgorde_fouten
 from opstap.privacy.crypto import sleutels_vergeten, zoekhash, zoekhashes
+from opstap.privacy.fields import VersleuteldTekstVeld
 from opstap.privacy.sleutels import versleutelde_bestandsvelden, versleutelde_velden
 from tests.wereld import Wereld, maak_klant, nieuwe_bsns
 
@@ -381,3 +384,17 @@ def test_migratie_versleutelt_wat_een_bestaande_database_al_had() -> None:
     with storages["default"].open(naam, "rb") as bestand:
         assert bestand.read() == PDF
     _migreer(None)
+
+
+@isolate_apps("opstap.privacy")
+def test_systeemcheck_weigert_een_volgorde_op_een_versleuteld_veld() -> None:
+    class Geheim(models.Model):  # noqa: DJ008 - only for this check
+        tekst = VersleuteldTekstVeld()
+
+        class Meta:
+            app_label = "privacy"
+            ordering = ["-tekst"]
+
+    fouten = volgorde_fouten(Geheim)
+    assert [f.id for f in fouten] == ["opstap.E001"] and "tekst" in fouten[0].msg
+    assert geen_volgorde_op_versleutelde_velden() == []  # the real models: none
