@@ -7,6 +7,7 @@ raw SQL and the raw stored bytes, below the ORM's decryption."""
 from collections.abc import Iterator
 from datetime import timedelta
 from io import StringIO
+from typing import Any
 
 import pytest
 from cryptography.fernet import Fernet
@@ -218,7 +219,8 @@ def _sleutels(*sleutels: str) -> override_settings:
     return override_settings(FIELD_ENCRYPTION_KEYS=list(sleutels))
 
 
-def test_sleutel_roteren_zonder_dubbele_klanten_of_verloren_gegevens(wereld: Wereld) -> None:
+def test_sleutel_roteren_zonder_dubbele_klanten_of_verloren_gegevens(
+        wereld: Wereld, django_capture_on_commit_callbacks: Any) -> None:
     from django.conf import settings as django_settings
 
     sleutel_a = django_settings.FIELD_ENCRYPTION_KEYS[0]
@@ -228,6 +230,7 @@ def test_sleutel_roteren_zonder_dubbele_klanten_of_verloren_gegevens(wereld: Wer
     cp, klant_client = _client(wereld, Rol.CONTACTPERSOON), _client(wereld, Rol.KLANT)
     klant = _vul_dossier(wereld, cp, klant_client)
     bericht = Bericht.objects.get(klant=klant, van_klant=True)
+    naam_voor = bericht.bijlage.name
 
     with _sleutels(sleutel_a):
         sleutels_vergeten()
@@ -245,7 +248,8 @@ def test_sleutel_roteren_zonder_dubbele_klanten_of_verloren_gegevens(wereld: Wer
         assert Klant.objects.filter(gemeente=gemeente).count() == aantal  # no duplicates
 
         uit = StringIO()
-        call_command("sleutels_roteren", stdout=uit)
+        with django_capture_on_commit_callbacks(execute=True):  # old files go after the commit
+            call_command("sleutels_roteren", stdout=uit)
         tekst = uit.getvalue()
         assert "klanten.Drempel: 3 waarden opnieuw versleuteld" in tekst  # 2 kinds, 1 note
         assert "Bestanden: " in tekst and "BSN-zoekhashes: " in tekst and "Klaar." in tekst
@@ -272,6 +276,9 @@ def test_sleutel_roteren_zonder_dubbele_klanten_of_verloren_gegevens(wereld: Wer
         assert {d.soort for d in klant.drempels.all()} == {"schulden", "werknemersvaardigheden"}
         assert Berekening.objects.filter(klant=klant).first() is not None
         bericht.refresh_from_db()
+        # Rewritten under a fresh random name of the same length; the old file is gone.
+        assert bericht.bijlage.name != naam_voor and len(bericht.bijlage.name) == len(naam_voor)
+        assert not storages["default"].exists(naam_voor)
         with storages["default"].open(bericht.bijlage.name, "rb") as bestand:
             assert nieuw.decrypt(bestand.read()) == PDF
         download = cp.get(f"/werk/klanten/{klant.pk}/berichten/{bericht.pk}/bijlage/")

@@ -8,6 +8,8 @@ read the plain bytes only when they serve them to someone allowed to see them.""
 from __future__ import annotations
 
 import os
+import posixpath
+import uuid
 from typing import Any
 
 from django.core.files.base import ContentFile, File
@@ -53,7 +55,7 @@ class VersleuteldeOpslag(Storage):
 
     def versleuteld_opslaan(self, name: str, token: bytes) -> str:
         """Store an already-encrypted token as a new file next to `name`; returns its name."""
-        return self.onder.save(name, ContentFile(token))
+        return self.onder.save(nieuwe_naam(name), ContentFile(token))
 
     def roteren(self, name: str) -> str | None:
         """Re-encrypt one file with the first key under a new name (the caller points the row
@@ -95,6 +97,13 @@ class VersleuteldeOpslag(Storage):
 
     def get_modified_time(self, name: str) -> Any:
         return self.onder.get_modified_time(name)
+
+
+def nieuwe_naam(naam: str) -> str:
+    """A fresh random name in the same folder with the same extension: a rewritten file never
+    grows its name (repeated rotations stay within the column's 100 characters)."""
+    map_, bestand = posixpath.split(naam)
+    return posixpath.join(map_, uuid.uuid4().hex + posixpath.splitext(bestand)[1])
 
 
 def versleutelde_opslag() -> VersleuteldeOpslag:

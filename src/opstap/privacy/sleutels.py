@@ -29,7 +29,7 @@ from .crypto import (
     zoekhash,
 )
 from .fields import VersleuteldJaNeeVeld, VersleuteldJSONVeld, VersleuteldVeld
-from .opslag import VersleuteldeOpslag
+from .opslag import VersleuteldeOpslag, nieuwe_naam
 
 BATCH = 500
 
@@ -156,7 +156,8 @@ def bestanden_versleutelen(app_label: str, model_naam: str, veld_naam: str, *,
                     data = bestand.read()
                 if heen == is_leesbaar(data):
                     continue  # already as wanted
-                nieuw = onder.save(naam, ContentFile(versleutel_bytes(data) if heen else ontsleutel_bytes(data)))
+                nieuw = onder.save(nieuwe_naam(naam),
+                                   ContentFile(versleutel_bytes(data) if heen else ontsleutel_bytes(data)))
                 _bijwerken(verbinding, model, [(sleutel, {kolom: nieuw})])
                 transaction.on_commit(_verwijderen(onder, naam), using=verbinding.alias)
 
