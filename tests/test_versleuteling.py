@@ -405,3 +405,29 @@ def test_systeemcheck_weigert_een_volgorde_op_een_versleuteld_veld() -> None:
     fouten = volgorde_fouten(Geheim)
     assert [f.id for f in fouten] == ["opstap.E001"] and "tekst" in fouten[0].msg
     assert geen_volgorde_op_versleutelde_velden() == []  # the real models: none
+
+
+def test_sleutels_roteren_via_de_opdrachtregel_en_meldt_wat_niet_lukt(
+        wereld: Wereld, monkeypatch: pytest.MonkeyPatch) -> None:
+    import django.core.management
+    from django.core.management import get_commands
+    from django.core.management.base import CommandError
+
+    from opstap.cli import main
+
+    gekregen: list[list[str]] = []
+    monkeypatch.setattr(django.core.management, "execute_from_command_line", gekregen.append)
+    main(["opstap", "sleutels-roteren"])  # the hyphenated name, as in the README
+    assert gekregen == [["opstap", "sleutels_roteren"]] and "sleutels_roteren" in get_commands()
+
+    drempel = services.drempel_vastleggen(klant=wereld.a.klanten["eigen"], soort="schulden")
+    uit = StringIO()
+    call_command("sleutels_roteren", stdout=uit)
+    assert "Klaar." in uit.getvalue()
+    # A value no key can read (here: plain text slipped in below the app) is reported, not skipped
+    # silently, and the command fails, so nobody removes the old key too early.
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE klanten_drempel SET toelichting = %s WHERE id = %s", ["leesbaar", drempel.pk])
+    with pytest.raises(CommandError, match="niet opnieuw versleuteld"):
+        call_command("sleutels_roteren", stdout=StringIO(), stderr=(fouten := StringIO()))
+    assert f"klanten.Drempel {drempel.pk} (toelichting)" in fouten.getvalue()
