@@ -431,3 +431,26 @@ def test_sleutels_roteren_via_de_opdrachtregel_en_meldt_wat_niet_lukt(
     with pytest.raises(CommandError, match="niet opnieuw versleuteld"):
         call_command("sleutels_roteren", stdout=StringIO(), stderr=(fouten := StringIO()))
     assert f"klanten.Drempel {drempel.pk} (toelichting)" in fouten.getvalue()
+
+
+def test_roteren_overschrijft_geen_wijziging_van_een_gebruiker_tijdens_het_roteren(
+        wereld: Wereld, monkeypatch: pytest.MonkeyPatch) -> None:
+    from django.conf import settings as django_settings
+
+    from opstap.privacy import sleutels
+
+    klant = wereld.a.klanten["eigen"]
+    drempel = services.drempel_vastleggen(klant=klant, soort="schulden", toelichting="Oude toelichting")
+    echte_roteer = sleutels.roteer
+
+    def roteer_terwijl_iemand_opslaat(token: bytes) -> bytes:
+        # Between reading and writing, a contact person saves a new note (with the new key).
+        Drempel.objects.filter(pk=drempel.pk).update(toelichting="Nieuw, net opgeslagen")
+        return echte_roteer(token)
+
+    monkeypatch.setattr(sleutels, "roteer", roteer_terwijl_iemand_opslaat)
+    with _sleutels(Fernet.generate_key().decode(), django_settings.FIELD_ENCRYPTION_KEYS[0]):
+        sleutels_vergeten()
+        sleutels.velden_roteren()
+        drempel.refresh_from_db()
+        assert drempel.toelichting == "Nieuw, net opgeslagen"

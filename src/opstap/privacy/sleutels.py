@@ -66,6 +66,18 @@ def _bijwerken(verbinding: BaseDatabaseWrapper, model: type[models.Model],
             cursor.execute(f"UPDATE {tabel} SET {zet} WHERE {pk} = %s", [*waarden.values(), sleutel])  # noqa: S608
 
 
+def _vervangen(verbinding: BaseDatabaseWrapper, model: type[models.Model], sleutel: Any, kolom: str,
+               oud: Any, nieuw: Any) -> bool:
+    """Set one value, but only if it still holds what we read: a user who saved this field in the
+    meantime (already with the new key) is never overwritten. Returns whether it was set."""
+    qn = verbinding.ops.quote_name
+    tabel, pk, k = qn(model._meta.db_table), qn(_kolom(model._meta.pk)), qn(kolom)
+    with verbinding.cursor() as cursor:
+        cursor.execute(f"UPDATE {tabel} SET {k} = %s WHERE {pk} = %s AND {k} = %s",  # noqa: S608
+                       [nieuw, sleutel, oud])
+        return bool(cursor.rowcount)
+
+
 def _kolom(veld: Any) -> str:
     kolom = veld.column
     assert isinstance(kolom, str), veld
@@ -215,25 +227,21 @@ def velden_roteren(*, batch: int = BATCH) -> dict[str, Telling]:
         telling = uitkomst.setdefault(model._meta.label, Telling())
         kolommen = [_kolom(v) for v in velden]
         for rijen in ruwe_rijen(connection, model, kolommen, batch=batch):
-            wijzigingen = []
-            for sleutel, *waarden in rijen:
-                nieuw = {}
-                for kolom, ruw in zip(kolommen, waarden, strict=True):
-                    if ruw is None or ruw == "":
-                        continue
-                    token = str(ruw).encode()
-                    if heeft_eerste_sleutel(token):
-                        telling.al_goed += 1
-                    elif is_leesbaar(token):
-                        nieuw[kolom] = roteer(token).decode()
-                        telling.nieuw += 1
-                    else:
-                        telling.problemen.append(f"{model._meta.label} {sleutel} ({kolom}): met geen enkele sleutel "
-                                                 "te lezen, of nog niet versleuteld")
-                if nieuw:
-                    wijzigingen.append((sleutel, nieuw))
             with transaction.atomic():
-                _bijwerken(connection, model, wijzigingen)
+                for sleutel, *waarden in rijen:
+                    for kolom, ruw in zip(kolommen, waarden, strict=True):
+                        if ruw is None or ruw == "":
+                            continue
+                        token = str(ruw).encode()
+                        if heeft_eerste_sleutel(token):
+                            telling.al_goed += 1
+                        elif not is_leesbaar(token):
+                            telling.problemen.append(f"{model._meta.label} {sleutel} ({kolom}): met geen enkele "
+                                                     "sleutel te lezen, of nog niet versleuteld")
+                        elif _vervangen(connection, model, sleutel, kolom, ruw, roteer(token).decode()):
+                            telling.nieuw += 1
+                        else:
+                            telling.al_goed += 1  # changed meanwhile: saved with the first key already
     return uitkomst
 
 
@@ -258,8 +266,12 @@ def bestanden_roteren(*, batch: int = BATCH) -> Telling:
                             if nieuw is None:
                                 telling.al_goed += 1
                                 continue
-                            _bijwerken(connection, model, [(sleutel, {kolom: nieuw})])
-                            transaction.on_commit(_verwijderen(opslag, naam))
+                            if _vervangen(connection, model, sleutel, kolom, naam, nieuw):
+                                transaction.on_commit(_verwijderen(opslag, naam))
+                            else:  # the row got another file meanwhile: drop ours
+                                transaction.on_commit(_verwijderen(opslag, nieuw))
+                                telling.al_goed += 1
+                                continue
                     except Exception as fout:  # noqa: BLE001 - report the file and go on with the rest
                         telling.problemen.append(f"{model._meta.label} {sleutel}: {fout}")
                         continue
