@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from cryptography.fernet import Fernet
 
-from django.core.exceptions import FieldError
+from django.core.exceptions import FieldError, ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -161,6 +161,17 @@ def test_filter_op_drempel_en_telling_per_drempel_werken_in_python(wereld: Werel
     assert "Caseload" in beperking and "Eigenaar" not in beperking
     assert "Caseload" not in _rijen(cp.get("/werk/?drempel=taal").content.decode())  # solved: not open
     assert "Eigenaar" in _rijen(cp.get("/werk/").content.decode())
+
+    # The kinds are still checked against the list: on the page, in the service and in the model.
+    fout = cp.post(f"/werk/klanten/{eigen.pk}/stappenplan/", {"drempel-soort": "onzin",
+                                                             "drempel-toelichting": "getypt"})
+    assert fout.status_code == 400 and "getypt" in fout.content.decode()
+    with pytest.raises(services.InvoerFout, match="Kies een drempel uit de lijst"):
+        services.drempel_vastleggen(klant=eigen, soort="onzin")
+    with pytest.raises(ValidationError, match="soort"):
+        Drempel(klant=eigen, soort="onzin").full_clean()
+    with pytest.raises(ValidationError, match="toelichting"):
+        Drempel(klant=eigen, soort="taal", toelichting="x" * 301).full_clean()
 
     # Recording the same kind again updates the one barrier, as the unique constraint did.
     services.drempel_vastleggen(klant=eigen, soort="schulden", toelichting="Nu met bewindvoering")
