@@ -98,6 +98,9 @@ def _bedrag(waarde: str, veld: str, fouten: list[str]) -> Decimal:
     except InvalidOperation:
         fouten.append(f"{veld} '{waarde}' is geen bedrag.")
         return Decimal("0")
+    if not bedrag.is_finite():  # 'NaN' and 'Infinity' parse as Decimal; comparing them would raise
+        fouten.append(f"{veld} '{waarde}' is geen bedrag.")
+        return Decimal("0")
     if bedrag < 0:
         fouten.append(f"{veld} kan niet negatief zijn.")
     return bedrag
