@@ -19,6 +19,7 @@ from opstap.privacy.models import Actie
 from opstap.privacy.services import inzage_bij_verzoek
 
 from . import selectors, services, voorzieningen
+from .bijlagen import downloadnaam
 from .forms import AanvraagForm, BerichtForm, ReactieForm
 from .hulp import zoek_vragen
 from .models import Bericht, KanaalSoort, Stap, StapWie
@@ -75,8 +76,11 @@ def bijlage(request: HttpRequest, bericht_pk: int) -> HttpResponse:
     if not bericht.bijlage:
         raise Http404("Dit bericht heeft geen bijlage.")
     inzage_bij_verzoek(request, klant, "bijlage", "Je opende een bijlage")
-    return FileResponse(bericht.bijlage.open("rb"), as_attachment=True,  # type: ignore[return-value]
-                        filename=bericht.bijlage_naam, content_type=bericht.bijlage_type)
+    response = FileResponse(bericht.bijlage.open("rb"), as_attachment=True,
+                            filename=downloadnaam(bericht.bijlage_naam, bericht.bijlage_type, bericht.pk),
+                            content_type=bericht.bijlage_type)
+    response["X-Content-Type-Options"] = "nosniff"  # the browser keeps to the type we detected
+    return response
 
 
 @rol_vereist(Rol.KLANT)

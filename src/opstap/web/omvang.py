@@ -48,7 +48,7 @@ def _leesbaar(aantal: int) -> str:
 
 def te_groot(request: HttpRequest, limiet: int) -> HttpResponse:
     """413 in the form the caller reads: problem+json for the API, JSON for the app's fetch calls,
-    a page otherwise. The connection is closed so the rest of the body need not be read."""
+    a page otherwise (WSGI leaves closing the connection to the server)."""
     melding = _("Wat je stuurt is te groot. Het mag hooguit %(grens)s zijn. "
                 "Kies een kleiner bestand, of stuur minder tegelijk.") % {"grens": _leesbaar(limiet)}
     response: HttpResponse
@@ -59,7 +59,6 @@ def te_groot(request: HttpRequest, limiet: int) -> HttpResponse:
         response = JsonResponse({"fout": melding}, status=413)
     else:
         response = render(request, "fouten/413.html", {"melding": melding}, status=413)
-    response["Connection"] = "close"
     return response
 
 
