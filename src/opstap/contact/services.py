@@ -18,7 +18,7 @@ from opstap.privacy.services import inzage_vastleggen
 from . import selectors, voorzieningen
 from .b1 import B1Melding, b1_controle
 from .bijlagen import BijlageFout, bijlage_soort
-from .meldingen import melden
+from .meldingen import MAX_PUSH_INSCHRIJVINGEN, PushFout, melden, push_inschrijving_controleren
 from .models import (
     BIJLAGE_MAX_BYTES,
     Aanvraag,
@@ -402,9 +402,15 @@ def aanvraag_bijwerken(*, aanvraag: Aanvraag, door: Gebruiker, status: str) -> A
 @transaction.atomic
 def meldingskanaal_opslaan(*, gebruiker: Gebruiker, soort: str, endpoint: str = "",
                            sleutels: dict[str, Any] | None = None) -> Meldingskanaal:
-    if soort == KanaalSoort.PUSH and not endpoint.startswith("https://"):
-        raise InvoerFout("Dit is geen geldige pushmelding-inschrijving.", veld="endpoint")
+    if soort == KanaalSoort.PUSH:
+        try:
+            endpoint, sleutels = push_inschrijving_controleren(endpoint, sleutels)
+        except PushFout as fout:
+            raise InvoerFout(str(fout), veld="endpoint") from fout
     kanaal, _ = Meldingskanaal.objects.update_or_create(
         gebruiker=gebruiker, soort=soort, endpoint=endpoint,
         defaults={"sleutels": sleutels or {}, "actief": True})
+    if soort == KanaalSoort.PUSH:  # a few devices; a new one replaces the oldest
+        oud = Meldingskanaal.objects.filter(gebruiker=gebruiker, soort=soort).order_by("-aangemaakt_op", "-pk")
+        Meldingskanaal.objects.filter(pk__in=list(oud.values_list("pk", flat=True)[MAX_PUSH_INSCHRIJVINGEN:])).delete()
     return kanaal
