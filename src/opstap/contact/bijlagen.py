@@ -12,6 +12,7 @@ import re
 from typing import IO, Any
 
 import filetype
+
 from django.utils.translation import gettext as _
 
 TOEGESTAAN = {"application/pdf": ".pdf", "image/jpeg": ".jpg", "image/png": ".png"}
@@ -62,9 +63,7 @@ def _pdf_controleren(bestand: IO[bytes]) -> None:
                 gezien.add(sleutel)
                 knoop = knoop.get_object()
             if isinstance(knoop, DictionaryObject):  # a stream's dictionary too; its data stays unread
-                if _GEVAARLIJKE_SLEUTELS.intersection(knoop.keys()):
-                    gevaarlijk = True
-                elif knoop.get("/S") in _GEVAARLIJKE_ACTIES or knoop.get("/Subtype") in _GEVAARLIJKE_SUBTYPES:
+                if _GEVAARLIJKE_SLEUTELS.intersection(knoop.keys()) or knoop.get("/S") in _GEVAARLIJKE_ACTIES or knoop.get("/Subtype") in _GEVAARLIJKE_SUBTYPES:
                     gevaarlijk = True
                 elif isinstance(knoop.get("/OpenAction"), DictionaryObject | IndirectObject):
                     open_actie = knoop["/OpenAction"].get_object()  # an action; a destination is an array
@@ -90,7 +89,7 @@ def bijlage_soort(bestand: IO[bytes]) -> str:
     bestand.seek(0)
     begin = bestand.read(8192)
     bestand.seek(0)
-    soort = filetype.guess_mime(begin)
+    soort: str | None = filetype.guess_mime(begin)
     if soort not in TOEGESTAAN:
         raise BijlageFout(_("Dit soort bestand kunnen we niet openen. Stuur een PDF, JPG of PNG."))
     if soort == "application/pdf":

@@ -81,7 +81,7 @@ def bijlage(request: HttpRequest, bericht_pk: int) -> HttpResponse:
                             filename=downloadnaam(bericht.bijlage_naam, bericht.bijlage_type, bericht.pk),
                             content_type=bericht.bijlage_type)
     response["X-Content-Type-Options"] = "nosniff"  # the browser keeps to the type we detected
-    return response
+    return response  # type: ignore[return-value]
 
 
 @rol_vereist(Rol.KLANT)

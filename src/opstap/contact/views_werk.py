@@ -83,7 +83,7 @@ def bijlage(request: HttpRequest, klant_pk: int, bericht_pk: int) -> HttpRespons
                             filename=downloadnaam(bericht.bijlage_naam, bericht.bijlage_type, bericht.pk),
                             content_type=bericht.bijlage_type)
     response["X-Content-Type-Options"] = "nosniff"  # the browser keeps to the type we detected
-    return response
+    return response  # type: ignore[return-value]
 
 
 def _verslag_form(request: HttpRequest, klant: Klant, verslag: Gespreksverslag | None) -> HttpResponse:
