@@ -61,8 +61,32 @@ def met_annotatie_actie() -> bytes:
     return _bytes(schrijver)
 
 
+def met_openaction_webadres() -> bytes:
+    schrijver = _met_pagina()
+    schrijver._root_object[NameObject("/OpenAction")] = DictionaryObject({
+        NameObject("/S"): NameObject("/URI"), NameObject("/URI"): TextStringObject("https://phish.example/")})
+    return _bytes(schrijver)
+
+
+def met_link() -> bytes:
+    """An ordinary link on the page and a jump to page 1 on opening: what real letters have."""
+    schrijver = _met_pagina()
+    actie = DictionaryObject({NameObject("/S"): NameObject("/URI"), NameObject("/URI"): TextStringObject("https://www.example.nl/")})
+    annotatie = DictionaryObject({NameObject("/Type"): NameObject("/Annot"), NameObject("/Subtype"): NameObject("/Link"),
+                                  NameObject("/A"): actie})
+    schrijver.pages[0][NameObject("/Annots")] = ArrayObject([schrijver._add_object(annotatie)])
+    schrijver._root_object[NameObject("/OpenAction")] = ArrayObject([schrijver.pages[0].indirect_reference, NameObject("/Fit")])
+    return _bytes(schrijver)
+
+
+def met_wachtwoord(gebruiker: str) -> bytes:
+    schrijver = _met_pagina()
+    schrijver.encrypt(user_password=gebruiker, owner_password="eigenaar", algorithm="AES-128")
+    return _bytes(schrijver)
+
+
 # Starts like a PDF, but is a web page: a browser that trusts the name would run it.
 HTML_ALS_PDF = b"%PDF-1.4\n<html><body><script>alert(document.cookie)</script></body></html>\n"
 
 GEVAARLIJK = {"javascript": met_javascript, "openaction": met_openaction_javascript, "launch": met_launch,
-              "ingesloten_bestand": met_ingesloten_bestand, "annotatie": met_annotatie_actie}
+              "ingesloten_bestand": met_ingesloten_bestand, "annotatie": met_annotatie_actie, "openaction_webadres": met_openaction_webadres}

@@ -47,6 +47,20 @@ def test_html_dat_met_pdf_begint_wordt_geweigerd(klant_client: Client) -> None:
     assert not Bericht.objects.filter(van_klant=True).exists()
 
 
+def test_pdf_met_link_of_zonder_gebruikerswachtwoord_komt_aan(klant_client: Client) -> None:
+    """Links in the text and an owner password ('not for printing') are common in real letters."""
+    assert _stuur(klant_client, "brief.pdf", pdfs.met_link()).status_code == 302
+    assert _stuur(klant_client, "loonstrook.pdf", pdfs.met_wachtwoord("")).status_code == 302
+    assert Bericht.objects.filter(van_klant=True, bijlage_type="application/pdf").count() == 2
+
+
+def test_pdf_met_wachtwoord_wordt_vriendelijk_geweigerd(klant_client: Client) -> None:
+    response = _stuur(klant_client, "loonstrook.pdf", pdfs.met_wachtwoord("geheim"))
+    assert response.status_code == 400
+    assert "beveiligd met een wachtwoord" in response.content.decode()
+    assert not Bericht.objects.filter(van_klant=True).exists()
+
+
 def test_schone_pdf_komt_aan_en_downloadt_als_pdf(klant_client: Client, cp_client: Client, wereld: Wereld) -> None:
     """The client's file name said .html; the download is named and typed after what it is."""
     response = _stuur(klant_client, "maart.html", pdfs.schoon())

@@ -22,7 +22,7 @@ TOEGESTAAN = {"application/pdf": ".pdf", "image/jpeg": ".jpg", "image/png": ".pn
 _GEVAARLIJKE_SLEUTELS = frozenset({"/JS", "/JavaScript", "/AA", "/EmbeddedFiles", "/EmbeddedFile", "/EF",
                                    "/RichMedia", "/RichMediaContent", "/XFA", "/Launch"})
 _GEVAARLIJKE_ACTIES = frozenset({"/JavaScript", "/Launch", "/ImportData", "/SubmitForm", "/GoToE", "/GoToR",
-                                 "/Rendition", "/RichMediaExecute", "/Movie", "/Sound", "/Hide", "/SetOCGState"})
+                                 "/Rendition", "/RichMediaExecute", "/Movie", "/Sound"})
 _GEVAARLIJKE_SUBTYPES = frozenset({"/FileAttachment", "/RichMedia", "/Screen", "/Movie", "/Sound", "/3D"})
 _MAX_OBJECTEN = 200_000  # a bound on the walk; a real payslip has a few hundred
 
@@ -67,8 +67,8 @@ def _pdf_controleren(bestand: IO[bytes]) -> None:
                     gevaarlijk = True
                 elif isinstance(knoop.get("/OpenAction"), DictionaryObject | IndirectObject):
                     open_actie = knoop["/OpenAction"].get_object()  # an action; a destination is an array
-                    gevaarlijk = isinstance(open_actie, DictionaryObject) and open_actie.get("/S") not in (
-                        NameObject("/GoTo"), NameObject("/URI"))
+                    # On opening only a jump within the file; not even a web address opens by itself.
+                    gevaarlijk = isinstance(open_actie, DictionaryObject) and open_actie.get("/S") != NameObject("/GoTo")
                 stapel.extend(v for k, v in knoop.items() if k != "/Parent")
             elif isinstance(knoop, ArrayObject):
                 stapel.extend(knoop)
