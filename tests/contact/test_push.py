@@ -85,3 +85,25 @@ def test_groot_verzoek_geeft_413(klant_client: Client) -> None:
     assert response.status_code == 413
     assert "te groot" in response.json()["fout"]
     assert not Meldingskanaal.objects.filter(soort="push").exists()
+
+
+def test_oude_inschrijving_naar_intern_adres_krijgt_geen_push(wereld: Wereld, monkeypatch: pytest.MonkeyPatch,
+                                                               settings: Any) -> None:
+    """A row stored before the checks (straight in the database) is skipped when sending."""
+    import sys
+    import types
+
+    from opstap.contact import meldingen
+
+    verstuurd: list[dict[str, object]] = []
+    nep = types.ModuleType("pywebpush")
+    nep.webpush = lambda **kwargs: verstuurd.append(kwargs)  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "pywebpush", nep)
+    settings.OPSTAP_VAPID_PRIVATE_KEY = "test-sleutel"
+    klant = wereld.a.gebruikers[Rol.KLANT]
+    Meldingskanaal.objects.create(gebruiker=klant, soort="push", endpoint="https://169.254.169.254/latest/",
+                                  sleutels={"p256dh": P256DH, "auth": AUTH})
+    Meldingskanaal.objects.create(gebruiker=klant, soort="push", endpoint="https://fcm.googleapis.com/fcm/send/ok",
+                                  sleutels={"p256dh": P256DH, "auth": AUTH})
+    meldingen.versturen(klant, "nieuw_verslag", "/mijn/gesprekken/1/")
+    assert [v["subscription_info"]["endpoint"] for v in verstuurd] == ["https://fcm.googleapis.com/fcm/send/ok"]  # type: ignore[index]

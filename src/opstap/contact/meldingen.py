@@ -129,6 +129,11 @@ def push_versturen(kanaal: Meldingskanaal, titel: str, tekst: str, url: str) -> 
     if not prive:
         logger.info("push niet verstuurd (geen VAPID-sleutels ingesteld): %s", titel)
         return False
+    try:  # a subscription stored before these checks existed is not sent to either
+        push_inschrijving_controleren(kanaal.endpoint, kanaal.sleutels)
+    except PushFout:
+        logger.warning("push niet verstuurd: inschrijving %s wijst niet naar een bekende pushdienst", kanaal.pk)
+        return False
     try:
         from pywebpush import webpush
     except ImportError:
