@@ -40,6 +40,17 @@ def test_pdf_met_script_actie_of_bestand_wordt_geweigerd(klant_client: Client, s
     assert not Bericht.objects.filter(van_klant=True).exists()
 
 
+@pytest.mark.parametrize("soort", ["javascript", "ingesloten_bestand"])
+def test_ook_het_formulier_van_de_contactpersoon_weigert(cp_client: Client, wereld: Wereld, soort: str) -> None:
+    klant = wereld.a.klanten["eigen"]
+    voor = Bericht.objects.count()
+    response = cp_client.post(f"/werk/klanten/{klant.pk}/berichten/", {
+        "tekst": "Het formulier", "bijlage": SimpleUploadedFile("formulier.pdf", pdfs.GEVAARLIJK[soort]())})
+    assert response.status_code == 400
+    assert "uit veiligheid niet doorsturen" in response.content.decode()
+    assert Bericht.objects.count() == voor
+
+
 def test_html_dat_met_pdf_begint_wordt_geweigerd(klant_client: Client) -> None:
     response = _stuur(klant_client, "loonstrook.html", pdfs.HTML_ALS_PDF)
     assert response.status_code == 400
