@@ -1,5 +1,6 @@
 import io
 from datetime import date, timedelta
+from decimal import Decimal
 
 import pytest
 
@@ -128,3 +129,18 @@ def test_uploadpagina_weigert_verkeerd_bestandstype(wereld: Wereld) -> None:
     response = client.post("/beheer/importeren/", {"bestand": SimpleUploadedFile("foto.png", b"\x89PNG")})
     assert response.status_code == 400
     assert "Kies een CSV-bestand" in response.content.decode()
+
+
+def test_bedragen_nan_oneindig_of_absurd_geven_een_fout_per_regel(wereld: Wereld) -> None:
+    """'NaN' parsed as a Decimal and then crashed the comparison; 50.000 rent reached the engine."""
+    kop = KOP.rstrip("\n") + ";kale_huur;vermogen\n"
+    regels_csv = [GOED_1 + ";NaN;0", GOED_2.replace("999900018", "999900031") + ";700;Infinity",
+                  GOED_1.replace("999900006", "999900043") + ";50000;0", GOED_2 + ";750,50;1.500"]
+    resultaat = importeer_klanten((kop + "\n".join(regels_csv) + "\n").encode(), gemeente=wereld.a.gemeente)
+    fouten = {f.regel: " ".join(f.meldingen) for f in resultaat.fouten}
+    assert set(fouten) == {2, 3, 4}
+    assert "'NaN' is geen bedrag" in fouten[2]
+    assert "'Infinity' is geen bedrag" in fouten[3]
+    assert "hoger dan 10.000 euro" in fouten[4]
+    assert resultaat.toegevoegd == 1
+    assert Klant.objects.get(gemeente=wereld.a.gemeente, achternaam="de Vries").kale_huur == Decimal("750.50")

@@ -340,6 +340,12 @@ def _scenario_uitvoer(inv: Invoer, p: PeilParameters, regelingen: tuple[Regeling
     return uit, sc
 
 
+MAX_VARIANTEN = 10
+MAX_REKENRIJEN = 1000  # levels x (1 + variants): 401 levels with one variant, or 41 levels with ten
+MAX_NIVEAUS_UITLEG = 101
+MAX_PARAMETERWAARDE = 1_000_000  # parameters are percentages, amounts per month or year, ages: all far below
+
+
 def _lees_varianten(varianten: object) -> list[tuple[str, tuple[tuple[str, Decimal], ...], str | None]]:
     if isinstance(varianten, dict):
         items = [{"naam": k, **(v if isinstance(v, dict) else {"_fout": v})} for k, v in varianten.items()]
@@ -347,6 +353,10 @@ def _lees_varianten(varianten: object) -> list[tuple[str, tuple[tuple[str, Decim
         items = list(varianten)
     else:
         raise InvoerFout("varianten", "verwacht een lijst of object met varianten.")
+    if len(items) > MAX_VARIANTEN:
+        # Each variant recomputes every level: bounded so one request stays a small amount of work.
+        raise InvoerFout("varianten", f"je kunt hooguit {MAX_VARIANTEN} varianten tegelijk laten berekenen "
+                                      f"(nu {len(items)}). Verdeel ze over meer berekeningen.")
     uit = []
     paden = bekende_paden()
     boom = parameterboom()
@@ -371,6 +381,9 @@ def _lees_varianten(varianten: object) -> list[tuple[str, tuple[tuple[str, Decim
                 getal = Decimal(str(waarde))
             except ArithmeticError as exc:
                 raise InvoerFout(f"{veld}.parameters.{pad}", "verwacht een getal.") from exc
+            if not getal.is_finite() or abs(getal) > MAX_PARAMETERWAARDE:
+                raise InvoerFout(f"{veld}.parameters.{pad}",
+                                 f"verwacht een getal van -{MAX_PARAMETERWAARDE:,} tot {MAX_PARAMETERWAARDE:,}.".replace(",", "."))
             if boom[pad].eenheid == "ja/nee" and getal not in (0, 1):
                 raise InvoerFout(f"{veld}.parameters.{pad}", "verwacht 1 (ja) of 0 (nee).")
             overr.append((pad, getal))
@@ -381,6 +394,20 @@ def _lees_varianten(varianten: object) -> list[tuple[str, tuple[tuple[str, Decim
     return uit
 
 
+def _controleer_omvang(inv: Invoer, aantal_varianten: int, uitleg: bool) -> None:
+    """Bound the work and the answer of one call: every variant recomputes every level, and the
+    explanation traces each level step by step (401 levels with it is some 3 MB of JSON)."""
+    niveaus = len(inv.uren if inv.uren is not None else inv.netto_lonen or ())
+    veld = "werk.uren_per_week" if inv.uren is not None else "werk.netto_loon_per_maand"
+    if uitleg and niveaus > MAX_NIVEAUS_UITLEG:
+        raise InvoerFout(veld, f"met uitleg kun je hooguit {MAX_NIVEAUS_UITLEG} niveaus tegelijk laten berekenen "
+                               f"(nu {niveaus}). Vraag minder niveaus, of laat de uitleg weg.")
+    rijen = niveaus * (1 + aantal_varianten)
+    if rijen > MAX_REKENRIJEN:
+        raise InvoerFout("varianten", f"niveaus × (varianten + 1) mag hooguit {MAX_REKENRIJEN} zijn (nu {niveaus} × "
+                                      f"{1 + aantal_varianten} = {rijen}). Vraag minder niveaus of minder varianten.")
+
+
 def bereken(invoer: dict[str, Any], *, uitleg: bool = False, varianten: list[dict[str, Any]] | dict[str, Any] | None = None) -> dict[str, Any]:
     """Compute one household at every level of work (JSON contract in, JSON contract out).
 
@@ -389,6 +416,8 @@ def bereken(invoer: dict[str, Any], *, uitleg: bool = False, varianten: list[dic
     Raises ``InvoerFout`` (with ``veld``) for invalid input or a household outside the model.
     """
     inv = lees_invoer(invoer)
+    gelezen = _lees_varianten(varianten) if varianten else []
+    _controleer_omvang(inv, len(gelezen), uitleg)
     p = peilparameters(inv.peildatum)
     regelingen = rekenvormen(gemeente(inv.gemeente).code, inv.peildatum) if inv.gemeente else ()
     uit, sc = _scenario_uitvoer(inv, p, regelingen, None)
@@ -401,7 +430,7 @@ def bereken(invoer: dict[str, Any], *, uitleg: bool = False, varianten: list[dic
     if varianten:
         basis_tot = [r["totaal_netto_per_maand"] for r in uit["resultaten"]]
         lijst = []
-        for naam, overr, regel in _lees_varianten(varianten):
+        for naam, overr, regel in gelezen:
             pv = peilparameters(inv.peildatum, overr)
             vuit, _ = _scenario_uitvoer(inv, pv, regelingen, regel)
             lijst.append(

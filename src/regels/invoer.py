@@ -7,6 +7,7 @@ so a client never sees a wrong number.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass, field
 from typing import Any, cast
 
@@ -114,14 +115,30 @@ def kgb_band(geboren: dt.date, peildatum: dt.date) -> int | None:
     return 0 if jaren < 12 else 1 if jaren < 16 else 2
 
 
+# Per money field: the largest amount (in euros) we accept. No real household comes near these,
+# yet they keep absurd input (1e26 used to crash the Decimal rounding) out of the integer-cent
+# arithmetic. The message names the field and the range.
+BEDRAG_GRENZEN: dict[str, tuple[int, str]] = {
+    "kale_huur": (10_000, "per maand"),
+    "servicekosten": (2_500, "per maand"),
+    "vermogen": (10_000_000, ""),
+    "kinderopvang_uurprijs": (100, "per uur"),
+    "inkomen_medebewoners_per_jaar": (1_000_000, "per jaar"),
+}
+MAX_UURLOON = 500  # euro per hour
+MAX_NETTO_PER_MAAND = 20_000  # euro per month
+
+
 def _bedrag(invoer: dict[str, Any], sleutel: str, standaard: int = 0, *, negatief: bool = False) -> int:
     if sleutel not in invoer or invoer[sleutel] is None:
         return standaard
     centen = euro_naar_centen(invoer[sleutel], sleutel)
+    maximum, per = BEDRAG_GRENZEN[sleutel]
     if centen < 0 and not negatief:
         raise InvoerFout(sleutel, "mag niet negatief zijn.")
-    if abs(centen) > 10**11:
-        raise InvoerFout(sleutel, "dit bedrag is te groot om mee te rekenen.")
+    if abs(centen) > maximum * 100:
+        bereik = f"van {euro(-maximum * 100)} tot {euro(maximum * 100)}" if negatief else f"van 0 tot {euro(maximum * 100)}"
+        raise InvoerFout(sleutel, f"verwacht een bedrag {bereik}{' ' + per if per else ''}.")
     return centen
 
 
@@ -129,7 +146,9 @@ def _geheel(invoer: dict[str, Any], sleutel: str, standaard: int, minimum: int, 
     w = invoer.get(sleutel, standaard)
     if w is None:
         return standaard
-    if isinstance(w, bool) or not isinstance(w, (int, float)) or w != int(w):
+    # NaN and infinity (Python's json reads them) are refused before int() could raise on them.
+    if (isinstance(w, bool) or not isinstance(w, (int, float)) or (isinstance(w, float) and not math.isfinite(w))
+            or w != int(w)):
         raise InvoerFout(sleutel, "verwacht een geheel getal.")
     if not minimum <= int(w) <= maximum:
         raise InvoerFout(sleutel, f"verwacht een getal van {minimum} tot en met {maximum}.")
@@ -294,8 +313,9 @@ def lees_invoer(invoer: object) -> Invoer:
         netto = []
         for i, b in enumerate(lijst):
             c = euro_naar_centen(b, f"werk.netto_loon_per_maand[{i}]")
-            if not 0 <= c <= 2_000_000:
-                raise InvoerFout(f"werk.netto_loon_per_maand[{i}]", "verwacht een bedrag van 0 tot 20.000 euro per maand.")
+            if not 0 <= c <= MAX_NETTO_PER_MAAND * 100:
+                raise InvoerFout(f"werk.netto_loon_per_maand[{i}]",
+                                 f"verwacht een bedrag van 0 tot {euro(MAX_NETTO_PER_MAAND * 100)} per maand.")
             netto.append(c)
     else:
         if set(werk) - {"bruto_uurloon", "uren_per_week"}:
@@ -304,8 +324,8 @@ def lees_invoer(invoer: object) -> Invoer:
         if "bruto_uurloon" not in werk:
             raise InvoerFout("werk.bruto_uurloon", "ontbreekt.")
         uurloon = euro_naar_centen(werk["bruto_uurloon"], "werk.bruto_uurloon")
-        if not 0 <= uurloon <= 50_000:
-            raise InvoerFout("werk.bruto_uurloon", "verwacht een uurloon van 0 tot 500 euro.")
+        if not 0 <= uurloon <= MAX_UURLOON * 100:
+            raise InvoerFout("werk.bruto_uurloon", f"verwacht een uurloon van 0 tot {euro(MAX_UURLOON * 100)}.")
         lijst = werk.get("uren_per_week")
         if not isinstance(lijst, list) or not lijst or len(lijst) > MAX_NIVEAUS:
             raise InvoerFout("werk.uren_per_week", f"verwacht een lijst met 1 tot {MAX_NIVEAUS} aantallen uren.")

@@ -341,8 +341,8 @@ def test_pushmelding_zonder_inhoud(wereld: Wereld, monkeypatch: pytest.MonkeyPat
     monkeypatch.setitem(sys.modules, "pywebpush", nep)
     settings.OPSTAP_VAPID_PRIVATE_KEY = "test-sleutel"
     klant = wereld.a.gebruikers[Rol.KLANT]
-    services.meldingskanaal_opslaan(gebruiker=klant, soort="push", endpoint="https://push.example/abc",
-                                    sleutels={"p256dh": "x", "auth": "y"})
+    services.meldingskanaal_opslaan(gebruiker=klant, soort="push", endpoint="https://fcm.googleapis.com/fcm/send/abc",
+                                    sleutels={"p256dh": "B" + "A" * 86, "auth": "A" * 22})
     assert meldingen.versturen(klant, "nieuw_verslag", "/mijn/gesprekken/1/") == []
     assert len(verstuurd) == 1
     data = json.loads(str(verstuurd[0]["data"]))

@@ -14,10 +14,11 @@ from opstap.contact import services
 from opstap.contact.meldingen import LogSmsBackend
 from opstap.contact.models import Bericht, Contactmoment, Gespreksverslag, Overdracht
 from opstap.contact.selectors import gesprek, signalen, zoeken
+from tests.contact import pdfs
 from tests.contact.conftest import morgen
 from tests.wereld import Wereld
 
-PDF = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\n"
+PDF = pdfs.schoon()
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 20
 
 

@@ -16,6 +16,8 @@ from tests.wereld import Wereld
 
 pytestmark = pytest.mark.django_db
 
+GELDIGE_SLEUTELS = {"p256dh": "B" + "A" * 86, "auth": "A" * 22}  # 65 and 16 bytes, base64url
+
 
 def pdf_tekst(inhoud: bytes) -> str:
     assert inhoud.startswith(b"%PDF")
@@ -201,8 +203,8 @@ def test_manifest_en_service_worker(client: Client) -> None:
 
 
 def test_push_inschrijving_wordt_bewaard(klant_client: Client, wereld: Wereld) -> None:
-    response = klant_client.post("/mijn/meldingen/push/", data={"endpoint": "https://push.example/abc",
-                                                                "keys": {"p256dh": "x", "auth": "y"}},
+    response = klant_client.post("/mijn/meldingen/push/", data={"endpoint": "https://fcm.googleapis.com/fcm/send/abc",
+                                                                "keys": GELDIGE_SLEUTELS},
                                  content_type="application/json")
     assert response.status_code == 201
     assert wereld.a.gebruikers[Rol.KLANT].meldingskanalen.filter(soort="push").count() == 1  # type: ignore[attr-defined]

@@ -77,9 +77,14 @@ class Berekeningen(APIView):
     local provisions, each amount from the rules engine with its legal source. Add `?uitleg=1` for the
     full trace. `varianten` (a list of `{"naam", "regel", "parameters"}`) computes the same household under
 another rule or other parameter values, side by side with the difference per level (B4).
-Input outside what is modelled gives 400 with a Dutch message naming the field."""
+Input outside what is modelled gives 400 with a Dutch message naming the field. Bounded: at most
+10 variants, 401 levels (101 with the explanation), levels x (variants + 1) at most 1000, and a
+body of at most 64 kB (413 above that, before the body is read)."""
 
-    rollen = ALLE_ROLLEN
+    # Clients and the staff who advise on income or weigh policy variants; not employers or the
+    # application administrator, who have no household to compute.
+    rollen = frozenset({Rol.KLANT, Rol.CONTACTPERSOON, Rol.INKOMENSCONSULENT, Rol.BELEIDSMEDEWERKER})
+    max_verzoek = "OPSTAP_MAX_BEREKENING_BYTES"
 
     @extend_schema(request=BerekeningInvoerSerializer, responses={200: dict})
     def post(self, request: Request) -> Response:

@@ -13,6 +13,7 @@ from opstap.klanten.importeren import (
     importeer_klanten,
 )
 from opstap.klanten.models import Klant
+from opstap.web.omvang import max_verzoek
 
 
 class ImportFormulier(forms.Form):
@@ -40,6 +41,7 @@ def start(request: HttpRequest) -> HttpResponse:
     })
 
 
+@max_verzoek("OPSTAP_MAX_IMPORT_BYTES")  # the CSV may be 20 MB, more than an attachment
 @rol_vereist(Rol.BEHEERDER)
 def importeren(request: HttpRequest) -> HttpResponse:
     form = ImportFormulier(request.POST or None, request.FILES or None)

@@ -56,6 +56,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "opstap.web.middleware.TaalMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "opstap.web.omvang.VerzoekOmvangMiddleware",  # before CSRF: that reads the body
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -161,6 +162,12 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
+# Request bodies larger than these are refused with 413 before they are read (opstap.web.omvang).
+OPSTAP_MAX_VERZOEK_BYTES = config("OPSTAP_MAX_VERZOEK_BYTES", 1024 * 1024)  # forms and JSON
+OPSTAP_MAX_UPLOAD_BYTES = config("OPSTAP_MAX_UPLOAD_BYTES", 6 * 1024 * 1024)  # an attachment of 5 MB + form
+OPSTAP_MAX_IMPORT_BYTES = config("OPSTAP_MAX_IMPORT_BYTES", 21 * 1024 * 1024)  # CSV import (20 MB)
+OPSTAP_MAX_BEREKENING_BYTES = config("OPSTAP_MAX_BEREKENING_BYTES", 64 * 1024)  # POST /api/v1/berekeningen
+OPSTAP_MAX_PUSH_BYTES = config("OPSTAP_MAX_PUSH_BYTES", 4 * 1024)  # a push subscription
 
 # Key for encrypting BSN, health and debt details at rest (Fernet, url-safe base64,
 # 32 bytes). Several keys, comma-separated, allow rotation: the first encrypts.

@@ -25,6 +25,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
 
 from opstap.accounts.models import Gebruiker
 
@@ -73,11 +74,65 @@ def sms_backend() -> SmsBackend:
     return backend
 
 
+# Web push goes only to the browsers' own push services: never to an address of our choosing (an
+# internal host would turn the server into a way in). Hosts per the services' documentation.
+PUSH_HOSTS = ("fcm.googleapis.com", "updates.push.services.mozilla.com")
+PUSH_HOST_ACHTERVOEGSELS = (".push.services.mozilla.com", ".push.apple.com", ".notify.windows.com")
+MAX_PUSH_ENDPOINT = 1000  # the model field's length
+MAX_PUSH_INSCHRIJVINGEN = 5
+
+
+class PushFout(ValueError):
+    """A push subscription we do not accept; the message is plain Dutch."""
+
+
+def _base64url_bytes(waarde: object, lengte: int) -> bool:
+    import base64
+    import re
+
+    if not isinstance(waarde, str) or len(waarde) > 200 or not re.fullmatch(r"[A-Za-z0-9_-]+=*", waarde):
+        return False
+    try:
+        return len(base64.urlsafe_b64decode(waarde + "=" * (-len(waarde) % 4))) == lengte
+    except ValueError:
+        return False
+
+
+def push_inschrijving_controleren(endpoint: str, sleutels: object) -> tuple[str, dict[str, str]]:
+    """The endpoint and keys of a browser's push subscription, checked; raises PushFout."""
+    from urllib.parse import urlsplit
+
+    fout = PushFout(_("Deze pushmeldingen kunnen we niet instellen. Probeer het in een andere browser, "
+                      "of kies voor meldingen per e-mail of sms."))
+    if not isinstance(endpoint, str) or not endpoint or len(endpoint) > MAX_PUSH_ENDPOINT:
+        raise fout
+    try:
+        deel = urlsplit(endpoint)
+        poort = deel.port
+    except ValueError as exc:
+        raise fout from exc
+    host = (deel.hostname or "").lower()
+    if (deel.scheme != "https" or poort not in (None, 443) or deel.username is not None or deel.password is not None
+            or "@" in deel.netloc or not (host in PUSH_HOSTS or host.endswith(PUSH_HOST_ACHTERVOEGSELS))):
+        raise fout
+    if not isinstance(sleutels, dict) or set(sleutels) != {"p256dh", "auth"}:
+        raise PushFout(_("De sleutels van deze pushmelding kloppen niet. Probeer het opnieuw."))
+    # p256dh: an uncompressed P-256 point (65 bytes); auth: a 16-byte secret (RFC 8291).
+    if not _base64url_bytes(sleutels["p256dh"], 65) or not _base64url_bytes(sleutels["auth"], 16):
+        raise PushFout(_("De sleutels van deze pushmelding kloppen niet. Probeer het opnieuw."))
+    return endpoint, {"p256dh": sleutels["p256dh"], "auth": sleutels["auth"]}
+
+
 def push_versturen(kanaal: Meldingskanaal, titel: str, tekst: str, url: str) -> bool:
     """Send one web push. Without VAPID keys (or without pywebpush) this is a logged no-op."""
     prive = getattr(settings, "OPSTAP_VAPID_PRIVATE_KEY", "")
     if not prive:
         logger.info("push niet verstuurd (geen VAPID-sleutels ingesteld): %s", titel)
+        return False
+    try:  # a subscription stored before these checks existed is not sent to either
+        push_inschrijving_controleren(kanaal.endpoint, kanaal.sleutels)
+    except PushFout:
+        logger.warning("push niet verstuurd: inschrijving %s wijst niet naar een bekende pushdienst", kanaal.pk)
         return False
     try:
         from pywebpush import webpush

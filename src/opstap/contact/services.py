@@ -17,7 +17,8 @@ from opstap.privacy.services import inzage_vastleggen
 
 from . import selectors, voorzieningen
 from .b1 import B1Melding, b1_controle
-from .meldingen import melden
+from .bijlagen import BijlageFout, bijlage_soort
+from .meldingen import MAX_PUSH_INSCHRIJVINGEN, PushFout, melden, push_inschrijving_controleren
 from .models import (
     BIJLAGE_MAX_BYTES,
     Aanvraag,
@@ -54,24 +55,19 @@ class B1Fout(InvoerFout):
 
 # --- attachments --------------------------------------------------------------------------------
 
-_HANDTEKENINGEN = {b"%PDF-": "application/pdf", b"\xff\xd8\xff": "image/jpeg", b"\x89PNG\r\n\x1a\n": "image/png"}
-
-
 def bijlage_controleren(bestand: "UploadedFile[Any]") -> str:
-    """The real type of an attachment (by its first bytes, not its name). Raises InvoerFout."""
+    """The real type of an attachment (by its bytes, not its name; a PDF must be harmless, see
+    contact.bijlagen). Raises InvoerFout."""
     if bestand.size is not None and bestand.size > BIJLAGE_MAX_BYTES:
         mb = BIJLAGE_MAX_BYTES // (1024 * 1024)
         raise InvoerFout(f"Dit bestand is te groot. Een bijlage mag hooguit {mb} MB zijn. "
                          "Maak een kleinere foto of kies een ander bestand.", veld="bijlage")
     if bestand.size == 0:
         raise InvoerFout("Dit bestand is leeg. Kies een ander bestand.", veld="bijlage")
-    bestand.seek(0)
-    begin = bestand.read(16)
-    bestand.seek(0)
-    for handtekening, soort in _HANDTEKENINGEN.items():
-        if begin.startswith(handtekening):
-            return soort
-    raise InvoerFout("Dit soort bestand kunnen we niet openen. Stuur een PDF, JPG of PNG.", veld="bijlage")
+    try:
+        return bijlage_soort(bestand)
+    except BijlageFout as fout:
+        raise InvoerFout(str(fout), veld="bijlage") from fout
 
 
 # --- A2: messages -------------------------------------------------------------------------------
@@ -412,9 +408,15 @@ def aanvraag_bijwerken(*, aanvraag: Aanvraag, door: Gebruiker, status: str) -> A
 @transaction.atomic
 def meldingskanaal_opslaan(*, gebruiker: Gebruiker, soort: str, endpoint: str = "",
                            sleutels: dict[str, Any] | None = None) -> Meldingskanaal:
-    if soort == KanaalSoort.PUSH and not endpoint.startswith("https://"):
-        raise InvoerFout("Dit is geen geldige pushmelding-inschrijving.", veld="endpoint")
+    if soort == KanaalSoort.PUSH:
+        try:
+            endpoint, sleutels = push_inschrijving_controleren(endpoint, sleutels)
+        except PushFout as fout:
+            raise InvoerFout(str(fout), veld="endpoint") from fout
     kanaal, _ = Meldingskanaal.objects.update_or_create(
         gebruiker=gebruiker, soort=soort, endpoint=endpoint,
         defaults={"sleutels": sleutels or {}, "actief": True})
+    if soort == KanaalSoort.PUSH:  # a few devices; a new one replaces the oldest
+        oud = Meldingskanaal.objects.filter(gebruiker=gebruiker, soort=soort).order_by("-aangemaakt_op", "-pk")
+        Meldingskanaal.objects.filter(pk__in=list(oud.values_list("pk", flat=True)[MAX_PUSH_INSCHRIJVINGEN:])).delete()
     return kanaal

@@ -17,8 +17,10 @@ from opstap.accounts.toegang import eigen_klant
 from opstap.klanten.models import Klant
 from opstap.privacy.models import Actie
 from opstap.privacy.services import inzage_bij_verzoek
+from opstap.web.omvang import max_verzoek
 
 from . import selectors, services, voorzieningen
+from .bijlagen import downloadnaam
 from .forms import AanvraagForm, BerichtForm, ReactieForm
 from .hulp import zoek_vragen
 from .models import Bericht, KanaalSoort, Stap, StapWie
@@ -75,8 +77,11 @@ def bijlage(request: HttpRequest, bericht_pk: int) -> HttpResponse:
     if not bericht.bijlage:
         raise Http404("Dit bericht heeft geen bijlage.")
     inzage_bij_verzoek(request, klant, "bijlage", "Je opende een bijlage")
-    return FileResponse(bericht.bijlage.open("rb"), as_attachment=True,  # type: ignore[return-value]
-                        filename=bericht.bijlage_naam, content_type=bericht.bijlage_type)
+    response = FileResponse(bericht.bijlage.open("rb"), as_attachment=True,
+                            filename=downloadnaam(bericht.bijlage_naam, bericht.bijlage_type, bericht.pk),
+                            content_type=bericht.bijlage_type)
+    response["X-Content-Type-Options"] = "nosniff"  # the browser keeps to the type we detected
+    return response  # type: ignore[return-value]
 
 
 @rol_vereist(Rol.KLANT)
@@ -230,13 +235,14 @@ def meldingen(request: HttpRequest) -> HttpResponse:
         "klant": _klant(request), "vapid_sleutel": vapid_publieke_sleutel()})
 
 
+@max_verzoek("OPSTAP_MAX_PUSH_BYTES")  # a subscription is a few hundred bytes
 @rol_vereist(Rol.KLANT)
 @require_POST
 def push_inschrijven(request: HttpRequest) -> JsonResponse:
     try:
         data = json.loads(request.body or b"{}")
         services.meldingskanaal_opslaan(gebruiker=gebruiker_van(request), soort=KanaalSoort.PUSH,
-                                        endpoint=str(data.get("endpoint", "")), sleutels=dict(data.get("keys") or {}))
+                                        endpoint=str(data.get("endpoint", "")), sleutels=data.get("keys"))
     except (ValueError, TypeError, AttributeError) as fout:
         return JsonResponse({"fout": str(fout) or "Ongeldige inschrijving."}, status=400)
     return JsonResponse({"ok": True}, status=201)

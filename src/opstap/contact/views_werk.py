@@ -19,6 +19,7 @@ from opstap.privacy.models import Actie
 from opstap.privacy.services import inzage_bij_verzoek
 
 from . import selectors, services, voorzieningen
+from .bijlagen import downloadnaam
 from .forms import (
     AanvraagStatusForm,
     BerichtForm,
@@ -78,8 +79,11 @@ def bijlage(request: HttpRequest, klant_pk: int, bericht_pk: int) -> HttpRespons
     if not bericht.bijlage:
         raise Http404("Dit bericht heeft geen bijlage.")
     inzage_bij_verzoek(request, klant, "bijlage", "Begeleiding: bijlage van een bericht geopend")
-    return FileResponse(bericht.bijlage.open("rb"), as_attachment=True,  # type: ignore[return-value]
-                        filename=bericht.bijlage_naam, content_type=bericht.bijlage_type)
+    response = FileResponse(bericht.bijlage.open("rb"), as_attachment=True,
+                            filename=downloadnaam(bericht.bijlage_naam, bericht.bijlage_type, bericht.pk),
+                            content_type=bericht.bijlage_type)
+    response["X-Content-Type-Options"] = "nosniff"  # the browser keeps to the type we detected
+    return response  # type: ignore[return-value]
 
 
 def _verslag_form(request: HttpRequest, klant: Klant, verslag: Gespreksverslag | None) -> HttpResponse:

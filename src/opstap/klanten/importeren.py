@@ -21,6 +21,7 @@ from opstap.privacy.bsn import is_geldig_bsn, normaliseer_bsn
 from opstap.privacy.crypto import zoekhash, zoekhashes
 from opstap.privacy.models import Actie
 from opstap.privacy.services import inzage_vastleggen
+from regels.invoer import BEDRAG_GRENZEN
 
 from .keuzes import Fase, Huishouden, Trede
 from .models import Kind, Klant, Partner, TredeWijziging
@@ -87,7 +88,7 @@ def _datum(waarde: str, veld: str, fouten: list[str], *, verplicht: bool = True)
     return None
 
 
-def _bedrag(waarde: str, veld: str, fouten: list[str]) -> Decimal:
+def _bedrag(waarde: str, veld: str, fouten: list[str], maximum: int | None = None) -> Decimal:
     tekst = waarde.strip().replace("€", "").replace(" ", "")
     if not tekst:
         return Decimal("0")
@@ -98,8 +99,13 @@ def _bedrag(waarde: str, veld: str, fouten: list[str]) -> Decimal:
     except InvalidOperation:
         fouten.append(f"{veld} '{waarde}' is geen bedrag.")
         return Decimal("0")
+    if not bedrag.is_finite():  # 'NaN' and 'Infinity' parse as Decimal; comparing them would raise
+        fouten.append(f"{veld} '{waarde}' is geen bedrag.")
+        return Decimal("0")
     if bedrag < 0:
         fouten.append(f"{veld} kan niet negatief zijn.")
+    elif maximum is not None and bedrag > maximum:  # the rules engine's bound: no real household is above it
+        fouten.append(f"{veld} is hoger dan {maximum:,} euro. Controleer het bedrag.".replace(",", "."))
     return bedrag
 
 
@@ -174,7 +180,8 @@ def controleer_rij(
         kostendelers = "0"
     schoon["kostendelers"] = int(kostendelers)
     for veld in ("kale_huur", "servicekosten", "vermogen"):
-        schoon[veld] = _bedrag(waarde.get(veld, ""), veld.replace("_", " ").capitalize(), fouten)
+        schoon[veld] = _bedrag(waarde.get(veld, ""), veld.replace("_", " ").capitalize(), fouten,
+                               BEDRAG_GRENZEN[veld][0])
     schoon["bijstand_sinds"] = _datum(waarde.get("bijstand_sinds", ""), "Bijstand sinds", fouten,
                                       verplicht=False)
 
