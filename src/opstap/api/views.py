@@ -16,6 +16,7 @@ from opstap.privacy.models import Inzage
 from opstap.privacy.selectors import inzages_voor_klant
 from opstap.privacy.services import inzage_bij_verzoek
 
+from .lijsten import GelogdeLijst
 from .serializers import BerekeningInvoerSerializer, InzageSerializer, KlantSerializer
 
 
@@ -34,11 +35,13 @@ class IkView(APIView):
         })
 
 
-class KlantenLijst(generics.ListAPIView[Klant]):
+class KlantenLijst(GelogdeLijst, generics.ListAPIView[Klant]):
     """Clients the caller may see: a client only themselves, a contact person their caseload."""
 
     rollen = frozenset({Rol.KLANT, Rol.CONTACTPERSOON, Rol.INKOMENSCONSULENT})
     serializer_class = KlantSerializer
+    log_onderdeel = "gegevens (API)"
+    log_doel = "Je gegevens stonden in een lijst van klanten, opgevraagd via de API"
 
     def get_queryset(self) -> QuerySet[Klant]:
         return zichtbare_klanten(self.request.user).prefetch_related("kinderen").select_related(  # type: ignore[arg-type]
