@@ -7,9 +7,11 @@ no TRUNCATE; its DELETE without WHERE still fires the trigger). Both raise an in
 Only the test suite may empty the table: pytest-django flushes the database after every
 transactional test (live server, browser tests). tests/conftest.py turns a switch on inside that
 flush's transaction only: on PostgreSQL the transaction-local setting `opstap.inzage_wissen`
-(SET LOCAL), on SQLite a row in the table `privacy_inzage_wissen`, which is no Django model so a
-flush never touches it. The application never sets it (tests/test_inzagelog_alleen_toevoegen.py
-checks the source). Even with the switch on, UPDATE stays refused.
+(SET LOCAL), honoured only in a database whose name starts with `test_` (pytest-django's test
+databases; a production database is never named so); on SQLite (development and tests only) a row
+in the table `privacy_inzage_wissen`, which is no Django model so a flush never touches it. The
+application never sets it (tests/test_inzagelog_alleen_toevoegen.py checks the source). Even with
+the switch on, UPDATE stays refused.
 
 Careful on SQLite: Django rebuilds a table for most field changes and the rebuild drops its
 triggers. A later migration that alters Inzage must create them again; the tests that send raw
@@ -26,7 +28,9 @@ POSTGRESQL_AAN = [
         IF TG_OP = 'UPDATE' THEN
             RAISE EXCEPTION 'Het inzagelog kan niet worden gewijzigd.' USING ERRCODE = 'restrict_violation';
         END IF;
-        IF current_setting('opstap.inzage_wissen', true) IS DISTINCT FROM 'aan' THEN
+        -- The switch counts only in a test database (pytest-django names them test_...).
+        IF current_setting('opstap.inzage_wissen', true) IS DISTINCT FROM 'aan'
+           OR left(current_database(), 5) <> 'test_' THEN
             RAISE EXCEPTION 'Het inzagelog kan niet worden verwijderd.' USING ERRCODE = 'restrict_violation';
         END IF;
         IF TG_LEVEL = 'ROW' THEN
