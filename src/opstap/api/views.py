@@ -12,11 +12,11 @@ from opstap.accounts.models import Rol
 from opstap.accounts.rollen import ALLE_ROLLEN
 from opstap.accounts.toegang import eigen_klant, zichtbare_klanten
 from opstap.klanten.models import Klant
+from opstap.privacy.lijsten import GelogdeLijst
 from opstap.privacy.models import Inzage
 from opstap.privacy.selectors import inzages_voor_klant
 from opstap.privacy.services import inzage_bij_verzoek
 
-from .lijsten import GelogdeLijst
 from .serializers import BerekeningInvoerSerializer, InzageSerializer, KlantSerializer
 
 

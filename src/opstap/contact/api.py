@@ -22,8 +22,8 @@ from rest_framework.response import Response
 
 from opstap.accounts.models import Gebruiker, Rol
 from opstap.accounts.toegang import eigen_klant, zichtbare_klanten
-from opstap.api.lijsten import GelogdeLijst
 from opstap.klanten.models import Klant
+from opstap.privacy.lijsten import GelogdeLijst
 from opstap.privacy.models import Actie
 from opstap.privacy.services import inzage_bij_verzoek
 

@@ -31,8 +31,8 @@ from rest_framework.views import APIView
 
 from opstap.accounts.models import Rol
 from opstap.accounts.toegang import eigen_klant
-from opstap.api.lijsten import GelogdeLijst
 from opstap.klanten.models import Drempel, Klant
+from opstap.privacy.lijsten import GelogdeLijst
 from opstap.privacy.models import Actie
 from opstap.privacy.services import inzage_bij_verzoek
 

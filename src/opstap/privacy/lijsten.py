@@ -1,4 +1,5 @@
-"""API lists that show clients' personal data write the access log for the clients they return."""
+"""API lists that show clients' personal data write the access log for the clients they return.
+(Pages call privacy.services.inzages_bij_lijst() themselves; this is the same for DRF list views.)"""
 
 from typing import Any
 
@@ -6,7 +7,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from opstap.klanten.models import Klant
-from opstap.privacy.services import inzages_bij_lijst
+
+from .services import inzages_bij_lijst
 
 
 class GelogdeLijst:
