@@ -12,6 +12,7 @@ from opstap.accounts.models import Rol
 from opstap.accounts.rollen import ALLE_ROLLEN
 from opstap.accounts.toegang import eigen_klant, zichtbare_klanten
 from opstap.klanten.models import Klant
+from opstap.privacy.lijsten import GelogdeLijst
 from opstap.privacy.models import Inzage
 from opstap.privacy.selectors import inzages_voor_klant
 from opstap.privacy.services import inzage_bij_verzoek
@@ -34,11 +35,13 @@ class IkView(APIView):
         })
 
 
-class KlantenLijst(generics.ListAPIView[Klant]):
+class KlantenLijst(GelogdeLijst, generics.ListAPIView[Klant]):
     """Clients the caller may see: a client only themselves, a contact person their caseload."""
 
     rollen = frozenset({Rol.KLANT, Rol.CONTACTPERSOON, Rol.INKOMENSCONSULENT})
     serializer_class = KlantSerializer
+    log_onderdeel = "gegevens (API)"
+    log_doel = "Je gegevens stonden in een lijst van klanten, opgevraagd via de API"
 
     def get_queryset(self) -> QuerySet[Klant]:
         return zichtbare_klanten(self.request.user).prefetch_related("kinderen").select_related(  # type: ignore[arg-type]

@@ -23,6 +23,7 @@ from rest_framework.response import Response
 from opstap.accounts.models import Gebruiker, Rol
 from opstap.accounts.toegang import eigen_klant, zichtbare_klanten
 from opstap.klanten.models import Klant
+from opstap.privacy.lijsten import GelogdeLijst
 from opstap.privacy.models import Actie
 from opstap.privacy.services import inzage_bij_verzoek
 
@@ -101,24 +102,6 @@ def klant_voor_schrijven(request: Request, klant_id: Any) -> Klant:
     if klant is None:
         raise NotFound("Deze klant is niet gevonden.")
     return klant
-
-
-class GelogdeLijst:
-    """List views that log one access-log entry per client on the page they return
-    (the objects' client, or the object itself when it is a client)."""
-
-    log_onderdeel = ""
-    log_doel = ""
-
-    def paginate_queryset(self, queryset: Any) -> Any:
-        self._pagina = super().paginate_queryset(queryset)  # type: ignore[misc]
-        return self._pagina
-
-    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        response: Response = super().list(request, *args, **kwargs)  # type: ignore[misc]
-        for klant in {getattr(o, "klant", o) for o in getattr(self, "_pagina", None) or []}:
-            inzage_bij_verzoek(request, klant, self.log_onderdeel, self.log_doel)
-        return response
 
 
 @extend_schema_view(get=extend_schema(parameters=[KLANT_FILTER]))

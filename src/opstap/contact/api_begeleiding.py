@@ -32,6 +32,7 @@ from rest_framework.views import APIView
 from opstap.accounts.models import Rol
 from opstap.accounts.toegang import eigen_klant
 from opstap.klanten.models import Drempel, Klant
+from opstap.privacy.lijsten import GelogdeLijst
 from opstap.privacy.models import Actie
 from opstap.privacy.services import inzage_bij_verzoek
 
@@ -39,7 +40,6 @@ from . import services, voorzieningen
 from .api import (
     KLANT_FILTER,
     ROLLEN,
-    GelogdeLijst,
     gebruiker_van,
     klant_voor_schrijven,
     klanten_in_beeld,

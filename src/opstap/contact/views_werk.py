@@ -16,7 +16,7 @@ from opstap.accounts.toegang import zichtbare_klanten
 from opstap.klanten.models import Drempel, Klant
 from opstap.klanten.selectors import reis_van
 from opstap.privacy.models import Actie
-from opstap.privacy.services import inzage_bij_verzoek
+from opstap.privacy.services import inzage_bij_verzoek, inzages_bij_lijst
 
 from . import selectors, services, voorzieningen
 from .bijlagen import downloadnaam
@@ -306,8 +306,8 @@ def voorzieningen_overzicht(request: HttpRequest) -> HttpResponse:
     lopend = Aanvraag.objects.filter(
         gemeente_id=gemeente.pk, klant__in=zichtbare_klanten(gebruiker),
         status__in=[AanvraagStatus.INGEDIEND, AanvraagStatus.IN_BEHANDELING]).select_related("klant")
-    for klant in {a.klant for a in lopend}:
-        inzage_bij_verzoek(request, klant, "aanvraag", "Begeleiding: lopende aanvragen in het overzicht")
+    inzages_bij_lijst(request, [a.klant for a in lopend], "aanvraag",  # evaluates and caches the queryset
+                      "Begeleiding: lopende aanvragen in het overzicht")
     return render(request, "contact/werk/voorzieningen.html", {
         "regelingen": voorzieningen.regelingen_van_gemeente(gemeente.regels_code),
         "beschikbaar": voorzieningen.beschikbaar(), "lopend": lopend,

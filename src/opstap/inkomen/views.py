@@ -13,7 +13,7 @@ from opstap.accounts.rollen import gebruiker_van, rol_vereist
 from opstap.accounts.toegang import eigen_klant, zichtbare_klanten
 from opstap.klanten.models import Klant
 from opstap.klanten.selectors import caseload
-from opstap.privacy.services import inzage_bij_verzoek
+from opstap.privacy.services import inzage_bij_verzoek, inzages_bij_lijst
 from opstap.web.templatetags.opstap import euro
 
 from .forms import VastleggenFormulier, WatAlsFormulier
@@ -32,7 +32,9 @@ from .varianten import REGEL_NAMEN
 @rol_vereist(Rol.INKOMENSCONSULENT)
 def start(request: HttpRequest) -> HttpResponse:
     zoek = request.GET.get("zoek", "").strip()
-    klanten = caseload(gebruiker_van(request), zoek=zoek)[:50] if zoek else []
+    klanten = list(caseload(gebruiker_van(request), zoek=zoek)[:50]) if zoek else []
+    inzages_bij_lijst(request, klanten, "zoeken naar een klant",
+                      "Inkomen: je naam en huishouden kwamen voor bij het zoeken naar een klant")
     return render(request, "inkomen/start.html", {"zoek": zoek, "klanten": klanten})
 
 

@@ -8,7 +8,7 @@ from opstap.accounts.rollen import rol_vereist
 from opstap.accounts.toegang import eigen_klant
 from opstap.contact.models import Contactpersoon
 from opstap.contact.selectors import offline_te_bewaren, thuis_overzicht
-from opstap.privacy.selectors import inzages_voor_klant
+from opstap.privacy.selectors import wie_keek
 from opstap.privacy.services import inzage_bij_verzoek
 
 from .selectors import klant_dossier, reis_van
@@ -39,8 +39,7 @@ def start(request: HttpRequest) -> HttpResponse:
 
 @rol_vereist(Rol.KLANT)
 def inzages(request: HttpRequest) -> HttpResponse:
-    """Who looked at my file, and why."""
+    """Who looked at my file, and why: others first, grouped per person and day; my own reads folded away."""
     klant = _mijn_dossier(request)
     eigen: Gebruiker = request.user  # type: ignore[assignment]
-    regels = inzages_voor_klant(klant).exclude(gebruiker=eigen)[:200]
-    return render(request, "klanten/mijn/inzages.html", {"klant": klant, "inzages": regels})
+    return render(request, "klanten/mijn/inzages.html", {"klant": klant, "wie_keek": wie_keek(klant, eigen)})

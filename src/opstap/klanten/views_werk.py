@@ -2,17 +2,34 @@
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import translation
 
 from opstap.accounts.models import Rol
 from opstap.accounts.rollen import rol_vereist
 from opstap.accounts.toegang import zichtbare_klanten
 from opstap.contact.selectors import dossier_overzicht, signalen
 from opstap.privacy.selectors import inzages_voor_klant
-from opstap.privacy.services import inzage_bij_verzoek
+from opstap.privacy.services import inzage_bij_verzoek, inzages_bij_lijst
 
 from .keuzes import DrempelSoort, Fase, Trede
 from .selectors import caseload as caseload_selector
 from .selectors import klant_dossier
+
+
+def caseload_doel(*, drempel: str, aandacht: bool, zoek: str) -> str:
+    """Why a client was in the caseload list, in the access log: what the list revealed about them."""
+    getoond = []
+    if drempel:
+        with translation.override("nl"):
+            naam = str(dict(DrempelSoort.choices).get(drempel, drempel)).lower()
+        getoond.append(f"welke klanten de drempel '{naam}' hebben")
+    if aandacht:
+        getoond.append("welke klanten aandacht nodig hebben")
+    if getoond:
+        return ("Begeleiding: de lijst van klanten liet zien " + " en ".join(getoond))[:200]
+    if zoek:
+        return "Begeleiding: je naam kwam voor bij het zoeken naar een klant"
+    return "Begeleiding: je stond in de lijst van klanten, met je trede, fase en aantal drempels"
 
 
 @rol_vereist(Rol.CONTACTPERSOON)
@@ -22,8 +39,12 @@ def caseload(request: HttpRequest) -> HttpResponse:
     aandacht = signalen(request.user, klanten)  # type: ignore[arg-type]
     if request.GET.get("aandacht"):
         klanten = klanten.filter(pk__in=list(aandacht))
+    rijen = [(k, aandacht.get(k.pk, [])) for k in klanten]
+    inzages_bij_lijst(request, [k for k, _ in rijen], "lijst van klanten",
+                      caseload_doel(drempel=filters["drempel"], aandacht=bool(request.GET.get("aandacht")),
+                                    zoek=filters["zoek"]))
     return render(request, "klanten/werk/caseload.html", {
-        "klanten": [(k, aandacht.get(k.pk, [])) for k in klanten],
+        "klanten": rijen,
         "aandacht": request.GET.get("aandacht", ""),
         "filters": filters,
         "trede_groepen": ["1", "2", "3", "4", "5", "6"],

@@ -1,3 +1,5 @@
+from collections.abc import Iterable
+
 from django.http import HttpRequest
 
 from opstap.accounts.models import Gebruiker
@@ -6,11 +8,8 @@ from opstap.klanten.models import Klant
 from .models import Actie, Inzage
 
 
-def inzage_vastleggen(
-    *, gebruiker: Gebruiker | None, klant: Klant, onderdeel: str, doel: str, actie: str = Actie.LEZEN
-) -> Inzage:
-    """Record one read or change of a client's personal data. Called by every view that shows it."""
-    return Inzage.objects.create(
+def _inzage(gebruiker: Gebruiker | None, klant: Klant, onderdeel: str, doel: str, actie: str) -> Inzage:
+    return Inzage(
         gemeente_id=klant.gemeente_id,
         klant=klant,
         gebruiker=gebruiker,
@@ -21,16 +20,38 @@ def inzage_vastleggen(
     )
 
 
+def _gebruiker(request: HttpRequest) -> Gebruiker | None:
+    return request.user if isinstance(request.user, Gebruiker) else None
+
+
+def inzage_vastleggen(
+    *, gebruiker: Gebruiker | None, klant: Klant, onderdeel: str, doel: str, actie: str = Actie.LEZEN
+) -> Inzage:
+    """Record one read or change of a client's personal data. Called by every view that shows it."""
+    inzage = _inzage(gebruiker, klant, onderdeel, doel, actie)
+    inzage.save()
+    return inzage
+
+
 def inzage_bij_verzoek(request: HttpRequest, klant: Klant, onderdeel: str, doel: str,
                        actie: str = Actie.LEZEN) -> Inzage:
-    gebruiker = request.user if isinstance(request.user, Gebruiker) else None
-    return inzage_vastleggen(gebruiker=gebruiker, klant=klant, onderdeel=onderdeel, doel=doel, actie=actie)
+    return inzage_vastleggen(gebruiker=_gebruiker(request), klant=klant, onderdeel=onderdeel, doel=doel, actie=actie)
+
+
+def inzages_vastleggen(*, gebruiker: Gebruiker | None, klanten: Iterable[Klant], onderdeel: str, doel: str,
+                       actie: str = Actie.LEZEN) -> list[Inzage]:
+    """Record that one screen or answer showed these clients' personal data: one entry per client
+    (a client shown twice counts once), written in one query."""
+    uniek = {k.pk: k for k in klanten}
+    return Inzage.objects.bulk_create(_inzage(gebruiker, k, onderdeel, doel, actie) for k in uniek.values())
+
+
+def inzages_bij_lijst(request: HttpRequest, klanten: Iterable[Klant], onderdeel: str, doel: str) -> list[Inzage]:
+    """Every list that shows clients' personal data (a caseload, search results, an API page)
+    calls this with exactly the clients it shows, after filtering and paging."""
+    return inzages_vastleggen(gebruiker=_gebruiker(request), klanten=klanten, onderdeel=onderdeel, doel=doel)
 
 
 def inzages_door_systeem(klanten: list[Klant], *, onderdeel: str, doel: str) -> None:
     """Record that the system itself read these clients' data (a batch job), one entry each."""
-    Inzage.objects.bulk_create(
-        Inzage(gemeente_id=k.gemeente_id, klant=k, gebruiker=None, rol="systeem", actie=Actie.LEZEN,
-               onderdeel=onderdeel, doel=doel)
-        for k in klanten
-    )
+    inzages_vastleggen(gebruiker=None, klanten=klanten, onderdeel=onderdeel, doel=doel)

@@ -3,7 +3,7 @@ from django.shortcuts import render
 
 from opstap.accounts.models import Rol
 from opstap.accounts.rollen import rol_vereist
-from opstap.privacy.services import inzage_bij_verzoek
+from opstap.privacy.services import inzages_bij_lijst
 
 from .models import Gegeven
 from .selectors import gedeelde_kandidaten, vacatures_van
@@ -12,9 +12,10 @@ from .selectors import gedeelde_kandidaten, vacatures_van
 @rol_vereist(Rol.WERKGEVER)
 def start(request: HttpRequest) -> HttpResponse:
     kandidaten = []
-    for toestemming in gedeelde_kandidaten(request.user):  # type: ignore[arg-type]
-        inzage_bij_verzoek(request, toestemming.klant, "gedeeld met werkgever",
-                           "Werkgever bekeek wat je met toestemming deelde")
+    toestemmingen = list(gedeelde_kandidaten(request.user))  # type: ignore[arg-type]
+    inzages_bij_lijst(request, [t.klant for t in toestemmingen], "gedeeld met werkgever",
+                      "Werkgever bekeek wat je met toestemming deelde")
+    for toestemming in toestemmingen:
         gedeeld = set(toestemming.gegevens)
         kandidaten.append({
             "naam": toestemming.klant.naam if Gegeven.NAAM in gedeeld else "Kandidaat",
