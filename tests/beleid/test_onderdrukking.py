@@ -1,0 +1,153 @@
+"""Small groups stay hidden, also from someone who subtracts shown numbers from a shown total
+(issue 8). The property tests play that reader: for every hidden cell they build two different
+completions that agree with everything shown."""
+
+import re
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from django.test import Client
+
+from opstap.accounts.models import Rol
+from opstap.beleid import services
+from opstap.beleid.models import Doorrekening
+from opstap.beleid.onderdrukking import onderdruk_met_totaal, onderdruk_oplopend
+from tests.wereld import Wereld, maak_klant, nieuwe_bsns
+
+# Small counts are what matters; a few large ones make complements possible.
+aantal = st.one_of(st.integers(0, 12), st.integers(0, 60))
+
+
+def _twee_aanvullingen(getoond: list[int | None], totaal: int, i: int) -> tuple[list[int], list[int]]:
+    """Two completions of the hidden cells (each at least 1: a 0 is always shown) that sum to the
+    shown total and differ in cell i; AssertionError when the shown numbers leave one value."""
+    verborgen = [j for j, n in enumerate(getoond) if n is None]
+    rest = totaal - sum(n for n in getoond if n is not None)
+    assert len(verborgen) >= 2, f"cell {i} is the only hidden cell: total minus the rest gives it"
+    ander = next(j for j in verborgen if j != i)
+    laag = [n if n is not None else 1 for n in getoond]
+    laag[ander] = rest - (len(verborgen) - 1)  # i at 1, the remainder on another hidden cell
+    hoog = [n if n is not None else 1 for n in getoond]
+    hoog[i] = rest - (len(verborgen) - 1)  # i takes the remainder
+    for aanvulling in (laag, hoog):
+        assert min(aanvulling) >= 0 and all(aanvulling[j] >= 1 for j in verborgen)
+        assert sum(aanvulling) == totaal
+        assert all(aanvulling[j] == getoond[j] for j in range(len(getoond)) if getoond[j] is not None)
+    assert laag[i] != hoog[i], f"cell {i} has only one possible value"
+    return laag, hoog
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(aantal, min_size=1, max_size=8))
+def test_geen_verborgen_cel_volgt_uit_totaal_en_getoonde_cellen(cellen: list[int]) -> None:
+    totaal, getoond = onderdruk_met_totaal(sum(cellen), cellen)
+    if totaal is None:
+        assert all(n is None for n in getoond)  # a hidden total hides the whole table
+        return
+    assert totaal == sum(cellen)
+    for n, echt in zip(getoond, cellen, strict=True):
+        assert n is None or n == echt
+        assert n is None or n == 0 or n >= 10  # primary: 1 to 9 never shown
+    for i, n in enumerate(getoond):
+        if n is None:
+            _twee_aanvullingen(getoond, totaal, i)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.integers(0, 41), st.integers(30, 41)), min_size=0, max_size=80))
+def test_nog_in_de_bijstand_per_uur_geeft_geen_kleine_groep_prijs(uit_op_uur: list[int]) -> None:
+    """Households leave bijstand at some hour (41: not within 40). Shown "still on bijstand at h
+    hours" values give, by subtraction, the households that left between two shown levels."""
+    totaal = len(uit_op_uur)
+    reeks = [sum(1 for u in uit_op_uur if u > h) for h in range(41)]
+    getoond = onderdruk_oplopend(totaal, reeks)
+    if not (totaal == 0 or totaal >= 10):
+        assert all(n is None for n in getoond)
+        return
+    punten = [totaal] + [n for n in getoond if n is not None]
+    for n in punten:
+        assert n == 0 or n >= 10
+    for a, b in zip(punten, punten[1:], strict=False):
+        assert a - b == 0 or a - b >= 10  # the households leaving between two shown levels
+    assert all(totaal - n == 0 or totaal - n >= 10 for n in punten)
+    # A hidden level between two shown ones (or after the last) is not pinned down.
+    vorige = totaal
+    for h, n in enumerate(getoond):
+        if n is not None:
+            vorige = n
+            continue
+        volgende = next((m for m in getoond[h + 1:] if m is not None), 0)
+        assert vorige > volgende, f"level {h} lies between {vorige} and {volgende}: one value possible"
+
+
+def _cellen(pagina: str, kop: str) -> list[str]:
+    tabel = pagina.split(f"<caption>{kop}</caption>", 1)[1].split("</table>", 1)[0]
+    return re.findall(r'<td class="getal">([^<]*)</td>', tabel)
+
+
+@pytest.mark.django_db
+def test_bestandsbeeld_een_kleine_trede_is_niet_uit_te_rekenen(wereld: Wereld) -> None:
+    """12 clients: 11 in trede 4 and 1 in trede 2. Before, 12 − 11 − 0 − 0 − 0 − 0 gave the one."""
+    g, cp = wereld.a.gemeente, wereld.a.gebruikers[Rol.CONTACTPERSOON]
+    bsns = nieuwe_bsns(9, vanaf=6000)
+    for i, bsn in enumerate(bsns):
+        maak_klant(g, bsn, f"Trede{i}", cp, trede="2.1" if i == 0 else "4.0")
+    client = Client()
+    client.force_login(wereld.a.gebruikers[Rol.BELEIDSMEDEWERKER])
+    pagina = client.get("/beleid/").content.decode()
+    assert "<strong>Klanten in totaal:</strong> 12" in pagina
+    cellen = _cellen(pagina, "Per trede")
+    assert len(cellen) == 6
+    verborgen = [c for c in cellen if not c.strip().isdigit()]
+    getoond = sum(int(c) for c in cellen if c.strip().isdigit())
+    assert len(verborgen) >= 2, f"one hidden cell is 12 minus the others: {cellen}"
+    assert 12 - getoond > len(verborgen), "the hidden cells can only all be 1"
+    assert "Trede0" not in pagina
+
+
+@pytest.mark.django_db
+def test_doorrekening_api_geeft_het_kleine_bestand_niet_prijs(
+        wereld: Wereld, django_capture_on_commit_callbacks: object) -> None:
+    """Three clients: the API said aantal_totaal 3 while the page hides it."""
+    client = Client()
+    client.force_login(wereld.a.gebruikers[Rol.BELEIDSMEDEWERKER])
+    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+        response = client.post("/api/v1/doorrekeningen/", {"peildatum": "2026-01-01"},
+                               content_type="application/json")
+    assert response.status_code == 202
+    body = client.get(f"/api/v1/doorrekeningen/{response.json()['id']}/").json()
+    assert body["status"] == "klaar"
+    assert body["aantal_totaal"] is None and body["aantal_verwerkt"] is None
+    assert body["resultaat"]["aantal_totaal"] is None
+    pagina = client.get(f"/beleid/doorrekeningen/{body['id']}/").content.decode()
+    assert "Klanten: 3" not in pagina and " 3 huishoudens" not in pagina
+
+
+@pytest.mark.django_db
+def test_doorrekening_totaal_min_berekend_geeft_buiten_het_model_niet(
+        wereld: Wereld, django_capture_on_commit_callbacks: object) -> None:
+    """15 clients within the rules and one of 18 (outside them): aantal_totaal − aantal_berekend
+    was that one person, on the page and in the API."""
+    g, cp = wereld.a.gemeente, wereld.a.gebruikers[Rol.CONTACTPERSOON]
+    for i, bsn in enumerate(nieuwe_bsns(12, vanaf=7000)):
+        maak_klant(g, bsn, f"Bestand{i}", cp, geboortedatum=date(1970 + i, 3, 1))
+    maak_klant(g, nieuwe_bsns(1, vanaf=8000)[0], "Jong", None, geboortedatum=date(2008, 1, 1))
+    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+        d = services.doorrekening_starten(door=wereld.a.gebruikers[Rol.BELEIDSMEDEWERKER], gemeente=g,
+                                          peildatum=date(2026, 1, 1), variant_regel="premie_na_zes_maanden")
+    d.refresh_from_db()
+    assert d.status == Doorrekening.Status.KLAAR and d.aantal_totaal == 16
+    client = Client()
+    client.force_login(wereld.a.gebruikers[Rol.BELEIDSMEDEWERKER])
+    body = client.get(f"/api/v1/doorrekeningen/{d.pk}/").json()
+    r = body["resultaat"]
+    assert body["aantal_totaal"] == 16
+    assert r["aantal_berekend"] is None and r["aantal_buiten_model"] is None
+    # Counts inside the hidden group would narrow it down (e.g. 15 households with bijstand).
+    assert all(n is None for n in r["basis"]["met_bijstand"] + r["variant"]["beter_af"])
+    assert r["basis"]["gemiddeld_totaal_per_maand"][0] is not None  # an average of 15 is fine
+    pagina = client.get(f"/beleid/doorrekeningen/{d.pk}/").content.decode()
+    assert "Doorgerekend: 15" not in pagina and "Doorgerekend: x huishoudens" in pagina
