@@ -53,9 +53,9 @@ class PrivacyCacheMiddleware:
         response = self.get_response(request)
         gebruiker = getattr(request, "user", None)
         ingelogd = bool(gebruiker is not None and gebruiker.is_authenticated)
-        if request.path.startswith("/api/") or ingelogd or had_sessie:
-            if not request.path.startswith(_CACHEBAAR):
-                add_never_cache_headers(response)
+        persoonlijk = request.path.startswith("/api/") or ingelogd or had_sessie
+        if persoonlijk and not request.path.startswith(_CACHEBAAR):
+            add_never_cache_headers(response)
         if had_sessie and not ingelogd and _sessie_was_ingelogd(request):
             response["Clear-Site-Data"] = '"cache", "storage"'
         return response
