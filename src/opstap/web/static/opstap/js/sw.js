@@ -36,8 +36,21 @@ function sessieVoorbij(antwoord) {
   return antwoord.redirected && new URL(antwoord.url).pathname.startsWith("/inloggen/");
 }
 
+// A page load follows its redirects itself, so the worker sees an opaque redirect without its
+// target. Ask the login page, which sends a logged-in user away and shows itself to others.
+async function ingelogd() {
+  try {
+    const antwoord = await fetch("/inloggen/", { credentials: "same-origin", redirect: "manual" });
+    return antwoord.type === "opaqueredirect";
+  } catch (fout) {
+    return true;  // offline: nothing to tell, keep the copy
+  }
+}
+
 async function controleer(antwoord) {
-  if (sessieVoorbij(antwoord)) await caches.delete(LEZEN);
+  if (sessieVoorbij(antwoord) || (antwoord.type === "opaqueredirect" && !(await ingelogd()))) {
+    await caches.delete(LEZEN);
+  }
   return antwoord;
 }
 
