@@ -151,3 +151,27 @@ def test_doorrekening_totaal_min_berekend_geeft_buiten_het_model_niet(
     assert r["basis"]["gemiddeld_totaal_per_maand"][0] is not None  # an average of 15 is fine
     pagina = client.get(f"/beleid/doorrekeningen/{d.pk}/").content.decode()
     assert "Doorgerekend: 15" not in pagina and "Doorgerekend: x huishoudens" in pagina
+
+
+@pytest.mark.django_db
+def test_eerder_bewaarde_uitkomsten_verliezen_hun_tellingen(wereld: Wereld) -> None:
+    """A result stored under the old rule (15 computed next to 16 clients) is not re-suppressible:
+    its counts go, its averages stay."""
+    import importlib
+
+    from django.apps import apps
+
+    migratie = importlib.import_module("opstap.beleid.migrations.0002_doorrekening_oude_tellingen_verbergen")
+    oud = {"uren": [0, 1], "aantal_berekend": 15, "aantal_buiten_model": None, "buiten_model": {"x": None},
+           "basis": {"gemiddeld_totaal_per_maand": [1500.0, 1510.0], "met_bijstand": [15, 14],
+                     "armoedeval_huishoudens": 0, "uren_uit_bijstand_banden": [{"van": 0, "tot": 8, "aantal": 11}],
+                     "uren_uit_bijstand_niet_binnen_40": 0, "mediaan_uren_uit_bijstand": 20.0}}
+    d = Doorrekening.objects.create(gemeente=wereld.a.gemeente, peildatum=date(2026, 1, 1), aantal_totaal=16,
+                                    status=Doorrekening.Status.KLAAR, resultaat=oud)
+    migratie.oude_tellingen_verbergen(apps, None)
+    d.refresh_from_db()
+    r = d.resultaat
+    assert r["aantal_berekend"] is None and r["aantal_totaal"] is None
+    assert r["basis"]["met_bijstand"] == [None, None] and r["basis"]["uren_uit_bijstand_banden"][0]["aantal"] is None
+    assert r["basis"]["gemiddeld_totaal_per_maand"] == [1500.0, 1510.0]
+    assert r["basis"]["mediaan_uren_uit_bijstand"] == 20.0
