@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from django.test import Client
@@ -175,3 +175,74 @@ def test_eerder_bewaarde_uitkomsten_verliezen_hun_tellingen(wereld: Wereld) -> N
     assert r["basis"]["met_bijstand"] == [None, None] and r["basis"]["uren_uit_bijstand_banden"][0]["aantal"] is None
     assert r["basis"]["gemiddeld_totaal_per_maand"] == [1500.0, 1510.0]
     assert r["basis"]["mediaan_uren_uit_bijstand"] == 20.0
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.integers(0, 41), st.integers(14, 20), st.just(41)), min_size=10, max_size=90))
+def test_banden_en_reeks_samen_geven_geen_kleine_groep_prijs(uit_op_uur: list[int]) -> None:
+    """The exit-hour bands and "still on bijstand" per hour describe the same households: a band
+    is the difference of the series at its edges. Together they must not give a small group."""
+    import numpy as np
+
+    from opstap.inkomen.services import UREN_NIVEAUS
+
+    telling = services._Telling(len(UREN_NIVEAUS))
+    uren = np.array([np.nan if u == 41 else float(u) for u in uit_op_uur])
+    telling.uren_uit.append(uren)
+    telling.met_bijstand = np.array([sum(1 for u in uit_op_uur if u > h) for h in UREN_NIVEAUS])
+    n = len(uit_op_uur)
+    s = telling.samenvatting(n, n)
+    reeks, banden = s["met_bijstand"], s["uren_uit_bijstand_banden"]
+    cellen = [b["aantal"] for b in banden] + [s["uren_uit_bijstand_niet_binnen_40"]]
+    echt = [sum(1 for u in uit_op_uur if b["van"] <= u < (41 if b["tot"] == 40 else b["tot"])) for b in banden]
+    echt.append(sum(1 for u in uit_op_uur if u == 41))
+    assert all(c is None or c == e for c, e in zip(cellen, echt, strict=True))
+    for i, c in enumerate(cellen):  # the band table with its known total
+        if c is None:
+            _twee_aanvullingen(cellen, n, i)
+
+    # The reader's sums: "still on bijstand" at level h (-1: everyone) from the series, and from
+    # a shown band next to a known edge, until nothing new follows.
+    bekend: dict[int, int] = {-1: n} | {h: v for h, v in enumerate(reeks) if v is not None}
+    if cellen[-1] is not None:
+        bekend[40] = cellen[-1]
+    randen = [b["van"] - 1 for b in banden] + [40]
+    nieuw = True
+    while nieuw:
+        nieuw = False
+        for i, c in enumerate(cellen[:-1]):
+            links, rechts = randen[i], randen[i + 1]
+            if c is None or (links in bekend) == (rechts in bekend):
+                continue
+            if links in bekend:
+                bekend[rechts] = bekend[links] - c
+            else:
+                bekend[links] = bekend[rechts] + c
+            nieuw = True
+    punten = [bekend[h] for h in sorted(bekend)]
+    for a, b in zip(punten, punten[1:], strict=False):
+        assert a - b == 0 or a - b >= 10, f"{a - b} households leave bijstand between two known levels"
+    for v in punten:
+        assert (v == 0 or v >= 10) and (n - v == 0 or n - v >= 10)
+
+
+@settings(max_examples=300, deadline=None)
+@given(aantal, aantal, aantal)
+def test_beter_gelijk_slechter_geeft_geen_kleine_groep_prijs(beter: int, gelijk: int, slechter: int) -> None:
+    """Per hour level: better off and worse off are shown, "the same" is not; all households
+    together are known. No group of 1 to 9 may follow, also not the unpublished one."""
+    from opstap.beleid.onderdrukking import onderdruk
+
+    echt = [beter, gelijk, slechter]
+    assume(sum(echt) >= 10)  # smaller groups are hidden whole (their size is not shown)
+    getoond = onderdruk(echt, nooit_getoond={1})
+    assert getoond[1] is None
+    verborgen = [i for i, v in enumerate(getoond) if v is None]
+    rest = sum(echt) - sum(v for v in getoond if v is not None)
+    ondergrens = {i: 0 if i == 1 else 1 for i in verborgen}  # a shown-table cell is hidden only when not 0
+    for i in verborgen:
+        if echt[i] == 0 or echt[i] >= 10:
+            continue  # not a small group
+        hoogste = rest - sum(ondergrens[j] for j in verborgen if j != i)
+        assert len(verborgen) >= 2 and hoogste > ondergrens[i], (
+            f"cell {i} = {echt[i]} follows from {getoond} and the total {sum(echt)}")
