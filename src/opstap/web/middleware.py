@@ -21,7 +21,11 @@ class TaalMiddleware:
         taal = gekozen if gekozen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
         translation.activate(taal)
         request.LANGUAGE_CODE = taal
-        response = self.get_response(request)
+        try:
+            response = self.get_response(request)
+        finally:
+            # The thread serves the next request or task (and test) too: do not leave English on.
+            translation.deactivate()
         response.headers.setdefault("Content-Language", taal)
         return response
 
