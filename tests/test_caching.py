@@ -103,3 +103,18 @@ def test_sessie_voorbij_zonder_uitlogknop_wist_de_kopie(wereld: Wereld, einde: s
     assert response.status_code == 302 and response["Location"].startswith("/inloggen/")
     assert response["Clear-Site-Data"] == '"cache", "storage"'
     _niet_bewaren(response)
+
+
+def test_verlopen_sessie_van_medewerker_wist_de_kopie(wereld: Wereld, settings: Any) -> None:
+    """Staff sessions end after a while without activity: that response clears the browser too."""
+    settings.DEMO_MODE = True  # the test accounts skip the second step, as the demo accounts do
+    client = Client()
+    client.force_login(wereld.a.gebruikers[Rol.CONTACTPERSOON])
+    assert client.get("/werk/").status_code == 200
+    sessie = client.session
+    sessie["laatst_actief"] = sessie["laatst_actief"] - settings.STAFF_SESSIE_SECONDEN - 1
+    sessie.save()
+    response = client.get("/werk/")
+    assert response.status_code == 302 and response["Location"].startswith("/inloggen/")
+    assert response["Clear-Site-Data"] == '"cache", "storage"'
+    _niet_bewaren(response)
