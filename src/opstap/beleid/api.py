@@ -20,6 +20,10 @@ from .services import doorrekening_starten
 
 class DoorrekeningSerializer(serializers.ModelSerializer[Doorrekening]):
     procent = serializers.IntegerField(read_only=True)
+    # The stored counts are exact (progress needs them); they leave only through the suppression rule.
+    aantal_totaal = serializers.IntegerField(source="aantal_totaal_getoond", read_only=True, allow_null=True,
+                                             help_text="Aantal klanten; null als het er minder dan 10 zijn.")
+    aantal_verwerkt = serializers.IntegerField(source="aantal_verwerkt_getoond", read_only=True, allow_null=True)
     variant_regel = serializers.ChoiceField(choices=list(REGEL_NAMEN), required=False, allow_blank=True)
     variant_parameters = serializers.DictField(
         child=serializers.FloatField(), required=False,
@@ -37,7 +41,8 @@ class DoorrekeningSerializer(serializers.ModelSerializer[Doorrekening]):
 class Doorrekeningen(generics.ListCreateAPIView[Doorrekening]):
     """Recalculations of the whole caseload at 0–40 hours a week (base and a policy variant side
     by side). POST starts one in the background; poll the item for `status` and `procent`. The
-    result holds totals only; groups under 10 households are null."""
+    result holds totals only; groups under 10 households are null, and so are the numbers that
+    would give such a group back by subtraction (e.g. the total minus the shown parts)."""
 
     rollen = frozenset({Rol.BELEIDSMEDEWERKER})
     serializer_class = DoorrekeningSerializer

@@ -49,5 +49,17 @@ class Doorrekening(models.Model):
         return int(100 * self.aantal_verwerkt / self.aantal_totaal) if self.aantal_totaal else 0
 
     @property
+    def aantal_totaal_getoond(self) -> int | None:
+        """The number of clients as policy staff may see it (the same rule as on /beleid/)."""
+        from .onderdrukking import toonbaar_aantal
+
+        return toonbaar_aantal(self.aantal_totaal)
+
+    @property
+    def aantal_verwerkt_getoond(self) -> int | None:
+        """Progress in households; hidden with the total (the last step equals the total)."""
+        return self.aantal_verwerkt if self.aantal_totaal_getoond is not None else None
+
+    @property
     def loopt(self) -> bool:
         return self.status in (self.Status.WACHT, self.Status.BEZIG)

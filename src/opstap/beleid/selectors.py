@@ -1,4 +1,4 @@
-"""Aggregates for policy staff. Small groups are suppressed so no one can be singled out."""
+"""Aggregates for policy staff. Small groups are suppressed (onderdrukking.py) so no one can be singled out."""
 
 from dataclasses import dataclass
 
@@ -10,9 +10,13 @@ from opstap.klanten.keuzes import TREDE_GROEP, DrempelGroep, Fase
 from opstap.klanten.models import Drempel, Klant
 
 from .models import Doorrekening
-
-# Cells with fewer people than this are shown as "< 10", as CBS does for small numbers.
-MINIMALE_CELGROOTTE = 10
+from .onderdrukking import (
+    MINIMALE_CELGROOTTE,
+    VERBORGEN_TEKEN,
+    onderdruk,
+    onderdruk_met_totaal,
+    weergave,
+)
 
 
 @dataclass(frozen=True)
@@ -22,16 +26,12 @@ class Cel:
 
     @property
     def weergave(self) -> str:
-        return f"< {MINIMALE_CELGROOTTE}" if self.aantal is None else str(self.aantal)
+        return weergave(self.aantal)
 
 
-def toonbaar_aantal(aantal: int) -> int | None:
-    """A count that may be shown: 0 or at least the minimum cell size, else suppressed (None)."""
-    return aantal if aantal == 0 or aantal >= MINIMALE_CELGROOTTE else None
-
-
-def _cel(label: str, aantal: int) -> Cel:
-    return Cel(label, toonbaar_aantal(aantal))
+def _tabel(labels: list[str], aantallen: list[int], *, totaal_bekend: bool) -> list[Cel]:
+    return [Cel(label, n) for label, n in zip(labels, onderdruk(aantallen, totaal_bekend=totaal_bekend),
+                                               strict=True)]
 
 
 def bestandsbeeld(gemeente: Gemeente) -> dict[str, object]:
@@ -53,13 +53,20 @@ def bestandsbeeld(gemeente: Gemeente) -> dict[str, object]:
         klanten_per_soort.setdefault(soort, set()).add(klant_id)
         per_groep[DREMPEL_GROEP_VAN[soort]].add(klant_id)
     per_soort = {soort: len(ids) for soort, ids in klanten_per_soort.items()}
+    # Trede and phase split all clients (the total is shown): complementary suppression. A client
+    # can have barriers of several kinds, so the barrier tables have no known total.
+    totaal, trede_getoond = onderdruk_met_totaal(klanten.count(), list(trede_groepen.values()))
+    _totaal, fase = onderdruk_met_totaal(klanten.count(), [per_fase.get(waarde, 0) for waarde, _l in Fase.choices])
     return {
-        "totaal": _cel("Totaal", klanten.count()),
-        "trede": [_cel(f"{g}: {TREDE_GROEP[g]}", n) for g, n in trede_groepen.items()],
-        "fase": [_cel(str(label), per_fase.get(waarde, 0)) for waarde, label in Fase.choices],
-        "drempelgroep": [_cel(str(DrempelGroep(g).label), len(ids)) for g, ids in per_groep.items()],
-        "drempel": [_cel(str(label), per_soort.get(waarde, 0)) for waarde, label in DrempelSoort.choices],
+        "totaal": Cel("Totaal", totaal),
+        "trede": [Cel(f"{g}: {TREDE_GROEP[g]}", n) for g, n in zip(trede_groepen, trede_getoond, strict=True)],
+        "fase": [Cel(str(label), n) for (_w, label), n in zip(Fase.choices, fase, strict=True)],
+        "drempelgroep": _tabel([str(DrempelGroep(g).label) for g in per_groep],
+                               [len(ids) for ids in per_groep.values()], totaal_bekend=False),
+        "drempel": _tabel([str(label) for _w, label in DrempelSoort.choices],
+                          [per_soort.get(waarde, 0) for waarde, _l in DrempelSoort.choices], totaal_bekend=False),
         "minimale_celgrootte": MINIMALE_CELGROOTTE,
+        "verborgen_teken": VERBORGEN_TEKEN,
     }
 
 

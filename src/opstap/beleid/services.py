@@ -1,7 +1,7 @@
 """Recalculate a whole caseload at 0–40 hours a week, for policy staff (issue 3, B4).
 
-The rules engine computes every household; only totals leave this module. Groups smaller
-than MINIMALE_CELGROOTTE are suppressed, as on the rest of the policy dashboard.
+The rules engine computes every household; only totals leave this module, suppressed by the
+one rule in onderdrukking.py (small groups, and what would give them back by subtraction).
 """
 
 import logging
@@ -24,7 +24,7 @@ from opstap.klanten.models import Klant
 from opstap.privacy.services import inzages_door_systeem
 
 from .models import Doorrekening
-from .selectors import MINIMALE_CELGROOTTE, toonbaar_aantal
+from .onderdrukking import gemiddelde_toonbaar, onderdruk, onderdruk_met_totaal, onderdruk_oplopend
 
 logger = logging.getLogger(__name__)
 
@@ -57,23 +57,44 @@ class _Telling:
         self.uren_uit.append(uitkomst["uren_uit_bijstand"])
         self.totalen.append(totaal)
 
-    def samenvatting(self, aantal: int) -> dict[str, Any]:
+    def samenvatting(self, aantal: int, aantal_getoond: int | None) -> dict[str, Any]:
+        """Totals of `aantal` households; `aantal_getoond` is that group size as published."""
         uren = np.concatenate(self.uren_uit) if self.uren_uit else np.zeros(0)
         bereikt = uren[~np.isnan(uren)]
-        banden = [
-            {"van": van, "tot": min(tot, 40), "aantal": toonbaar_aantal(int(((bereikt >= van) & (bereikt < tot)).sum()))}
-            for van, tot in UREN_BANDEN
-        ]
-        toonbaar = aantal >= MINIMALE_CELGROOTTE
+        # Exit hours per band plus "not within 40 hours": one table over all households. Bijstand
+        # only falls with more hours, so a band is also the difference of "still on bijstand" at
+        # its edges; a band whose edge level is hidden in that series is hidden too.
+        met_bijstand = onderdruk_oplopend(aantal_getoond, [int(n) for n in self.met_bijstand])
+        niveau = {u: i for i, u in enumerate(UREN_NIVEAUS)}
+
+        def rand_getoond(uur: float) -> bool:  # "still on bijstand" just below this hour
+            return uur == 0 or met_bijstand[niveau[int(uur) - 1]] is not None
+
+        ruwe_banden = [int(((bereikt >= van) & (bereikt < tot)).sum()) for van, tot in UREN_BANDEN]
+        niet_binnen_40 = int(np.isnan(uren).sum())
+        gekoppeld = {i for i, (van, tot) in enumerate(UREN_BANDEN)
+                     if not (rand_getoond(van) and rand_getoond(min(tot, 40) + (tot > 40)))}
+        if met_bijstand[-1] is None:
+            gekoppeld |= {len(UREN_BANDEN)}  # the last level of the series is "not within 40"
+        if aantal_getoond is None:  # counts inside a hidden group would narrow the group down
+            banden: list[int | None] = [None] * (len(UREN_BANDEN) + 1)
+        else:
+            banden = onderdruk(ruwe_banden + [niet_binnen_40], nooit_getoond=gekoppeld, beschermd=gekoppeld)
+        # A household has a poverty trap or not: the rest is not published but is known.
+        armoedeval = (onderdruk([self.armoedeval, aantal - self.armoedeval], nooit_getoond={1})[0]
+                      if aantal_getoond is not None else None)
+        # An average says nothing about how many there are: shown for any group of 10 or more.
+        toonbaar = gemiddelde_toonbaar(aantal)
         return {
             "gemiddeld_totaal_per_maand": [round(float(s) / aantal / 100, 2) if toonbaar else None
                                            for s in self.som_totaal],
-            "met_bijstand": [toonbaar_aantal(int(n)) for n in self.met_bijstand],
-            "armoedeval_huishoudens": toonbaar_aantal(self.armoedeval),
-            "uren_uit_bijstand_banden": banden,
-            "uren_uit_bijstand_niet_binnen_40": toonbaar_aantal(int(np.isnan(uren).sum())),
+            "met_bijstand": met_bijstand,
+            "armoedeval_huishoudens": armoedeval,
+            "uren_uit_bijstand_banden": [{"van": van, "tot": min(tot, 40), "aantal": n}
+                                         for (van, tot), n in zip(UREN_BANDEN, banden, strict=False)],
+            "uren_uit_bijstand_niet_binnen_40": banden[-1],
             "mediaan_uren_uit_bijstand": round(float(np.median(bereikt)), 1)
-            if bereikt.size >= MINIMALE_CELGROOTTE else None,
+            if toonbaar and gemiddelde_toonbaar(bereikt.size) else None,
         }
 
 
@@ -148,29 +169,51 @@ def doorrekening_uitvoeren(doorrekening: Doorrekening) -> Doorrekening:
         berekend += len(geldig)
         verwerkt += len(blok)
         Doorrekening.objects.filter(pk=d.pk).update(aantal_verwerkt=verwerkt)
-    resultaat: dict[str, Any] = {
-        "uren": UREN_NIVEAUS,
-        "bruto_uurloon": float(uurloon),
-        "aantal_berekend": toonbaar_aantal(berekend),
-        "buiten_model": {veld: toonbaar_aantal(n) for veld, n in sorted(buiten_model.items())},
-        "aantal_buiten_model": toonbaar_aantal(sum(buiten_model.values())),
-        "basis": basis.samenvatting(berekend),
-    }
-    if d.heeft_variant:
-        toonbaar = berekend >= MINIMALE_CELGROOTTE
-        resultaat["variant"] = {
-            **variant.samenvatting(berekend),
-            "gemiddeld_verschil_per_maand": [round(float(s) / berekend / 100, 2) if toonbaar else None
-                                             for s in som_verschil],
-            "beter_af": [toonbaar_aantal(int(n)) for n in beter],
-            "slechter_af": [toonbaar_aantal(int(n)) for n in slechter],
-        }
+    resultaat = samenvatten(totaal=verwerkt, berekend=berekend, buiten_model=buiten_model, basis=basis,
+                            variant=variant if d.heeft_variant else None, som_verschil=som_verschil,
+                            beter=beter, slechter=slechter)
+    resultaat["bruto_uurloon"] = float(uurloon)
     Doorrekening.objects.filter(pk=d.pk).update(
         status=Doorrekening.Status.KLAAR, aantal_verwerkt=verwerkt, aantal_totaal=verwerkt,
         resultaat=resultaat, regelversie=regels.REGELVERSIE, klaar_op=timezone.now(),
     )
     d.refresh_from_db()
     return d
+
+
+def samenvatten(*, totaal: int, berekend: int, buiten_model: dict[str, int], basis: _Telling,
+                variant: _Telling | None, som_verschil: npt.NDArray[np.int64], beter: npt.NDArray[np.int64],
+                slechter: npt.NDArray[np.int64]) -> dict[str, Any]:
+    """The stored result: every count through the one suppression rule, so nothing hidden can be
+    found back by subtracting shown numbers (the clients in total = computed + outside the model;
+    outside the model = the sum per reason; better + the same + worse off = computed)."""
+    totaal_getoond, (berekend_getoond, buiten_getoond) = onderdruk_met_totaal(
+        totaal, [berekend, sum(buiten_model.values())])
+    velden = sorted(buiten_model)
+    per_veld: list[int | None] = (onderdruk([buiten_model[v] for v in velden]) if buiten_getoond is not None
+                                  else [None] * len(velden))
+    resultaat: dict[str, Any] = {
+        "uren": UREN_NIVEAUS,
+        "aantal_totaal": totaal_getoond,
+        "aantal_berekend": berekend_getoond,
+        "buiten_model": dict(zip(velden, per_veld, strict=True)),
+        "aantal_buiten_model": buiten_getoond,
+        "basis": basis.samenvatting(berekend, berekend_getoond),
+    }
+    if variant is not None:
+        toonbaar = gemiddelde_toonbaar(berekend)
+        # Per level: better off, the same (not published) and worse off make up all households.
+        per_niveau = [onderdruk([int(b), berekend - int(b) - int(s), int(s)], nooit_getoond={1})
+                      if berekend_getoond is not None else [None, None, None]
+                      for b, s in zip(beter, slechter, strict=True)]
+        resultaat["variant"] = {
+            **variant.samenvatting(berekend, berekend_getoond),
+            "gemiddeld_verschil_per_maand": [round(float(s) / berekend / 100, 2) if toonbaar else None
+                                             for s in som_verschil],
+            "beter_af": [rij[0] for rij in per_niveau],
+            "slechter_af": [rij[2] for rij in per_niveau],
+        }
+    return resultaat
 
 
 def doorrekening_mislukt(pk: int) -> None:

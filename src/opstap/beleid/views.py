@@ -9,6 +9,7 @@ from opstap.accounts.rollen import gebruiker_van, rol_vereist
 from .forms import DoorrekeningFormulier
 from .grafiek import gemiddelden_svg
 from .models import Doorrekening
+from .onderdrukking import MINIMALE_CELGROOTTE, VERBORGEN_TEKEN
 from .selectors import bestandsbeeld, doorrekening_tabel, doorrekeningen_van
 from .services import doorrekening_starten
 
@@ -19,6 +20,7 @@ def start(request: HttpRequest) -> HttpResponse:
     return render(request, "beleid/start.html", {
         "beeld": bestandsbeeld(gebruiker.gemeente),  # type: ignore[arg-type]
         "laatste": doorrekeningen_van(gebruiker).first(),
+        "teken": VERBORGEN_TEKEN, "minimale_celgrootte": MINIMALE_CELGROOTTE,
     })
 
 
@@ -55,4 +57,6 @@ def doorrekening(request: HttpRequest, doorrekening_pk: int) -> HttpResponse:
         svg = gemiddelden_svg(r["uren"], r["basis"]["gemiddeld_totaal_per_maand"],
                               (r.get("variant") or {}).get("gemiddeld_totaal_per_maand"),
                               titel=_("Gemiddeld inkomen per maand bij 0 tot 40 uur werk per week"))
-    return render(request, "beleid/doorrekening.html", {"d": d, "tabel": doorrekening_tabel(d), "svg": svg})
+    return render(request, "beleid/doorrekening.html", {"d": d, "tabel": doorrekening_tabel(d), "svg": svg,
+                                                      "teken": VERBORGEN_TEKEN,
+                                                      "minimale_celgrootte": MINIMALE_CELGROOTTE})

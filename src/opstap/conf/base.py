@@ -54,6 +54,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "opstap.web.middleware.PrivacyCacheMiddleware",  # after sessions: sees the session and the user
     "opstap.web.middleware.TaalMiddleware",
     "django.middleware.common.CommonMiddleware",
     "opstap.web.omvang.VerzoekOmvangMiddleware",  # before CSRF: that reads the body

@@ -2,6 +2,12 @@
 "use strict";
 
 (function () {
+  // A page for someone not logged in (the login page after a session ended, also one that ended
+  // elsewhere or by time): nothing personal may stay on this device for offline reading.
+  if (document.body && document.body.hasAttribute("data-afgemeld") && "caches" in window) {
+    caches.keys().then((namen) => namen.filter((n) => n.startsWith("opstap-lezen"))
+      .forEach((n) => caches.delete(n))).catch(() => { /* nothing kept */ });
+  }
   if (!("serviceWorker" in navigator)) return;
   navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(() => { /* works without */ });
 

@@ -3,7 +3,10 @@
    The client's home page names the latest summaries (pwa.js sends them as "bewaren"), so they are
    stored even before the client opened them. Without a connection any other /mijn/ page shows a
    short page with what can be read offline.
-   Everything personal is removed when the user logs out (message "leegmaken" from pwa.js). */
+   Everything personal is removed when the session ends: on the logout button (message
+   "leegmaken" from pwa.js), and when the server answers a page with the login page or 401
+   because the session expired, was ended elsewhere or the account was switched off (the
+   server's Clear-Site-Data header does the same in browsers that follow it). */
 "use strict";
 
 const LEZEN = "opstap-lezen-v1";
@@ -27,10 +30,34 @@ async function inkorten(cache) {
   }
 }
 
+// The session is over: the server sent the login page instead, or refused the request.
+function sessieVoorbij(antwoord) {
+  if (antwoord.status === 401) return true;
+  return antwoord.redirected && new URL(antwoord.url).pathname.startsWith("/inloggen/");
+}
+
+// A page load follows its redirects itself, so the worker sees an opaque redirect without its
+// target. Ask the login page, which sends a logged-in user away and shows itself to others.
+async function ingelogd() {
+  try {
+    const antwoord = await fetch("/inloggen/", { credentials: "same-origin", redirect: "manual" });
+    return antwoord.type === "opaqueredirect";
+  } catch (fout) {
+    return true;  // offline: nothing to tell, keep the copy
+  }
+}
+
+async function controleer(antwoord) {
+  if (sessieVoorbij(antwoord) || (antwoord.type === "opaqueredirect" && !(await ingelogd()))) {
+    await caches.delete(LEZEN);
+  }
+  return antwoord;
+}
+
 async function netwerkEerst(request) {
   const cache = await caches.open(LEZEN);
   try {
-    const antwoord = await fetch(request);
+    const antwoord = await controleer(await fetch(request));
     if (antwoord.ok && !antwoord.redirected) {
       await cache.put(request, antwoord.clone());
       await inkorten(cache);
@@ -66,7 +93,7 @@ function offlinePagina() {
 
 async function metOfflinePagina(request) {
   try {
-    return await fetch(request);
+    return await controleer(await fetch(request));
   } catch (fout) {
     return offlinePagina();
   }
@@ -79,6 +106,7 @@ async function bewaren(paden) {
     if (url.origin !== self.location.origin || !OFFLINE_PADEN.some((p) => p.test(url.pathname))) continue;
     try {
       const antwoord = await fetch(url.href, { credentials: "same-origin" });
+      if (sessieVoorbij(antwoord)) { await caches.delete(LEZEN); return; }
       if (antwoord.ok && !antwoord.redirected) await cache.put(url.href, antwoord);
     } catch (fout) { /* offline now: keep what we have */ }
   }
