@@ -6,11 +6,12 @@ raw SQL and the raw stored bytes, below the ORM's decryption."""
 
 from collections.abc import Iterator
 from datetime import timedelta
-from io import StringIO
+from io import BytesIO, StringIO
 from typing import Any
 
 import pytest
 from cryptography.fernet import Fernet
+from pypdf import PdfWriter
 
 from django.core.exceptions import FieldError, ValidationError
 from django.core.files.base import ContentFile
@@ -38,7 +39,19 @@ from tests.wereld import Wereld, maak_klant, nieuwe_bsns
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.4\n% Loonstrook Jansen maart: netto 1234,56\n%%EOF\n"
+
+
+def _loonstrook() -> bytes:
+    """A real (parsable) PDF whose bytes hold the payslip's words in plain text."""
+    schrijver = PdfWriter()
+    schrijver.add_blank_page(width=200, height=200)
+    schrijver.add_metadata({"/Title": "Loonstrook Jansen maart: netto 1234,56"})
+    uit = BytesIO()
+    schrijver.write(uit)
+    return uit.getvalue()
+
+
+PDF = _loonstrook()
 GEHEIMEN = ["Schuld bij de energieleverancier", "schuldhulpverlening", "Rijbewijs halen", "psycholoog",
             "schuldsanering", "bewindvoerder", "loonstrook-maart-jansen", "medisch_urenbeperkt"]
 TABELLEN = ["klanten_drempel", "klanten_tredewijziging", "klanten_klant", "contact_stap", "contact_doel",
