@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from opstap.accounts.models import Rol
 from opstap.accounts.rollen import gebruiker_van, rol_vereist
+from opstap.accounts import toegang
 from opstap.accounts.toegang import zichtbare_klanten
 from opstap.klanten.models import Drempel, Klant
 from opstap.klanten.selectors import reis_van
@@ -251,10 +252,14 @@ def aanvragen(request: HttpRequest, klant_pk: int) -> HttpResponse:
 
 @rol_vereist(*BEGELEIDING)
 def overdracht(request: HttpRequest, klant_pk: int) -> HttpResponse:
-    """Hand a client over to a colleague, or record a substitution; the client is told."""
+    """Hand a client over to a colleague, or record a substitution; the client is told. Only the
+    client's own contact person: a substitute gets a 403, also for just the form."""
     klant = _klant(request, klant_pk)
     gebruiker = gebruiker_van(request)
-    form = OverdrachtForm(request.POST or None, gebruiker=gebruiker, initial={"begin": timezone.localdate()})
+    toegang.eis(toegang.mag_caseload_delegeren(gebruiker, klant.contactpersoon),
+                _("Alleen de vaste contactpersoon van deze klant legt een overdracht of vervanging vast."))
+    assert klant.contactpersoon is not None  # checked by the rule above
+    form = OverdrachtForm(request.POST or None, van=klant.contactpersoon, initial={"begin": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:
             services.overdracht_vastleggen(klant=klant, door=gebruiker, **form.cleaned_data)
@@ -263,12 +268,13 @@ def overdracht(request: HttpRequest, klant_pk: int) -> HttpResponse:
         else:
             inzage_bij_verzoek(request, klant, "contactpersoon", "Begeleiding: overdracht vastgelegd", Actie.WIJZIGEN)
             messages.success(request, _("Vastgelegd. De klant heeft een bericht gekregen over wie nu helpt."))
-            if zichtbare_klanten(gebruiker).filter(pk=klant.pk).exists():
+            if toegang.mag_klant_zien(gebruiker, klant):
                 return redirect("werk:klant", klant_pk=klant.pk)
             return redirect("werk:caseload")
     inzage_bij_verzoek(request, klant, "contactpersoon", "Begeleiding: overdracht voorbereid")
     return render(request, "contact/werk/overdracht.html", {
-        "klant": klant, "form": form, "overdrachten": selectors.overdrachten(klant)},
+        "klant": klant, "form": form, "overdrachten": selectors.overdrachten(klant),
+        "max_dagen": toegang.vervanging_max_dagen(klant.gemeente)},
         status=400 if form.errors else 200)
 
 
