@@ -12,7 +12,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from opstap.contact.models import Gespreksverslag, OverdrachtSoort
-from opstap.gemeenten.models import Gemeente
+from opstap.gemeenten.models import STANDAARD_INSTELLINGEN, Gemeente
 from opstap.klanten.models import Klant
 from opstap.werkgevers.models import Toestemming
 
@@ -36,7 +36,11 @@ def vervanging_max_dagen(gemeente: Gemeente | None) -> int:
     """The longest substitution a municipality allows (setting `vervanging_max_dagen`)."""
     if gemeente is None:
         return 0
-    return max(1, int(gemeente.instelling("vervanging_max_dagen")))  # type: ignore[call-overload]
+    waarde = gemeente.instelling("vervanging_max_dagen")
+    try:
+        return max(1, int(waarde))  # type: ignore[call-overload]
+    except (TypeError, ValueError):  # a mistyped setting: the safe default, not an error page
+        return int(STANDAARD_INSTELLINGEN["vervanging_max_dagen"])  # type: ignore[call-overload]
 
 
 def lopende_vervanging(gemeente: Gemeente | None, *, op: date | None = None, pad: str = "") -> Q:
@@ -54,7 +58,7 @@ def vervangen_collegas(gebruiker: Gebruiker, *, op: date | None = None) -> Query
     Only their own clients: what a colleague covers for someone else is not passed on."""
     return Gebruiker.objects.filter(
         lopende_vervanging(gebruiker.gemeente, op=op, pad="overdrachten_van__"),
-        overdrachten_van__naar=gebruiker, overdrachten_van__gemeente_id=gebruiker.gemeente_id,
+        overdrachten_van__naar=gebruiker, overdrachten_van__gemeente_id=gebruiker.gemeente_id or -1,
     ).distinct()
 
 
@@ -63,7 +67,7 @@ def vervangen_collegas(gebruiker: Gebruiker, *, op: date | None = None) -> Query
 
 def caseload_van(contactpersoon: Gebruiker) -> QuerySet[Klant]:
     """The clients whose fixed contact person this is: their own caseload, without substitutions."""
-    return Klant.objects.filter(gemeente_id=contactpersoon.gemeente_id, contactpersoon=contactpersoon)
+    return Klant.objects.filter(gemeente_id=contactpersoon.gemeente_id or -1, contactpersoon=contactpersoon)
 
 
 def geldende_toestemmingen(gebruiker: Gebruiker) -> QuerySet[Toestemming]:

@@ -10,9 +10,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from opstap.accounts import toegang
 from opstap.accounts.models import Rol
 from opstap.accounts.rollen import gebruiker_van, rol_vereist
-from opstap.accounts import toegang
 from opstap.accounts.toegang import zichtbare_klanten
 from opstap.klanten.models import Drempel, Klant
 from opstap.klanten.selectors import reis_van
