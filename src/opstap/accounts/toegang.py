@@ -38,9 +38,9 @@ def vervanging_max_dagen(gemeente: Gemeente | None) -> int:
         return 0
     waarde = gemeente.instelling("vervanging_max_dagen")
     try:
-        return max(1, int(waarde))  # type: ignore[call-overload]
+        return max(1, int(str(waarde)))
     except (TypeError, ValueError):  # a mistyped setting: the safe default, not an error page
-        return int(STANDAARD_INSTELLINGEN["vervanging_max_dagen"])  # type: ignore[call-overload]
+        return int(str(STANDAARD_INSTELLINGEN["vervanging_max_dagen"]))
 
 
 def lopende_vervanging(gemeente: Gemeente | None, *, op: date | None = None, pad: str = "") -> Q:
