@@ -156,3 +156,84 @@ def test_open_vervanging_van_voor_de_regel_loopt_niet_eindeloos(team: Team, were
     recent.begin = timezone.localdate() - timedelta(days=30)
     recent.save()
     assert not zichtbare_klanten(team.cp5).filter(pk=team.klanten_cp3[0].pk).exists()
+
+
+# --- the administrator ---------------------------------------------------------------------------
+
+
+def test_beheerder_legt_vervanging_vast_zonder_klantdossiers_te_zien(team: Team, wereld: Wereld) -> None:
+    beheer = _client(wereld.a.gebruikers[Rol.BEHEERDER])
+    pagina = beheer.get("/beheer/contactpersonen/")
+    assert pagina.status_code == 200
+    tekst = pagina.content.decode()
+    assert "contactpersoon3" in tekst or team.cp3.weergavenaam in tekst
+    for klant in team.klanten_cp3:
+        assert klant.achternaam not in tekst
+    response = beheer.post("/beheer/contactpersonen/", {
+        "soort": "vervanging", "van": team.cp3.pk, "naar": team.cp4.pk, "begin": _vandaag(), "einde": _vandaag(9),
+        "reden": "ziek"})
+    assert response.status_code == 302
+    vervanging = Overdracht.objects.get(naar=team.cp4)
+    assert (vervanging.van, vervanging.vastgelegd_door) == (team.cp3, wereld.a.gebruikers[Rol.BEHEERDER])
+    assert set(zichtbare_klanten(team.cp4)) == set(team.klanten_cp3)
+    # The client hears it from their own contact person.
+    laatste = team.klanten_cp3[0].berichten.order_by("-id").first()
+    assert laatste is not None and laatste.afzender == team.cp3 and team.cp4.weergavenaam in laatste.tekst
+
+
+def test_beheerder_draagt_hele_caseload_over(team: Team, wereld: Wereld) -> None:
+    response = _client(wereld.a.gebruikers[Rol.BEHEERDER]).post("/beheer/contactpersonen/", {
+        "soort": "overdracht", "van": team.cp3.pk, "naar": team.cp5.pk, "begin": _vandaag(), "reden": "vertrek"})
+    assert response.status_code == 302
+    for klant in team.klanten_cp3:
+        klant.refresh_from_db()
+        assert klant.contactpersoon == team.cp5
+        assert klant.overdrachten.filter(van=team.cp3, naar=team.cp5).exists()
+
+
+def test_beheerder_ook_niet_terug_in_de_tijd_of_eindeloos(team: Team, wereld: Wereld) -> None:
+    beheer = _client(wereld.a.gebruikers[Rol.BEHEERDER])
+    response = beheer.post("/beheer/contactpersonen/", {
+        "soort": "vervanging", "van": team.cp3.pk, "naar": team.cp4.pk, "begin": "2020-01-01", "einde": "",
+        "reden": "probe"})
+    assert response.status_code == 400
+    assert "niet eerder ingaan dan vandaag" in " ".join(response.context["form"].errors["begin"])
+    assert 'value="probe"' in response.content.decode()
+    response = beheer.post("/beheer/contactpersonen/", {
+        "soort": "vervanging", "van": team.cp3.pk, "naar": team.cp4.pk, "begin": _vandaag(), "einde": ""})
+    assert response.status_code == 400
+    assert "Een vervanging heeft een einddatum" in " ".join(response.context["form"].errors["einde"])
+    assert not Overdracht.objects.filter(naar=team.cp4).exists()
+
+
+def test_beheerder_van_een_andere_gemeente_kan_het_niet(team: Team, wereld: Wereld) -> None:
+    from django.core.exceptions import PermissionDenied
+
+    from opstap.contact import services
+
+    beheerder_b = wereld.b.gebruikers[Rol.BEHEERDER]
+    response = _client(beheerder_b).post("/beheer/contactpersonen/", {
+        "soort": "vervanging", "van": team.cp3.pk, "naar": team.cp4.pk, "begin": _vandaag(), "einde": _vandaag(3)})
+    assert response.status_code == 400  # A's contact persons are not among B's choices
+    assert "van" in response.context["form"].errors
+    with pytest.raises(PermissionDenied):
+        services.vervanging_vastleggen(van=team.cp3, naar=team.cp4, door=beheerder_b, begin=timezone.localdate(),
+                                       einde=timezone.localdate())
+    for rol in (Rol.INKOMENSCONSULENT, Rol.BELEIDSMEDEWERKER):  # other staff of the same municipality neither
+        with pytest.raises(PermissionDenied):
+            services.vervanging_vastleggen(van=team.cp3, naar=team.cp4, door=wereld.a.gebruikers[rol],
+                                           begin=timezone.localdate(), einde=timezone.localdate())
+    assert not Overdracht.objects.filter(naar=team.cp4).exists()
+
+
+def test_service_weigert_de_vervanger_ook_zonder_scherm(team: Team) -> None:
+    from django.core.exceptions import PermissionDenied
+
+    from opstap.contact import services
+
+    with pytest.raises(PermissionDenied):
+        services.overdracht_vastleggen(klant=team.klanten_cp3[0], naar=team.cp5, door=team.cp2,
+                                       begin=timezone.localdate())
+    with pytest.raises(PermissionDenied):
+        services.vervanging_vastleggen(van=team.cp3, naar=team.cp4, door=team.cp2, begin=timezone.localdate(),
+                                       einde=timezone.localdate())
