@@ -38,7 +38,8 @@ BEGELEIDING = (Rol.CONTACTPERSOON,)
 
 
 def _klant(request: HttpRequest, klant_pk: int) -> Klant:
-    return get_object_or_404(zichtbare_klanten(gebruiker_van(request)), pk=klant_pk)
+    """A client of the caller's (substituted) caseload, or a 404: the coaching file is for nobody else."""
+    return get_object_or_404(toegang.begeleide_klanten(gebruiker_van(request)), pk=klant_pk)
 
 
 def _fout_in_form(form: Any, fout: services.InvoerFout) -> None:
@@ -50,6 +51,7 @@ def berichten(request: HttpRequest, klant_pk: int) -> HttpResponse:
     klant = _klant(request, klant_pk)
     form = BerichtForm()
     if request.method == "POST":
+        toegang.eis(toegang.mag_bericht_sturen(gebruiker_van(request), klant))
         form = BerichtForm(request.POST, request.FILES)
         if form.is_valid():
             try:
@@ -92,6 +94,8 @@ def _verslag_form(request: HttpRequest, klant: Klant, verslag: Gespreksverslag |
                                                     "volgende_stappen")}
     form = VerslagForm(request.POST or None, initial=initial)
     b1_meldingen = services.verslag_b1_controle(verslag) if verslag is not None else []
+    if request.method == "POST":
+        toegang.eis(toegang.mag_verslag_schrijven(gebruiker, klant))
     if request.method == "POST" and form.is_valid():
         try:
             verslag = services.verslag_opslaan(klant=klant, auteur=gebruiker, verslag=verslag, **form.cleaned_data)
@@ -135,6 +139,8 @@ def contactmomenten(request: HttpRequest, klant_pk: int) -> HttpResponse:
     klant = _klant(request, klant_pk)
     gebruiker = gebruiker_van(request)
     form = ContactmomentForm(request.POST or None)
+    if request.method == "POST":
+        toegang.eis(toegang.mag_contactmoment_plannen(gebruiker, klant))
     if request.method == "POST" and "moment" in request.POST:
         moment = get_object_or_404(Contactmoment, pk=request.POST["moment"] or 0, klant=klant)
         try:
@@ -174,6 +180,7 @@ def stappenplan(request: HttpRequest, klant_pk: int) -> HttpResponse:
     trede_form = TredeForm(prefix="trede", initial={"trede": klant.trede, "fase": klant.fase})
     fout_gezien = False
     if request.method == "POST":
+        toegang.eis(toegang.mag_stappenplan_bijwerken(gebruiker_van(request), klant))
         try:
             if "stap_afvinken" in request.POST:
                 stap = get_object_or_404(Stap, pk=request.POST["stap_afvinken"] or 0, klant=klant)
@@ -233,6 +240,7 @@ def _opgeslagen(request: HttpRequest, klant: Klant, naam: str) -> HttpResponse:
 def aanvragen(request: HttpRequest, klant_pk: int) -> HttpResponse:
     klant = _klant(request, klant_pk)
     if request.method == "POST":
+        toegang.eis(toegang.mag_aanvraag_bijwerken(gebruiker_van(request), klant))
         form = AanvraagStatusForm(request.POST)
         if form.is_valid():
             aanvraag = get_object_or_404(Aanvraag, pk=form.cleaned_data["aanvraag"], klant=klant)
