@@ -144,7 +144,8 @@ def test_eigenaar_draagt_klant_over_vanaf_vandaag(team: Team) -> None:
 
 
 def test_open_vervanging_van_voor_de_regel_loopt_niet_eindeloos(team: Team, wereld: Wereld) -> None:
-    """A substitution recorded before end dates were required counts for the maximum only."""
+    """A substitution recorded before end dates were required (none, or one years away) counts
+    for the municipality's maximum only."""
     oud = timezone.localdate() - timedelta(days=400)
     Overdracht.objects.create(gemeente=wereld.a.gemeente, soort=OverdrachtSoort.VERVANGING, van=team.cp3,
                               naar=team.cp4, begin=oud, einde=None, vastgelegd_door=team.cp2)
@@ -156,6 +157,12 @@ def test_open_vervanging_van_voor_de_regel_loopt_niet_eindeloos(team: Team, were
     recent.begin = timezone.localdate() - timedelta(days=30)
     recent.save()
     assert not zichtbare_klanten(team.cp5).filter(pk=team.klanten_cp3[0].pk).exists()
+    recent.einde = date(2099, 12, 31)
+    recent.save()
+    assert not zichtbare_klanten(team.cp5).filter(pk=team.klanten_cp3[0].pk).exists()
+    recent.begin = timezone.localdate() - timedelta(days=29)  # the 30th day: still running
+    recent.save()
+    assert zichtbare_klanten(team.cp5).filter(pk=team.klanten_cp3[0].pk).exists()
 
 
 # --- the administrator ---------------------------------------------------------------------------

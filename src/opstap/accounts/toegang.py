@@ -44,13 +44,14 @@ def vervanging_max_dagen(gemeente: Gemeente | None) -> int:
 
 
 def lopende_vervanging(gemeente: Gemeente | None, *, op: date | None = None, pad: str = "") -> Q:
-    """A substitution that runs on this day. One recorded before end dates were required (no
-    end) counts for the municipality's maximum from its first day, never for ever."""
+    """A substitution that runs on this day: begun, not ended, and never longer than the
+    municipality's maximum from its first day. The cap also holds for substitutions recorded
+    before end dates were required (no end, or an end years away)."""
     dag = op or timezone.localdate()
-    vroegste_open_begin = dag - timedelta(days=vervanging_max_dagen(gemeente) - 1)
-    return Q(**{f"{pad}soort": OverdrachtSoort.VERVANGING, f"{pad}begin__lte": dag}) & (
-        Q(**{f"{pad}einde__gte": dag})
-        | Q(**{f"{pad}einde__isnull": True, f"{pad}begin__gte": vroegste_open_begin}))
+    vroegste_begin = dag - timedelta(days=vervanging_max_dagen(gemeente) - 1)
+    return Q(**{f"{pad}soort": OverdrachtSoort.VERVANGING, f"{pad}begin__lte": dag,
+                f"{pad}begin__gte": vroegste_begin}) & (
+        Q(**{f"{pad}einde__gte": dag}) | Q(**{f"{pad}einde__isnull": True}))
 
 
 def vervangen_collegas(gebruiker: Gebruiker, *, op: date | None = None) -> QuerySet[Gebruiker]:

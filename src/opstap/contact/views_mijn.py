@@ -86,7 +86,8 @@ def verslagen(request: HttpRequest) -> HttpResponse:
     klant = _klant(request)
     inzage_bij_verzoek(request, klant, "gespreksverslagen", "Je bekeek je gespreksverslagen")
     return render(request, "contact/mijn/verslagen.html", {
-        "klant": klant, "verslagen": toegang.leesbare_verslagen(gebruiker_van(request)).filter(klant=klant)})
+        "klant": klant,
+        "verslagen": toegang.leesbare_verslagen(gebruiker_van(request)).filter(klant=klant).select_related("auteur")})
 
 
 def _leesbaar_verslag(request: HttpRequest, klant: Klant, verslag_pk: int) -> Gespreksverslag:
