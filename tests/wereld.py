@@ -67,6 +67,14 @@ def maak_klant(gemeente: Gemeente, bsn: str, achternaam: str, contactpersoon: Ge
                                 contactpersoon=contactpersoon, gebruiker=gebruiker, **velden)
 
 
+# Surnames differ per municipality and appear in no page text, so the access walk can tell from a
+# page's text alone whether it shows a client the caller may not see.
+ACHTERNAMEN = {
+    "alfa": {"eigen": "Eigenaar", "caseload": "Caseload", "collega": "Collegaklant"},
+    "beta": {"eigen": "Buitenhuis", "caseload": "Buitendijk", "collega": "Buitenkamp"},
+}
+
+
 def maak_tenant(slug: str, cbs: str, bsns: list[str]) -> Tenant:
     gemeente = Gemeente.objects.create(naam=f"Gemeente {slug.capitalize()}", slug=slug, cbs_code=cbs,
                                        regels_code="demodam")
@@ -84,9 +92,10 @@ def maak_tenant(slug: str, cbs: str, bsns: list[str]) -> Tenant:
     Contactpersoon.objects.create(gebruiker=cp, telefoon_direct="06-12345678", bereikbaar="ma-do 9-12 uur")
     collega = maak_gebruiker(gemeente, f"{slug}-collega", Rol.CONTACTPERSOON)
     t.gebruikers["collega"] = collega
-    t.klanten["eigen"] = maak_klant(gemeente, bsns[0], "Eigenaar", cp, t.gebruikers[Rol.KLANT])
-    t.klanten["caseload"] = maak_klant(gemeente, bsns[1], "Caseload", cp)
-    t.klanten["collega"] = maak_klant(gemeente, bsns[2], "Collegaklant", collega)
+    namen = ACHTERNAMEN[slug]
+    t.klanten["eigen"] = maak_klant(gemeente, bsns[0], namen["eigen"], cp, t.gebruikers[Rol.KLANT])
+    t.klanten["caseload"] = maak_klant(gemeente, bsns[1], namen["caseload"], cp)
+    t.klanten["collega"] = maak_klant(gemeente, bsns[2], namen["collega"], collega)
     Toestemming.objects.create(klant=t.klanten["caseload"], werkgever=t.werkgever, vacature=t.vacature,
                                gegevens=["naam", "beschikbaarheid"])
     t.doorrekening = Doorrekening.objects.create(gemeente=gemeente, peildatum=date(2026, 1, 1),

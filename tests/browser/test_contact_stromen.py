@@ -94,3 +94,20 @@ def test_werkpaginas_zijn_toegankelijk(pagina: Any, wereld: Wereld) -> None:
                 f"/werk/klanten/{klant}/overdracht/", f"/werk/klanten/{klant}/als-klant/", "/werk/voorzieningen/"]:
         pagina.goto(pad)
         assert axe_problemen(pagina) == [], f"toegankelijkheid op {pad}"
+
+
+def test_beheerder_legt_vervanging_vast_toegankelijk(pagina: Any, wereld: Wereld) -> None:
+    """The administrator's page: counts and staff only, a clear Dutch error on the field, and WCAG AA."""
+    inloggen(pagina, "alfa-beheerder", WACHTWOORD)
+    pagina.get_by_role("link", name="Contactpersonen").click()
+    assert pagina.get_by_role("heading", level=1).inner_text() == "Contactpersonen"
+    assert axe_problemen(pagina) == []
+    pagina.get_by_label("Klanten van").select_option(label="Alfa-contactpersoon")
+    pagina.get_by_label("Naar collega").select_option(label="Alfa-collega")
+    pagina.get_by_label("Vanaf").fill("2020-01-01")
+    pagina.get_by_label("Reden (intern)").fill("ziek")
+    pagina.get_by_role("button", name="Vastleggen en klanten informeren").click()
+    pagina.wait_for_load_state()
+    assert "niet eerder ingaan dan vandaag" in pagina.locator(".veldfout").first.inner_text()
+    assert pagina.get_by_label("Reden (intern)").input_value() == "ziek"
+    assert axe_problemen(pagina) == []

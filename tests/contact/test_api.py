@@ -112,9 +112,13 @@ def test_b1_houdt_publicatie_via_api_tegen(wereld: Wereld) -> None:
 
 
 def test_klant_schrijft_geen_verslag(wereld: Wereld) -> None:
+    voor = Gespreksverslag.objects.count()
     response = api(wereld, Rol.KLANT).post("/api/v1/gespreksverslagen/", {
         "klant": wereld.a.klanten["eigen"].pk, "gesprek_op": "2026-04-02", "samenvatting": "x"}, format="json")
-    assert response.status_code == 400
+    assert response.status_code == 403  # not an input error: the client may not write one at all
+    assert response["Content-Type"].startswith("application/problem+json")
+    assert "Alleen je contactpersoon schrijft een gespreksverslag" in response.json()["detail"]
+    assert Gespreksverslag.objects.count() == voor
 
 
 def test_klant_reageert_op_verslag_via_bericht(wereld: Wereld) -> None:

@@ -42,7 +42,9 @@ def test_contactmomenten_api_weigert_wat_niet_mag(wereld: Wereld) -> None:
     toekomst = (timezone.now() + timedelta(days=1)).isoformat()
     klant = api(wereld, Rol.KLANT).post("/api/v1/contactmomenten/", {
         "klant": wereld.a.klanten["eigen"].pk, "wanneer": toekomst, "onderwerp": "x"}, format="json")
-    assert klant.status_code == 400
+    assert klant.status_code == 403
+    assert klant["Content-Type"].startswith("application/problem+json")
+    assert "Alleen je contactpersoon plant een gesprek" in klant.json()["detail"]
     cp = api(wereld, Rol.CONTACTPERSOON)
     for vreemd in (wereld.a.klanten["collega"], wereld.b.klanten["caseload"]):
         response = cp.post("/api/v1/contactmomenten/", {"klant": vreemd.pk, "wanneer": toekomst, "onderwerp": "x"},
@@ -112,7 +114,8 @@ def test_aanvragen_via_api(wereld: Wereld) -> None:
     assert Aanvraag.objects.count() == 1
     cp = api(wereld, Rol.CONTACTPERSOON)
     assert [a["regeling"] for a in cp.get(f"/api/v1/aanvragen/?klant={klant.pk}").json()["results"]] == ["stadspas"]
-    assert cp.post("/api/v1/aanvragen/", {"regeling": "stadspas"}, format="json").status_code == 400
+    door_cp = cp.post("/api/v1/aanvragen/", {"regeling": "stadspas"}, format="json")
+    assert door_cp.status_code == 403 and "Een aanvraag doet de klant zelf" in door_cp.json()["detail"]
 
 
 @pytest.mark.parametrize("rol", [Rol.WERKGEVER, Rol.BELEIDSMEDEWERKER, Rol.INKOMENSCONSULENT, Rol.BEHEERDER])

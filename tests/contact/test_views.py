@@ -103,7 +103,10 @@ def test_concept_is_niet_zichtbaar_voor_klant(cp_client: Client, klant_client: C
     cp_client.post(f"/werk/klanten/{klant.pk}/verslagen/nieuw/", {
         "gesprek_op": "2026-03-05", "soort": "kantoor", "samenvatting": "Concepttekst", "opslaan": "1"})
     verslag = Gespreksverslag.objects.get(gesprek_op="2026-03-05")
-    assert klant_client.get(f"/mijn/gesprekken/{verslag.pk}/").status_code == 404
+    concept = klant_client.get(f"/mijn/gesprekken/{verslag.pk}/")
+    assert concept.status_code == 403  # the client's own file, but not theirs to read yet
+    assert "Concepttekst" not in concept.content.decode()
+    assert klant_client.get(f"/mijn/gesprekken/{verslag.pk}/pdf/").status_code == 403
     assert "Concepttekst" not in klant_client.get("/mijn/gesprekken/").content.decode()
 
 

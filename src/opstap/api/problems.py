@@ -28,7 +28,7 @@ def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Respon
     if isinstance(exc, Http404):
         exc = exceptions.NotFound("Dit bestaat niet, of je hebt er geen toegang toe.")
     elif isinstance(exc, PermissionDenied):
-        exc = exceptions.PermissionDenied()
+        exc = exceptions.PermissionDenied(str(exc) or None)  # the rule's reason (accounts.toegang.eis)
     response = exception_handler(exc, context)
     if response is None:
         return None

@@ -7,4 +7,5 @@ app_name = "beheer"
 urlpatterns = [
     path("", views.start, name="start"),
     path("importeren/", views.importeren, name="import"),
+    path("contactpersonen/", views.contactpersonen, name="contactpersonen"),
 ]

@@ -1,10 +1,20 @@
+from typing import Any
+
 from django import forms
+from django.contrib import messages
+from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from opstap.accounts import toegang
 from opstap.accounts.models import Gebruiker, Rol
 from opstap.accounts.rollen import gebruiker_van, rol_vereist
+from opstap.contact import services as contact_services
+from opstap.contact.forms import DatumInvoer
+from opstap.contact.models import Overdracht, OverdrachtSoort
 from opstap.klanten.importeren import (
     MAX_BESTAND_BYTES,
     OPTIONELE_KOLOMMEN,
@@ -13,6 +23,8 @@ from opstap.klanten.importeren import (
     importeer_klanten,
 )
 from opstap.klanten.models import Klant
+from opstap.privacy.models import Actie
+from opstap.privacy.services import inzage_bij_verzoek
 from opstap.web.omvang import max_verzoek
 
 
@@ -62,3 +74,60 @@ def importeren(request: HttpRequest) -> HttpResponse:
         "form": form, "resultaat": resultaat,
         "verplicht": VERPLICHTE_KOLOMMEN, "optioneel": OPTIONELE_KOLOMMEN,
     }, status=status)
+
+
+class DelegatieFormulier(forms.Form):
+    """A substitution or a handover of a whole caseload, recorded by the administrator (someone is
+    ill or leaves and cannot do it themselves). The administrator never opens the client files."""
+
+    soort = forms.ChoiceField(label=_("Soort"), choices=[
+        (OverdrachtSoort.VERVANGING, _("Vervanging: een collega helpt tijdelijk alle klanten")),
+        (OverdrachtSoort.OVERDRACHT, _("Overdracht: alle klanten krijgen een nieuwe vaste contactpersoon"))])
+    van = forms.ModelChoiceField(label=_("Klanten van"), queryset=Gebruiker.objects.none())
+    naar = forms.ModelChoiceField(label=_("Naar collega"), queryset=Gebruiker.objects.none())
+    begin = forms.DateField(label=_("Vanaf"), widget=DatumInvoer())
+    einde = forms.DateField(label=_("Tot en met (verplicht bij vervanging)"), required=False, widget=DatumInvoer())
+    reden = forms.CharField(label=_("Reden (intern)"), max_length=200, required=False)
+
+    def __init__(self, *args: Any, gemeente_id: int | None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for naam in ("van", "naar"):
+            veld: Any = self.fields[naam]
+            veld.queryset = Gebruiker.objects.filter(gemeente_id=gemeente_id or -1, rol=Rol.CONTACTPERSOON,
+                                                     is_active=True).order_by("last_name", "username")
+            veld.label_from_instance = lambda g: g.weergavenaam
+
+
+@rol_vereist(Rol.BEHEERDER)
+def contactpersonen(request: HttpRequest) -> HttpResponse:
+    """Contact persons, how many clients each has, who covers for whom; record a substitution or a
+    handover of a whole caseload. Counts and names of staff only: no client is shown."""
+    gebruiker = gebruiker_van(request)
+    vandaag = timezone.localdate()
+    form = DelegatieFormulier(request.POST or None, gemeente_id=gebruiker.gemeente_id, initial={"begin": vandaag})
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            if d["soort"] == OverdrachtSoort.VERVANGING:
+                contact_services.vervanging_vastleggen(van=d["van"], naar=d["naar"], door=gebruiker, begin=d["begin"],
+                                                       einde=d["einde"], reden=d["reden"])
+            else:
+                for overdracht in contact_services.caseload_overdragen(van=d["van"], naar=d["naar"], door=gebruiker,
+                                                                       begin=d["begin"], reden=d["reden"]):
+                    assert overdracht.klant is not None
+                    inzage_bij_verzoek(request, overdracht.klant, "contactpersoon",
+                                       "Beheer: nieuwe contactpersoon vastgelegd", Actie.WIJZIGEN)
+        except contact_services.InvoerFout as fout:
+            form.add_error(fout.veld if fout.veld in form.fields else None, str(fout))
+        else:
+            messages.success(request, gettext("Vastgelegd. De klanten hebben een bericht gekregen over wie nu helpt."))
+            return redirect("beheer:contactpersonen")
+    personen = (Gebruiker.objects.filter(gemeente_id=gebruiker.gemeente_id or -1, rol=Rol.CONTACTPERSOON)
+                .annotate(aantal_klanten=Count("caseload", filter=Q(caseload__gemeente_id=gebruiker.gemeente_id)))
+                .order_by("last_name", "username"))
+    vervangingen = (Overdracht.objects.filter(gemeente_id=gebruiker.gemeente_id or -1,
+                                              soort=OverdrachtSoort.VERVANGING, einde__gte=vandaag)
+                    .select_related("van", "naar").order_by("begin", "id"))
+    return render(request, "beheer/contactpersonen.html", {
+        "form": form, "personen": personen, "vervangingen": vervangingen,
+        "max_dagen": toegang.vervanging_max_dagen(gebruiker.gemeente)}, status=400 if form.errors else 200)

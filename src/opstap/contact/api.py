@@ -10,6 +10,7 @@
 """
 
 import contextlib
+from collections.abc import Callable
 from typing import Any
 
 from django.db.models import QuerySet
@@ -20,8 +21,9 @@ from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from opstap.accounts import toegang
 from opstap.accounts.models import Gebruiker, Rol
-from opstap.accounts.toegang import eigen_klant, zichtbare_klanten
+from opstap.accounts.toegang import begeleide_klanten, eigen_klant, leesbare_verslagen
 from opstap.klanten.models import Klant
 from opstap.privacy.lijsten import GelogdeLijst
 from opstap.privacy.models import Actie
@@ -80,9 +82,10 @@ def gebruiker_van(request: Request) -> Gebruiker:
 
 
 def klanten_in_beeld(request: Request) -> QuerySet[Klant]:
-    """Clients in scope: their own for a client; the visible ones, narrowed by ?klant=, for staff."""
+    """Clients in scope: their own for a client; the caseload, narrowed by ?klant=, for a contact person.
+    Only clients whose coaching file the caller may see (accounts.toegang.begeleide_klanten)."""
     gebruiker = gebruiker_van(request)
-    klanten = zichtbare_klanten(gebruiker)
+    klanten = begeleide_klanten(gebruiker)
     gevraagd = request.query_params.get("klant")
     if gevraagd and gebruiker.rol != Rol.KLANT:
         if not gevraagd.isdigit():
@@ -91,16 +94,26 @@ def klanten_in_beeld(request: Request) -> QuerySet[Klant]:
     return klanten
 
 
-def klant_voor_schrijven(request: Request, klant_id: Any) -> Klant:
+Schrijfregel = Callable[[Gebruiker, Klant], bool]
+
+
+def klant_voor_schrijven(request: Request, regel: Schrijfregel, reden: str) -> Klant:
+    """The client a write is for, checked before the input: a client writes in their own file; staff
+    name the client (`klant`). A client out of sight is a 404; a write the rule (accounts.toegang)
+    refuses is a 403 with the reason."""
     gebruiker = gebruiker_van(request)
     if gebruiker.rol == Rol.KLANT:
         klant = eigen_klant(gebruiker)
     else:
+        klant_id = request.data.get("klant") if isinstance(request.data, dict) else None
         if klant_id in (None, ""):
             raise ValidationError({"klant": "Zeg voor welke klant dit is (veld 'klant')."})
-        klant = zichtbare_klanten(gebruiker).filter(pk=klant_id).first()
+        if not str(klant_id).isdigit():
+            raise ValidationError({"klant": "Geef het nummer van de klant."})
+        klant = toegang.zichtbare_klanten(gebruiker).filter(pk=int(klant_id)).first()
     if klant is None:
         raise NotFound("Deze klant is niet gevonden.")
+    toegang.eis(regel(gebruiker, klant), reden)
     return klant
 
 
@@ -119,20 +132,24 @@ class BerichtenView(GelogdeLijst, generics.ListCreateAPIView[Bericht]):
             "afzender", "klant").order_by("verstuurd_op", "id")
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        gebruiker = gebruiker_van(request)
+        klant = klant_voor_schrijven(request, toegang.mag_bericht_sturen,
+                                     "Je kunt alleen berichten sturen in een gesprek dat bij jou hoort.")
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        klant = klant_voor_schrijven(request, data.get("klant_id"))
         verslag = None
         if data.get("verslag_id"):
-            verslag = Gespreksverslag.objects.filter(pk=data["verslag_id"], klant=klant,
-                                                     gepubliceerd_op__isnull=False).first()
+            verslag = Gespreksverslag.objects.filter(pk=data["verslag_id"], klant=klant).first()
             if verslag is None:
                 raise ValidationError({"verslag": "Dit gespreksverslag is niet gevonden."})
+            toegang.eis(toegang.mag_verslag_lezen(gebruiker, verslag),
+                        "Dit gespreksverslag is nog niet gepubliceerd. Je kunt er nog geen vraag over stellen.")
+            if not verslag.is_gepubliceerd:
+                raise ValidationError({"verslag": "Stel een vraag over een verslag als het gepubliceerd is."})
         try:
-            bericht = services.bericht_versturen(klant=klant, afzender=gebruiker_van(request),
-                                                 tekst=data.get("tekst", ""), bijlage=data.get("bijlage"),
-                                                 verslag=verslag)
+            bericht = services.bericht_versturen(klant=klant, afzender=gebruiker, tekst=data.get("tekst", ""),
+                                                 bijlage=data.get("bijlage"), verslag=verslag)
         except services.InvoerFout as fout:
             raise ValidationError({fout.veld or "tekst": str(fout)}) from fout
         inzage_bij_verzoek(request, klant, "berichten (API)", "Bericht verstuurd via de API", Actie.AANMAKEN)
@@ -149,21 +166,17 @@ class GespreksverslagenView(GelogdeLijst, generics.ListCreateAPIView[Gespreksver
     log_doel = "Gespreksverslagen gelezen via de API"
 
     def get_queryset(self) -> QuerySet[Gespreksverslag]:
-        verslagen = Gespreksverslag.objects.filter(klant__in=klanten_in_beeld(self.request)).select_related(
-            "auteur", "klant")
-        if gebruiker_van(self.request).rol == Rol.KLANT:
-            verslagen = verslagen.filter(gepubliceerd_op__isnull=False)
-        return verslagen
+        return leesbare_verslagen(gebruiker_van(self.request)).filter(
+            klant__in=klanten_in_beeld(self.request)).select_related("auteur", "klant")
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         gebruiker = gebruiker_van(request)
-        if gebruiker.rol != Rol.CONTACTPERSOON:
-            raise ValidationError({"rol": "Alleen je contactpersoon schrijft een gespreksverslag. "
-                                          "Een vraag erover stuur je als bericht met het veld 'verslag'."})
+        klant = klant_voor_schrijven(request, toegang.mag_verslag_schrijven,
+                                     "Alleen je contactpersoon schrijft een gespreksverslag. "
+                                     "Een vraag erover stuur je als bericht met het veld 'verslag'.")
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         d = serializer.validated_data
-        klant = klant_voor_schrijven(request, d.get("klant_id"))
         try:
             verslag = services.verslag_opslaan(
                 klant=klant, auteur=gebruiker, gesprek_op=d["gesprek_op"], soort=d["soort"],
@@ -192,13 +205,14 @@ class GespreksverslagDetail(generics.RetrieveAPIView[Gespreksverslag]):
     lookup_url_kwarg = "verslag_pk"
 
     def get_queryset(self) -> QuerySet[Gespreksverslag]:
-        verslagen = Gespreksverslag.objects.filter(klant__in=zichtbare_klanten(gebruiker_van(self.request)))
-        if gebruiker_van(self.request).rol == Rol.KLANT:
-            verslagen = verslagen.filter(gepubliceerd_op__isnull=False)
-        return verslagen.select_related("auteur", "klant")
+        # A summary of someone else's file is a 404; one's own draft is there but not to be read: 403.
+        return Gespreksverslag.objects.filter(
+            klant__in=begeleide_klanten(gebruiker_van(self.request))).select_related("auteur", "klant")
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         verslag = self.get_object()
+        toegang.eis(toegang.mag_verslag_lezen(gebruiker_van(request), verslag),
+                    "Dit gespreksverslag is nog niet gepubliceerd.")
         inzage_bij_verzoek(request, verslag.klant, "gespreksverslag (API)", "Gespreksverslag gelezen via de API")
         if gebruiker_van(request).rol == Rol.KLANT:
             services.verslag_gelezen(verslag=verslag)

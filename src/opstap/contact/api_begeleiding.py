@@ -29,6 +29,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from opstap.accounts import toegang
 from opstap.accounts.models import Rol
 from opstap.accounts.toegang import eigen_klant
 from opstap.klanten.models import Drempel, Klant
@@ -87,13 +88,12 @@ class ContactmomentenView(GelogdeLijst, generics.ListCreateAPIView[Contactmoment
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         gebruiker = gebruiker_van(request)
-        if gebruiker.rol != Rol.CONTACTPERSOON:
-            raise ValidationError({"rol": "Alleen je contactpersoon plant een gesprek. "
-                                          "Past een moment niet? Stuur dan een bericht."})
+        klant = klant_voor_schrijven(request, toegang.mag_contactmoment_plannen,
+                                     "Alleen je contactpersoon plant een gesprek. "
+                                     "Past een moment niet? Stuur dan een bericht.")
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         d = serializer.validated_data
-        klant = klant_voor_schrijven(request, d["klant_id"])
         try:
             moment = services.contactmoment_plannen(klant=klant, door=gebruiker, wanneer=d["wanneer"],
                                                     soort=d["soort"], onderwerp=d["onderwerp"], waarom=d["waarom"])
@@ -239,9 +239,10 @@ class AanvragenView(GelogdeLijst, generics.ListCreateAPIView[Aanvraag]):
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         gebruiker = gebruiker_van(request)
-        klant = eigen_klant(gebruiker) if gebruiker.rol == Rol.KLANT else None
-        if klant is None:
-            raise ValidationError({"rol": "Een aanvraag doet de klant zelf, in de app of via de API."})
+        klant = eigen_klant(gebruiker)
+        toegang.eis(klant is not None and toegang.mag_aanvraag_indienen(gebruiker, klant),
+                    "Een aanvraag doet de klant zelf, in de app of via de API.")
+        assert klant is not None
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         d = serializer.validated_data

@@ -5,7 +5,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from opstap.accounts.models import Gebruiker, Rol
+from opstap.accounts.models import Gebruiker
+from opstap.accounts.toegang import delegatie_ontvangers
 from opstap.klanten.keuzes import DREMPEL_GROEP_VAN, DrempelGroep, DrempelSoort, Fase, Trede
 from opstap.klanten.models import Klant
 
@@ -79,14 +80,13 @@ class OverdrachtForm(forms.Form):
     soort = forms.ChoiceField(label=_("Soort"), choices=OverdrachtSoort.choices)
     naar = forms.ModelChoiceField(label=_("Naar collega"), queryset=Gebruiker.objects.none())
     begin = forms.DateField(label=_("Vanaf"), widget=DatumInvoer())
-    einde = forms.DateField(label=_("Tot en met (alleen bij vervanging)"), required=False, widget=DatumInvoer())
+    einde = forms.DateField(label=_("Tot en met (verplicht bij vervanging)"), required=False, widget=DatumInvoer())
     reden = forms.CharField(label=_("Reden (intern)"), max_length=200, required=False)
 
-    def __init__(self, *args: Any, gebruiker: Gebruiker, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, van: Gebruiker, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         veld: Any = self.fields["naar"]
-        veld.queryset = Gebruiker.objects.filter(
-            gemeente_id=gebruiker.gemeente_id or -1, rol=Rol.CONTACTPERSOON, is_active=True).exclude(pk=gebruiker.pk)
+        veld.queryset = delegatie_ontvangers(van)
         veld.label_from_instance = lambda g: g.weergavenaam
 
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from opstap.accounts.models import Gebruiker
-from opstap.accounts.toegang import zichtbare_klanten
+from opstap.accounts.toegang import lopende_vervanging, zichtbare_klanten
 from opstap.klanten.models import Klant
 
 from .models import (
@@ -118,10 +118,9 @@ def vervanger_nu(klant: Klant) -> Gebruiker | None:
     """A colleague covering for the client's contact person today (substitution), if any."""
     if klant.contactpersoon_id is None:
         return None
-    vandaag = timezone.localdate()
     overdracht = Overdracht.objects.filter(
-        gemeente_id=klant.gemeente_id, soort=OverdrachtSoort.VERVANGING, van_id=klant.contactpersoon_id,
-        begin__lte=vandaag).filter(Q(einde__isnull=True) | Q(einde__gte=vandaag)).select_related("naar").first()
+        lopende_vervanging(klant.gemeente), gemeente_id=klant.gemeente_id, van_id=klant.contactpersoon_id,
+    ).select_related("naar").first()
     return overdracht.naar if overdracht else None
 
 

@@ -1,7 +1,7 @@
 """Writes for contact and guidance. Every function is atomic: a message, summary or application is
 stored completely or not at all, and then confirmed. Notifications go out after the commit."""
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
@@ -9,7 +9,9 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
+from opstap.accounts import toegang
 from opstap.accounts.models import Gebruiker, Rol
 from opstap.klanten.keuzes import DrempelSoort, Fase, Trede
 from opstap.klanten.models import Drempel, Klant, TredeWijziging
@@ -309,38 +311,88 @@ def trede_en_fase_wijzigen(*, klant: Klant, door: Gebruiker, trede: str, fase: s
 # --- Handover and substitution ------------------------------------------------------------------
 
 
+def _delegatie_controleren(*, van: Gebruiker, naar: Gebruiker, door: Gebruiker, begin: date, soort: str,
+                          einde: date | None) -> None:
+    """The rules for passing clients on. Who may do it is decided in accounts.toegang (403);
+    the rest is input the person can fix (a Dutch message on the field)."""
+    toegang.eis(toegang.mag_caseload_delegeren(door, van),
+                _("Alleen de vaste contactpersoon of een beheerder legt een overdracht of vervanging vast."))
+    if not toegang.delegatie_ontvangers(van).filter(pk=naar.pk).exists():
+        raise InvoerFout(_("Kies een andere contactpersoon van je eigen gemeente."), veld="naar")
+    vandaag = timezone.localdate()
+    if begin < vandaag:
+        raise InvoerFout(_("Een vervanging of overdracht kan niet eerder ingaan dan vandaag (%(vandaag)s). "
+                           "Kies vandaag of een latere dag.") % {"vandaag": date_format(vandaag, "j F Y")},
+                         veld="begin")
+    if einde is not None and einde < begin:
+        raise InvoerFout(_("De einddatum ligt voor de begindatum."), veld="einde")
+    if soort != OverdrachtSoort.VERVANGING:
+        return
+    max_dagen = toegang.vervanging_max_dagen(van.gemeente)
+    laatste = begin + timedelta(days=max_dagen - 1)
+    if einde is None:
+        raise InvoerFout(_("Een vervanging heeft een einddatum. Vul in tot en met welke dag je collega helpt "
+                           "(uiterlijk %(laatste)s).") % {"laatste": date_format(laatste, "j F Y")}, veld="einde")
+    if einde > laatste:
+        raise InvoerFout(_("Een vervanging duurt hoogstens %(dagen)s dagen. Kies uiterlijk %(laatste)s als "
+                           "einddatum. Duurt het langer? Leg dan later een nieuwe vervanging vast.")
+                         % {"dagen": max_dagen, "laatste": date_format(laatste, "j F Y")}, veld="einde")
+
+
+def _afzender_namens(door: Gebruiker, van: Gebruiker) -> Gebruiker:
+    # The client hears it from their own contact person, also when an administrator records it.
+    return van if door.rol == Rol.BEHEERDER else door
+
+
 @transaction.atomic
 def overdracht_vastleggen(*, klant: Klant, naar: Gebruiker, door: Gebruiker, begin: date, reden: str = "",
                           soort: str = OverdrachtSoort.OVERDRACHT, einde: date | None = None) -> Overdracht:
     """Record a handover (new contact person for one client) or a substitution (a colleague covers
-    the whole caseload for a while). The client is told who helps them, in a message."""
+    the whole caseload of the client's contact person for a while). The client is told who helps
+    them, in a message. Raises PermissionDenied for anyone but the owner or an administrator."""
     van = klant.contactpersoon
     if van is None:
-        raise InvoerFout("Deze klant heeft nog geen contactpersoon.")
-    if naar.rol != Rol.CONTACTPERSOON or naar.gemeente_id != klant.gemeente_id or naar.pk == van.pk:
-        raise InvoerFout("Kies een andere contactpersoon van je eigen gemeente.", veld="naar")
-    if einde is not None and einde < begin:
-        raise InvoerFout("De einddatum ligt voor de begindatum.", veld="einde")
-    if soort == OverdrachtSoort.OVERDRACHT:
-        overdracht = Overdracht.objects.create(gemeente_id=klant.gemeente_id, soort=soort, van=van, naar=naar,
-                                               klant=klant, begin=begin, reden=reden, vastgelegd_door=door)
-        klant.contactpersoon = naar
-        klant.save(update_fields=["contactpersoon", "gewijzigd"])
-        tekst = (f"Vanaf {date_format(begin, 'j F')} is {naar.weergavenaam} je nieuwe contactpersoon. "
-                 f"{van.weergavenaam} heeft alles wat je samen hebt besproken doorgegeven. Je berichten en "
-                 "verslagen blijven gewoon in de app staan. Op je overzicht zie je hoe je "
-                 f"{naar.weergavenaam} bereikt.")
-        bericht_versturen(klant=klant, afzender=door, tekst=tekst)
-        return overdracht
+        raise InvoerFout(_("Deze klant heeft nog geen contactpersoon."))
+    if soort == OverdrachtSoort.VERVANGING:
+        return vervanging_vastleggen(van=van, naar=naar, door=door, begin=begin, einde=einde, reden=reden)
+    _delegatie_controleren(van=van, naar=naar, door=door, begin=begin, soort=soort, einde=einde)
     overdracht = Overdracht.objects.create(gemeente_id=klant.gemeente_id, soort=soort, van=van, naar=naar,
-                                           klant=None, begin=begin, einde=einde, reden=reden,
-                                           vastgelegd_door=door)
-    periode = f"van {date_format(begin, 'j F')}" + (f" tot en met {date_format(einde, 'j F')}" if einde else "")
-    tekst = (f"{van.weergavenaam} is er even niet. {periode.capitalize()} helpt {naar.weergavenaam} je. "
-             "Je kunt gewoon een bericht sturen in de app.")
-    for k in Klant.objects.filter(gemeente_id=klant.gemeente_id, contactpersoon=van):
-        bericht_versturen(klant=k, afzender=door, tekst=tekst)
+                                           klant=klant, begin=begin, reden=reden, vastgelegd_door=door)
+    klant.contactpersoon = naar
+    klant.save(update_fields=["contactpersoon", "gewijzigd"])
+    tekst = (f"Vanaf {date_format(begin, 'j F')} is {naar.weergavenaam} je nieuwe contactpersoon. "
+             f"{van.weergavenaam} heeft alles wat je samen hebt besproken doorgegeven. Je berichten en "
+             "verslagen blijven gewoon in de app staan. Op je overzicht zie je hoe je "
+             f"{naar.weergavenaam} bereikt.")
+    bericht_versturen(klant=klant, afzender=_afzender_namens(door, van), tekst=tekst)
     return overdracht
+
+
+@transaction.atomic
+def vervanging_vastleggen(*, van: Gebruiker, naar: Gebruiker, door: Gebruiker, begin: date, einde: date | None,
+                          reden: str = "") -> Overdracht:
+    """A colleague covers `van`'s own caseload from `begin` up to and including `einde`."""
+    _delegatie_controleren(van=van, naar=naar, door=door, begin=begin, soort=OverdrachtSoort.VERVANGING,
+                           einde=einde)
+    assert einde is not None and van.gemeente_id is not None  # checked above
+    overdracht = Overdracht.objects.create(gemeente_id=van.gemeente_id, soort=OverdrachtSoort.VERVANGING, van=van,
+                                           naar=naar, klant=None, begin=begin, einde=einde, reden=reden,
+                                           vastgelegd_door=door)
+    tekst = (f"{van.weergavenaam} is er even niet. Van {date_format(begin, 'j F')} tot en met "
+             f"{date_format(einde, 'j F')} helpt {naar.weergavenaam} je. Je kunt gewoon een bericht sturen in de app.")
+    for k in toegang.caseload_van(van):
+        bericht_versturen(klant=k, afzender=_afzender_namens(door, van), tekst=tekst)
+    return overdracht
+
+
+@transaction.atomic
+def caseload_overdragen(*, van: Gebruiker, naar: Gebruiker, door: Gebruiker, begin: date,
+                        reden: str = "") -> list[Overdracht]:
+    """Every client of `van` gets `naar` as their contact person (someone leaves, for instance).
+    One handover per client, so each client's history and message are the same as for one."""
+    _delegatie_controleren(van=van, naar=naar, door=door, begin=begin, soort=OverdrachtSoort.OVERDRACHT, einde=None)
+    return [overdracht_vastleggen(klant=k, naar=naar, door=door, begin=begin, reden=reden)
+            for k in toegang.caseload_van(van).order_by("pk")]
 
 
 # --- B1: applications ---------------------------------------------------------------------------

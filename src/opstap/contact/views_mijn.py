@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from opstap.accounts import toegang
 from opstap.accounts.models import Rol
 from opstap.accounts.rollen import gebruiker_van, rol_vereist
 from opstap.accounts.toegang import eigen_klant
@@ -23,7 +24,7 @@ from . import selectors, services, voorzieningen
 from .bijlagen import downloadnaam
 from .forms import AanvraagForm, BerichtForm, ReactieForm
 from .hulp import zoek_vragen
-from .models import Bericht, KanaalSoort, Stap, StapWie
+from .models import Bericht, Gespreksverslag, KanaalSoort, Stap, StapWie
 from .pdf import regels_brief_pdf, verslag_pdf
 from .pwa import vapid_publieke_sleutel
 from .regelteksten import regels_voor_klant
@@ -46,6 +47,7 @@ def berichten(request: HttpRequest) -> HttpResponse:
     klant = _klant(request)
     form = BerichtForm()
     if request.method == "POST":
+        toegang.eis(toegang.mag_bericht_sturen(gebruiker_van(request), klant))
         form = BerichtForm(request.POST, request.FILES)
         if form.is_valid():
             try:
@@ -89,14 +91,22 @@ def verslagen(request: HttpRequest) -> HttpResponse:
     klant = _klant(request)
     inzage_bij_verzoek(request, klant, "gespreksverslagen", "Je bekeek je gespreksverslagen")
     return render(request, "contact/mijn/verslagen.html", {
-        "klant": klant, "verslagen": selectors.gepubliceerde_verslagen(klant)})
+        "klant": klant,
+        "verslagen": toegang.leesbare_verslagen(gebruiker_van(request)).filter(klant=klant).select_related("auteur")})
+
+
+def _leesbaar_verslag(request: HttpRequest, klant: Klant, verslag_pk: int) -> Gespreksverslag:
+    """One of my summaries (404 for anyone else's); a draft is not mine to read yet (403)."""
+    item = get_object_or_404(selectors.alle_verslagen(klant).select_related("auteur"), pk=verslag_pk)
+    toegang.eis(toegang.mag_verslag_lezen(gebruiker_van(request), item), "Dit gespreksverslag is nog niet klaar.")
+    return item
 
 
 @rol_vereist(Rol.KLANT)
 def verslag(request: HttpRequest, verslag_pk: int) -> HttpResponse:
     """One summary to read back, print, and ask a question about (A3)."""
     klant = _klant(request)
-    item = get_object_or_404(selectors.gepubliceerde_verslagen(klant), pk=verslag_pk)
+    item = _leesbaar_verslag(request, klant, verslag_pk)
     form = ReactieForm()
     if request.method == "POST":
         form = ReactieForm(request.POST)
@@ -121,7 +131,7 @@ def verslag(request: HttpRequest, verslag_pk: int) -> HttpResponse:
 @rol_vereist(Rol.KLANT)
 def verslag_als_pdf(request: HttpRequest, verslag_pk: int) -> HttpResponse:
     klant = _klant(request)
-    item = get_object_or_404(selectors.gepubliceerde_verslagen(klant), pk=verslag_pk)
+    item = _leesbaar_verslag(request, klant, verslag_pk)
     inzage_bij_verzoek(request, klant, "gespreksverslag", "Je maakte een PDF van een verslag", Actie.EXPORTEREN)
     response = HttpResponse(verslag_pdf(item), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="gespreksverslag-{item.gesprek_op:%Y-%m-%d}.pdf"'
@@ -142,6 +152,7 @@ def stappenplan(request: HttpRequest) -> HttpResponse:
     """My goals, qualities, barriers we tackle first and who does what by when (A5)."""
     klant = _klant(request)
     if request.method == "POST":
+        toegang.eis(toegang.mag_stap_afvinken(gebruiker_van(request), klant))
         stap = get_object_or_404(Stap, pk=request.POST.get("stap") or 0, klant=klant,
                                  wie__in=[StapWie.KLANT, StapWie.SAMEN])
         services.stap_afvinken(stap=stap, gedaan=request.POST.get("gedaan") == "1")
@@ -178,6 +189,8 @@ def aanvragen(request: HttpRequest) -> HttpResponse:
             "uitkomsten": uitkomsten, "beschikbaar": voorzieningen.beschikbaar() and not fout, "gevraagd": code},
             status=404 if code else 200)
     form = AanvraagForm(request.POST or None)
+    if request.method == "POST":
+        toegang.eis(toegang.mag_aanvraag_indienen(gebruiker_van(request), klant))
     if request.method == "POST" and form.is_valid():
         try:
             aanvraag = services.aanvraag_indienen(klant=klant, door=gebruiker_van(request), regeling_code=code,

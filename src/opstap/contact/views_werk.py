@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from opstap.accounts import toegang
 from opstap.accounts.models import Rol
 from opstap.accounts.rollen import gebruiker_van, rol_vereist
 from opstap.accounts.toegang import zichtbare_klanten
@@ -38,7 +39,8 @@ BEGELEIDING = (Rol.CONTACTPERSOON,)
 
 
 def _klant(request: HttpRequest, klant_pk: int) -> Klant:
-    return get_object_or_404(zichtbare_klanten(gebruiker_van(request)), pk=klant_pk)
+    """A client of the caller's (substituted) caseload, or a 404: the coaching file is for nobody else."""
+    return get_object_or_404(toegang.begeleide_klanten(gebruiker_van(request)), pk=klant_pk)
 
 
 def _fout_in_form(form: Any, fout: services.InvoerFout) -> None:
@@ -50,6 +52,7 @@ def berichten(request: HttpRequest, klant_pk: int) -> HttpResponse:
     klant = _klant(request, klant_pk)
     form = BerichtForm()
     if request.method == "POST":
+        toegang.eis(toegang.mag_bericht_sturen(gebruiker_van(request), klant))
         form = BerichtForm(request.POST, request.FILES)
         if form.is_valid():
             try:
@@ -95,6 +98,8 @@ def _verslag_form(request: HttpRequest, klant: Klant, verslag: Gespreksverslag |
                                                     "volgende_stappen")}
     form = VerslagForm(request.POST or None, initial=initial)
     b1_meldingen = services.verslag_b1_controle(verslag) if verslag is not None else []
+    if request.method == "POST":
+        toegang.eis(toegang.mag_verslag_schrijven(gebruiker, klant))
     if request.method == "POST" and form.is_valid():
         try:
             verslag = services.verslag_opslaan(klant=klant, auteur=gebruiker, verslag=verslag, **form.cleaned_data)
@@ -138,6 +143,8 @@ def contactmomenten(request: HttpRequest, klant_pk: int) -> HttpResponse:
     klant = _klant(request, klant_pk)
     gebruiker = gebruiker_van(request)
     form = ContactmomentForm(request.POST or None)
+    if request.method == "POST":
+        toegang.eis(toegang.mag_contactmoment_plannen(gebruiker, klant))
     if request.method == "POST" and "moment" in request.POST:
         moment = get_object_or_404(Contactmoment, pk=request.POST["moment"] or 0, klant=klant)
         try:
@@ -177,6 +184,7 @@ def stappenplan(request: HttpRequest, klant_pk: int) -> HttpResponse:
     trede_form = TredeForm(prefix="trede", initial={"trede": klant.trede, "fase": klant.fase})
     fout_gezien = False
     if request.method == "POST":
+        toegang.eis(toegang.mag_stappenplan_bijwerken(gebruiker_van(request), klant))
         try:
             if "stap_afvinken" in request.POST:
                 stap = get_object_or_404(Stap, pk=request.POST["stap_afvinken"] or 0, klant=klant)
@@ -237,6 +245,7 @@ def _opgeslagen(request: HttpRequest, klant: Klant, naam: str) -> HttpResponse:
 def aanvragen(request: HttpRequest, klant_pk: int) -> HttpResponse:
     klant = _klant(request, klant_pk)
     if request.method == "POST":
+        toegang.eis(toegang.mag_aanvraag_bijwerken(gebruiker_van(request), klant))
         form = AanvraagStatusForm(request.POST)
         if form.is_valid():
             aanvraag = get_object_or_404(Aanvraag, pk=form.cleaned_data["aanvraag"], klant=klant)
@@ -256,10 +265,14 @@ def aanvragen(request: HttpRequest, klant_pk: int) -> HttpResponse:
 
 @rol_vereist(*BEGELEIDING)
 def overdracht(request: HttpRequest, klant_pk: int) -> HttpResponse:
-    """Hand a client over to a colleague, or record a substitution; the client is told."""
+    """Hand a client over to a colleague, or record a substitution; the client is told. Only the
+    client's own contact person: a substitute gets a 403, also for just the form."""
     klant = _klant(request, klant_pk)
     gebruiker = gebruiker_van(request)
-    form = OverdrachtForm(request.POST or None, gebruiker=gebruiker, initial={"begin": timezone.localdate()})
+    toegang.eis(toegang.mag_caseload_delegeren(gebruiker, klant.contactpersoon),
+                _("Alleen de vaste contactpersoon van deze klant legt een overdracht of vervanging vast."))
+    assert klant.contactpersoon is not None  # checked by the rule above
+    form = OverdrachtForm(request.POST or None, van=klant.contactpersoon, initial={"begin": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:
             services.overdracht_vastleggen(klant=klant, door=gebruiker, **form.cleaned_data)
@@ -268,12 +281,13 @@ def overdracht(request: HttpRequest, klant_pk: int) -> HttpResponse:
         else:
             inzage_bij_verzoek(request, klant, "contactpersoon", "Begeleiding: overdracht vastgelegd", Actie.WIJZIGEN)
             messages.success(request, _("Vastgelegd. De klant heeft een bericht gekregen over wie nu helpt."))
-            if zichtbare_klanten(gebruiker).filter(pk=klant.pk).exists():
+            if toegang.mag_klant_zien(gebruiker, klant):
                 return redirect("werk:klant", klant_pk=klant.pk)
             return redirect("werk:caseload")
     inzage_bij_verzoek(request, klant, "contactpersoon", "Begeleiding: overdracht voorbereid")
     return render(request, "contact/werk/overdracht.html", {
-        "klant": klant, "form": form, "overdrachten": selectors.overdrachten(klant)},
+        "klant": klant, "form": form, "overdrachten": selectors.overdrachten(klant),
+        "max_dagen": toegang.vervanging_max_dagen(klant.gemeente)},
         status=400 if form.errors else 200)
 
 

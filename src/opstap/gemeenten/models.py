@@ -32,4 +32,5 @@ STANDAARD_INSTELLINGEN: dict[str, object] = {
     "contact_signaal_weken": 6,  # signal the contact person after this many weeks without contact
     "sollicitaties_per_drie_weken": 3,
     "inkomstenverklaring_dag": 5,  # declaration due on this day of the next month
+    "vervanging_max_dagen": 30,  # a substitution ends within this many days (first and last day included)
 }

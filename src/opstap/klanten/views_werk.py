@@ -5,8 +5,8 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import translation
 
 from opstap.accounts.models import Rol
-from opstap.accounts.rollen import rol_vereist
-from opstap.accounts.toegang import zichtbare_klanten
+from opstap.accounts.rollen import gebruiker_van, rol_vereist
+from opstap.accounts.toegang import begeleide_klanten, mag_caseload_delegeren
 from opstap.contact.selectors import dossier_overzicht, signalen
 from opstap.privacy.selectors import inzages_voor_klant
 from opstap.privacy.services import inzage_bij_verzoek, inzages_bij_lijst
@@ -35,8 +35,9 @@ def caseload_doel(*, drempel: str, aandacht: bool, zoek: str) -> str:
 @rol_vereist(Rol.CONTACTPERSOON)
 def caseload(request: HttpRequest) -> HttpResponse:
     filters = {k: request.GET.get(k, "") for k in ("trede", "fase", "drempel", "zoek")}
-    klanten = caseload_selector(request.user, **filters)  # type: ignore[arg-type]
-    aandacht = signalen(request.user, klanten)  # type: ignore[arg-type]
+    gebruiker = gebruiker_van(request)
+    klanten = caseload_selector(gebruiker, **filters)
+    aandacht = signalen(gebruiker, klanten)
     if request.GET.get("aandacht"):
         klanten = klanten.filter(pk__in=list(aandacht))
     rijen = [(k, aandacht.get(k.pk, [])) for k in klanten]
@@ -53,14 +54,18 @@ def caseload(request: HttpRequest) -> HttpResponse:
     })
 
 
-@rol_vereist(Rol.CONTACTPERSOON, Rol.INKOMENSCONSULENT)
+@rol_vereist(Rol.CONTACTPERSOON)
 def klant(request: HttpRequest, klant_pk: int) -> HttpResponse:
-    dossier = get_object_or_404(zichtbare_klanten(request.user), pk=klant_pk)  # type: ignore[arg-type]
+    """The coaching file: only for the contact person (and a substitute). The income desk gets its
+    own workspace; it never reads messages, summaries or barriers."""
+    gebruiker = gebruiker_van(request)
+    dossier = get_object_or_404(begeleide_klanten(gebruiker), pk=klant_pk)
     dossier = klant_dossier(dossier)
     inzage_bij_verzoek(request, dossier, "dossier", "Begeleiding: het dossier bekeken")
     return render(request, "klanten/werk/klant.html", {
         "klant": dossier,
         "inzages": inzages_voor_klant(dossier)[:20],
         "trede_keuzes": Trede.choices,
+        "mag_overdragen": mag_caseload_delegeren(gebruiker, dossier.contactpersoon),
         **dossier_overzicht(dossier),
     })

@@ -18,7 +18,8 @@ MENU: dict[str, list[tuple[Any, str]]] = {
     Rol.INKOMENSCONSULENT: [(_("Overzicht"), "inkomen:start")],
     Rol.WERKGEVER: [(_("Overzicht"), "werkgever:start")],
     Rol.BELEIDSMEDEWERKER: [(_("Overzicht"), "beleid:start"), (_("Doorrekenen"), "beleid:doorrekeningen")],
-    Rol.BEHEERDER: [(_("Overzicht"), "beheer:start"), (_("Klanten importeren"), "beheer:import")],
+    Rol.BEHEERDER: [(_("Overzicht"), "beheer:start"), (_("Klanten importeren"), "beheer:import"),
+                    (_("Contactpersonen"), "beheer:contactpersonen")],
 }
 
 

@@ -1,5 +1,6 @@
 from django.db.models import QuerySet
 
+from opstap.accounts import toegang
 from opstap.accounts.models import Gebruiker
 
 from .models import Toestemming, Vacature
@@ -12,10 +13,6 @@ def vacatures_van(gebruiker: Gebruiker) -> QuerySet[Vacature]:
 
 
 def gedeelde_kandidaten(gebruiker: Gebruiker) -> QuerySet[Toestemming]:
-    """Consents that are in force for this employer: the only way it sees a client."""
-    if gebruiker.werkgever_id is None or gebruiker.gemeente_id is None:
-        return Toestemming.objects.none()
-    return Toestemming.objects.filter(
-        werkgever_id=gebruiker.werkgever_id, ingetrokken_op__isnull=True,
-        klant__gemeente_id=gebruiker.gemeente_id,
-    ).select_related("klant", "vacature")
+    """The candidates this employer sees: exactly the consents in force (the rule lives in
+    accounts.toegang, the same one zichtbare_klanten uses), with what the page shows."""
+    return toegang.geldende_toestemmingen(gebruiker).select_related("klant", "vacature")
