@@ -208,8 +208,9 @@ DEFAULT_FROM_EMAIL = config("DEFAULT_FROM_EMAIL", "Opstap <noreply@opstap.exampl
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         # Token first: an anonymous API call then gets 401 with a WWW-Authenticate header.
-        "opstap.api.authenticatie.GecachteTokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        "opstap.api.authenticatie.TokenAuthenticatie",
+        # The browser session, for staff only after the second login step (TOTP).
+        "opstap.api.authenticatie.GeverifieerdeSessieAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["opstap.api.permissions.RolToegang"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
