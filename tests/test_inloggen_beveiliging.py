@@ -100,7 +100,7 @@ def test_over_http_weigert_de_api_een_half_ingelogde_sessie(transactional_db: No
         csrf = _csrf(antwoord.read().decode())
     data = urllib.parse.urlencode({"username": gebruiker.username, "password": WACHTWOORD,
                                    "csrfmiddlewaretoken": csrf}).encode()
-    verzoek = urllib.request.Request(f"{live_server.url}/inloggen/", data=data,
+    verzoek = urllib.request.Request(f"{live_server.url}/inloggen/", data=data,  # noqa: S310 - http to the test server
                                      headers={"Referer": f"{live_server.url}/inloggen/"})
     with opener.open(verzoek, timeout=10) as antwoord:  # follows the redirects to the second step
         assert antwoord.url.endswith("/inloggen/tweede-stap/")
@@ -139,5 +139,5 @@ def test_verwijderd_token_werkt_meteen_niet_meer(wereld: Wereld) -> None:
     from django.db import connection
 
     with connection.cursor() as cursor:
-        cursor.execute(f"DELETE FROM {Token._meta.db_table} WHERE key = %s", [token.key])
+        cursor.execute(f"DELETE FROM {Token._meta.db_table} WHERE key = %s", [token.key])  # noqa: S608 - table name from the model
     assert client.get("/api/v1/ik/").status_code == 401

@@ -33,7 +33,7 @@ class GeverifieerdeSessieAuthentication(SessionAuthentication):
         return resultaat
 
 
-class GeverifieerdeSessieScheme(SessionScheme):
+class GeverifieerdeSessieScheme(SessionScheme):  # type: ignore[no-untyped-call]
     """The OpenAPI schema describes it as the usual cookie session."""
 
     target_class = "opstap.api.authenticatie.GeverifieerdeSessieAuthentication"
