@@ -141,3 +141,69 @@ def test_verwijderd_token_werkt_meteen_niet_meer(wereld: Wereld) -> None:
     with connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {Token._meta.db_table} WHERE key = %s", [token.key])  # noqa: S608 - table name from the model
     assert client.get("/api/v1/ik/").status_code == 401
+
+
+# -- 2. The login lock: one counter per person, the client's own address ---------------------------
+
+def _volle_breedte(tekst: str) -> str:
+    return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in tekst)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("variant", [_volle_breedte, str.upper, lambda n: f"  {n} "])
+def test_blokkade_geldt_ook_voor_dezelfde_naam_anders_getypt(wereld: Wereld, variant: Any) -> None:
+    from django.conf import settings
+
+    naam = wereld.a.gebruikers[Rol.KLANT].username
+    for _ in range(settings.LOGIN_MAX_POGINGEN):
+        inloggen_via_formulier(Client(enforce_csrf_checks=True), naam, "verkeerd")
+    response = inloggen_via_formulier(Client(enforce_csrf_checks=True), variant(naam))
+    assert response.status_code == 429
+    assert "Wacht 15 minuten" in response.content.decode()
+    # And the other way round: failures typed differently count for the plain name.
+    from django.core.cache import cache
+
+    cache.clear()
+    for _ in range(settings.LOGIN_MAX_POGINGEN):
+        inloggen_via_formulier(Client(enforce_csrf_checks=True), variant(naam), "verkeerd")
+    assert inloggen_via_formulier(Client(enforce_csrf_checks=True), naam).status_code == 429
+
+
+@pytest.mark.django_db
+def test_via_vertrouwde_proxy_blokkeren_vele_adressen_niet_iedereen(wereld: Wereld, settings: Any) -> None:
+    settings.TRUSTED_PROXIES = ["127.0.0.1"]  # the test client's REMOTE_ADDR plays the proxy
+    for i in range(3 * settings.LOGIN_MAX_POGINGEN_ADRES):
+        response = inloggen_via_formulier(Client(enforce_csrf_checks=True), f"gok{i}", "verkeerd",
+                                          HTTP_X_FORWARDED_FOR=f"203.0.113.{i}")
+        assert response.status_code == 200
+    response = inloggen_via_formulier(Client(enforce_csrf_checks=True), "alfa-contactpersoon",
+                                      HTTP_X_FORWARDED_FOR="198.51.100.20")
+    assert response.status_code == 302
+
+
+@pytest.mark.django_db
+def test_via_vertrouwde_proxy_telt_het_adres_dat_de_proxy_zag(wereld: Wereld, settings: Any) -> None:
+    settings.TRUSTED_PROXIES = ["127.0.0.0/8"]
+    # One client tries many names; what it writes into X-Forwarded-For itself changes nothing.
+    for i in range(settings.LOGIN_MAX_POGINGEN_ADRES):
+        inloggen_via_formulier(Client(enforce_csrf_checks=True), f"gok{i}", "verkeerd",
+                               HTTP_X_FORWARDED_FOR=f"192.0.2.{i}, 198.51.100.7")
+    kop = {"HTTP_X_FORWARDED_FOR": "192.0.2.250, 198.51.100.7"}
+    assert inloggen_via_formulier(Client(enforce_csrf_checks=True), "alfa-klant", **kop).status_code == 429
+    # Someone else behind the same proxy is not locked out.
+    kop = {"HTTP_X_FORWARDED_FOR": "198.51.100.8"}
+    assert inloggen_via_formulier(Client(enforce_csrf_checks=True), "alfa-klant", **kop).status_code == 302
+
+
+@pytest.mark.django_db
+def test_zonder_vertrouwde_proxy_verandert_x_forwarded_for_het_adres_niet(wereld: Wereld, settings: Any) -> None:
+    settings.TRUSTED_PROXIES = []
+    for i in range(settings.LOGIN_MAX_POGINGEN_ADRES):
+        inloggen_via_formulier(Client(enforce_csrf_checks=True), f"gok{i}", "verkeerd",
+                               HTTP_X_FORWARDED_FOR=f"203.0.113.{i}")
+    response = inloggen_via_formulier(Client(enforce_csrf_checks=True), "alfa-klant",
+                                      HTTP_X_FORWARDED_FOR="198.51.100.99")
+    assert response.status_code == 429  # the same REMOTE_ADDR, whatever the header says
+    # A different real address is not affected.
+    assert inloggen_via_formulier(Client(enforce_csrf_checks=True), "alfa-klant",
+                                  REMOTE_ADDR="192.0.2.77").status_code == 302

@@ -1,3 +1,5 @@
+from typing import Any
+
 import segno
 
 from django.contrib import messages
@@ -12,36 +14,25 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .forms import CodeFormulier, InlogFormulier
 from .rollen import publiek
-from .throttle import is_geblokkeerd, registreer_mislukt, wis_pogingen
-
-
-def _adres(request: HttpRequest) -> str:
-    return str(request.META.get("REMOTE_ADDR", "onbekend"))
 
 
 class InlogView(LoginView):
+    """Name and password. Failed attempts are counted by django-axes (opstap.accounts.inlogslot)."""
+
     template_name = "accounts/inloggen.html"
     form_class = InlogFormulier
     redirect_authenticated_user = True
     rollen = frozenset({"publiek"})
 
-    def post(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
-        naam = request.POST.get("username", "")
-        if is_geblokkeerd(naam, _adres(request)):
-            form = self.get_form()
-            form.errors.clear()
-            form.add_error(None, _("Er is te vaak een verkeerd wachtwoord gebruikt. Wacht 15 minuten en "
-                                   "probeer het dan opnieuw. Lukt het niet? Bel de gemeente."))
-            return self.render_to_response(self.get_context_data(form=form), status=429)
-        return super().post(request, *args, **kwargs)
 
-    def form_invalid(self, form: InlogFormulier) -> HttpResponse:  # type: ignore[override]
-        registreer_mislukt(self.request.POST.get("username", ""), _adres(self.request))
-        return super().form_invalid(form)
-
-    def form_valid(self, form: InlogFormulier) -> HttpResponse:  # type: ignore[override]
-        wis_pogingen(form.get_user().get_username(), _adres(self.request))
-        return super().form_valid(form)
+def inloggen_geblokkeerd(request: HttpRequest, original_response: HttpResponse | None = None,
+                         credentials: dict[str, Any] | None = None) -> HttpResponse:
+    """AXES_LOCKOUT_CALLABLE: the login page again, with the reason, status 429 and the name kept."""
+    form = InlogFormulier(request, initial={"username": request.POST.get("username", "")})
+    melding = _("Er is te vaak een verkeerd wachtwoord gebruikt. Wacht 15 minuten en "
+                "probeer het dan opnieuw. Lukt het niet? Bel de gemeente.")
+    return render(request, "accounts/inloggen.html", {"form": form, "blokkade": melding,
+                                                      "next": request.POST.get("next", "")}, status=429)
 
 
 @publiek

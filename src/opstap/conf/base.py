@@ -1,5 +1,6 @@
 """Settings shared by every environment. Environment files set defaults and import this."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -35,6 +36,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "axes",
     "opstap.web",
     "opstap.gemeenten",
     "opstap.accounts",
@@ -63,6 +65,8 @@ MIDDLEWARE = [
     "opstap.accounts.middleware.TweeStapsMiddleware",
     "opstap.accounts.middleware.StaffSessionExpiryMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Turns a locked login into the 429 login page (opstap.accounts.views.inloggen_geblokkeerd).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "opstap.urls"
@@ -98,7 +102,8 @@ AUTH_USER_MODEL = "accounts.Gebruiker"
 LOGIN_URL = "accounts:inloggen"
 LOGIN_REDIRECT_URL = "start"
 LOGOUT_REDIRECT_URL = "accounts:inloggen"
-AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+# django-axes first: it refuses a locked name or address before any password is checked.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
 
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -112,10 +117,26 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Login throttling: after this many failed attempts for one username (or one
-# address) further attempts are refused for the lock period.
+# Login lock (django-axes, see opstap.accounts.inlogslot): after this many failed attempts for
+# one (normalised) username, or many more from one client address, further attempts are refused
+# for the lock period. Counters live in the cache: Redis in production, shared by every process.
 LOGIN_MAX_POGINGEN = config("LOGIN_MAX_POGINGEN", 5)
+LOGIN_MAX_POGINGEN_ADRES = config("LOGIN_MAX_POGINGEN_ADRES", 4 * LOGIN_MAX_POGINGEN)
 LOGIN_BLOKKADE_SECONDEN = config("LOGIN_BLOKKADE_SECONDEN", 15 * 60)
+# Reverse proxies whose X-Forwarded-For is believed (addresses or networks, comma-separated).
+# Empty: the address is REMOTE_ADDR and the header is ignored.
+TRUSTED_PROXIES = config("TRUSTED_PROXIES", [], split=True)
+
+AXES_HANDLER = "opstap.accounts.inlogslot.InlogSlot"
+AXES_FAILURE_LIMIT = LOGIN_MAX_POGINGEN
+AXES_COOLOFF_TIME = timedelta(seconds=LOGIN_BLOKKADE_SECONDEN)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_USERNAME_CALLABLE = "opstap.accounts.inlogslot.genormaliseerde_naam"
+AXES_CLIENT_IP_CALLABLE = "opstap.accounts.inlogslot.client_adres"
+AXES_LOCKOUT_CALLABLE = "opstap.accounts.views.inloggen_geblokkeerd"
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False  # no start-up banner in every command
 
 # Staff sessions expire after inactivity; clients keep theirs longer on their own phone.
 STAFF_SESSIE_SECONDEN = config("STAFF_SESSIE_SECONDEN", 30 * 60)
@@ -235,7 +256,7 @@ SPECTACULAR_SETTINGS = {
 OIDC_RP_CLIENT_ID = config("OIDC_RP_CLIENT_ID", "")
 if OIDC_RP_CLIENT_ID:
     INSTALLED_APPS.append("mozilla_django_oidc")
-    AUTHENTICATION_BACKENDS.insert(0, "opstap.accounts.oidc.OpstapOIDCBackend")
+    AUTHENTICATION_BACKENDS.insert(1, "opstap.accounts.oidc.OpstapOIDCBackend")  # after django-axes
     OIDC_RP_CLIENT_SECRET = config("OIDC_RP_CLIENT_SECRET", "")
     OIDC_RP_SIGN_ALGO = config("OIDC_RP_SIGN_ALGO", "RS256")
     OIDC_OP_AUTHORIZATION_ENDPOINT = config("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
