@@ -207,3 +207,25 @@ def test_zonder_vertrouwde_proxy_verandert_x_forwarded_for_het_adres_niet(wereld
     # A different real address is not affected.
     assert inloggen_via_formulier(Client(enforce_csrf_checks=True), "alfa-klant",
                                   REMOTE_ADDR="192.0.2.77").status_code == 302
+
+
+@pytest.mark.django_db
+def test_api_begrenst_het_aantal_verzoeken_met_een_nederlandse_melding(wereld: Wereld, settings: Any) -> None:
+    from rest_framework.authtoken.models import Token
+
+    settings.API_RATES = {"anoniem": "2/minute", "gebruiker": "3/minute", "berekening": "5/minute"}
+    client = Client(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=wereld.a.gebruikers[Rol.KLANT]).key}")
+    for _ in range(3):
+        assert client.get("/api/v1/ik/").status_code == 200
+    response = client.get("/api/v1/ik/")
+    assert response.status_code == 429
+    assert response["Content-Type"].startswith("application/problem+json")
+    assert int(response["Retry-After"]) > 0
+    body = response.json()
+    assert body["title"] == "Te veel verzoeken"
+    assert body["detail"].startswith("Je hebt te veel verzoeken gestuurd. Probeer het over ")
+    # Another user has a budget of their own; anonymous callers are counted per address.
+    ander = Client(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=wereld.b.gebruikers[Rol.KLANT]).key}")
+    assert ander.get("/api/v1/ik/").status_code == 200
+    anoniem = Client()
+    assert [anoniem.get("/api/v1/schema/").status_code for _ in range(3)] == [200, 200, 429]

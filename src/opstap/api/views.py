@@ -80,6 +80,7 @@ another rule or other parameter values, side by side with the difference per lev
 Input outside what is modelled gives 400 with a Dutch message naming the field."""
 
     rollen = ALLE_ROLLEN
+    throttle_scope = "berekening"  # its own rate budget, see opstap.api.throttling
 
     @extend_schema(request=BerekeningInvoerSerializer, responses={200: dict})
     def post(self, request: Request) -> Response:

@@ -234,10 +234,17 @@ REST_FRAMEWORK = {
         "opstap.api.authenticatie.GeverifieerdeSessieAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["opstap.api.permissions.RolToegang"],
+    "DEFAULT_THROTTLE_CLASSES": ["opstap.api.throttling.ApiThrottle"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "opstap.api.problems.problem_exception_handler",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
     "PAGE_SIZE": 50,
+}
+# API rate limits per scope (DRF syntax: N/second, N/minute, N/hour, N/day); see opstap.api.throttling.
+API_RATES = {
+    "anoniem": config("API_RATE_ANONIEM", "60/minute"),
+    "gebruiker": config("API_RATE_GEBRUIKER", "600/minute"),
+    "berekening": config("API_RATE_BEREKENING", "600/minute"),
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Opstap API",
