@@ -229,3 +229,153 @@ def test_api_begrenst_het_aantal_verzoeken_met_een_nederlandse_melding(wereld: W
     assert ander.get("/api/v1/ik/").status_code == 200
     anoniem = Client()
     assert [anoniem.get("/api/v1/schema/").status_code for _ in range(3)] == [200, 200, 429]
+
+
+# -- 3. Connecting an authenticator app needs the administrator's one-time code --------------------
+
+def _nieuwe_medewerker(wereld: Wereld, rol: str = Rol.CONTACTPERSOON) -> Gebruiker:
+    gebruiker = wereld.a.gebruikers[rol]
+    gebruiker.is_demo_account = False
+    gebruiker.save()
+    return gebruiker
+
+
+def _code_van_beheerder(wereld: Wereld, medewerker: Gebruiker, tenant: str = "a") -> Any:
+    beheerder = getattr(wereld, tenant).gebruikers[Rol.BEHEERDER]
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(beheerder)
+    pagina = client.get("/beheer/inschrijfcode/")
+    return client.post("/beheer/inschrijfcode/", {"medewerker": medewerker.pk,
+                                                  "csrfmiddlewaretoken": _csrf(pagina.content.decode())})
+
+
+def _code_uit(response: Any) -> str:
+    gevonden = re.search(r'<code class="inschrijfcode">([A-Z0-9-]+)</code>', response.content.decode())
+    assert gevonden, response.content.decode()
+    return gevonden.group(1)
+
+
+def _stuur_inschrijfcode(client: Client, code: str) -> Any:
+    pagina = client.get("/inloggen/tweede-stap/")
+    return client.post("/inloggen/tweede-stap/", {"inschrijfcode": code,
+                                                  "csrfmiddlewaretoken": _csrf(pagina.content.decode())})
+
+
+@pytest.mark.django_db
+def test_wachtwoord_alleen_toont_geen_geheim(wereld: Wereld) -> None:
+    gebruiker = _nieuwe_medewerker(wereld)
+    client = Client(enforce_csrf_checks=True)
+    inloggen_via_formulier(client, gebruiker.username)
+    pagina = client.get("/inloggen/tweede-stap/").content.decode()
+    assert "<svg" not in pagina and "otpauth" not in pagina and "(hex)" not in pagina
+    assert "inschrijfcode" in pagina.lower()
+    assert not TOTPDevice.objects.filter(user=gebruiker).exists()  # no secret made, so none to leak
+    # Guessing a 6-digit app code does not connect anything either.
+    assert _stuur_inschrijfcode(client, "123456").status_code == 400
+    assert not TOTPDevice.objects.filter(user=gebruiker).exists()
+
+
+@pytest.mark.django_db
+def test_juiste_inschrijfcode_toont_qr_en_koppelt_de_app(wereld: Wereld) -> None:
+    gebruiker = _nieuwe_medewerker(wereld)
+    response = _code_van_beheerder(wereld, gebruiker)
+    assert response.status_code == 200 and response["Cache-Control"].startswith("max-age=0")
+    code = _code_uit(response)
+    from opstap.accounts.models import Inschrijfcode
+
+    assert code.replace("-", "") not in Inschrijfcode.objects.get(gebruiker=gebruiker).code_hash  # hashed
+    client = Client(enforce_csrf_checks=True)
+    inloggen_via_formulier(client, gebruiker.username)
+    assert _stuur_inschrijfcode(client, code.lower().replace("-", " "))["Location"] == "/inloggen/tweede-stap/"
+    pagina = client.get("/inloggen/tweede-stap/")
+    assert b"<svg" in pagina.content and b"(hex)" in pagina.content
+    apparaat = TOTPDevice.objects.get(user=gebruiker)
+    assert apparaat.bin_key.hex() in pagina.content.decode()
+    response = client.post("/inloggen/tweede-stap/", {"code": code_van(apparaat),
+                                                      "csrfmiddlewaretoken": _csrf(pagina.content.decode())})
+    assert response["Location"] == "/"
+    apparaat.refresh_from_db()
+    assert apparaat.confirmed
+    assert client.get("/api/v1/klanten/").status_code == 200
+    # The code worked once: a second person with the password cannot use it again.
+    ander = Client(enforce_csrf_checks=True)
+    inloggen_via_formulier(ander, gebruiker.username)
+    assert b"<svg" not in ander.get("/inloggen/tweede-stap/").content  # asks for the app code now
+
+
+@pytest.mark.django_db
+def test_verkeerde_verlopen_en_gebruikte_inschrijfcode_geweigerd(wereld: Wereld) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from opstap.accounts.models import Inschrijfcode
+
+    gebruiker = _nieuwe_medewerker(wereld)
+    code = _code_uit(_code_van_beheerder(wereld, gebruiker))
+    client = Client(enforce_csrf_checks=True)
+    inloggen_via_formulier(client, gebruiker.username)
+    fout = _stuur_inschrijfcode(client, "AAAA-BBBB-CCCC-DDDD")
+    assert fout.status_code == 400 and "klopt niet" in fout.content.decode()
+    assert 'value="AAAA-BBBB-CCCC-DDDD"' in fout.content.decode()  # what was typed stays
+    Inschrijfcode.objects.filter(gebruiker=gebruiker).update(verloopt_op=timezone.now() - timedelta(minutes=1))
+    fout = _stuur_inschrijfcode(client, code)
+    assert fout.status_code == 400 and "verlopen" in fout.content.decode()
+    Inschrijfcode.objects.filter(gebruiker=gebruiker).update(verloopt_op=timezone.now() + timedelta(hours=1),
+                                                             gebruikt_op=timezone.now())
+    fout = _stuur_inschrijfcode(client, code)
+    assert fout.status_code == 400 and "al gebruikt" in fout.content.decode()
+    assert b"<svg" not in client.get("/inloggen/tweede-stap/").content
+
+
+@pytest.mark.django_db
+def test_inschrijfcode_raden_stopt_na_een_paar_pogingen(wereld: Wereld, settings: Any) -> None:
+    gebruiker = _nieuwe_medewerker(wereld)
+    code = _code_uit(_code_van_beheerder(wereld, gebruiker))
+    client = Client(enforce_csrf_checks=True)
+    inloggen_via_formulier(client, gebruiker.username)
+    for _ in range(settings.INSCHRIJFCODE_MAX_POGINGEN):
+        _stuur_inschrijfcode(client, "AAAA-BBBB-CCCC-DDDD")
+    fout = _stuur_inschrijfcode(client, code)  # even the right code no longer works
+    assert fout.status_code == 400 and "te vaak" in fout.content.decode()
+
+
+@pytest.mark.django_db
+def test_beheerder_van_andere_gemeente_maakt_geen_code_voor_jouw_medewerkers(wereld: Wereld) -> None:
+    from opstap.accounts.models import Inschrijfcode
+
+    gebruiker = echte_medewerker(wereld, Rol.CONTACTPERSOON)  # alfa, app connected
+    response = _code_van_beheerder(wereld, gebruiker, tenant="b")
+    assert response.status_code == 400
+    assert "Kies een medewerker uit de lijst" in response.content.decode()
+    assert gebruiker.username not in response.content.decode()
+    assert not Inschrijfcode.objects.filter(gebruiker=gebruiker).exists()
+    assert TOTPDevice.objects.filter(user=gebruiker, confirmed=True).exists()  # not reset either
+
+
+@pytest.mark.django_db
+def test_nieuwe_code_zet_een_verloren_app_opnieuw(wereld: Wereld) -> None:
+    gebruiker = echte_medewerker(wereld, Rol.INKOMENSCONSULENT)
+    code = _code_uit(_code_van_beheerder(wereld, gebruiker))
+    assert not TOTPDevice.objects.filter(user=gebruiker).exists()
+    client = Client(enforce_csrf_checks=True)
+    inloggen_via_formulier(client, gebruiker.username)
+    _stuur_inschrijfcode(client, code)
+    assert b"<svg" in client.get("/inloggen/tweede-stap/").content
+
+
+@pytest.mark.django_db
+def test_opdracht_inschrijfcode_voor_de_eerste_beheerder(wereld: Wereld) -> None:
+    import io
+
+    from django.core.management import call_command
+
+    gebruiker = _nieuwe_medewerker(wereld, Rol.BEHEERDER)
+    uit = io.StringIO()
+    call_command("inschrijfcode", gebruiker.username, stdout=uit, stderr=io.StringIO())
+    code = uit.getvalue().strip()
+    assert re.fullmatch(r"[A-Z0-9]{4}(-[A-Z0-9]{4}){3}", code)
+    client = Client(enforce_csrf_checks=True)
+    inloggen_via_formulier(client, gebruiker.username)
+    assert _stuur_inschrijfcode(client, code).status_code == 302
+    assert b"<svg" in client.get("/inloggen/tweede-stap/").content

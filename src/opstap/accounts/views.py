@@ -8,12 +8,14 @@ from django.contrib.auth.views import LoginView
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .forms import CodeFormulier, InlogFormulier
-from .rollen import publiek
+from .forms import CodeFormulier, InlogFormulier, InschrijfcodeFormulier
+from .rollen import gebruiker_van, publiek
+from .services import InschrijfcodeFout, gebruik_inschrijfcode
 
 
 class InlogView(LoginView):
@@ -43,9 +45,14 @@ def uitloggen(request: HttpRequest) -> HttpResponse:
     return redirect("accounts:inloggen")
 
 
+_INSCHRIJVING = "opstap-inschrijving-toegestaan"  # session: the enrolment code was accepted for this user
+
+
 @publiek
+@never_cache
 def tweestaps(request: HttpRequest) -> HttpResponse:
-    """Second factor: enter the code, or first connect an authenticator app."""
+    """Second factor: enter the code from the app; or, the first time, the administrator's enrolment
+    code, and only then the QR code and secret to connect an authenticator app."""
     gebruiker = request.user
     if not gebruiker.is_authenticated:
         return redirect("accounts:inloggen")
@@ -53,10 +60,13 @@ def tweestaps(request: HttpRequest) -> HttpResponse:
         return redirect("start")
     apparaat = TOTPDevice.objects.filter(user=gebruiker, confirmed=True).first()
     instellen = apparaat is None
+    if instellen and request.session.get(_INSCHRIJVING) != gebruiker.pk:
+        return _inschrijfcode_vragen(request)
     if instellen:
         apparaat, _nieuw = TOTPDevice.objects.get_or_create(
             user=gebruiker, confirmed=False, defaults={"name": "Authenticator-app"}
         )
+    assert apparaat is not None
     form = CodeFormulier(request.POST or None)
     if request.method == "POST" and form.is_valid():
         toegestaan, _info = apparaat.verify_is_allowed()
@@ -67,6 +77,7 @@ def tweestaps(request: HttpRequest) -> HttpResponse:
             if instellen:
                 apparaat.confirmed = True
                 apparaat.save(update_fields=["confirmed"])
+            request.session.pop(_INSCHRIJVING, None)
             otp_login(request, apparaat)
             request.session.cycle_key()
             return redirect("start")
@@ -80,4 +91,16 @@ def tweestaps(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/tweestaps.html", context)
 
 
-
+def _inschrijfcode_vragen(request: HttpRequest) -> HttpResponse:
+    gebruiker = gebruiker_van(request)
+    form = InschrijfcodeFormulier(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            gebruik_inschrijfcode(gebruiker, form.cleaned_data["inschrijfcode"])
+        except InschrijfcodeFout as fout:
+            form.add_error("inschrijfcode", str(fout))
+        else:
+            request.session[_INSCHRIJVING] = gebruiker.pk
+            return redirect("accounts:tweestaps")
+    return render(request, "accounts/tweestaps.html", {"form": form, "inschrijfcode_vragen": True},
+                  status=400 if form.errors else 200)

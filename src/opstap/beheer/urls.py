@@ -7,4 +7,5 @@ app_name = "beheer"
 urlpatterns = [
     path("", views.start, name="start"),
     path("importeren/", views.importeren, name="import"),
+    path("inschrijfcode/", views.inschrijfcode, name="inschrijfcode"),
 ]

@@ -127,6 +127,10 @@ LOGIN_BLOKKADE_SECONDEN = config("LOGIN_BLOKKADE_SECONDEN", 15 * 60)
 # Empty: the address is REMOTE_ADDR and the header is ignored.
 TRUSTED_PROXIES = config("TRUSTED_PROXIES", [], split=True)
 
+# Connecting an authenticator app needs a one-time code from the administrator (opstap.accounts.services).
+INSCHRIJFCODE_GELDIG_UUR = config("INSCHRIJFCODE_GELDIG_UUR", 72)
+INSCHRIJFCODE_MAX_POGINGEN = 5
+
 AXES_HANDLER = "opstap.accounts.inlogslot.InlogSlot"
 AXES_FAILURE_LIMIT = LOGIN_MAX_POGINGEN
 AXES_COOLOFF_TIME = timedelta(seconds=LOGIN_BLOKKADE_SECONDEN)
