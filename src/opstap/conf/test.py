@@ -6,8 +6,10 @@ import shutil
 import tempfile
 from pathlib import Path
 
-os.environ.setdefault("SECRET_KEY", "opstap-test-sleutel")
-os.environ.setdefault("FIELD_ENCRYPTION_KEYS", "dGVzdC1zbGV1dGVsLW9wc3RhcC0zMi1ieXRlcy0hISE=")
+from .demosleutels import TEST_FIELD_ENCRYPTION_KEY, TEST_SECRET_KEY  # noqa: E402
+
+os.environ.setdefault("SECRET_KEY", TEST_SECRET_KEY)
+os.environ.setdefault("FIELD_ENCRYPTION_KEYS", TEST_FIELD_ENCRYPTION_KEY)
 os.environ.setdefault("OPSTAP_DEMO", "yes")
 
 from .base import *  # noqa: E402,F403
