@@ -2,24 +2,46 @@
 
 Token: every call looks the token and its user up in the database (one query with a join). A
 revoked token or a deactivated user, also one changed in bulk with `.update()`, is refused on the
-very next call, in every process. The earlier per-process cache saved about a millisecond and
-let a revoked token work for up to five minutes.
+very next call, in every process. The earlier per-process cache let a revoked token work for up
+to five minutes. The query is written out once (from the models' own table and column names):
+building it with the ORM on each call cost about 0.6 ms, three times the query itself.
 
 Session: the same rule as the pages: staff must have passed the second login step (TOTP)."""
 
+from functools import cache
 from typing import Any
 
+from django.db import connection
 from drf_spectacular.authentication import SessionScheme
 from rest_framework import exceptions
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.authtoken.models import Token
 from rest_framework.request import Request
 
 from opstap.accounts.middleware import moet_tweede_stap_doen
+from opstap.accounts.models import Gebruiker
+
+
+@cache
+def _gebruiker_bij_token_sql() -> str:
+    # Only names from the models, quoted by the database backend; the key goes in as a parameter.
+    qn = connection.ops.quote_name
+    gebruiker, token = Gebruiker._meta, Token._meta
+    kolom = {"token_user": token.get_field("user").column, "gebruiker_pk": gebruiker.pk.column,
+             "token_key": token.pk.column}
+    return (f"SELECT g.* FROM {qn(gebruiker.db_table)} g INNER JOIN {qn(token.db_table)} t "  # noqa: S608
+            f"ON t.{qn(str(kolom['token_user']))} = g.{qn(str(kolom['gebruiker_pk']))} "
+            f"WHERE t.{qn(str(kolom['token_key']))} = %s")
 
 
 class TokenAuthenticatie(TokenAuthentication):
-    """DRF's token check (one select_related query, refuses unknown keys and inactive users), named here
-    so the settings point at one place and a future change (hashed keys, expiry) has a home."""
+    """DRF's token header; the token and its (active) user are read fresh on every call."""
+
+    def authenticate_credentials(self, key: str) -> tuple[Any, Any]:
+        gebruiker = next(iter(Gebruiker.objects.raw(_gebruiker_bij_token_sql(), [key])), None)
+        if gebruiker is None or not gebruiker.is_active:
+            raise exceptions.AuthenticationFailed("Dit token is ongeldig of ingetrokken.")
+        return gebruiker, key
 
 
 class GeverifieerdeSessieAuthentication(SessionAuthentication):
