@@ -91,3 +91,10 @@ def test_oidc_maakt_geen_accounts_aan_en_koppelt_op_email() -> None:
     assert backend.create_user({"email": "nieuw@gemeente.example"}) is None
     assert [g.username for g in backend.filter_users_by_claims({"email": "CP@gemeente.example"})] == ["cp"]
     assert not backend.filter_users_by_claims({}).exists()
+
+
+def test_vertrouwde_proxies_moeten_adressen_zijn() -> None:
+    resultaat = _laad({**GOED, "TRUSTED_PROXIES": "10.0.0.0/24,proxy.intern"})
+    assert resultaat.returncode != 0
+    assert "TRUSTED_PROXIES: 'proxy.intern' is geen IP-adres of netwerk" in resultaat.stderr
+    assert _laad({**GOED, "TRUSTED_PROXIES": "10.0.0.0/24, ::1"}).returncode == 0

@@ -1,11 +1,13 @@
 """Settings shared by every environment. Environment files set defaults and import this."""
 
+import ipaddress
 from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from celery.schedules import crontab
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from .utils import config
@@ -126,6 +128,12 @@ LOGIN_BLOKKADE_SECONDEN = config("LOGIN_BLOKKADE_SECONDEN", 15 * 60)
 # Reverse proxies whose X-Forwarded-For is believed (addresses or networks, comma-separated).
 # Empty: the address is REMOTE_ADDR and the header is ignored.
 TRUSTED_PROXIES = config("TRUSTED_PROXIES", [], split=True)
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError as _fout:
+        raise ImproperlyConfigured(
+            f"TRUSTED_PROXIES: {_proxy!r} is geen IP-adres of netwerk (zoals 10.0.0.5 of 10.0.0.0/24).") from _fout
 
 # Connecting an authenticator app needs a one-time code from the administrator (opstap.accounts.services).
 INSCHRIJFCODE_GELDIG_UUR = config("INSCHRIJFCODE_GELDIG_UUR", 72)
