@@ -59,7 +59,12 @@ def test_medewerker_zonder_demo_vrijstelling_moet_tweede_stap_doen(wereld: Werel
     _inloggen(client, cp.username)
     response = client.get("/werk/")
     assert response.status_code == 302 and response["Location"] == "/inloggen/tweede-stap/"
-    # Setting up: the page shows a QR code; a correct code from the app unlocks the workspace.
+    # Setting up: first the administrator's enrolment code, then the page shows a QR code; a
+    # correct code from the app unlocks the workspace.
+    assert b"<svg" not in client.get("/inloggen/tweede-stap/").content
+    from opstap.accounts.services import maak_inschrijfcode
+
+    client.post("/inloggen/tweede-stap/", {"inschrijfcode": maak_inschrijfcode(cp)})
     pagina = client.get("/inloggen/tweede-stap/")
     assert b"<svg" in pagina.content
     apparaat = TOTPDevice.objects.get(user=cp)

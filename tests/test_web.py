@@ -10,18 +10,63 @@ from tests.wereld import Wereld
 pytestmark = pytest.mark.django_db
 
 
-def test_health_meldt_alle_onderdelen() -> None:
-    response = Client().get("/health/")
+def _beheerder(wereld: Wereld) -> Client:
+    client = Client()
+    client.force_login(wereld.a.gebruikers[Rol.BEHEERDER])  # demo account in demo mode: no second step
+    return client
+
+
+def test_health_meldt_alle_onderdelen_aan_de_beheerder(wereld: Wereld) -> None:
+    response = _beheerder(wereld).get("/health/")
     assert response.status_code == 200
     assert response.json()["onderdelen"] == {"database": "ok", "cache": "ok", "broker": "ok", "opslag": "ok",
                                              "broker_modus": "in-process"}
 
 
-def test_health_geeft_503_als_de_database_weg_is() -> None:
+def test_health_meldt_alle_onderdelen_met_een_token(wereld: Wereld) -> None:
+    from rest_framework.authtoken.models import Token
+
+    token = Token.objects.create(user=wereld.a.gebruikers[Rol.CONTACTPERSOON])
+    response = Client().get("/health/", HTTP_AUTHORIZATION=f"Token {token.key}")
+    assert response.json()["onderdelen"]["opslag"] == "ok"
+    assert set(Client().get("/health/", HTTP_AUTHORIZATION="Token onzin").json()) == {"status"}
+
+
+def test_health_geeft_503_als_de_database_weg_is(wereld: Wereld) -> None:
     with mock.patch("opstap.web.views._database", side_effect=RuntimeError("weg")):
-        response = Client().get("/health/")
+        response = _beheerder(wereld).get("/health/")
+        publiek = Client().get("/health/")
     assert response.status_code == 503
     assert response.json()["onderdelen"]["database"] == "fout"
+    assert publiek.status_code == 503 and publiek.json() == {"status": "fout"}
+
+
+def test_publieke_health_schrijft_niets_en_verraadt_niets(wereld: Wereld) -> None:
+    from django.core.files.storage import default_storage
+
+    with mock.patch.object(default_storage, "save", wraps=default_storage.save) as opslaan:
+        response = Client().get("/health/")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+    assert opslaan.call_count == 0
+    # A staff member who typed only the password sees no more than anyone else.
+    beheerder = wereld.a.gebruikers[Rol.BEHEERDER]
+    beheerder.is_demo_account = False
+    beheerder.save()
+    client = Client()
+    client.force_login(beheerder)
+    assert client.get("/health/").json() == {"status": "ok"}
+
+
+def test_opdracht_health_geeft_de_volledige_controle() -> None:
+    import io
+    import json
+
+    from django.core.management import call_command
+
+    uit = io.StringIO()
+    call_command("health", stdout=uit)
+    assert json.loads(uit.getvalue())["onderdelen"]["opslag"] == "ok"
 
 
 def test_404_is_een_vriendelijke_nederlandse_pagina() -> None:

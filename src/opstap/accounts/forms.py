@@ -26,3 +26,12 @@ class CodeFormulier(forms.Form):
         error_messages={"min_length": _("De code heeft 6 cijfers."), "max_length": _("De code heeft 6 cijfers."),
                         "required": _("Vul de code van 6 cijfers in.")},
     )
+
+
+class InschrijfcodeFormulier(forms.Form):
+    inschrijfcode = forms.CharField(
+        label=_("Inschrijfcode van de beheerder"), max_length=40,
+        help_text=_("Je krijgt deze code van de beheerder van Opstap bij je gemeente. Bijvoorbeeld ABCD-EFGH-JKMN-PQRS."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}),
+        error_messages={"required": _("Vul de inschrijfcode in die je van de beheerder kreeg.")},
+    )

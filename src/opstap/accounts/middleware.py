@@ -18,6 +18,20 @@ def tweestaps_overgeslagen(request: HttpRequest) -> bool:
     return bool(settings.DEMO_MODE and getattr(gebruiker, "is_demo_account", False))
 
 
+def moet_tweede_stap_doen(request: HttpRequest) -> bool:
+    """A logged-in staff member who has not yet passed the second factor (TOTP) in this session.
+
+    The one rule for pages (the middleware below) and for the API with a browser session
+    (opstap.api.authenticatie); token calls are not sessions and do not come here."""
+    gebruiker = request.user
+    return bool(
+        gebruiker.is_authenticated
+        and getattr(gebruiker, "is_medewerker", False)
+        and not gebruiker.is_verified()  # type: ignore[attr-defined,union-attr,unused-ignore]
+        and not tweestaps_overgeslagen(request)
+    )
+
+
 class TweeStapsMiddleware:
     """Staff must pass the second factor (TOTP) before they see anything else."""
 
@@ -25,14 +39,12 @@ class TweeStapsMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        gebruiker = request.user
         if (
-            gebruiker.is_authenticated
-            and getattr(gebruiker, "is_medewerker", False)
-            and not gebruiker.is_verified()  # type: ignore[attr-defined,union-attr,unused-ignore]
-            and not tweestaps_overgeslagen(request)
+            moet_tweede_stap_doen(request)
             and not request.path.startswith(_VRIJ)
-            and not request.path.startswith("/api/")  # API: tokens are issued per system, see README
+            # The API answers for itself: a session there must be verified too (problem+json, not a
+            # redirect), see opstap.api.authenticatie.GeverifieerdeSessieAuthentication.
+            and not request.path.startswith("/api/")
         ):
             return redirect(reverse("accounts:tweestaps"))
         return self.get_response(request)

@@ -46,3 +46,26 @@ class Gebruiker(AbstractUser):
     @property
     def weergavenaam(self) -> str:
         return self.get_full_name() or self.username
+
+
+class Inschrijfcode(models.Model):
+    """A one-time code from the administrator that lets a staff member connect an authenticator app.
+
+    Without it the password alone would show the TOTP secret to whoever typed it first. Only a
+    hash is stored; the code is shown once to the administrator (or printed by
+    `opstap inschrijfcode`), expires, and works once."""
+
+    gebruiker = models.ForeignKey(Gebruiker, on_delete=models.CASCADE, related_name="inschrijfcodes")
+    code_hash = models.CharField(max_length=128)
+    aangemaakt_door = models.ForeignKey(Gebruiker, on_delete=models.SET_NULL, null=True, blank=True,
+                                        related_name="+")
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    verloopt_op = models.DateTimeField()
+    gebruikt_op = models.DateTimeField(null=True, blank=True)
+    mislukte_pogingen = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "inschrijfcode"
+
+    def __str__(self) -> str:
+        return f"inschrijfcode voor {self.gebruiker_id}"

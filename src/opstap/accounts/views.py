@@ -1,3 +1,5 @@
+from typing import Any
+
 import segno
 
 from django.contrib import messages
@@ -6,42 +8,33 @@ from django.contrib.auth.views import LoginView
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .forms import CodeFormulier, InlogFormulier
-from .rollen import publiek
-from .throttle import is_geblokkeerd, registreer_mislukt, wis_pogingen
-
-
-def _adres(request: HttpRequest) -> str:
-    return str(request.META.get("REMOTE_ADDR", "onbekend"))
+from .forms import CodeFormulier, InlogFormulier, InschrijfcodeFormulier
+from .rollen import gebruiker_van, publiek
+from .services import InschrijfcodeFout, gebruik_inschrijfcode
 
 
 class InlogView(LoginView):
+    """Name and password. Failed attempts are counted by django-axes (opstap.accounts.inlogslot)."""
+
     template_name = "accounts/inloggen.html"
     form_class = InlogFormulier
     redirect_authenticated_user = True
     rollen = frozenset({"publiek"})
 
-    def post(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
-        naam = request.POST.get("username", "")
-        if is_geblokkeerd(naam, _adres(request)):
-            form = self.get_form()
-            form.errors.clear()
-            form.add_error(None, _("Er is te vaak een verkeerd wachtwoord gebruikt. Wacht 15 minuten en "
-                                   "probeer het dan opnieuw. Lukt het niet? Bel de gemeente."))
-            return self.render_to_response(self.get_context_data(form=form), status=429)
-        return super().post(request, *args, **kwargs)
 
-    def form_invalid(self, form: InlogFormulier) -> HttpResponse:  # type: ignore[override]
-        registreer_mislukt(self.request.POST.get("username", ""), _adres(self.request))
-        return super().form_invalid(form)
-
-    def form_valid(self, form: InlogFormulier) -> HttpResponse:  # type: ignore[override]
-        wis_pogingen(form.get_user().get_username(), _adres(self.request))
-        return super().form_valid(form)
+def inloggen_geblokkeerd(request: HttpRequest, original_response: HttpResponse | None = None,
+                         credentials: dict[str, Any] | None = None) -> HttpResponse:
+    """AXES_LOCKOUT_CALLABLE: the login page again, with the reason, status 429 and the name kept."""
+    form = InlogFormulier(request, initial={"username": request.POST.get("username", "")})
+    melding = _("Er is te vaak een verkeerd wachtwoord gebruikt. Wacht 15 minuten en "
+                "probeer het dan opnieuw. Lukt het niet? Bel de gemeente.")
+    return render(request, "accounts/inloggen.html", {"form": form, "blokkade": melding,
+                                                      "next": request.POST.get("next", "")}, status=429)
 
 
 @publiek
@@ -52,9 +45,14 @@ def uitloggen(request: HttpRequest) -> HttpResponse:
     return redirect("accounts:inloggen")
 
 
+_INSCHRIJVING = "opstap-inschrijving-toegestaan"  # session: the enrolment code was accepted for this user
+
+
 @publiek
+@never_cache
 def tweestaps(request: HttpRequest) -> HttpResponse:
-    """Second factor: enter the code, or first connect an authenticator app."""
+    """Second factor: enter the code from the app; or, the first time, the administrator's enrolment
+    code, and only then the QR code and secret to connect an authenticator app."""
     gebruiker = request.user
     if not gebruiker.is_authenticated:
         return redirect("accounts:inloggen")
@@ -62,10 +60,13 @@ def tweestaps(request: HttpRequest) -> HttpResponse:
         return redirect("start")
     apparaat = TOTPDevice.objects.filter(user=gebruiker, confirmed=True).first()
     instellen = apparaat is None
+    if instellen and request.session.get(_INSCHRIJVING) != gebruiker.pk:
+        return _inschrijfcode_vragen(request)
     if instellen:
         apparaat, _nieuw = TOTPDevice.objects.get_or_create(
             user=gebruiker, confirmed=False, defaults={"name": "Authenticator-app"}
         )
+    assert apparaat is not None
     form = CodeFormulier(request.POST or None)
     if request.method == "POST" and form.is_valid():
         toegestaan, _info = apparaat.verify_is_allowed()
@@ -76,6 +77,7 @@ def tweestaps(request: HttpRequest) -> HttpResponse:
             if instellen:
                 apparaat.confirmed = True
                 apparaat.save(update_fields=["confirmed"])
+            request.session.pop(_INSCHRIJVING, None)
             otp_login(request, apparaat)
             request.session.cycle_key()
             return redirect("start")
@@ -89,4 +91,16 @@ def tweestaps(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/tweestaps.html", context)
 
 
-
+def _inschrijfcode_vragen(request: HttpRequest) -> HttpResponse:
+    gebruiker = gebruiker_van(request)
+    form = InschrijfcodeFormulier(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            gebruik_inschrijfcode(gebruiker, form.cleaned_data["inschrijfcode"])
+        except InschrijfcodeFout as fout:
+            form.add_error("inschrijfcode", str(fout))
+        else:
+            request.session[_INSCHRIJVING] = gebruiker.pk
+            return redirect("accounts:tweestaps")
+    return render(request, "accounts/tweestaps.html", {"form": form, "inschrijfcode_vragen": True},
+                  status=400 if form.errors else 200)

@@ -46,6 +46,9 @@ def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Respon
         body["fouten"] = data
     if code == status.HTTP_401_UNAUTHORIZED:
         body["detail"] = "Log in of stuur een geldig token mee."
+    if isinstance(exc, exceptions.Throttled):
+        wacht = int(getattr(exc, "wait", None) or 1)
+        body["detail"] = f"Je hebt te veel verzoeken gestuurd. Probeer het over {wacht} seconden opnieuw."
     response.data = body
     response.content_type = "application/problem+json"
     return response

@@ -9,7 +9,6 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from opstap.accounts.models import Rol
-from opstap.accounts.rollen import ALLE_ROLLEN
 from opstap.accounts.toegang import eigen_klant, zichtbare_klanten
 from opstap.klanten.models import Klant
 from opstap.privacy.lijsten import GelogdeLijst
@@ -23,7 +22,6 @@ from .serializers import BerekeningInvoerSerializer, InzageSerializer, KlantSeri
 class IkView(APIView):
     """Who am I: role and municipality of the logged-in user."""
 
-    rollen = ALLE_ROLLEN
 
     @extend_schema(responses={200: dict})
     def get(self, request: Request) -> Response:
@@ -88,6 +86,7 @@ body of at most 64 kB (413 above that, before the body is read)."""
     # application administrator, who have no household to compute.
     rollen = frozenset({Rol.KLANT, Rol.CONTACTPERSOON, Rol.INKOMENSCONSULENT, Rol.BELEIDSMEDEWERKER})
     max_verzoek = "OPSTAP_MAX_BEREKENING_BYTES"
+    throttle_scope = "berekening"  # its own rate budget, see opstap.api.throttling
 
     @extend_schema(request=BerekeningInvoerSerializer, responses={200: dict})
     def post(self, request: Request) -> Response:

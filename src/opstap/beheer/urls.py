@@ -8,4 +8,5 @@ urlpatterns = [
     path("", views.start, name="start"),
     path("importeren/", views.importeren, name="import"),
     path("contactpersonen/", views.contactpersonen, name="contactpersonen"),
+    path("inschrijfcode/", views.inschrijfcode, name="inschrijfcode"),
 ]

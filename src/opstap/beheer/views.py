@@ -1,6 +1,7 @@
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
@@ -8,13 +9,16 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
 
 from opstap.accounts import toegang
-from opstap.accounts.models import Gebruiker, Rol
+from opstap.accounts.models import MEDEWERKER_ROLLEN, Gebruiker, Rol
 from opstap.accounts.rollen import gebruiker_van, rol_vereist
+from opstap.accounts.services import InschrijfcodeFout, maak_inschrijfcode
 from opstap.contact import services as contact_services
 from opstap.contact.forms import DatumInvoer
 from opstap.contact.models import Overdracht, OverdrachtSoort
+from opstap.gemeenten.models import Gemeente
 from opstap.klanten.importeren import (
     MAX_BESTAND_BYTES,
     OPTIONELE_KOLOMMEN,
@@ -131,3 +135,40 @@ def contactpersonen(request: HttpRequest) -> HttpResponse:
     return render(request, "beheer/contactpersonen.html", {
         "form": form, "personen": personen, "vervangingen": vervangingen,
         "max_dagen": toegang.vervanging_max_dagen(gebruiker.gemeente)}, status=400 if form.errors else 200)
+class InschrijfcodeFormulier(forms.Form):
+    medewerker = forms.ModelChoiceField(
+        label=_("Medewerker"), queryset=Gebruiker.objects.none(),
+        empty_label=_("Kies een medewerker"),
+        error_messages={"required": _("Kies voor wie de code is."),
+                        "invalid_choice": _("Kies een medewerker uit de lijst.")},
+    )
+
+    def __init__(self, *args: object, gemeente: Gemeente | None, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        # Only staff of the administrator's own municipality: nobody else can be enrolled from here.
+        self.fields["medewerker"].queryset = (  # type: ignore[attr-defined]
+            Gebruiker.objects.filter(gemeente=gemeente, rol__in=MEDEWERKER_ROLLEN, is_active=True)
+            .order_by("username"))
+        self.fields["medewerker"].label_from_instance = (  # type: ignore[attr-defined]
+            lambda g: f"{g.weergavenaam} ({g.username}, {g.get_rol_display()})")
+
+
+@rol_vereist(Rol.BEHEERDER)
+@never_cache
+def inschrijfcode(request: HttpRequest) -> HttpResponse:
+    """A one-time code with which a staff member connects an authenticator app (or a new phone)."""
+    beheerder = gebruiker_van(request)
+    form = InschrijfcodeFormulier(request.POST or None, gemeente=beheerder.gemeente)
+    if request.method == "POST" and form.is_valid():
+        medewerker = form.cleaned_data["medewerker"]
+        try:
+            code = maak_inschrijfcode(medewerker, door=beheerder)
+        except InschrijfcodeFout as fout:
+            form.add_error("medewerker", str(fout))
+        else:
+            return render(request, "beheer/inschrijfcode.html", {
+                "form": InschrijfcodeFormulier(gemeente=beheerder.gemeente), "code": code,
+                "medewerker": medewerker, "geldig_uur": settings.INSCHRIJFCODE_GELDIG_UUR,
+            })
+    return render(request, "beheer/inschrijfcode.html", {"form": form},
+                  status=400 if form.errors else 200)

@@ -1,10 +1,13 @@
 """Settings shared by every environment. Environment files set defaults and import this."""
 
+import ipaddress
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from celery.schedules import crontab
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from .utils import config
@@ -35,6 +38,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "axes",
     "opstap.web",
     "opstap.gemeenten",
     "opstap.accounts",
@@ -65,6 +69,8 @@ MIDDLEWARE = [
     "opstap.accounts.middleware.TweeStapsMiddleware",
     "opstap.accounts.middleware.StaffSessionExpiryMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Turns a locked login into the 429 login page (opstap.accounts.views.inloggen_geblokkeerd).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "opstap.urls"
@@ -100,7 +106,8 @@ AUTH_USER_MODEL = "accounts.Gebruiker"
 LOGIN_URL = "accounts:inloggen"
 LOGIN_REDIRECT_URL = "start"
 LOGOUT_REDIRECT_URL = "accounts:inloggen"
-AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+# django-axes first: it refuses a locked name or address before any password is checked.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
 
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -114,10 +121,36 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Login throttling: after this many failed attempts for one username (or one
-# address) further attempts are refused for the lock period.
+# Login lock (django-axes, see opstap.accounts.inlogslot): after this many failed attempts for
+# one (normalised) username, or many more from one client address, further attempts are refused
+# for the lock period. Counters live in the cache: Redis in production, shared by every process.
 LOGIN_MAX_POGINGEN = config("LOGIN_MAX_POGINGEN", 5)
+LOGIN_MAX_POGINGEN_ADRES = config("LOGIN_MAX_POGINGEN_ADRES", 4 * LOGIN_MAX_POGINGEN)
 LOGIN_BLOKKADE_SECONDEN = config("LOGIN_BLOKKADE_SECONDEN", 15 * 60)
+# Reverse proxies whose X-Forwarded-For is believed (addresses or networks, comma-separated).
+# Empty: the address is REMOTE_ADDR and the header is ignored.
+TRUSTED_PROXIES = config("TRUSTED_PROXIES", [], split=True)
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError as _fout:
+        raise ImproperlyConfigured(
+            f"TRUSTED_PROXIES: {_proxy!r} is geen IP-adres of netwerk (zoals 10.0.0.5 of 10.0.0.0/24).") from _fout
+
+# Connecting an authenticator app needs a one-time code from the administrator (opstap.accounts.services).
+INSCHRIJFCODE_GELDIG_UUR = config("INSCHRIJFCODE_GELDIG_UUR", 72)
+INSCHRIJFCODE_MAX_POGINGEN = 5
+
+AXES_HANDLER = "opstap.accounts.inlogslot.InlogSlot"
+AXES_FAILURE_LIMIT = LOGIN_MAX_POGINGEN
+AXES_COOLOFF_TIME = timedelta(seconds=LOGIN_BLOKKADE_SECONDEN)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_USERNAME_CALLABLE = "opstap.accounts.inlogslot.genormaliseerde_naam"
+AXES_CLIENT_IP_CALLABLE = "opstap.accounts.inlogslot.client_adres"
+AXES_LOCKOUT_CALLABLE = "opstap.accounts.views.inloggen_geblokkeerd"
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False  # no start-up banner in every command
 
 # Staff sessions expire after inactivity; clients keep theirs longer on their own phone.
 STAFF_SESSIE_SECONDEN = config("STAFF_SESSIE_SECONDEN", 30 * 60)
@@ -216,14 +249,22 @@ DEFAULT_FROM_EMAIL = config("DEFAULT_FROM_EMAIL", "Opstap <noreply@opstap.exampl
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         # Token first: an anonymous API call then gets 401 with a WWW-Authenticate header.
-        "opstap.api.authenticatie.GecachteTokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        "opstap.api.authenticatie.TokenAuthenticatie",
+        # The browser session, for staff only after the second login step (TOTP).
+        "opstap.api.authenticatie.GeverifieerdeSessieAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["opstap.api.permissions.RolToegang"],
+    "DEFAULT_THROTTLE_CLASSES": ["opstap.api.throttling.ApiThrottle"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "opstap.api.problems.problem_exception_handler",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
     "PAGE_SIZE": 50,
+}
+# API rate limits per scope (DRF syntax: N/second, N/minute, N/hour, N/day); see opstap.api.throttling.
+API_RATES = {
+    "anoniem": config("API_RATE_ANONIEM", "60/minute"),
+    "gebruiker": config("API_RATE_GEBRUIKER", "600/minute"),
+    "berekening": config("API_RATE_BEREKENING", "600/minute"),
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Opstap API",
@@ -242,7 +283,7 @@ SPECTACULAR_SETTINGS = {
 OIDC_RP_CLIENT_ID = config("OIDC_RP_CLIENT_ID", "")
 if OIDC_RP_CLIENT_ID:
     INSTALLED_APPS.append("mozilla_django_oidc")
-    AUTHENTICATION_BACKENDS.insert(0, "opstap.accounts.oidc.OpstapOIDCBackend")
+    AUTHENTICATION_BACKENDS.insert(1, "opstap.accounts.oidc.OpstapOIDCBackend")  # after django-axes
     OIDC_RP_CLIENT_SECRET = config("OIDC_RP_CLIENT_SECRET", "")
     OIDC_RP_SIGN_ALGO = config("OIDC_RP_SIGN_ALGO", "RS256")
     OIDC_OP_AUTHORIZATION_ENDPOINT = config("OIDC_OP_AUTHORIZATION_ENDPOINT", "")

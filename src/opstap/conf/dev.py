@@ -2,10 +2,12 @@
 
 import os
 
+from .demosleutels import DEMO_FIELD_ENCRYPTION_KEY, DEMO_SECRET_KEY
+
 os.environ.setdefault("OPSTAP_DEMO", "yes")
-os.environ.setdefault("SECRET_KEY", "opstap-demo-alleen-lokaal-nooit-in-productie")
-# A fixed demo key: demo data is fictitious. Production must set its own.
-os.environ.setdefault("FIELD_ENCRYPTION_KEYS", "b3BzdGFwLWRlbW8tc2xldXRlbC0zMi1ieXRlcy0hISE=")
+os.environ.setdefault("SECRET_KEY", DEMO_SECRET_KEY)
+# A fixed demo key: demo data is fictitious. Production must set its own (and refuses this one).
+os.environ.setdefault("FIELD_ENCRYPTION_KEYS", DEMO_FIELD_ENCRYPTION_KEY)
 
 from .base import *  # noqa: E402,F403
 

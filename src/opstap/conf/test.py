@@ -6,8 +6,10 @@ import shutil
 import tempfile
 from pathlib import Path
 
-os.environ.setdefault("SECRET_KEY", "opstap-test-sleutel")
-os.environ.setdefault("FIELD_ENCRYPTION_KEYS", "dGVzdC1zbGV1dGVsLW9wc3RhcC0zMi1ieXRlcy0hISE=")
+from .demosleutels import TEST_FIELD_ENCRYPTION_KEY, TEST_SECRET_KEY  # noqa: E402
+
+os.environ.setdefault("SECRET_KEY", TEST_SECRET_KEY)
+os.environ.setdefault("FIELD_ENCRYPTION_KEYS", TEST_FIELD_ENCRYPTION_KEY)
 os.environ.setdefault("OPSTAP_DEMO", "yes")
 
 from .base import *  # noqa: E402,F403
@@ -39,6 +41,8 @@ STORAGES = {
 CELERY_TASK_ALWAYS_EAGER = True
 CELERY_BROKER_URL = "memory://"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The suite calls the API many times as one user; the rate-limit test sets its own low rates.
+API_RATES = {"anoniem": "100000/minute", "gebruiker": "100000/minute", "berekening": "100000/minute"}
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 # No collected static files in tests: the live server serves them from the apps directly.
 MIDDLEWARE = [m for m in MIDDLEWARE if not m.startswith("whitenoise")]  # noqa: F405

@@ -8,9 +8,12 @@ from django.core.files.storage import default_storage
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from rest_framework import exceptions
 
+from opstap.accounts.middleware import moet_tweede_stap_doen
 from opstap.accounts.models import Rol
 from opstap.accounts.rollen import publiek
+from opstap.api.authenticatie import TokenAuthenticatie
 
 logger = logging.getLogger(__name__)
 
@@ -68,8 +71,8 @@ def _opslag() -> None:
     default_storage.delete(naam)
 
 
-@publiek
-def health(request: HttpRequest) -> JsonResponse:
+def volledige_controle() -> tuple[bool, dict[str, str]]:
+    """Database, cache, broker and storage, each "ok" or "fout" (also `opstap health`)."""
     resultaten = dict(
         _controleer(naam, functie)
         for naam, functie in [("database", _database), ("cache", _cache), ("broker", _broker),
@@ -77,8 +80,34 @@ def health(request: HttpRequest) -> JsonResponse:
     )
     gezond = all(waarde == "ok" for waarde in resultaten.values())
     resultaten["broker_modus"] = "in-process" if settings.CELERY_TASK_ALWAYS_EAGER else "redis"
-    return JsonResponse({"status": "ok" if gezond else "fout", "onderdelen": resultaten},
-                        status=200 if gezond else 503)
+    return gezond, resultaten
+
+
+def _mag_details_zien(request: HttpRequest) -> bool:
+    """A logged-in administrator who passed the second step, or any valid API token (monitoring)."""
+    gebruiker = request.user
+    if getattr(gebruiker, "rol", None) == Rol.BEHEERDER and not moet_tweede_stap_doen(request):
+        return True
+    kop = str(request.META.get("HTTP_AUTHORIZATION", "")).split()
+    if len(kop) == 2 and kop[0].lower() == "token":
+        try:
+            TokenAuthenticatie().authenticate_credentials(kop[1])
+        except exceptions.AuthenticationFailed:
+            return False
+        return True
+    return False
+
+
+@publiek
+def health(request: HttpRequest) -> JsonResponse:
+    """For anyone: only "ok" after a cheap database ping, nothing written, no details. The full
+    check (which writes a file and reaches the broker) only for an administrator or a token."""
+    if _mag_details_zien(request):
+        gezond, resultaten = volledige_controle()
+        return JsonResponse({"status": "ok" if gezond else "fout", "onderdelen": resultaten},
+                            status=200 if gezond else 503)
+    _naam, uitkomst = _controleer("database", _database)
+    return JsonResponse({"status": uitkomst}, status=200 if uitkomst == "ok" else 503)
 
 
 def fout_400(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
