@@ -170,7 +170,7 @@ def regelingen(request: HttpRequest) -> HttpResponse:
     inzage_bij_verzoek(request, klant, "regelingen", "De app rekende uit op welke regelingen je recht hebt")
     uitkomsten, fout = voorzieningen.voor_weergave(klant, peildatum=timezone.localdate())
     return render(request, "contact/mijn/regelingen.html", {
-        "klant": klant, "beschikbaar": voorzieningen.beschikbaar() and not fout,
+        "klant": klant, "beschikbaar": not fout,
         "uitkomsten": uitkomsten, "aanvragen": klant.aanvragen.all(),
     })
 
@@ -186,7 +186,7 @@ def aanvragen(request: HttpRequest) -> HttpResponse:
         # No (known) provision chosen: let the client choose from what they are entitled to.
         inzage_bij_verzoek(request, klant, "regelingen", "De app rekende uit wat je kunt aanvragen")
         return render(request, "contact/mijn/aanvragen_kiezen.html", {
-            "uitkomsten": uitkomsten, "beschikbaar": voorzieningen.beschikbaar() and not fout, "gevraagd": code},
+            "uitkomsten": uitkomsten, "beschikbaar": not fout, "gevraagd": code},
             status=404 if code else 200)
     form = AanvraagForm(request.POST or None)
     if request.method == "POST":

@@ -258,7 +258,7 @@ def aanvragen(request: HttpRequest, klant_pk: int) -> HttpResponse:
     uitkomsten, fout = voorzieningen.voor_weergave(klant, peildatum=timezone.localdate(), alleen_recht=False)
     return render(request, "contact/werk/aanvragen.html", {
         "klant": klant, "aanvragen": klant.aanvragen.all(),
-        "statussen": AanvraagStatus.choices, "beschikbaar": voorzieningen.beschikbaar(),
+        "statussen": AanvraagStatus.choices,
         "uitkomsten": uitkomsten, "rekenfout": fout,
     })
 
@@ -305,7 +305,7 @@ def als_klant(request: HttpRequest, klant_pk: int) -> HttpResponse:
         "afspraken": selectors.afspraken_op_een_rij(klant),
         "momenten": selectors.komende_contactmomenten(klant), "teksten": regels_voor_klant(klant),
         # The provisions exactly as the client's page computes them: only what the engine grants.
-        "beschikbaar": voorzieningen.beschikbaar() and not fout, "aanvragen": klant.aanvragen.all(),
+        "beschikbaar": not fout, "aanvragen": klant.aanvragen.all(),
         "uitkomsten": uitkomsten,
     })
 
@@ -324,7 +324,7 @@ def voorzieningen_overzicht(request: HttpRequest) -> HttpResponse:
                       "Begeleiding: lopende aanvragen in het overzicht")
     return render(request, "contact/werk/voorzieningen.html", {
         "regelingen": voorzieningen.regelingen_van_gemeente(gemeente.regels_code),
-        "beschikbaar": voorzieningen.beschikbaar(), "lopend": lopend,
+        "lopend": lopend,
         "standaard_weken": gemeente.instelling("voorziening_behandel_weken", 8),
         "vandaag": timezone.localdate(),
     })
