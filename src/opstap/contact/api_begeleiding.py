@@ -31,6 +31,7 @@ from rest_framework.views import APIView
 
 from opstap.accounts import toegang
 from opstap.accounts.models import Rol
+from opstap.accounts.rollen import gebruiker_van
 from opstap.accounts.toegang import eigen_klant
 from opstap.klanten.models import Drempel, Klant
 from opstap.privacy.lijsten import GelogdeLijst
@@ -41,7 +42,6 @@ from . import services, voorzieningen
 from .api import (
     KLANT_FILTER,
     ROLLEN,
-    gebruiker_van,
     klant_voor_schrijven,
     klanten_in_beeld,
 )

@@ -51,12 +51,11 @@ def berichten(request: HttpRequest) -> HttpResponse:
         form = BerichtForm(request.POST, request.FILES)
         if form.is_valid():
             try:
-                services.bericht_versturen(klant=klant, afzender=gebruiker_van(request),
-                                           tekst=form.cleaned_data["tekst"], bijlage=form.cleaned_data["bijlage"])
+                services.bericht_sturen(door=gebruiker_van(request), klant=klant, tekst=form.cleaned_data["tekst"],
+                                        bijlage=form.cleaned_data["bijlage"])
             except services.InvoerFout as fout:
                 _fout_in_form(form, fout)
             else:
-                inzage_bij_verzoek(request, klant, "berichten", "Je stuurde een bericht", Actie.AANMAKEN)
                 messages.success(request, _("Je bericht is verstuurd. Je contactpersoon ziet het nu."))
                 return redirect("mijn:berichten")
     inzage_bij_verzoek(request, klant, "berichten", "Je las je berichten")
@@ -117,8 +116,6 @@ def verslag(request: HttpRequest, verslag_pk: int) -> HttpResponse:
             except services.InvoerFout as fout:
                 _fout_in_form(form, fout)
             else:
-                inzage_bij_verzoek(request, klant, "gespreksverslag", "Je stelde een vraag over een verslag",
-                                   Actie.AANMAKEN)
                 messages.success(request, _("Je vraag is verstuurd. Je contactpersoon ziet hem bij je berichten."))
                 return redirect("mijn:verslag", verslag_pk=item.pk)
     inzage_bij_verzoek(request, klant, "gespreksverslag", "Je las een gespreksverslag")

@@ -56,13 +56,11 @@ def berichten(request: HttpRequest, klant_pk: int) -> HttpResponse:
         form = BerichtForm(request.POST, request.FILES)
         if form.is_valid():
             try:
-                services.bericht_versturen(klant=klant, afzender=gebruiker_van(request),
-                                           tekst=form.cleaned_data["tekst"], bijlage=form.cleaned_data["bijlage"])
+                services.bericht_sturen(door=gebruiker_van(request), klant=klant, tekst=form.cleaned_data["tekst"],
+                                        bijlage=form.cleaned_data["bijlage"])
             except services.InvoerFout as fout:
                 _fout_in_form(form, fout)
             else:
-                inzage_bij_verzoek(request, klant, "berichten", "Begeleiding: bericht aan de klant gestuurd",
-                                   Actie.AANMAKEN)
                 messages.success(request, _("Bericht verstuurd. De klant krijgt een melding (zonder inhoud)."))
                 return redirect("werk:berichten", klant_pk=klant.pk)
     inzage_bij_verzoek(request, klant, "berichten", "Begeleiding: berichten gelezen")
