@@ -11,6 +11,8 @@ from django.template import Context, Template
 import opstap
 from opstap.web.geld import centen, euro
 
+BRON = Path(opstap.__file__).parent
+
 
 @pytest.mark.parametrize(("bedrag", "verwacht"), [
     (0, "€ 0,00"), (1401.5, "€ 1.401,50"), ("2166.405", "€ 2.166,41"), (-12.3, "-€ 12,30"),
@@ -44,6 +46,12 @@ def test_filter_in_een_template() -> None:
 def test_een_geldopmaak_in_de_app() -> None:
     """No second formatter creeps back: money is formatted through opstap.web.geld only."""
     eigen = re.compile(r"""€ \{[^}]*:[^}]*[,.]\d*f\}|:,\.\d+f""")  # "€ {x:,.2f}" and friends
-    bron = Path(opstap.__file__).parent
-    gevonden = [str(p.relative_to(bron)) for p in bron.rglob("*.py") if eigen.search(p.read_text())]
+    gevonden = [str(p.relative_to(BRON)) for p in BRON.rglob("*.py") if eigen.search(p.read_text())]
+    assert gevonden == []
+
+
+def test_geen_eurobedrag_buiten_het_filter_in_templates() -> None:
+    """A template writes money only as `{{ bedrag|euro }}`, never "€ {{ bedrag }}" (that prints 650.00)."""
+    los = re.compile(r"€\s*\{\{")
+    gevonden = [str(p.relative_to(BRON)) for p in (BRON / "templates").rglob("*.html") if los.search(p.read_text())]
     assert gevonden == []
