@@ -144,3 +144,39 @@ def test_bedragen_nan_oneindig_of_absurd_geven_een_fout_per_regel(wereld: Wereld
     assert "hoger dan 10.000 euro" in fouten[4]
     assert resultaat.toegevoegd == 1
     assert Klant.objects.get(gemeente=wereld.a.gemeente, achternaam="de Vries").kale_huur == Decimal("750.50")
+
+
+def _jaren_voor(dag: date, jaren: int) -> date:
+    try:
+        return dag.replace(year=dag.year - jaren)
+    except ValueError:  # today is 29 February
+        return dag.replace(year=dag.year - jaren, month=3, day=1)
+
+
+@pytest.mark.parametrize(("dagen_erbij", "toegevoegd"), [(1, 0), (0, 1)], ids=["18-morgen", "18-vandaag"])
+def test_achttien_op_de_echte_verjaardag(wereld: Wereld, dagen_erbij: int, toegevoegd: int) -> None:
+    """18 tomorrow is still 17 today (18 * 365 days counted the leap days wrong and let them in)."""
+    geboren = _jaren_voor(date.today(), 18) + timedelta(days=dagen_erbij)
+    resultaat = importeer_klanten(_csv(
+        f"999900006;J.;Jansen;{geboren.isoformat()};9999 AB;12;alleenstaande;4.1;alfa-contactpersoon;;"),
+        gemeente=wereld.a.gemeente)
+    assert resultaat.toegevoegd == toegevoegd
+    if not toegevoegd:
+        assert "jonger dan 18" in " ".join(resultaat.fouten[0].meldingen)
+
+
+@pytest.mark.parametrize(("geboren", "vandaag", "te_jong"), [
+    # Born on 29 February: 18 is never a leap year, so the birthday is 1 March (as the engine counts).
+    ("2008-02-29", date(2026, 2, 28), True),
+    ("2008-02-29", date(2026, 3, 1), False),
+    ("2008-03-01", date(2026, 2, 28), True),  # 18 * 365 days had already passed here (4 leap days)
+    ("2008-03-01", date(2026, 3, 1), False),
+])
+def test_achttien_op_de_echte_verjaardag_ook_op_29_februari(wereld: Wereld, geboren: str, vandaag: date,
+                                                          te_jong: bool) -> None:
+    from opstap.klanten.importeren import controleer_rij
+
+    rij = dict(zip(KOP.strip().split(";"), GOED_1.split(";"), strict=True)) | {"geboortedatum": geboren}
+    cp = {"alfa-contactpersoon": wereld.a.gebruikers[Rol.CONTACTPERSOON]}
+    _schoon, fouten = controleer_rij(rij, contactpersonen=cp, vandaag=vandaag)
+    assert any("jonger dan 18" in f for f in fouten) is te_jong

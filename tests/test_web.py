@@ -33,7 +33,7 @@ def test_health_meldt_alle_onderdelen_met_een_token(wereld: Wereld) -> None:
 
 
 def test_health_geeft_503_als_de_database_weg_is(wereld: Wereld) -> None:
-    with mock.patch("opstap.web.views._database", side_effect=RuntimeError("weg")):
+    with mock.patch("opstap.web.gezondheid.database", side_effect=RuntimeError("weg")):
         response = _beheerder(wereld).get("/health/")
         publiek = Client().get("/health/")
     assert response.status_code == 503

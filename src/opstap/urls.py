@@ -1,14 +1,25 @@
 from django.conf import settings
 from django.urls import include, path
 
+from opstap.contact import urls_mijn as contact_mijn
+from opstap.contact import urls_werk as contact_werk
+from opstap.inkomen import urls_mijn as inkomen_mijn
+from opstap.inkomen import urls_werk as inkomen_werk
+from opstap.klanten import urls_mijn as klanten_mijn
+from opstap.klanten import urls_werk as klanten_werk
 from opstap.web import views as web
+
+# The client's area (/mijn/) and the contact person's area (/werk/) hold pages of several apps under
+# one namespace each. They are put together here, so no app mounts another app's views.
+MIJN = [*klanten_mijn.urlpatterns, *contact_mijn.urlpatterns, *inkomen_mijn.urlpatterns]
+WERK = [*klanten_werk.urlpatterns, *contact_werk.urlpatterns, *inkomen_werk.urlpatterns]
 
 urlpatterns = [
     path("", web.start, name="start"),
     path("health/", web.health, name="health"),
     path("", include("opstap.accounts.urls")),
-    path("mijn/", include("opstap.klanten.urls_mijn")),
-    path("werk/", include("opstap.klanten.urls_werk")),
+    path("mijn/", include((MIJN, "mijn"))),
+    path("werk/", include((WERK, "werk"))),
     path("inkomen/", include("opstap.inkomen.urls")),
     path("werkgever/", include("opstap.werkgevers.urls")),
     path("beleid/", include("opstap.beleid.urls")),

@@ -122,27 +122,52 @@ def test_contactpersoon_ziet_waarom(wereld: Wereld, cp_client: Client) -> None:
     assert "bijstandsnorm" in pagina  # the engine's reason, also for what the client is not entitled to
 
 
-def _regelingen(code: str, peildatum: Any = None) -> list[dict[str, Any]]:
-    return [{"code": "pas", "naam": "Testpas", "behandeltermijn_weken": 4,
-             "stappen": ["Ontvangen", "Controle", "Je krijgt je pas"]}]
+# --- the engine's documented interface, called directly (docs/regels.md) ----------------------
 
 
-def test_oudere_toets_per_regeling_wordt_ook_begrepen(wereld: Wereld, klant_client: Client,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(regels, "gemeentelijke_regelingen", _regelingen)
-    monkeypatch.delattr(regels, "regelingen_voor_huishouden")
-    monkeypatch.setattr(regels, "recht_op_regeling", lambda code, invoer: {"recht": True, "bedrag": 12.5,
-                                                                            "periode": "maand"}, raising=False)
-    assert "€ 12,50 per maand" in klant_client.get("/mijn/regelingen/").content.decode()
-    klant_client.post("/mijn/regelingen/aanvragen/", {"regeling": "pas"})
-    aanvraag = Aanvraag.objects.get()
-    assert [s["naam"] for s in aanvraag.stappen][-1] == "Je krijgt je pas"
-    assert aanvraag.verwacht_besluit_op == timezone.localdate() + timedelta(weeks=4)
-
-
-def test_zonder_rekenregels_een_vriendelijke_melding(wereld: Wereld, klant_client: Client,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    for naam in ("gemeentelijke_regelingen", "regelingen_voor_huishouden", *voorzieningen._TOETS_NAMEN):
-        monkeypatch.delattr(regels, naam, raising=False)
+def test_bedragen_met_de_hand_na_te_rekenen(wereld: Wereld, klant_client: Client) -> None:
+    """An alleenstaande without children (wereld.py): Demodam's kwijtschelding is € 396 a year for an
+    alleenstaande and the Demodampas € 60 a year per person (src/regels/parameters/gemeenten/demodam).
+    Per month that is 396 / 12 = 33 and 60 / 12 = 5."""
+    klant = wereld.a.klanten["eigen"]
+    per_code = {u.regeling.code: u for u in voorzieningen.regelingen_voor_klant(klant, peildatum=timezone.localdate())}
+    assert per_code["kwijtschelding"].waarde == "€ 33,00 per maand (€ 396,00 per jaar)"
+    assert per_code["stadspas"].waarde == "€ 5,00 per maand (€ 60,00 per jaar)"
     pagina = klant_client.get("/mijn/regelingen/").content.decode()
-    assert "niet voor je uitrekenen" in pagina
+    assert "€ 33,00 per maand (€ 396,00 per jaar)" in pagina
+
+
+def test_overzicht_toont_de_bedragen_van_de_regeling(wereld: Wereld, cp_client: Client) -> None:
+    pagina = cp_client.get("/werk/voorzieningen/").content.decode()
+    assert "alleenstaande: € 396,00 per jaar" in pagina  # kwijtschelding, as the regulation states it
+    assert "€ 25,00 per kind per maand" in pagina  # kindpakket: € 300 a year / 12
+    assert "€ 5,00 per persoon per maand" in pagina  # Demodampas: € 60 a year / 12
+
+
+def test_huishouden_buiten_het_model_krijgt_een_vriendelijke_melding(wereld: Wereld, klant_client: Client,
+                                                                   cp_client: Client) -> None:
+    """The engine's documented input error (docs/regels.md, "Buiten het model"): younger than 21."""
+    klant = wereld.a.klanten["eigen"]
+    klant.geboortedatum = timezone.localdate() - timedelta(days=19 * 366)
+    klant.save()
+    pagina = klant_client.get("/mijn/regelingen/").content.decode()
+    assert "niet voor je uitrekenen" in pagina and "Demodampas" not in pagina
+    werk = cp_client.get(f"/werk/klanten/{klant.pk}/aanvragen/").content.decode()
+    assert "aanvrager.geboortedatum" in werk  # the contact person sees the engine's reason
+
+
+def test_een_fout_in_de_rekenregels_wordt_niet_verzwegen(wereld: Wereld, klant_client: Client,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Anything but the engine's input error is a bug: it surfaces instead of becoming "nothing for you"."""
+    def stuk(invoer: dict[str, Any]) -> list[dict[str, Any]]:
+        raise KeyError("bijstandsnorm")
+
+    monkeypatch.setattr(regels, "regelingen_voor_huishouden", stuk)
+    with pytest.raises(KeyError, match="bijstandsnorm"):
+        klant_client.get("/mijn/regelingen/")
+
+
+def test_onbekende_gemeente_is_een_fout_en_geen_lege_lijst() -> None:
+    with pytest.raises(regels.InvoerFout) as fout:
+        voorzieningen.regelingen_van_gemeente("bestaat-niet")
+    assert fout.value.veld == "gemeente"

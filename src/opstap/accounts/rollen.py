@@ -3,7 +3,7 @@ access-refusal test reads these declarations, so a view without one fails the su
 
 from collections.abc import Callable, Iterable
 from functools import wraps
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Protocol
 
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
@@ -51,8 +51,16 @@ def rol_vereist(*rollen: str) -> Callable[[Callable[..., HttpResponse]], Callabl
     return decorator
 
 
-def gebruiker_van(request: HttpRequest) -> Gebruiker:
-    """The logged-in user of a view behind a role check (typed for the rest of the view)."""
+class _Verzoek(Protocol):
+    """A Django request or a DRF request: both carry the user."""
+
+    @property
+    def user(self) -> Any: ...
+
+
+def gebruiker_van(request: _Verzoek) -> Gebruiker:
+    """The logged-in user of a view or API view behind a role check (typed for the rest of the view);
+    anyone else is refused (403), never let through by an assert that `python -O` drops."""
     if not isinstance(request.user, Gebruiker):
         raise PermissionDenied("Log eerst in.")
     return request.user

@@ -5,6 +5,8 @@ from xml.sax.saxutils import escape
 
 from django.utils.translation import gettext as _
 
+from opstap.web.geld import euro
+
 LIJNEN = (("basis", "#154273", ""), ("variant", "#b34700", "8 5"))  # colour, and a dash so colour is not needed
 
 
@@ -40,7 +42,7 @@ def gemiddelden_svg(uren: list[int], basis: list[float | None], variant: list[fl
         delen.append(f'<line x1="{links}" x2="{breedte - rechts}" y1="{y(bedrag):.1f}" y2="{y(bedrag):.1f}" '
                      'stroke="#d0d0d0"/>')
         delen.append(f'<text x="{links - 6}" y="{y(bedrag) + 4:.1f}" text-anchor="end" font-size="12" '
-                     f'fill="#4d4d4d">€ {bedrag:,.0f}</text>'.replace(",", "."))
+                     f'fill="#4d4d4d">{euro(bedrag, hele_euros=True)}</text>')
         bedrag += stap
     for u in uren:
         if u % 8 == 0:

@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from opstap.inkomen.varianten import REGEL_NAMEN
 
+from .onderdrukking import toonbaar_aantal
+
 
 class Doorrekening(models.Model):
     class Status(models.TextChoices):
@@ -51,8 +53,6 @@ class Doorrekening(models.Model):
     @property
     def aantal_totaal_getoond(self) -> int | None:
         """The number of clients as policy staff may see it (the same rule as on /beleid/)."""
-        from .onderdrukking import toonbaar_aantal
-
         return toonbaar_aantal(self.aantal_totaal)
 
     @property

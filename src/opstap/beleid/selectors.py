@@ -6,7 +6,7 @@ from django.db.models import Count, QuerySet
 
 from opstap.accounts.models import Gebruiker
 from opstap.gemeenten.models import Gemeente
-from opstap.klanten.keuzes import TREDE_GROEP, DrempelGroep, Fase
+from opstap.klanten.keuzes import DREMPEL_GROEP_VAN, TREDE_GROEP, DrempelGroep, DrempelSoort, Fase
 from opstap.klanten.models import Drempel, Klant
 
 from .models import Doorrekening
@@ -44,8 +44,6 @@ def bestandsbeeld(gemeente: Gemeente) -> dict[str, object]:
         trede_groepen[trede.split(".")[0]] += aantal
     per_fase = dict(klanten.values("fase").annotate(n=Count("id")).values_list("fase", "n"))
     drempels = Drempel.objects.filter(klant__gemeente=gemeente, opgelost_op__isnull=True)
-    from opstap.klanten.keuzes import DREMPEL_GROEP_VAN, DrempelSoort
-
     # The kind of barrier is encrypted, so it is counted here, not in SQL (distinct clients).
     klanten_per_soort: dict[str, set[int]] = {s: set() for s in DrempelSoort.values}
     per_groep: dict[str, set[int]] = {g: set() for g in DrempelGroep.values}

@@ -22,11 +22,14 @@ from opstap.gemeenten.models import Gemeente
 from opstap.inkomen.services import UREN_NIVEAUS, invoer_voor_klant, minimumloon_per_uur
 from opstap.klanten.models import Klant
 from opstap.privacy.services import inzages_door_systeem
+from opstap.taken import taak
 
 from .models import Doorrekening
 from .onderdrukking import gemiddelde_toonbaar, onderdruk, onderdruk_met_totaal, onderdruk_oplopend
 
 logger = logging.getLogger(__name__)
+
+DOORREKENEN = "opstap.beleid.tasks.doorrekening_uitvoeren"  # queued by name: tasks import this module
 
 BLOKGROOTTE = 500  # clients per step: progress is saved after every block
 # Bands of "hours a week at which bijstand ends" shown to policy staff.
@@ -114,9 +117,7 @@ def doorrekening_starten(*, door: Gebruiker, gemeente: Gemeente, peildatum: date
         variant_naam=variant_naam, variant_regel=variant_regel, variant_parameters=parameters,
         aantal_totaal=Klant.objects.filter(gemeente=gemeente).count(),
     )
-    from .tasks import doorrekening_uitvoeren
-
-    transaction.on_commit(lambda: doorrekening_uitvoeren.delay(doorrekening.pk))
+    transaction.on_commit(lambda: taak(DOORREKENEN).delay(doorrekening.pk))
     return doorrekening
 
 

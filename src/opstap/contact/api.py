@@ -23,6 +23,7 @@ from rest_framework.response import Response
 
 from opstap.accounts import toegang
 from opstap.accounts.models import Gebruiker, Rol
+from opstap.accounts.rollen import gebruiker_van
 from opstap.accounts.toegang import begeleide_klanten, eigen_klant, leesbare_verslagen
 from opstap.klanten.models import Klant
 from opstap.privacy.lijsten import GelogdeLijst
@@ -73,12 +74,6 @@ class GespreksverslagSerializer(serializers.ModelSerializer[Gespreksverslag]):
                   "afspraken_lijst", "stappen_lijst", "gepubliceerd_op", "gelezen_op", "publiceren",
                   "b1_genegeerd"]
         read_only_fields = ["id", "auteur", "gepubliceerd_op", "gelezen_op"]
-
-
-def gebruiker_van(request: Request) -> Gebruiker:
-    gebruiker = request.user
-    assert isinstance(gebruiker, Gebruiker)  # RolToegang let only logged-in users through
-    return gebruiker
 
 
 def klanten_in_beeld(request: Request) -> QuerySet[Klant]:
@@ -143,16 +138,11 @@ class BerichtenView(GelogdeLijst, generics.ListCreateAPIView[Bericht]):
             verslag = Gespreksverslag.objects.filter(pk=data["verslag_id"], klant=klant).first()
             if verslag is None:
                 raise ValidationError({"verslag": "Dit gespreksverslag is niet gevonden."})
-            toegang.eis(toegang.mag_verslag_lezen(gebruiker, verslag),
-                        "Dit gespreksverslag is nog niet gepubliceerd. Je kunt er nog geen vraag over stellen.")
-            if not verslag.is_gepubliceerd:
-                raise ValidationError({"verslag": "Stel een vraag over een verslag als het gepubliceerd is."})
         try:
-            bericht = services.bericht_versturen(klant=klant, afzender=gebruiker, tekst=data.get("tekst", ""),
-                                                 bijlage=data.get("bijlage"), verslag=verslag)
+            bericht = services.bericht_sturen(door=gebruiker, klant=klant, tekst=data.get("tekst", ""),
+                                              bijlage=data.get("bijlage"), verslag=verslag)
         except services.InvoerFout as fout:
             raise ValidationError({fout.veld or "tekst": str(fout)}) from fout
-        inzage_bij_verzoek(request, klant, "berichten (API)", "Bericht verstuurd via de API", Actie.AANMAKEN)
         return Response(BerichtSerializer(bericht).data, status=status.HTTP_201_CREATED)
 
 

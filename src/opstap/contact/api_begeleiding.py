@@ -31,6 +31,7 @@ from rest_framework.views import APIView
 
 from opstap.accounts import toegang
 from opstap.accounts.models import Rol
+from opstap.accounts.rollen import gebruiker_van
 from opstap.accounts.toegang import eigen_klant
 from opstap.klanten.models import Drempel, Klant
 from opstap.privacy.lijsten import GelogdeLijst
@@ -41,7 +42,6 @@ from . import services, voorzieningen
 from .api import (
     KLANT_FILTER,
     ROLLEN,
-    gebruiker_van,
     klant_voor_schrijven,
     klanten_in_beeld,
 )
@@ -194,9 +194,9 @@ class RegelingenView(APIView):
         gebruiker = gebruiker_van(request)
         vandaag = timezone.localdate()
         if gebruiker.rol == Rol.CONTACTPERSOON and not request.query_params.get("klant"):
-            code = gebruiker.gemeente.regels_code if gebruiker.gemeente else ""
-            return Response({"klant": None, "melding": "", "regelingen": [
-                _regeling(r) for r in voorzieningen.regelingen_van_gemeente(code, peildatum=vandaag)]})
+            gemeente = gebruiker.gemeente
+            regelingen = voorzieningen.regelingen_van_gemeente(gemeente.regels_code, peildatum=vandaag) if gemeente else []
+            return Response({"klant": None, "melding": "", "regelingen": [_regeling(r) for r in regelingen]})
         klant = klanten_in_beeld(request).first()
         if klant is None:
             raise NotFound("Deze klant is niet gevonden.")

@@ -10,6 +10,7 @@ from opstap.accounts.toegang import delegatie_ontvangers
 from opstap.klanten.keuzes import DREMPEL_GROEP_VAN, DrempelGroep, DrempelSoort, Fase, Trede
 from opstap.klanten.models import Klant
 
+from . import services
 from .models import AanvraagStatus, DoelSoort, GesprekSoort, OverdrachtSoort, StapWie
 
 
@@ -27,6 +28,17 @@ class BerichtForm(forms.Form):
         label=_("Bijlage (mag leeg blijven)"), required=False,
         help_text=_("Een foto of PDF, bijvoorbeeld een loonstrook of brief. PDF, JPG of PNG, hooguit 5 MB."),
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"}))
+
+    def versturen(self, *, door: Gebruiker, klant: Klant) -> bool:
+        """Send this valid form through the one service (services.bericht_sturen); what the user can
+        fix lands on the form, with what they typed kept. True when the message is sent."""
+        try:
+            services.bericht_sturen(door=door, klant=klant, tekst=self.cleaned_data["tekst"],
+                                    bijlage=self.cleaned_data["bijlage"])
+        except services.InvoerFout as fout:
+            self.add_error(fout.veld if fout.veld in self.fields else None, str(fout))
+            return False
+        return True
 
 
 class ReactieForm(forms.Form):

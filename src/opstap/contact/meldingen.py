@@ -28,10 +28,13 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from opstap.accounts.models import Gebruiker
+from opstap.taken import taak
 
 from .models import KanaalSoort, Meldingskanaal
 
 logger = logging.getLogger(__name__)
+
+MELDING_VERSTUREN = "opstap.contact.tasks.melding_versturen"  # queued by name: tasks import this module
 
 
 @dataclass(frozen=True)
@@ -188,10 +191,8 @@ def versturen(gebruiker: Gebruiker, soort: str, url: str) -> list[str]:
 
 
 def _in_wachtrij(gebruiker_id: int, soort: str, url: str) -> None:
-    from .tasks import melding_versturen
-
     try:
-        melding_versturen.delay(gebruiker_id, soort, url)
+        taak(MELDING_VERSTUREN).delay(gebruiker_id, soort, url)
     except Exception:  # e.g. the broker is down: the message is stored, only the notification is lost
         logger.exception("melding voor gebruiker %s kon niet in de wachtrij", gebruiker_id)
 

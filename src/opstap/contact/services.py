@@ -15,6 +15,7 @@ from opstap.accounts import toegang
 from opstap.accounts.models import Gebruiker, Rol
 from opstap.klanten.keuzes import DrempelSoort, Fase, Trede
 from opstap.klanten.models import Drempel, Klant, TredeWijziging
+from opstap.privacy.models import Actie
 from opstap.privacy.services import inzage_vastleggen
 
 from . import selectors, voorzieningen
@@ -116,6 +117,25 @@ def bericht_versturen(*, klant: Klant, afzender: Gebruiker, tekst: str, bijlage:
 
 
 @transaction.atomic
+def bericht_sturen(*, door: Gebruiker, klant: Klant, tekst: str, bijlage: "UploadedFile[Any] | None" = None,
+                   verslag: Gespreksverslag | None = None) -> Bericht:
+    """A person sends a message: the one way for the client's page, the contact person's page and the
+    API. The access rule (403), a question about a summary only once it is readable and published, the
+    message with its checked attachment, and the access-log entry: stored all together or not at all."""
+    toegang.eis(toegang.mag_bericht_sturen(door, klant),
+                "Je kunt alleen berichten sturen in een gesprek dat bij jou hoort.")
+    if verslag is not None:
+        toegang.eis(toegang.mag_verslag_lezen(door, verslag),
+                    "Dit gespreksverslag is nog niet gepubliceerd. Je kunt er nog geen vraag over stellen.")
+        if not verslag.is_gepubliceerd:
+            raise InvoerFout("Stel een vraag over een verslag als het gepubliceerd is.", veld="verslag")
+    bericht = bericht_versturen(klant=klant, afzender=door, tekst=tekst, bijlage=bijlage, verslag=verslag)
+    doel = "Je stuurde een bericht" if door.rol == Rol.KLANT else "Begeleiding: bericht aan de klant gestuurd"
+    inzage_vastleggen(gebruiker=door, klant=klant, onderdeel="berichten", doel=doel, actie=Actie.AANMAKEN)
+    return bericht
+
+
+@transaction.atomic
 def berichten_lezen(*, klant: Klant, lezer: Gebruiker) -> int:
     """Mark the other side's messages as read by `lezer`. Returns how many were new."""
     van_klant = lezer.rol != Rol.KLANT
@@ -175,7 +195,7 @@ def verslag_reageren(*, verslag: Gespreksverslag, afzender: Gebruiker, tekst: st
     """A client's question or remark on a summary: it reaches the contact person as a message."""
     if not verslag.is_gepubliceerd:
         raise InvoerFout("Dit verslag is nog niet klaar.")
-    return bericht_versturen(klant=verslag.klant, afzender=afzender, tekst=tekst, verslag=verslag)
+    return bericht_sturen(door=afzender, klant=verslag.klant, tekst=tekst, verslag=verslag)
 
 
 # --- A4: planned contact ------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Included into the client's area (namespace 'mijn') from klanten/urls_mijn.py."""
+"""Contact and guidance in the client's area (namespace 'mijn'), mounted by opstap/urls.py."""
 
 from django.urls import path
 

@@ -1,4 +1,4 @@
-"""Included into the contact person's area (namespace 'werk') from klanten/urls_werk.py."""
+"""Contact and guidance in the contact person's area (namespace 'werk'), mounted by opstap/urls.py."""
 
 from django.urls import path
 

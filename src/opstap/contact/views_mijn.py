@@ -5,7 +5,7 @@ import json
 from typing import Any
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,10 +21,10 @@ from opstap.privacy.services import inzage_bij_verzoek
 from opstap.web.omvang import max_verzoek
 
 from . import selectors, services, voorzieningen
-from .bijlagen import downloadnaam
+from .bijlagen import als_download
 from .forms import AanvraagForm, BerichtForm, ReactieForm
 from .hulp import zoek_vragen
-from .models import Bericht, Gespreksverslag, KanaalSoort, Stap, StapWie
+from .models import Gespreksverslag, KanaalSoort, Stap, StapWie
 from .pdf import regels_brief_pdf, verslag_pdf
 from .pwa import vapid_publieke_sleutel
 from .regelteksten import regels_voor_klant
@@ -49,16 +49,9 @@ def berichten(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         toegang.eis(toegang.mag_bericht_sturen(gebruiker_van(request), klant))
         form = BerichtForm(request.POST, request.FILES)
-        if form.is_valid():
-            try:
-                services.bericht_versturen(klant=klant, afzender=gebruiker_van(request),
-                                           tekst=form.cleaned_data["tekst"], bijlage=form.cleaned_data["bijlage"])
-            except services.InvoerFout as fout:
-                _fout_in_form(form, fout)
-            else:
-                inzage_bij_verzoek(request, klant, "berichten", "Je stuurde een bericht", Actie.AANMAKEN)
-                messages.success(request, _("Je bericht is verstuurd. Je contactpersoon ziet het nu."))
-                return redirect("mijn:berichten")
+        if form.is_valid() and form.versturen(door=gebruiker_van(request), klant=klant):
+            messages.success(request, _("Je bericht is verstuurd. Je contactpersoon ziet het nu."))
+            return redirect("mijn:berichten")
     inzage_bij_verzoek(request, klant, "berichten", "Je las je berichten")
     services.berichten_lezen(klant=klant, lezer=gebruiker_van(request))
     zoek = request.GET.get("zoek", "").strip()
@@ -75,14 +68,8 @@ def berichten(request: HttpRequest) -> HttpResponse:
 @rol_vereist(Rol.KLANT)
 def bijlage(request: HttpRequest, bericht_pk: int) -> HttpResponse:
     klant = _klant(request)
-    bericht = get_object_or_404(Bericht, pk=bericht_pk, klant=klant, gemeente_id=klant.gemeente_id)
-    if not bericht.bijlage:
-        raise Http404("Dit bericht heeft geen bijlage.")
+    response = als_download(klant, bericht_pk)
     inzage_bij_verzoek(request, klant, "bijlage", "Je opende een bijlage")
-    response = FileResponse(bericht.bijlage.open("rb"), as_attachment=True,
-                            filename=downloadnaam(bericht.bijlage_naam, bericht.bijlage_type, bericht.pk),
-                            content_type=bericht.bijlage_type)
-    response["X-Content-Type-Options"] = "nosniff"  # the browser keeps to the type we detected
     return response  # type: ignore[return-value]
 
 
@@ -117,8 +104,6 @@ def verslag(request: HttpRequest, verslag_pk: int) -> HttpResponse:
             except services.InvoerFout as fout:
                 _fout_in_form(form, fout)
             else:
-                inzage_bij_verzoek(request, klant, "gespreksverslag", "Je stelde een vraag over een verslag",
-                                   Actie.AANMAKEN)
                 messages.success(request, _("Je vraag is verstuurd. Je contactpersoon ziet hem bij je berichten."))
                 return redirect("mijn:verslag", verslag_pk=item.pk)
     inzage_bij_verzoek(request, klant, "gespreksverslag", "Je las een gespreksverslag")
@@ -170,7 +155,7 @@ def regelingen(request: HttpRequest) -> HttpResponse:
     inzage_bij_verzoek(request, klant, "regelingen", "De app rekende uit op welke regelingen je recht hebt")
     uitkomsten, fout = voorzieningen.voor_weergave(klant, peildatum=timezone.localdate())
     return render(request, "contact/mijn/regelingen.html", {
-        "klant": klant, "beschikbaar": voorzieningen.beschikbaar() and not fout,
+        "klant": klant, "beschikbaar": not fout,
         "uitkomsten": uitkomsten, "aanvragen": klant.aanvragen.all(),
     })
 
@@ -186,7 +171,7 @@ def aanvragen(request: HttpRequest) -> HttpResponse:
         # No (known) provision chosen: let the client choose from what they are entitled to.
         inzage_bij_verzoek(request, klant, "regelingen", "De app rekende uit wat je kunt aanvragen")
         return render(request, "contact/mijn/aanvragen_kiezen.html", {
-            "uitkomsten": uitkomsten, "beschikbaar": voorzieningen.beschikbaar() and not fout, "gevraagd": code},
+            "uitkomsten": uitkomsten, "beschikbaar": not fout, "gevraagd": code},
             status=404 if code else 200)
     form = AanvraagForm(request.POST or None)
     if request.method == "POST":

@@ -5,7 +5,7 @@ from datetime import datetime
 from typing import Any
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,7 +20,7 @@ from opstap.privacy.models import Actie
 from opstap.privacy.services import inzage_bij_verzoek, inzages_bij_lijst
 
 from . import selectors, services, voorzieningen
-from .bijlagen import downloadnaam
+from .bijlagen import als_download
 from .forms import (
     AanvraagStatusForm,
     BerichtForm,
@@ -32,7 +32,7 @@ from .forms import (
     TredeForm,
     VerslagForm,
 )
-from .models import Aanvraag, AanvraagStatus, Bericht, Contactmoment, Gespreksverslag, Stap
+from .models import Aanvraag, AanvraagStatus, Contactmoment, Gespreksverslag, Stap
 from .regelteksten import regels_voor_klant
 
 BEGELEIDING = (Rol.CONTACTPERSOON,)
@@ -54,17 +54,9 @@ def berichten(request: HttpRequest, klant_pk: int) -> HttpResponse:
     if request.method == "POST":
         toegang.eis(toegang.mag_bericht_sturen(gebruiker_van(request), klant))
         form = BerichtForm(request.POST, request.FILES)
-        if form.is_valid():
-            try:
-                services.bericht_versturen(klant=klant, afzender=gebruiker_van(request),
-                                           tekst=form.cleaned_data["tekst"], bijlage=form.cleaned_data["bijlage"])
-            except services.InvoerFout as fout:
-                _fout_in_form(form, fout)
-            else:
-                inzage_bij_verzoek(request, klant, "berichten", "Begeleiding: bericht aan de klant gestuurd",
-                                   Actie.AANMAKEN)
-                messages.success(request, _("Bericht verstuurd. De klant krijgt een melding (zonder inhoud)."))
-                return redirect("werk:berichten", klant_pk=klant.pk)
+        if form.is_valid() and form.versturen(door=gebruiker_van(request), klant=klant):
+            messages.success(request, _("Bericht verstuurd. De klant krijgt een melding (zonder inhoud)."))
+            return redirect("werk:berichten", klant_pk=klant.pk)
     inzage_bij_verzoek(request, klant, "berichten", "Begeleiding: berichten gelezen")
     services.berichten_lezen(klant=klant, lezer=gebruiker_van(request))
     zoek = request.GET.get("zoek", "").strip()
@@ -78,14 +70,8 @@ def berichten(request: HttpRequest, klant_pk: int) -> HttpResponse:
 @rol_vereist(*BEGELEIDING)
 def bijlage(request: HttpRequest, klant_pk: int, bericht_pk: int) -> HttpResponse:
     klant = _klant(request, klant_pk)
-    bericht = get_object_or_404(Bericht, pk=bericht_pk, klant=klant, gemeente_id=klant.gemeente_id)
-    if not bericht.bijlage:
-        raise Http404("Dit bericht heeft geen bijlage.")
+    response = als_download(klant, bericht_pk)
     inzage_bij_verzoek(request, klant, "bijlage", "Begeleiding: bijlage van een bericht geopend")
-    response = FileResponse(bericht.bijlage.open("rb"), as_attachment=True,
-                            filename=downloadnaam(bericht.bijlage_naam, bericht.bijlage_type, bericht.pk),
-                            content_type=bericht.bijlage_type)
-    response["X-Content-Type-Options"] = "nosniff"  # the browser keeps to the type we detected
     return response  # type: ignore[return-value]
 
 
@@ -258,7 +244,7 @@ def aanvragen(request: HttpRequest, klant_pk: int) -> HttpResponse:
     uitkomsten, fout = voorzieningen.voor_weergave(klant, peildatum=timezone.localdate(), alleen_recht=False)
     return render(request, "contact/werk/aanvragen.html", {
         "klant": klant, "aanvragen": klant.aanvragen.all(),
-        "statussen": AanvraagStatus.choices, "beschikbaar": voorzieningen.beschikbaar(),
+        "statussen": AanvraagStatus.choices,
         "uitkomsten": uitkomsten, "rekenfout": fout,
     })
 
@@ -305,7 +291,7 @@ def als_klant(request: HttpRequest, klant_pk: int) -> HttpResponse:
         "afspraken": selectors.afspraken_op_een_rij(klant),
         "momenten": selectors.komende_contactmomenten(klant), "teksten": regels_voor_klant(klant),
         # The provisions exactly as the client's page computes them: only what the engine grants.
-        "beschikbaar": voorzieningen.beschikbaar() and not fout, "aanvragen": klant.aanvragen.all(),
+        "beschikbaar": not fout, "aanvragen": klant.aanvragen.all(),
         "uitkomsten": uitkomsten,
     })
 
@@ -324,7 +310,7 @@ def voorzieningen_overzicht(request: HttpRequest) -> HttpResponse:
                       "Begeleiding: lopende aanvragen in het overzicht")
     return render(request, "contact/werk/voorzieningen.html", {
         "regelingen": voorzieningen.regelingen_van_gemeente(gemeente.regels_code),
-        "beschikbaar": voorzieningen.beschikbaar(), "lopend": lopend,
+        "lopend": lopend,
         "standaard_weken": gemeente.instelling("voorziening_behandel_weken", 8),
         "vandaag": timezone.localdate(),
     })

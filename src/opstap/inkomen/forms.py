@@ -5,7 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from opstap.inkomen.varianten import REGEL_NAMEN
-from opstap.web.templatetags.opstap import euro
+from opstap.web.geld import euro
 from opstap.werkgevers.models import Vacature
 
 

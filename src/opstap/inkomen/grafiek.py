@@ -8,6 +8,8 @@ from xml.sax.saxutils import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from opstap.web.geld import euro
+
 # Stacked from the bottom: what you earn yourself first, then what the municipality adds.
 LAGEN = [
     ("zelf_verdiend", gettext_lazy("Zelf verdiend (netto loon)"), "#154273"),
@@ -46,7 +48,7 @@ def staven(uitkomst: dict[str, Any]) -> list[Staaf]:
 
 
 def _euro(bedrag: float) -> str:
-    return f"€ {bedrag:,.0f}".replace(",", ".")
+    return euro(bedrag, hele_euros=True)  # whole euros: the axis and the tooltips need no cents
 
 
 def inkomen_svg(uitkomst: dict[str, Any], *, titel: str, gemarkeerd_uren: float | None = None) -> str:

@@ -14,7 +14,7 @@ from opstap.accounts.toegang import eigen_klant, zichtbare_klanten
 from opstap.klanten.models import Klant
 from opstap.klanten.selectors import caseload
 from opstap.privacy.services import inzage_bij_verzoek, inzages_bij_lijst
-from opstap.web.templatetags.opstap import euro
+from opstap.web.geld import euro
 
 from .forms import VastleggenFormulier, WatAlsFormulier
 from .grafiek import LAGEN, inkomen_svg, staven

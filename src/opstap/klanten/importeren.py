@@ -21,7 +21,7 @@ from opstap.privacy.bsn import is_geldig_bsn, normaliseer_bsn
 from opstap.privacy.crypto import zoekhash, zoekhashes
 from opstap.privacy.models import Actie
 from opstap.privacy.services import inzage_vastleggen
-from regels.invoer import BEDRAG_GRENZEN
+from regels.invoer import BEDRAG_GRENZEN, leeftijd
 
 from .keuzes import Fase, Huishouden, Trede
 from .models import Kind, Klant, Partner, TredeWijziging
@@ -119,9 +119,10 @@ def _trede(waarde: str, fouten: list[str]) -> str:
 
 
 def controleer_rij(
-    rij: dict[str, str], *, contactpersonen: dict[str, Gebruiker]
+    rij: dict[str, str], *, contactpersonen: dict[str, Gebruiker], vandaag: date | None = None
 ) -> tuple[dict[str, object], list[str]]:
-    """Check one row. Returns the clean values and a list of Dutch reasons (empty: valid)."""
+    """Check one row (on `vandaag`, default today). Returns the clean values and a list of Dutch
+    reasons (empty: valid)."""
     fouten: list[str] = []
     waarde = {k: (v or "").strip() for k, v in rij.items() if k}
     schoon: dict[str, object] = {}
@@ -145,7 +146,8 @@ def controleer_rij(
     schoon["email"] = email
 
     geboortedatum = _datum(waarde.get("geboortedatum", ""), "Geboortedatum", fouten)
-    if geboortedatum and (timezone.localdate() - geboortedatum).days < 18 * 365:
+    # The real birthday, as the engine counts it (someone born on 29 February turns 18 on 1 March).
+    if geboortedatum and leeftijd(geboortedatum, vandaag or timezone.localdate()) < 18:
         fouten.append("De klant is jonger dan 18 jaar; bijstand begint bij 18.")
     schoon["geboortedatum"] = geboortedatum
 

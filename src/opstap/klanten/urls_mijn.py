@@ -1,15 +1,10 @@
-from django.urls import include, path
+"""The client's own file in the client's area (namespace 'mijn'), mounted by opstap/urls.py."""
 
-from opstap.inkomen import views as inkomen_views
+from django.urls import path
 
 from . import views_mijn
-
-app_name = "mijn"
 
 urlpatterns = [
     path("", views_mijn.start, name="start"),
     path("inzage/", views_mijn.inzages, name="inzages"),
-    path("", include("opstap.contact.urls_mijn")),
-    path("inkomen/", inkomen_views.mijn_inkomen, name="inkomen"),
-    path("berekeningen/<int:berekening_pk>/", inkomen_views.mijn_berekening, name="berekening"),
 ]

@@ -1,11 +1,3 @@
-import logging
-import uuid
-
-from django.conf import settings
-from django.core.cache import cache
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
-from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from rest_framework import exceptions
@@ -15,7 +7,7 @@ from opstap.accounts.models import Rol
 from opstap.accounts.rollen import publiek
 from opstap.api.authenticatie import TokenAuthenticatie
 
-logger = logging.getLogger(__name__)
+from . import gezondheid
 
 START_PAGINA: dict[str, str] = {
     Rol.KLANT: "mijn:start",
@@ -33,54 +25,6 @@ def start(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return redirect("accounts:inloggen")
     return redirect(START_PAGINA.get(str(getattr(request.user, "rol", "")), "accounts:inloggen"))
-
-
-def _controleer(naam: str, functie: object) -> tuple[str, str]:
-    try:
-        functie()  # type: ignore[operator]
-    except Exception as exc:  # a health check reports every failure, whatever it is
-        logger.warning("health: %s faalt: %s", naam, exc)
-        return naam, "fout"
-    return naam, "ok"
-
-
-def _database() -> None:
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-
-
-def _cache() -> None:
-    sleutel = f"health-{uuid.uuid4().hex}"
-    cache.set(sleutel, "1", 10)
-    if cache.get(sleutel) != "1":
-        raise RuntimeError("cache geeft niet terug wat erin ging")
-    cache.delete(sleutel)
-
-
-def _broker() -> None:
-    if settings.CELERY_TASK_ALWAYS_EAGER:
-        return  # in-process: no broker to reach
-    from opstap.celery import app
-
-    with app.connection_for_write() as verbinding:
-        verbinding.ensure_connection(max_retries=1, timeout=2)
-
-
-def _opslag() -> None:
-    naam = default_storage.save(f"health/{uuid.uuid4().hex}.txt", ContentFile(b"ok"))
-    default_storage.delete(naam)
-
-
-def volledige_controle() -> tuple[bool, dict[str, str]]:
-    """Database, cache, broker and storage, each "ok" or "fout" (also `opstap health`)."""
-    resultaten = dict(
-        _controleer(naam, functie)
-        for naam, functie in [("database", _database), ("cache", _cache), ("broker", _broker),
-                              ("opslag", _opslag)]
-    )
-    gezond = all(waarde == "ok" for waarde in resultaten.values())
-    resultaten["broker_modus"] = "in-process" if settings.CELERY_TASK_ALWAYS_EAGER else "redis"
-    return gezond, resultaten
 
 
 def _mag_details_zien(request: HttpRequest) -> bool:
@@ -103,10 +47,10 @@ def health(request: HttpRequest) -> JsonResponse:
     """For anyone: only "ok" after a cheap database ping, nothing written, no details. The full
     check (which writes a file and reaches the broker) only for an administrator or a token."""
     if _mag_details_zien(request):
-        gezond, resultaten = volledige_controle()
+        gezond, resultaten = gezondheid.volledige_controle()
         return JsonResponse({"status": "ok" if gezond else "fout", "onderdelen": resultaten},
                             status=200 if gezond else 503)
-    _naam, uitkomst = _controleer("database", _database)
+    _naam, uitkomst = gezondheid.controleer("database", gezondheid.database)
     return JsonResponse({"status": uitkomst}, status=200 if uitkomst == "ok" else 503)
 
 

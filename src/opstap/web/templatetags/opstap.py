@@ -1,17 +1,15 @@
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django import template
+
+from opstap.web import geld
 
 register = template.Library()
 
 
 @register.filter
-def euro(bedrag: object, decimalen: int = 2) -> str:
-    """€ 1.234,56 — the Dutch way of writing money, whatever the interface language."""
-    if bedrag in (None, ""):
+def euro(bedrag: Decimal | int | float | str | None) -> str:
+    """€ 1.234,56 — see opstap.web.geld; nothing (so `|default:` applies) when there is no amount."""
+    if bedrag is None or bedrag == "":
         return ""
-    waarde = Decimal(str(bedrag)).quantize(Decimal(1).scaleb(-int(decimalen)), rounding=ROUND_HALF_UP)
-    teken = "-" if waarde < 0 else ""
-    heel, _, deel = f"{abs(waarde):.{int(decimalen)}f}".partition(".")
-    groepen = f"{int(heel):,}".replace(",", ".")
-    return f"{teken}€ {groepen}" + (f",{deel}" if deel else "")
+    return geld.euro(bedrag)

@@ -5,7 +5,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from opstap.web.views import volledige_controle
+from opstap.web.gezondheid import volledige_controle
 
 
 class Command(BaseCommand):
