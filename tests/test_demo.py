@@ -7,6 +7,7 @@ from django.core.management.base import CommandError
 from django.test import Client, override_settings
 
 from opstap.accounts.models import Gebruiker, Rol
+from opstap.contact.models import Aanvraag, Bericht, Contactmoment, Gespreksverslag
 from opstap.contact.selectors import signalen
 from opstap.demo.laden import DEMO_WACHTWOORD, laad_demo
 from opstap.klanten.models import Klant
@@ -21,10 +22,12 @@ def test_demogemeente_is_compleet_en_twee_keer_laden_verdubbelt_niets() -> None:
     tellingen = (Klant.objects.count(), Werkgever.objects.count(), Vacature.objects.count(),
                  Gebruiker.objects.filter(rol=Rol.CONTACTPERSOON).count())
     assert tellingen == (200, 10, 40, 5)
+    geschiedenis = [m.objects.count() for m in (Gebruiker, Gespreksverslag, Bericht, Contactmoment, Aanvraag)]
     _gemeente, nieuw = laad_demo()
     assert not nieuw
     assert (Klant.objects.count(), Werkgever.objects.count(), Vacature.objects.count(),
             Gebruiker.objects.filter(rol=Rol.CONTACTPERSOON).count()) == tellingen
+    assert [m.objects.count() for m in (Gebruiker, Gespreksverslag, Bericht, Contactmoment, Aanvraag)] == geschiedenis
     # Varied households, all BSNs from the range for test persons.
     assert set(Klant.objects.values_list("huishouden", flat=True)) == {"alleenstaande", "alleenstaande_ouder", "gehuwd"}
     assert len(set(Klant.objects.values_list("trede", flat=True))) > 10
