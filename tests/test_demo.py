@@ -7,6 +7,8 @@ from django.core.management.base import CommandError
 from django.test import Client, override_settings
 
 from opstap.accounts.models import Gebruiker, Rol
+from opstap.contact.models import Aanvraag, Bericht, Contactmoment, Gespreksverslag
+from opstap.contact.selectors import signalen
 from opstap.demo.laden import DEMO_WACHTWOORD, laad_demo
 from opstap.klanten.models import Klant
 from opstap.werkgevers.models import Vacature, Werkgever
@@ -20,10 +22,12 @@ def test_demogemeente_is_compleet_en_twee_keer_laden_verdubbelt_niets() -> None:
     tellingen = (Klant.objects.count(), Werkgever.objects.count(), Vacature.objects.count(),
                  Gebruiker.objects.filter(rol=Rol.CONTACTPERSOON).count())
     assert tellingen == (200, 10, 40, 5)
+    geschiedenis = [m.objects.count() for m in (Gebruiker, Gespreksverslag, Bericht, Contactmoment, Aanvraag)]
     _gemeente, nieuw = laad_demo()
     assert not nieuw
     assert (Klant.objects.count(), Werkgever.objects.count(), Vacature.objects.count(),
             Gebruiker.objects.filter(rol=Rol.CONTACTPERSOON).count()) == tellingen
+    assert [m.objects.count() for m in (Gebruiker, Gespreksverslag, Bericht, Contactmoment, Aanvraag)] == geschiedenis
     # Varied households, all BSNs from the range for test persons.
     assert set(Klant.objects.values_list("huishouden", flat=True)) == {"alleenstaande", "alleenstaande_ouder", "gehuwd"}
     assert len(set(Klant.objects.values_list("trede", flat=True))) > 10
@@ -42,6 +46,39 @@ def test_demologins_werken_en_klanten_horen_bij_contactpersoon1() -> None:
     client = Client()
     client.post("/inloggen/", {"username": "contactpersoon1", "password": DEMO_WACHTWOORD})
     assert client.get("/werk/").status_code == 200
+
+
+def test_contactpersoon1_heeft_een_volle_caseload_met_signalen_bij_de_start() -> None:
+    """The caseload the product is made for (80 clients), and the first look at /werk/ already shows
+    each kind of signal, for a part of the clients, not for all."""
+    laad_demo()
+    cp1 = Gebruiker.objects.get(username="contactpersoon1")
+    assert Klant.objects.filter(contactpersoon=cp1).count() == 80
+    client = Client()
+    client.post("/inloggen/", {"username": "contactpersoon1", "password": DEMO_WACHTWOORD})
+    alles = client.get("/werk/").content.decode()
+    assert "80 klanten" in alles
+    aandacht = signalen(cp1)
+    soorten = {s.soort for lijst in aandacht.values() for s in lijst}
+    assert soorten == {"bericht", "contactmoment", "aanvraag", "stil"}
+    assert 10 <= len(aandacht) <= 40
+    for klasse in ("signaal--bericht", "signaal--contactmoment", "signaal--aanvraag", "signaal--stil"):
+        assert klasse in alles
+    gefilterd = client.get("/werk/", {"aandacht": "1"}).content.decode()
+    assert f"{len(aandacht)} klanten" in gefilterd
+    # The other contact persons share the rest; every client has a contact person.
+    andere = Klant.objects.exclude(contactpersoon=cp1)
+    assert andere.count() == 120 and not andere.filter(contactpersoon__isnull=True).exists()
+
+
+def test_foto_van_de_contactpersoon_heeft_een_tekstalternatief() -> None:
+    """The demo contact person's illustration is an image with the person's name (axe: svg-img-alt)."""
+    laad_demo(aantal_klanten=4)
+    client = Client()
+    client.post("/inloggen/", {"username": "klant1", "password": DEMO_WACHTWOORD})
+    thuis = client.get("/mijn/").content.decode()
+    assert 'role="img" aria-label="Marieke de Wit"' in thuis
+    assert "<title>Marieke de Wit</title>" in thuis
 
 
 def test_commando_drukt_logins_af() -> None:

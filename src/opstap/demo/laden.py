@@ -7,11 +7,13 @@ import random
 from datetime import date, timedelta
 from decimal import Decimal
 
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
+from django.utils.html import escape
 
 from opstap.accounts.models import Gebruiker, Rol
 from opstap.beleid.services import doorrekening_starten
-from opstap.contact.demo import demo_begeleiding
+from opstap.contact.demo import demo_begeleiding, demo_caseload
 from opstap.contact.models import Contactpersoon
 from opstap.gemeenten.models import Gemeente
 from opstap.klanten.keuzes import DREMPEL_GROEP_VAN, Fase, Huishouden, Trede
@@ -23,6 +25,8 @@ from regels.peilparameters import LAATSTE_PEILDATUM
 
 DEMO_WACHTWOORD = "opstap-demo"  # noqa: S105 -- demo only; production settings refuse demo mode
 AANTAL_KLANTEN = 200
+# The caseload the product is made for: contactpersoon1 has a full one, the others share the rest.
+CASELOAD_CONTACTPERSOON1 = 80
 
 VOORNAMEN = ["Anouk", "Bram", "Chantal", "Dewi", "Eline", "Fatima", "Gerrit", "Hanna", "Ilse", "Jeroen",
              "Karim", "Lotte", "Mehmet", "Nadia", "Orlando", "Petra", "Rachid", "Sanne", "Tamara", "Umut",
@@ -64,8 +68,11 @@ def _bsn(rng: random.Random, gebruikt: set[str]) -> str:
 
 
 def _avatar(voornaam: str, achternaam: str, kleur: str) -> str:
+    """An illustration in place of a photo. Its text alternative is the person's name (WCAG 1.1.1)."""
     letters = (voornaam[0] + achternaam.split()[-1][0]).upper()
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 96 96" role="img" aria-label="">'
+    naam = escape(f"{voornaam} {achternaam}")
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 96 96" role="img" aria-label="{naam}">'
+            f'<title>{naam}</title>'
             f'<rect width="96" height="96" fill="{kleur}"/><circle cx="48" cy="38" r="18" fill="#fff" opacity=".9"/>'
             f'<path d="M14 96c4-22 18-32 34-32s30 10 34 32z" fill="#fff" opacity=".9"/>'
             f'<text x="48" y="44" font-size="16" text-anchor="middle" fill="{kleur}" font-family="sans-serif" '
@@ -73,13 +80,19 @@ def _avatar(voornaam: str, achternaam: str, kleur: str) -> str:
 
 
 def _gebruiker(gemeente: Gemeente, username: str, rol: str, voornaam: str = "", achternaam: str = "",
-               **extra: object) -> Gebruiker:
+               *, wachtwoord_hash: str, **extra: object) -> Gebruiker:
     gebruiker = Gebruiker(username=username, rol=rol, gemeente=gemeente, first_name=voornaam,
                           last_name=achternaam, is_demo_account=True, email=f"{username}@demodam.example",
-                          **extra)
-    gebruiker.set_password(DEMO_WACHTWOORD)
+                          password=wachtwoord_hash, **extra)
     gebruiker.save()
     return gebruiker
+
+
+def _contactpersoon_van(nummer: int, cps: list[Gebruiker]) -> Gebruiker:
+    """Clients 1..80 (klant1 and klant2 among them) are contactpersoon1's; the rest take turns."""
+    if nummer <= CASELOAD_CONTACTPERSOON1:
+        return cps[0]
+    return cps[1 + (nummer - CASELOAD_CONTACTPERSOON1 - 1) % (len(cps) - 1)]
 
 
 @transaction.atomic
@@ -90,27 +103,32 @@ def laad_demo(*, aantal_klanten: int = AANTAL_KLANTEN, seed: int = 2026) -> tupl
         return bestaand, False
     rng = random.Random(seed)
     vandaag = date.today()
+    # One hash for the one public demo password: argon2 is slow on purpose (half a second a go),
+    # and eleven of them were two thirds of the loading time.
+    wachtwoord_hash = make_password(DEMO_WACHTWOORD)
     gemeente = Gemeente.objects.create(naam="Gemeente Demodam", slug="demodam", cbs_code="GM9999",
                                        regels_code="demodam", is_demo=True)
 
     cps = []
     kleuren = ["#154273", "#1e6b34", "#8a3b12", "#5b2a86", "#0b5563"]
     for (username, voornaam, achternaam, bereikbaar, tel), kleur in zip(CONTACTPERSONEN, kleuren, strict=True):
-        cp = _gebruiker(gemeente, username, Rol.CONTACTPERSOON, voornaam, achternaam)
+        cp = _gebruiker(gemeente, username, Rol.CONTACTPERSOON, voornaam, achternaam, wachtwoord_hash=wachtwoord_hash)
         Contactpersoon.objects.create(
             gebruiker=cp, foto_svg=_avatar(voornaam, achternaam, kleur), telefoon_direct=tel, bereikbaar=bereikbaar,
             introductie=f"Ik ben {voornaam}. Ik help je bij de stap naar werk die bij jou past. "
                         "Stuur me gerust een bericht als je iets wilt vragen.",
         )
         cps.append(cp)
-    _gebruiker(gemeente, "inkomen1", Rol.INKOMENSCONSULENT, "Petra", "Lindeman")
-    beleid = _gebruiker(gemeente, "beleid1", Rol.BELEIDSMEDEWERKER, "Arjen", "Koster")
-    _gebruiker(gemeente, "beheer1", Rol.BEHEERDER, "Fenna", "Dijkstra")
+    _gebruiker(gemeente, "inkomen1", Rol.INKOMENSCONSULENT, "Petra", "Lindeman", wachtwoord_hash=wachtwoord_hash)
+    beleid = _gebruiker(gemeente, "beleid1", Rol.BELEIDSMEDEWERKER, "Arjen", "Koster",
+                        wachtwoord_hash=wachtwoord_hash)
+    _gebruiker(gemeente, "beheer1", Rol.BEHEERDER, "Fenna", "Dijkstra", wachtwoord_hash=wachtwoord_hash)
 
     werkgevers = [Werkgever.objects.create(gemeente=gemeente, naam=naam, sector=sector, plaats="Demodam",
                                            is_intern_uitzendbureau=intern)
                   for naam, sector, intern in WERKGEVERS]
-    _gebruiker(gemeente, "werkgever1", Rol.WERKGEVER, "Jan", "van Dam", werkgever=werkgevers[0])
+    _gebruiker(gemeente, "werkgever1", Rol.WERKGEVER, "Jan", "van Dam", wachtwoord_hash=wachtwoord_hash,
+               werkgever=werkgevers[0])
     vacatures = []
     for i in range(40):
         titel, uren_min, uren_max, loon, schooltijd, zwaar = FUNCTIES[i % len(FUNCTIES)]
@@ -131,7 +149,7 @@ def laad_demo(*, aantal_klanten: int = AANTAL_KLANTEN, seed: int = 2026) -> tupl
         geboortedatum = vandaag.replace(year=vandaag.year - leeftijd) - timedelta(days=rng.randrange(1, 360))
         voornaam = rng.choice(VOORNAMEN)
         trede = rng.choices(Trede.values, weights=[2, 2, 2, 2, 3, 2, 3, 3, 6, 4, 4, 4, 10, 10, 3, 2, 8, 1, 2, 1, 1])[0]
-        contactpersoon = cps[0] if nummer <= 2 else cps[(nummer - 1) % len(cps)]
+        contactpersoon = _contactpersoon_van(nummer, cps)
         fase = Fase.PARTTIME if trede == "5.2" else rng.choice([Fase.GESPREK, Fase.WERK_ZOEKEN, Fase.SOLLICITEREN,
                                                                  Fase.WERK_ZOEKEN])
         bsn = _bsn(rng, gebruikte_bsns)
@@ -159,12 +177,14 @@ def laad_demo(*, aantal_klanten: int = AANTAL_KLANTEN, seed: int = 2026) -> tupl
         TredeWijziging.objects.create(klant=klant, trede=trede, datum=klant.bijstand_sinds or vandaag,
                                       toelichting="Startsituatie")
         if nummer <= 2:
-            klant.gebruiker = _gebruiker(gemeente, f"klant{nummer}", Rol.KLANT, voornaam, klant.achternaam)
+            klant.gebruiker = _gebruiker(gemeente, f"klant{nummer}", Rol.KLANT, voornaam, klant.achternaam,
+                                         wachtwoord_hash=wachtwoord_hash)
             klant.save(update_fields=["gebruiker"])
         if nummer in (3, 8):  # two candidates who chose to share a little with the first employer
             Toestemming.objects.create(klant=klant, werkgever=werkgevers[0], vacature=vacatures[0],
                                        gegevens=[Gegeven.NAAM, Gegeven.BESCHIKBAARHEID, Gegeven.KWALITEITEN])
     demo_begeleiding(gemeente)
+    demo_caseload(gemeente, rng)
     # One finished recalculation with a policy variant beside today's rules, for beleid1.
     doorrekening_starten(door=beleid, gemeente=gemeente, peildatum=min(vandaag, LAATSTE_PEILDATUM),
                          variant_naam="Vrijlating 35% in plaats van 25%",
