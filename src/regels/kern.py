@@ -174,6 +174,8 @@ class Loon:
     eigen_inkomen: I64  # netto_incl + iack_maand
     netto_met_iack_jaar: I64  # net wage per year + IACK
     werkkortingen_jaar: I64  # arbeidskorting + IACK per year
+    iack_jaar: I64  # IACK usable per year (against the tax on the wage until ``iack_over_bijstand``)
+    iack_vol_jaar: I64  # IACK the law grants per year (0 without a right)
     netto_jaar: I64 | None = None  # the parts below only when computed directly (not looked up)
     ak_jaar: I64 | None = None
 
@@ -191,7 +193,7 @@ def loon(p: PeilParameters, bruto_maand: I64, iack_recht: B) -> Loon:
     """
     bruto_jaar = bruto_maand * 12
     bruto_jaar += maal_tarief(bruto_jaar, p.vakantiebijslag)
-    netto_jaar, _loonheffing, iack_jaar, ak_jaar = lh.netto_loon(p, bruto_jaar, iack_recht)
+    netto_jaar, _loonheffing, iack_jaar, ak_jaar, iack_vol = lh.netto_loon(p, bruto_jaar, iack_recht)
     netto_incl, iack_maand = deel_afgerond(netto_jaar, 12), deel_afgerond(iack_jaar, 12)
     return Loon(
         bruto_jaar=bruto_jaar,
@@ -200,9 +202,47 @@ def loon(p: PeilParameters, bruto_maand: I64, iack_recht: B) -> Loon:
         eigen_inkomen=netto_incl + iack_maand,
         netto_met_iack_jaar=netto_jaar + iack_jaar,
         werkkortingen_jaar=ak_jaar + iack_jaar,
+        iack_jaar=iack_jaar,
+        iack_vol_jaar=iack_vol,
         netto_jaar=netto_jaar,
         ak_jaar=ak_jaar,
     )
+
+
+def iack_over_bijstand(
+    p: PeilParameters, w: Loon, iack_recht: B, norm_k: I64, eigen_inkomen: I64, vrijlating: I64, iack_maand: I64
+) -> tuple[Loon, I64, I64]:
+    """The IACK set off against the whole income tax, the tax on the gross bijstand included.
+
+    Wet IB 2001 art. 8.1 sets the heffingskortingen off against the tax on all box-1 income; while
+    bijstand is paid, that includes the gross bijstand (the gemeente withholds tax on it). The
+    extra IACK counts as income for the bijstand (it lowers the bijstand euro for euro), so the
+    total stays the same; the split between IACK and bijstand and the toetsingsinkomen change.
+    Only the rows of households with a right to the IACK are recomputed. Returns (wage part with
+    the usable IACK, IACK per month, own income per month); the inputs are not changed.
+    """
+    r = np.flatnonzero(iack_recht)
+    bijstand_r = pw.algemene_bijstand(norm_k[r], eigen_inkomen[r] - vrijlating[r])
+    iack_loon = w.iack_jaar[r]
+    totaal = w.netto_met_iack_jaar[r] + 12 * bijstand_r
+    ak = w.werkkortingen_jaar[r] - iack_loon
+    iack = lh.iack_met_bijstand(p, totaal, ak, iack_loon, w.iack_vol_jaar[r])
+    erbij = iack - iack_loon
+    iack_maand = iack_maand.copy()
+    maand_r = deel_afgerond(iack, 12)
+    verschil_maand = maand_r - iack_maand[r]
+    iack_maand[r] = maand_r
+    eigen_inkomen = eigen_inkomen.copy()
+    eigen_inkomen[r] += verschil_maand
+    velden = dict(w.__dict__)
+    for naam, nieuw in (("netto_met_iack_jaar", erbij), ("werkkortingen_jaar", erbij), ("iack_jaar", erbij)):
+        kolom = velden[naam].copy()
+        kolom[r] += nieuw
+        velden[naam] = kolom
+    velden["iack_maand"] = iack_maand
+    velden["eigen_inkomen"] = w.eigen_inkomen.copy()
+    velden["eigen_inkomen"][r] += verschil_maand
+    return Loon(**velden), iack_maand, eigen_inkomen
 
 
 def netto_uitbetaald(p: PeilParameters, netto_incl: I64, in_mei: B) -> I64:
@@ -227,7 +267,10 @@ class Loontabel:
         # Rows 0..K-1 without the IACK, rows K..2K-1 with it.
         recht = np.repeat(np.array([False, True]), self._k)[:, None]
         w = loon(p, np.concatenate([bruto_maand, bruto_maand]), recht)
-        self._kolommen = (w.bruto_jaar, w.netto_incl, w.iack_maand, w.eigen_inkomen, w.netto_met_iack_jaar, w.werkkortingen_jaar)
+        self._kolommen = (
+            w.bruto_jaar, w.netto_incl, w.iack_maand, w.eigen_inkomen, w.netto_met_iack_jaar, w.werkkortingen_jaar,
+            w.iack_jaar, w.iack_vol_jaar,
+        )
 
     def loon(self, rijen: npt.NDArray[np.intp], iack_recht: B) -> Loon:
         """The wage part for households whose hourly wage is row ``rijen`` (H,) of the table."""
@@ -405,6 +448,9 @@ def kern(
     norm_k = np.where(v.recht_bijstand, v.norm, 0)[:, None]
     vnum_k, vmax_k = v.vnum_eff[:, None], v.vmax[:, None]
     extra: dict[str, I64] = {}
+    vrijlating = pw.inkomensvrijlating(netto_incl, vnum_k, v.vden, vmax_k)
+    if v.iack_recht.any():
+        w, iack_maand, eigen_inkomen = iack_over_bijstand(p, w, v.iack_recht, norm_k, eigen_inkomen, vrijlating, iack_maand)
     if regel == "vast_maandbedrag_behalve_mei":
         assert uitbetaald is not None
         # Variant B4: the employer's holiday pay is offset in May when paid, not monthly.
@@ -418,7 +464,6 @@ def kern(
         vrijlating = np.where(bij_m > 0, vrij_m, 0)
         extra = {"bijstand_behalve_mei": bij_m, "bijstand_in_mei": bij_mei}
     else:
-        vrijlating = pw.inkomensvrijlating(netto_incl, vnum_k, v.vden, vmax_k)
         bijstand = pw.algemene_bijstand(norm_k, eigen_inkomen - vrijlating)
         vrijlating *= bijstand > 0  # only counted while there is bijstand
     if fijn_bruto is not None:  # from here on only the levels
