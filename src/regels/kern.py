@@ -174,7 +174,7 @@ class Loon:
     eigen_inkomen: I64  # netto_incl + iack_maand
     netto_met_iack_jaar: I64  # net wage per year + IACK
     werkkortingen_jaar: I64  # arbeidskorting + IACK per year
-    iack_jaar: I64  # IACK usable per year (against the tax on the wage until ``iack_over_bijstand``)
+    iack_jaar: I64  # IACK usable against the tax on the wage, per year (more with bijstand: ``iack_over_bijstand``)
     iack_vol_jaar: I64  # IACK the law grants per year (0 without a right)
     netto_jaar: I64 | None = None  # the parts below only when computed directly (not looked up)
     ak_jaar: I64 | None = None
@@ -211,38 +211,50 @@ def loon(p: PeilParameters, bruto_maand: I64, iack_recht: B) -> Loon:
 
 def iack_over_bijstand(
     p: PeilParameters, w: Loon, iack_recht: B, norm_k: I64, eigen_inkomen: I64, vrijlating: I64, iack_maand: I64
-) -> tuple[Loon, I64, I64]:
+) -> tuple[I64, I64, I64, I64]:
     """The IACK set off against the whole income tax, the tax on the gross bijstand included.
 
     Wet IB 2001 art. 8.1 sets the heffingskortingen off against the tax on all box-1 income; while
     bijstand is paid, that includes the gross bijstand (the gemeente withholds tax on it). The
     extra IACK counts as income for the bijstand (it lowers the bijstand euro for euro), so the
     total stays the same; the split between IACK and bijstand and the toetsingsinkomen change.
-    Only the rows of households with a right to the IACK are recomputed. Returns (wage part with
-    the usable IACK, IACK per month, own income per month); the inputs are not changed.
+    Only the rows of households with a right to the IACK are recomputed (all rows, without
+    indexing, when every household has it, as for one household). Returns new arrays (IACK per
+    month, own income per month, net wage + IACK per year, work kortingen per year); the inputs
+    are not changed.
     """
+    alle = bool(iack_recht.all())
     r = np.flatnonzero(iack_recht)
-    bijstand_r = pw.algemene_bijstand(norm_k[r], eigen_inkomen[r] - vrijlating[r])
-    iack_loon = w.iack_jaar[r]
-    totaal = w.netto_met_iack_jaar[r] + 12 * bijstand_r
-    ak = w.werkkortingen_jaar[r] - iack_loon
-    iack = lh.iack_met_bijstand(p, totaal, ak, iack_loon, w.iack_vol_jaar[r])
-    erbij = iack - iack_loon
-    iack_maand = iack_maand.copy()
-    maand_r = deel_afgerond(iack, 12)
-    verschil_maand = maand_r - iack_maand[r]
-    iack_maand[r] = maand_r
-    eigen_inkomen = eigen_inkomen.copy()
-    eigen_inkomen[r] += verschil_maand
-    velden = dict(w.__dict__)
-    for naam, nieuw in (("netto_met_iack_jaar", erbij), ("werkkortingen_jaar", erbij), ("iack_jaar", erbij)):
-        kolom = velden[naam].copy()
-        kolom[r] += nieuw
-        velden[naam] = kolom
-    velden["iack_maand"] = iack_maand
-    velden["eigen_inkomen"] = w.eigen_inkomen.copy()
-    velden["eigen_inkomen"][r] += verschil_maand
-    return Loon(**velden), iack_maand, eigen_inkomen
+
+    def rijen(a: I64) -> I64:
+        return a if alle else a[r]
+
+    iack_loon = rijen(w.iack_jaar)
+    totaal = pw.algemene_bijstand(rijen(norm_k), rijen(eigen_inkomen) - rijen(vrijlating))
+    totaal *= 12
+    netto_met_iack = rijen(w.netto_met_iack_jaar)
+    totaal += netto_met_iack
+    ak = rijen(w.werkkortingen_jaar) - iack_loon
+    iack = lh.iack_met_bijstand(p, totaal, ak, iack_loon, rijen(w.iack_vol_jaar))
+    # New row values: net wage + IACK, arbeidskorting + IACK, and the change of the monthly IACK.
+    netto_met_iack = netto_met_iack - iack_loon + iack
+    ak += iack
+    verschil = deel_afgerond(iack, 12)
+    verschil -= rijen(iack_maand)
+
+    def nieuw(a: I64, rij_waarde: I64) -> I64:
+        if alle:
+            return rij_waarde
+        uit = a.copy()
+        uit[r] = rij_waarde
+        return uit
+
+    return (
+        nieuw(iack_maand, rijen(iack_maand) + verschil),
+        nieuw(eigen_inkomen, rijen(eigen_inkomen) + verschil),
+        nieuw(w.netto_met_iack_jaar, netto_met_iack),
+        nieuw(w.werkkortingen_jaar, ak),
+    )
 
 
 def netto_uitbetaald(p: PeilParameters, netto_incl: I64, in_mei: B) -> I64:
@@ -450,7 +462,11 @@ def kern(
     extra: dict[str, I64] = {}
     vrijlating = pw.inkomensvrijlating(netto_incl, vnum_k, v.vden, vmax_k)
     if v.iack_recht.any():
-        w, iack_maand, eigen_inkomen = iack_over_bijstand(p, w, v.iack_recht, norm_k, eigen_inkomen, vrijlating, iack_maand)
+        iack_maand, eigen_inkomen, netto_met_iack_jaar, werkkortingen_jaar = iack_over_bijstand(
+            p, w, v.iack_recht, norm_k, eigen_inkomen, vrijlating, iack_maand
+        )
+    else:
+        netto_met_iack_jaar, werkkortingen_jaar = w.netto_met_iack_jaar, w.werkkortingen_jaar
     if regel == "vast_maandbedrag_behalve_mei":
         assert uitbetaald is not None
         # Variant B4: the employer's holiday pay is offset in May when paid, not monthly.
@@ -469,8 +485,11 @@ def kern(
     if fijn_bruto is not None:  # from here on only the levels
         extra["bijstand_fijn"] = bijstand[:, niveaus:]
         w = w.niveaus(niveaus)
-        bruto_maand, bruto_jaar, iack_maand = bruto_maand[:, :niveaus], w.bruto_jaar, w.iack_maand
-        netto_incl, eigen_inkomen, vrijlating, bijstand = (a[:, :niveaus] for a in (netto_incl, eigen_inkomen, vrijlating, bijstand))
+        bruto_maand, bruto_jaar = bruto_maand[:, :niveaus], w.bruto_jaar
+        netto_incl, eigen_inkomen, vrijlating, bijstand, iack_maand, netto_met_iack_jaar, werkkortingen_jaar = (
+            a[:, :niveaus]
+            for a in (netto_incl, eigen_inkomen, vrijlating, bijstand, iack_maand, netto_met_iack_jaar, werkkortingen_jaar)
+        )
         if uitbetaald is not None:
             uitbetaald = uitbetaald[:, :niveaus]
         for k in ("bijstand_behalve_mei", "bijstand_in_mei"):
@@ -484,7 +503,7 @@ def kern(
     if met_partner is not None:
         # With a partner, the applicant's half, rounded down (a shift by 1: bijstand >= 0).
         aandeel_aanvrager = np.right_shift(bijstand_jaar, partner.astype(np.int64)[:, None])
-    bruto_bijstand = lh.bruto_bijstand(p, bruto_jaar, w.netto_met_iack_jaar, w.werkkortingen_jaar, aandeel_aanvrager)
+    bruto_bijstand = lh.bruto_bijstand(p, bruto_jaar, netto_met_iack_jaar, werkkortingen_jaar, aandeel_aanvrager)
     if met_partner is not None:
         # Each partner is paid half of the couple's bijstand and has an own heffingskorting
         # (the partner has no wage in this model). Only rows with a partner have a second half.
