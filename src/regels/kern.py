@@ -211,50 +211,32 @@ def loon(p: PeilParameters, bruto_maand: I64, iack_recht: B) -> Loon:
 
 def iack_over_bijstand(
     p: PeilParameters, w: Loon, iack_recht: B, norm_k: I64, eigen_inkomen: I64, vrijlating: I64, iack_maand: I64
-) -> tuple[I64, I64, I64, I64]:
+) -> None:
     """The IACK set off against the whole income tax, the tax on the gross bijstand included.
 
     Wet IB 2001 art. 8.1 sets the heffingskortingen off against the tax on all box-1 income; while
     bijstand is paid, that includes the gross bijstand (the gemeente withholds tax on it). The
     extra IACK counts as income for the bijstand (it lowers the bijstand euro for euro), so the
     total stays the same; the split between IACK and bijstand and the toetsingsinkomen change.
-    Only the rows of households with a right to the IACK are recomputed (all rows, without
-    indexing, when every household has it, as for one household). Returns new arrays (IACK per
-    month, own income per month, net wage + IACK per year, work kortingen per year); the inputs
-    are not changed.
+    Only the rows of households with a right to the IACK are computed. Changes ``iack_maand``,
+    ``eigen_inkomen`` and ``w``'s yearly net wage + IACK and work kortingen in place: they are
+    this calculation's own arrays (``loon`` and ``Loontabel.loon`` make new ones per call), and
+    copying whole batches would cost more than the rule itself.
     """
-    alle = bool(iack_recht.all())
-    r = np.flatnonzero(iack_recht)
-
-    def rijen(a: I64) -> I64:
-        return a if alle else a[r]
-
-    iack_loon = rijen(w.iack_jaar)
-    totaal = pw.algemene_bijstand(rijen(norm_k), rijen(eigen_inkomen) - rijen(vrijlating))
+    r: npt.NDArray[np.intp] | slice = slice(None) if iack_recht.all() else np.flatnonzero(iack_recht)
+    iack_loon = w.iack_jaar[r]
+    totaal = pw.algemene_bijstand(norm_k[r], eigen_inkomen[r] - vrijlating[r])
     totaal *= 12
-    netto_met_iack = rijen(w.netto_met_iack_jaar)
+    netto_met_iack = w.netto_met_iack_jaar[r]
     totaal += netto_met_iack
-    ak = rijen(w.werkkortingen_jaar) - iack_loon
-    iack = lh.iack_met_bijstand(p, totaal, ak, iack_loon, rijen(w.iack_vol_jaar))
-    # New row values: net wage + IACK, arbeidskorting + IACK, and the change of the monthly IACK.
-    netto_met_iack = netto_met_iack - iack_loon + iack
-    ak += iack
+    ak = w.werkkortingen_jaar[r] - iack_loon
+    iack = lh.iack_met_bijstand(p, totaal, ak, iack_loon, w.iack_vol_jaar[r])
+    w.netto_met_iack_jaar[r] = netto_met_iack - iack_loon + iack
+    w.werkkortingen_jaar[r] = ak + iack
     verschil = deel_afgerond(iack, 12)
-    verschil -= rijen(iack_maand)
-
-    def nieuw(a: I64, rij_waarde: I64) -> I64:
-        if alle:
-            return rij_waarde
-        uit = a.copy()
-        uit[r] = rij_waarde
-        return uit
-
-    return (
-        nieuw(iack_maand, rijen(iack_maand) + verschil),
-        nieuw(eigen_inkomen, rijen(eigen_inkomen) + verschil),
-        nieuw(w.netto_met_iack_jaar, netto_met_iack),
-        nieuw(w.werkkortingen_jaar, ak),
-    )
+    verschil -= iack_maand[r]
+    iack_maand[r] += verschil
+    eigen_inkomen[r] += verschil
 
 
 def netto_uitbetaald(p: PeilParameters, netto_incl: I64, in_mei: B) -> I64:
@@ -462,11 +444,8 @@ def kern(
     extra: dict[str, I64] = {}
     vrijlating = pw.inkomensvrijlating(netto_incl, vnum_k, v.vden, vmax_k)
     if v.iack_recht.any():
-        iack_maand, eigen_inkomen, netto_met_iack_jaar, werkkortingen_jaar = iack_over_bijstand(
-            p, w, v.iack_recht, norm_k, eigen_inkomen, vrijlating, iack_maand
-        )
-    else:
-        netto_met_iack_jaar, werkkortingen_jaar = w.netto_met_iack_jaar, w.werkkortingen_jaar
+        iack_over_bijstand(p, w, v.iack_recht, norm_k, eigen_inkomen, vrijlating, iack_maand)
+    netto_met_iack_jaar, werkkortingen_jaar = w.netto_met_iack_jaar, w.werkkortingen_jaar
     if regel == "vast_maandbedrag_behalve_mei":
         assert uitbetaald is not None
         # Variant B4: the employer's holiday pay is offset in May when paid, not monthly.
