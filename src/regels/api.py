@@ -256,12 +256,6 @@ def _waarschuwingen(
             f"({euro(int(u.vast['vermogensgrens'][0]))}). Dan heb je geen recht op bijstand. "
             "Daarom staat de bijstand overal op nul."
         )
-    ijkpunten = ("huurtoeslag.minimum_inkomensijkpunt_eenpersoons", "huurtoeslag.minimum_inkomensijkpunt_meerpersoons")
-    if inv.hh.kale_huur[0] > 0 and any(pad in p.onzeker for pad in ijkpunten):
-        w.append(
-            "De huurtoeslag is een schatting. Het officiële inkomensijkpunt voor de huurtoeslag van dit jaar hebben we "
-            "niet kunnen vinden; we rekenen met een benadering. Kijk voor het precieze bedrag op toeslagen.nl."
-        )
     if inv.hh.servicekosten[0] > 0 and not p.ht_servicekosten:
         w.append("Servicekosten tellen vanaf 2026 niet meer mee voor de huurtoeslag. We rekenen alleen met je kale huur.")
     elif inv.hh.kale_huur[0] > 0 and inv.hh.servicekosten[0] > p.ht_servicekosten_max and p.ht_servicekosten:

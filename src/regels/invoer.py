@@ -168,11 +168,16 @@ def _persoon(ruw: object, veld: str, peildatum: dt.date, p: PeilParameters) -> d
     if not isinstance(ruw, dict) or "geboortedatum" not in ruw:
         raise InvoerFout(veld, "verwacht een object met 'geboortedatum'.")
     geboren = datum(ruw["geboortedatum"], f"{veld}.geboortedatum")
+    if geboren > peildatum:
+        raise InvoerFout(
+            f"{veld}.geboortedatum",
+            "deze persoon is op de peildatum nog niet geboren. Controleer de geboortedatum en de peildatum.",
+        )
     jaren = leeftijd(geboren, peildatum)
     if jaren < p.minimumleeftijd:
         raise InvoerFout(
             f"{veld}.geboortedatum",
-            f"deze persoon is {max(jaren, 0)} jaar. Het rekenmodel rekent alleen vanaf {p.minimumleeftijd} jaar "
+            f"deze persoon is {jaren} jaar. Het rekenmodel rekent alleen vanaf {p.minimumleeftijd} jaar "
             "(jongerennormen zijn niet gemodelleerd).",
         )
     if jaren >= p.aow_leeftijd:

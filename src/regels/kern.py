@@ -174,6 +174,8 @@ class Loon:
     eigen_inkomen: I64  # netto_incl + iack_maand
     netto_met_iack_jaar: I64  # net wage per year + IACK
     werkkortingen_jaar: I64  # arbeidskorting + IACK per year
+    iack_jaar: I64  # IACK usable against the tax on the wage, per year (more with bijstand: ``iack_over_bijstand``)
+    iack_vol_jaar: I64  # IACK the law grants per year (0 without a right)
     netto_jaar: I64 | None = None  # the parts below only when computed directly (not looked up)
     ak_jaar: I64 | None = None
 
@@ -191,7 +193,7 @@ def loon(p: PeilParameters, bruto_maand: I64, iack_recht: B) -> Loon:
     """
     bruto_jaar = bruto_maand * 12
     bruto_jaar += maal_tarief(bruto_jaar, p.vakantiebijslag)
-    netto_jaar, _loonheffing, iack_jaar, ak_jaar = lh.netto_loon(p, bruto_jaar, iack_recht)
+    netto_jaar, _loonheffing, iack_jaar, ak_jaar, iack_vol = lh.netto_loon(p, bruto_jaar, iack_recht)
     netto_incl, iack_maand = deel_afgerond(netto_jaar, 12), deel_afgerond(iack_jaar, 12)
     return Loon(
         bruto_jaar=bruto_jaar,
@@ -200,9 +202,41 @@ def loon(p: PeilParameters, bruto_maand: I64, iack_recht: B) -> Loon:
         eigen_inkomen=netto_incl + iack_maand,
         netto_met_iack_jaar=netto_jaar + iack_jaar,
         werkkortingen_jaar=ak_jaar + iack_jaar,
+        iack_jaar=iack_jaar,
+        iack_vol_jaar=iack_vol,
         netto_jaar=netto_jaar,
         ak_jaar=ak_jaar,
     )
+
+
+def iack_over_bijstand(
+    p: PeilParameters, w: Loon, iack_recht: B, norm_k: I64, eigen_inkomen: I64, vrijlating: I64, iack_maand: I64
+) -> None:
+    """The IACK set off against the whole income tax, the tax on the gross bijstand included.
+
+    Wet IB 2001 art. 8.1 sets the heffingskortingen off against the tax on all box-1 income; while
+    bijstand is paid, that includes the gross bijstand (the gemeente withholds tax on it). The
+    extra IACK counts as income for the bijstand (it lowers the bijstand euro for euro), so the
+    total stays the same; the split between IACK and bijstand and the toetsingsinkomen change.
+    Only the rows of households with a right to the IACK are computed. Changes ``iack_maand``,
+    ``eigen_inkomen`` and ``w``'s yearly net wage + IACK and work kortingen in place: they are
+    this calculation's own arrays (``loon`` and ``Loontabel.loon`` make new ones per call), and
+    copying whole batches would cost more than the rule itself.
+    """
+    r: npt.NDArray[np.intp] | slice = slice(None) if iack_recht.all() else np.flatnonzero(iack_recht)
+    iack_loon = w.iack_jaar[r]
+    totaal = pw.algemene_bijstand(norm_k[r], eigen_inkomen[r] - vrijlating[r])
+    totaal *= 12
+    netto_met_iack = w.netto_met_iack_jaar[r]
+    totaal += netto_met_iack
+    ak = w.werkkortingen_jaar[r] - iack_loon
+    iack = lh.iack_met_bijstand(p, totaal, ak, iack_loon, w.iack_vol_jaar[r])
+    w.netto_met_iack_jaar[r] = netto_met_iack - iack_loon + iack
+    w.werkkortingen_jaar[r] = ak + iack
+    verschil = deel_afgerond(iack, 12)
+    verschil -= iack_maand[r]
+    iack_maand[r] += verschil
+    eigen_inkomen[r] += verschil
 
 
 def netto_uitbetaald(p: PeilParameters, netto_incl: I64, in_mei: B) -> I64:
@@ -227,7 +261,10 @@ class Loontabel:
         # Rows 0..K-1 without the IACK, rows K..2K-1 with it.
         recht = np.repeat(np.array([False, True]), self._k)[:, None]
         w = loon(p, np.concatenate([bruto_maand, bruto_maand]), recht)
-        self._kolommen = (w.bruto_jaar, w.netto_incl, w.iack_maand, w.eigen_inkomen, w.netto_met_iack_jaar, w.werkkortingen_jaar)
+        self._kolommen = (
+            w.bruto_jaar, w.netto_incl, w.iack_maand, w.eigen_inkomen, w.netto_met_iack_jaar, w.werkkortingen_jaar,
+            w.iack_jaar, w.iack_vol_jaar,
+        )
 
     def loon(self, rijen: npt.NDArray[np.intp], iack_recht: B) -> Loon:
         """The wage part for households whose hourly wage is row ``rijen`` (H,) of the table."""
@@ -405,6 +442,10 @@ def kern(
     norm_k = np.where(v.recht_bijstand, v.norm, 0)[:, None]
     vnum_k, vmax_k = v.vnum_eff[:, None], v.vmax[:, None]
     extra: dict[str, I64] = {}
+    vrijlating = pw.inkomensvrijlating(netto_incl, vnum_k, v.vden, vmax_k)
+    if v.iack_recht.any():
+        iack_over_bijstand(p, w, v.iack_recht, norm_k, eigen_inkomen, vrijlating, iack_maand)
+    netto_met_iack_jaar, werkkortingen_jaar = w.netto_met_iack_jaar, w.werkkortingen_jaar
     if regel == "vast_maandbedrag_behalve_mei":
         assert uitbetaald is not None
         # Variant B4: the employer's holiday pay is offset in May when paid, not monthly.
@@ -418,14 +459,16 @@ def kern(
         vrijlating = np.where(bij_m > 0, vrij_m, 0)
         extra = {"bijstand_behalve_mei": bij_m, "bijstand_in_mei": bij_mei}
     else:
-        vrijlating = pw.inkomensvrijlating(netto_incl, vnum_k, v.vden, vmax_k)
         bijstand = pw.algemene_bijstand(norm_k, eigen_inkomen - vrijlating)
         vrijlating *= bijstand > 0  # only counted while there is bijstand
     if fijn_bruto is not None:  # from here on only the levels
         extra["bijstand_fijn"] = bijstand[:, niveaus:]
         w = w.niveaus(niveaus)
-        bruto_maand, bruto_jaar, iack_maand = bruto_maand[:, :niveaus], w.bruto_jaar, w.iack_maand
-        netto_incl, eigen_inkomen, vrijlating, bijstand = (a[:, :niveaus] for a in (netto_incl, eigen_inkomen, vrijlating, bijstand))
+        bruto_maand, bruto_jaar = bruto_maand[:, :niveaus], w.bruto_jaar
+        netto_incl, eigen_inkomen, vrijlating, bijstand, iack_maand, netto_met_iack_jaar, werkkortingen_jaar = (
+            a[:, :niveaus]
+            for a in (netto_incl, eigen_inkomen, vrijlating, bijstand, iack_maand, netto_met_iack_jaar, werkkortingen_jaar)
+        )
         if uitbetaald is not None:
             uitbetaald = uitbetaald[:, :niveaus]
         for k in ("bijstand_behalve_mei", "bijstand_in_mei"):
@@ -439,7 +482,7 @@ def kern(
     if met_partner is not None:
         # With a partner, the applicant's half, rounded down (a shift by 1: bijstand >= 0).
         aandeel_aanvrager = np.right_shift(bijstand_jaar, partner.astype(np.int64)[:, None])
-    bruto_bijstand = lh.bruto_bijstand(p, bruto_jaar, w.netto_met_iack_jaar, w.werkkortingen_jaar, aandeel_aanvrager)
+    bruto_bijstand = lh.bruto_bijstand(p, bruto_jaar, netto_met_iack_jaar, werkkortingen_jaar, aandeel_aanvrager)
     if met_partner is not None:
         # Each partner is paid half of the couple's bijstand and has an own heffingskorting
         # (the partner has no wage in this model). Only rows with a partner have a second half.

@@ -117,23 +117,17 @@ def test_basishuur_2025_bevat_de_verlaging_van_de_eigen_bijdrage() -> None:
     assert _rij({**basis, "kale_huur": 238.01})["huurtoeslag"] == 38.96
 
 
-def test_waarschuwing_over_het_ijkpunt_hangt_alleen_aan_zekerheid_laag() -> None:
-    """api._waarschuwingen warns about the minimum-inkomensijkpunt only while a used value has
-    zekerheid 'laag' (p.onzeker). A value that is not 'laag' (here an override, as a published
-    amount would be) gives no warning, so raising the zekerheid removes it without code changes."""
-    from decimal import Decimal
+def test_minimum_inkomensijkpunt_2026_is_het_gepubliceerde_bedrag_zonder_waarschuwing() -> None:
+    """Regeling huurtoeslaggrenzen 2026 (Stcrt. 2025, 39783): EUR 23.425 / EUR 31.500, the expected
+    AOW over the whole year incl. the July increase (art. 17 lid 1). The derivation from the January
+    amounts gave EUR 23.275 / EUR 31.275 with zekerheid 'laag' and a warning to the client; both are gone."""
+    import datetime as dt
 
-    from regels.api import _scenario_uitvoer
-    from regels.invoer import lees_invoer
     from regels.peilparameters import peilparameters
 
-    inv = lees_invoer({**BASIS, "kale_huur": 500.00})
-    schatting = "huurtoeslag is een schatting"
-    uit, _ = _scenario_uitvoer(inv, peilparameters(inv.peildatum), (), None)
-    assert "huurtoeslag.minimum_inkomensijkpunt_eenpersoons" in uit["onzekere_parameters"]
-    assert any(schatting in w for w in uit["waarschuwingen"])
-    vast = (("huurtoeslag.minimum_inkomensijkpunt_eenpersoons", Decimal(23275)),
-            ("huurtoeslag.minimum_inkomensijkpunt_meerpersoons", Decimal(31275)))
-    uit, _ = _scenario_uitvoer(inv, peilparameters(inv.peildatum, vast), (), None)
-    assert not uit["onzekere_parameters"]
-    assert not any(schatting in w for w in uit["waarschuwingen"])
+    for dag in (dt.date(2026, 1, 1), dt.date(2026, 7, 1)):
+        p = peilparameters(dag)
+        assert (p.ht_ijkpunt_een, p.ht_ijkpunt_meer) == (2_342_500, 3_150_000)
+    uit = regels.bereken({**BASIS, "kale_huur": 500.00, "werk": {"bruto_uurloon": 14.71, "uren_per_week": [16]}})
+    assert not any(pad.startswith("huurtoeslag.") for pad in uit["onzekere_parameters"])
+    assert not any("inkomensijkpunt" in w or "schatting" in w for w in uit["waarschuwingen"])

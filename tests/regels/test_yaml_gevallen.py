@@ -37,6 +37,8 @@ def test_regelgeval(geval: dict[str, Any], invoer: dict[str, Any]) -> None:
         with pytest.raises(regels.InvoerFout) as fout:
             regels.bereken(invoer)
         assert fout.value.veld == geval["fout"]
+        if "fout_bevat" in geval:
+            assert geval["fout_bevat"] in fout.value.melding, fout.value.melding
         return
     uit = regels.bereken(invoer)
     rij = uit["resultaten"][geval.get("niveau", 0)]

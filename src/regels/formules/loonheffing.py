@@ -2,7 +2,8 @@
 
 Simplification (documented in docs/regels.md): the yearly outcome of the income tax is used;
 the employer is assumed to apply the loonheffingskorting (algemene heffingskorting and
-arbeidskorting). The IACK comes through the (voorlopige) aanslag and is shown separately.
+arbeidskorting). The IACK comes through the (voorlopige) aanslag and is shown separately; it is
+set off against the tax on the whole income, the gross bijstand included (``iack_met_bijstand``).
 """
 
 from __future__ import annotations
@@ -104,19 +105,42 @@ def inkomensafhankelijke_combinatiekorting(p: PeilParameters, arbeidsinkomen: I6
     return iack * heeft_recht
 
 
-def netto_loon(p: PeilParameters, bruto_jaar: I64, iack_recht: B) -> tuple[I64, I64, I64, I64]:
-    """Yearly: (net wage, tax after loonheffingskorting, IACK actually usable, arbeidskorting).
+def netto_loon(p: PeilParameters, bruto_jaar: I64, iack_recht: B) -> tuple[I64, I64, I64, I64, I64]:
+    """Yearly: (net wage, tax after loonheffingskorting, IACK usable against the tax on the wage,
+    arbeidskorting, IACK the law grants).
 
-    Kortingen never exceed the tax (they are not paid out); the IACK uses what is left.
+    Kortingen never exceed the tax (they are not paid out); the IACK uses what is left of the tax
+    on the wage. While bijstand is paid, the tax on the gross bijstand leaves more room
+    (``iack_met_bijstand``).
     """
     ak = arbeidskorting(p, bruto_jaar)
     loonheffing = inkomstenbelasting(p, bruto_jaar)
     loonheffing -= algemene_heffingskorting(p, bruto_jaar)
     loonheffing -= ak
     np.maximum(loonheffing, 0, out=loonheffing)
-    iack = inkomensafhankelijke_combinatiekorting(p, bruto_jaar, iack_recht)
-    np.minimum(iack, loonheffing, out=iack)
-    return bruto_jaar - loonheffing, loonheffing, iack, ak
+    iack_vol = inkomensafhankelijke_combinatiekorting(p, bruto_jaar, iack_recht)
+    iack = np.minimum(iack_vol, loonheffing)
+    return bruto_jaar - loonheffing, loonheffing, iack, ak, iack_vol
+
+
+def iack_met_bijstand(p: PeilParameters, netto_totaal_jaar: I64, arbeidskorting_jaar: I64, iack_loon: I64, iack_vol: I64) -> I64:
+    """IACK usable against the whole income tax, the tax on the gross bijstand included (art. 8.1).
+
+    Heffingskortingen are set off against the tax on the whole box-1 income; the bijstand is part
+    of it (the gemeente withholds tax on the gross bijstand). The client's net total X (net wage +
+    IACK + bijstand) does not depend on the IACK while bijstand is paid: every euro of IACK counts
+    as income and lowers the bijstand by a euro. So the gross income Y satisfies net(Y) = X with
+    all kortingen, and the IACK usable is the tax left after the other kortingen at Y. Because the
+    tax after all kortingen rises with Y: if tax(X) - AHK(X) - arbeidskorting reaches the IACK, all
+    of it is usable (then Y >= X); otherwise no tax is left, Y = X and the usable IACK is exactly
+    that amount. Never less than against the wage alone, never more than the law grants.
+    ``netto_totaal_jaar`` = net wage + ``iack_loon`` + yearly bijstand computed with ``iack_loon``.
+    """
+    ruimte = inkomstenbelasting(p, netto_totaal_jaar)
+    ruimte -= algemene_heffingskorting(p, netto_totaal_jaar)
+    ruimte -= arbeidskorting_jaar
+    np.maximum(ruimte, iack_loon, out=ruimte)
+    return np.minimum(ruimte, iack_vol, out=ruimte)
 
 
 @lru_cache(maxsize=128)
