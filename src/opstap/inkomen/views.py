@@ -17,7 +17,7 @@ from opstap.privacy.services import inzage_bij_verzoek, inzages_bij_lijst
 from opstap.web.templatetags.opstap import euro
 
 from .forms import VastleggenFormulier, WatAlsFormulier
-from .grafiek import LAGEN, inkomen_svg, staven
+from .grafiek import BUREAU, LAGEN, TELEFOON, inkomen_svg, staven
 from .selectors import berekeningen_van, uitleg_voor_niveau
 from .services import (
     UREN_NIVEAUS,
@@ -72,13 +72,15 @@ def _inkomen_pagina(request: HttpRequest, klant: Klant, *, als_klant: bool) -> H
     gekozen = uren if uren is not None else 16
     i = min(gekozen, len(rijen) - 1)  # the level shown: hours are 0, 1, … 40
     nul, gekozen_rij = rijen[0], rijen[i]
+    titel = _("Inkomen per maand bij 0 tot 40 uur werk per week, bruto uurloon %(uurloon)s") % {
+        "uurloon": euro(uurloon)}
     context.update({
         "uitkomst": uitkomst,
         "uurloon": uurloon,
         "uren": gekozen,
-        "svg": inkomen_svg(uitkomst, titel=_("Inkomen per maand bij 0 tot 40 uur werk per week, bruto uurloon "
-                                             "%(uurloon)s") % {"uurloon": euro(uurloon)},
-                           gemarkeerd_uren=float(gekozen)),
+        # Both layouts go out; CSS shows the one that fits the screen (no JavaScript needed).
+        "svgs": [inkomen_svg(uitkomst, titel=titel, gemarkeerd_uren=float(gekozen), opmaak=opmaak)
+                 for opmaak in (BUREAU, TELEFOON)],
         "lagen": LAGEN,
         "rijen": rijen,
         "gekozen": gekozen_rij,
