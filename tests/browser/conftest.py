@@ -118,14 +118,21 @@ _AFGEKNIPT_JS = """() => {
     if (cel && el.closest('table[data-twee-dimensies]')) continue;
     if (el.closest('.visually-hidden')) continue;
     const r = el.getBoundingClientRect();
-    if (!zichtbaar(r) || getComputedStyle(el).visibility === 'hidden') continue;
-    if (r.left < -1 || r.right > B + 1) { uit.push(naam(el) + ' buiten het scherm'); continue; }
+    // Not rendered (a closed <details>, display: none, visibility: hidden): nothing to cut off.
+    if (!zichtbaar(r) || !el.checkVisibility({visibilityProperty: true})) continue;
+    // A skip link waits off-screen until it gets focus: placed there on purpose, not cut off.
+    if (r.right <= 0 && ['absolute', 'fixed'].includes(getComputedStyle(el).position)) continue;
+    const knippers = [];
     for (let a = el.parentElement; a && a !== document.documentElement; a = a.parentElement) {
       const s = getComputedStyle(a);
-      if (s.overflowX === 'visible' && s.overflowY === 'visible') continue;
-      const ar = a.getBoundingClientRect();
-      if (r.left < ar.left - 1 || r.right > ar.right + 1) { uit.push(naam(el) + ' afgeknipt door ' + naam(a)); break; }
+      if (s.overflowX !== 'visible' || s.overflowY !== 'visible' || s.clipPath !== 'none') knippers.push(a);
     }
+    // Inside a 1 px box: visually hidden on purpose, for screen readers only.
+    if (knippers.some(a => a.getBoundingClientRect().width <= 1)) continue;
+    if (r.left < -1 || r.right > B + 1) { uit.push(naam(el) + ' buiten het scherm'); continue; }
+    const a = knippers.find(a => { const ar = a.getBoundingClientRect();
+                                   return r.left < ar.left - 1 || r.right > ar.right + 1; });
+    if (a) uit.push(naam(el) + ' afgeknipt door ' + naam(a));
   }
   return uit;
 }"""
