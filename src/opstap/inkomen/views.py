@@ -18,7 +18,7 @@ from opstap.web.templatetags.opstap import euro
 
 from .forms import VastleggenFormulier, WatAlsFormulier
 from .grafiek import BUREAU, LAGEN, TELEFOON, inkomen_svg, staven
-from .selectors import berekeningen_van, uitleg_voor_niveau
+from .selectors import berekeningen_van, uitleg_voor_niveau, vrijlating_stand
 from .services import (
     UREN_NIVEAUS,
     bereken,
@@ -87,8 +87,20 @@ def _inkomen_pagina(request: HttpRequest, klant: Klant, *, als_klant: bool) -> H
         "verschil": gekozen_rij.totaal - nul.totaal,
         "armoedeval_uren": [s.uren for s in rijen if s.armoedeval],
         "uitleg_gekozen": uitleg_voor_niveau(uitkomst.get("uitleg") or {}, i),
+        "vrijlating": vrijlating_stand(uitkomst, i),
+        "bijstand_bij_nul": nul.delen["bijstand"] > 0,
+        # The engine's caveats stay with the explanation; above the chart only a short, calm pointer.
+        "kanttekeningen": list(uitkomst.get("waarschuwingen") or []),
         "berekeningen": berekeningen_van(klant)[:10],
     })
+    if not form.is_bound or form.is_valid():
+        # Show the values this result used, so "Bij 16 uur" never sits beside empty fields. A chosen
+        # vacancy supplies its own wage, so the wage field then stays as the user left it.
+        gegevens = form.cleaned_data if form.is_bound else {}
+        begin: dict[str, Any] = {**gegevens, "uren": gekozen}
+        if not gegevens.get("vacature"):
+            begin["bruto_uurloon"] = uurloon.quantize(Decimal("0.01"))
+        context["form"] = WatAlsFormulier(initial=begin, gemeente_id=klant.gemeente_id, met_variant=not als_klant)
     if not als_klant:
         context["vastleggen"] = VastleggenFormulier(initial={"bruto_uurloon": uurloon, "uren": gekozen})
     if variant_regel:
