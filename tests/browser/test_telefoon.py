@@ -11,7 +11,13 @@ from django.utils import timezone
 from opstap.accounts.models import Rol
 from opstap.contact.models import Stap, StapWie
 from opstap.privacy.services import inzage_vastleggen
-from tests.browser.conftest import afgeknipte_elementen, axe_problemen, breedte_past, inloggen, screenshot
+from tests.browser.conftest import (
+    afgeknipte_elementen,
+    axe_problemen,
+    breedte_past,
+    inloggen,
+    screenshot,
+)
 from tests.wereld import WACHTWOORD, Wereld
 
 

@@ -67,7 +67,7 @@ class Opmaak:
 
 
 BUREAU = Opmaak("bureau", 720, 360, 64, 12, 16, 52, 12, 4)
-TELEFOON = Opmaak("telefoon", 300, 420, 56, 8, 28, 58, 13, 5)
+TELEFOON = Opmaak("telefoon", 300, 430, 56, 8, 38, 58, 13, 5)
 
 # "More hours, less money": a solid red band under the axis and a red outline on the bar, both
 # ≥ 3:1 against white (WCAG 1.4.11); the pale zone behind the bars alone is only 1.1:1.
@@ -155,7 +155,7 @@ def inkomen_svg(uitkomst: dict[str, Any], *, titel: str, gemarkeerd_uren: float 
                 rechts_van_midden = xpos > links + plot_b / 2
                 anker = "end" if rechts_van_midden else "start"
                 tx = xpos - 4 if rechts_van_midden else xpos + 4
-                ty = boven - 8 if o is not BUREAU else boven + 12
+                ty = boven - 14 if o is not BUREAU else boven + 12
                 delen.append(f'<text x="{tx:.1f}" y="{ty}" text-anchor="{anker}" font-size="{f}" fill="#1a1a1a">'
                              f'{escape(uit_bijstand % {"uren": f"{uit:g}"})}</text>')
                 break
