@@ -85,7 +85,7 @@ def axe_problemen(page: Any) -> list[dict[str, Any]]:
         for v in resultaat["violations"] if v["impact"] in ("serious", "critical")
     ]
     # WCAG 1.4.10 Reflow (AA), which axe cannot check: on a phone the page never scrolls sideways.
-    if page.viewport_size["width"] <= TELEFOON["width"] and not breedte_past(page):
+    if page.viewport_size["width"] <= TELEFOON["width"] and not _pagina_past(page):
         problemen.append({"id": "reflow", "impact": "serious", "help": "WCAG 1.4.10: de pagina schuift zijwaarts",
                           "nodes": []})
     if page.viewport_size["width"] <= TELEFOON["width"] and (afgeknipt := afgeknipte_elementen(page)):
@@ -99,8 +99,11 @@ def breedte_past(page: Any) -> bool:
     """No sideways scrolling of the whole page, and nothing cut off: a page can be exactly as wide
     as the screen while a button sits hidden in a box that clips or scrolls (the step plan's
     "Gedaan" did). So this also fails on clipped content (`afgeknipte_elementen`)."""
-    past = page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
-    return bool(past) and not afgeknipte_elementen(page)
+    return _pagina_past(page) and not afgeknipte_elementen(page)
+
+
+def _pagina_past(page: Any) -> bool:
+    return bool(page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
 
 
 # Every control and every table cell must lie within the screen and within each ancestor that
