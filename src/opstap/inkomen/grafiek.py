@@ -110,8 +110,11 @@ def inkomen_svg(uitkomst: dict[str, Any], *, titel: str, gemarkeerd_uren: float 
             tip = escape(armoedeval % {"uren": f"{s.uren:g}"})
             delen.append(f'<rect x="{links + (i - 1) * staaf_b:.1f}" y="{boven}" width="{2 * staaf_b:.1f}" '
                          f'height="{plot_h}" fill="#fde8ea"><title>{tip}</title></rect>')
-            delen.append(f'<rect class="armoedeval" x="{links + (i - 1) * staaf_b:.1f}" y="{boven + plot_h + 1}" '
-                         f'width="{2 * staaf_b:.1f}" height="6" fill="{ARMOEDEVAL_ROOD}"><title>{tip}</title></rect>')
+            # At least 14 units wide, so it shows even when 41 bars share a phone's width.
+            band = max(2 * staaf_b, 14.0)
+            midden = links + i * staaf_b
+            delen.append(f'<rect class="armoedeval" x="{midden - band / 2:.1f}" y="{boven + plot_h + 1}" '
+                         f'width="{band:.1f}" height="6" fill="{ARMOEDEVAL_ROOD}"><title>{tip}</title></rect>')
     bedrag = 0.0
     while bedrag <= schaal_max + 0.1:
         delen.append(f'<line x1="{links}" x2="{breedte - rechts}" y1="{y(bedrag):.1f}" y2="{y(bedrag):.1f}" '
@@ -135,6 +138,10 @@ def inkomen_svg(uitkomst: dict[str, Any], *, titel: str, gemarkeerd_uren: float 
             delen.append(f'<rect class="armoedeval" x="{x:.1f}" y="{y(basis):.1f}" width="{staaf_b * 0.76:.1f}" '
                          f'height="{y(0) - y(basis):.1f}" fill="none" stroke="{ARMOEDEVAL_ROOD}" '
                          'stroke-width="2"/>')
+            # A red arrow pointing down at the bar with less money.
+            px, py = x + staaf_b * 0.38, y(basis) - 3
+            delen.append(f'<path class="armoedeval" d="M{px - 7:.1f},{py - 11:.1f} L{px + 7:.1f},{py - 11:.1f} '
+                         f'L{px:.1f},{py:.1f} Z" fill="{ARMOEDEVAL_ROOD}"/>')
         if len(rijen) <= 12 or i % o.uren_label_elke == 0:
             delen.append(f'<text x="{x + staaf_b * 0.38:.1f}" y="{boven + plot_h + 8 + f}" text-anchor="middle" '
                          f'font-size="{f}" fill="#1a1a1a">{s.uren:g}</text>')
