@@ -85,15 +85,65 @@ def axe_problemen(page: Any) -> list[dict[str, Any]]:
         for v in resultaat["violations"] if v["impact"] in ("serious", "critical")
     ]
     # WCAG 1.4.10 Reflow (AA), which axe cannot check: on a phone the page never scrolls sideways.
-    if page.viewport_size["width"] <= TELEFOON["width"] and not breedte_past(page):
+    if page.viewport_size["width"] <= TELEFOON["width"] and not _pagina_past(page):
         problemen.append({"id": "reflow", "impact": "serious", "help": "WCAG 1.4.10: de pagina schuift zijwaarts",
                           "nodes": []})
+    if page.viewport_size["width"] <= TELEFOON["width"] and (afgeknipt := afgeknipte_elementen(page)):
+        problemen.append({"id": "reflow-afgeknipt", "impact": "serious",
+                          "help": "WCAG 1.4.10: inhoud valt buiten het scherm of buiten een schuifvak",
+                          "nodes": afgeknipt[:5]})
     return problemen
 
 
 def breedte_past(page: Any) -> bool:
-    """No sideways scrolling of the whole page: wide tables scroll inside their own box."""
+    """No sideways scrolling of the whole page, and nothing cut off: a page can be exactly as wide
+    as the screen while a button sits hidden in a box that clips or scrolls (the step plan's
+    "Gedaan" did). So this also fails on clipped content (`afgeknipte_elementen`)."""
+    return _pagina_past(page) and not afgeknipte_elementen(page)
+
+
+def _pagina_past(page: Any) -> bool:
     return bool(page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
+
+
+# Every control and every table cell must lie within the screen and within each ancestor that
+# clips or scrolls its overflow. Exempt: cells of a table marked `data-twee-dimensies` (WCAG 1.4.10
+# allows a data table that needs two dimensions to scroll in its own box); controls never are.
+_AFGEKNIPT_JS = """() => {
+  const B = window.innerWidth, uit = [];
+  const zichtbaar = (r) => r.width > 1 && r.height > 1;
+  const naam = (el) => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
+    (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).join('.') : '') +
+    ' "' + (el.innerText || el.value || '').trim().slice(0, 30) + '"';
+  const sel = 'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex], th, td';
+  for (const el of document.querySelectorAll(sel)) {
+    const cel = el.matches('th, td');
+    if (cel && el.closest('table[data-twee-dimensies]')) continue;
+    if (el.closest('.visually-hidden')) continue;
+    const r = el.getBoundingClientRect();
+    // Not rendered (a closed <details>, display: none, visibility: hidden): nothing to cut off.
+    if (!zichtbaar(r) || !el.checkVisibility({visibilityProperty: true})) continue;
+    // A skip link waits off-screen until it gets focus: placed there on purpose, not cut off.
+    if (r.right <= 0 && ['absolute', 'fixed'].includes(getComputedStyle(el).position)) continue;
+    const knippers = [];
+    for (let a = el.parentElement; a && a !== document.documentElement; a = a.parentElement) {
+      const s = getComputedStyle(a);
+      if (s.overflowX !== 'visible' || s.overflowY !== 'visible' || s.clipPath !== 'none') knippers.push(a);
+    }
+    // Inside a 1 px box: visually hidden on purpose, for screen readers only.
+    if (knippers.some(a => a.getBoundingClientRect().width <= 1)) continue;
+    if (r.left < -1 || r.right > B + 1) { uit.push(naam(el) + ' buiten het scherm'); continue; }
+    const a = knippers.find(a => { const ar = a.getBoundingClientRect();
+                                   return r.left < ar.left - 1 || r.right > ar.right + 1; });
+    if (a) uit.push(naam(el) + ' afgeknipt door ' + naam(a));
+  }
+  return uit;
+}"""
+
+
+def afgeknipte_elementen(page: Any) -> list[str]:
+    """Controls and table cells that stick out of the screen or out of a clipping/scrolling box."""
+    return list(page.evaluate(_AFGEKNIPT_JS))
 
 
 def screenshot(page: Any, naam: str) -> Path:

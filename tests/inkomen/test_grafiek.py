@@ -34,3 +34,52 @@ def test_svg_is_geldig_en_toegankelijk() -> None:
 
 def test_lege_uitkomst_geeft_geen_grafiek() -> None:
     assert inkomen_svg({"resultaten": []}, titel="x") == ""
+
+
+def _luminantie(kleur: str) -> float:
+    kanalen = [int(kleur[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in kanalen]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def _contrast_op_wit(kleur: str) -> float:
+    return 1.05 / (_luminantie(kleur) + 0.05)
+
+
+def test_minder_geld_bij_meer_uren_is_zichtbaar_tegen_wit() -> None:
+    """WCAG 1.4.11: a graphic that carries meaning needs 3:1 against its background. The pale red
+    zone (1.1:1) alone was invisible on a phone; the mark must carry a colour of 3:1 or more."""
+    from opstap.inkomen.grafiek import TELEFOON
+
+    for opmaak in ({}, {"opmaak": TELEFOON}):
+        boom = ET.fromstring(inkomen_svg(UITKOMST, titel="x", **opmaak))  # type: ignore[arg-type]
+        ns = "{http://www.w3.org/2000/svg}"
+        kleuren = []
+        for rect in boom.iter(f"{ns}rect"):
+            titel = rect.find(f"{ns}title")
+            armoedeval = (titel is not None and "Armoedeval" in (titel.text or "")) or rect.get("class") == "armoedeval"
+            if armoedeval:
+                kleuren += [k for k in (rect.get("fill"), rect.get("stroke")) if k and k.startswith("#")]
+        assert kleuren, "geen markering voor minder geld"
+        assert max(_contrast_op_wit(k) for k in kleuren) >= 3.0, kleuren
+
+
+def test_telefoon_opmaak_tekst_past_op_360_pixels() -> None:
+    """The phone layout's viewBox is about as wide as a 360 px phone's content column (328 px), so
+    its font sizes in viewBox units are close to the rendered pixels: each at least 12 at 300 px
+    wide; fewer hour labels; taller than wide. The browser test measures the real rendering."""
+    from opstap.inkomen.grafiek import TELEFOON
+
+    svg = inkomen_svg({"resultaten": [_rij(u, 40.0 * u, max(1400 - 40.0 * u, 0), 300, 0) for u in range(41)],
+                       "uren_uit_bijstand": 35.0}, titel="x", opmaak=TELEFOON)
+    boom = ET.fromstring(svg)
+    ns = "{http://www.w3.org/2000/svg}"
+    _, _, breedte, hoogte = (float(v) for v in boom.get("viewBox", "").split())
+    schaal = 300 / breedte  # rendered at 300 px or wider on a 360 px screen
+    for tekst in boom.iter(f"{ns}text"):
+        assert float(tekst.get("font-size", "0")) * schaal >= 12, tekst.text
+        assert 0 <= float(tekst.get("x", "0")) <= breedte
+    assert hoogte > breedte
+    uren_labels = [t.text for t in boom.iter(f"{ns}text") if (t.text or "").isdigit()]
+    assert uren_labels == ["0", "5", "10", "15", "20", "25", "30", "35", "40"]
+    assert boom.get("aria-labelledby") == "grafiek-titel-telefoon grafiek-uitleg-telefoon"

@@ -51,17 +51,46 @@ def _euro(bedrag: float) -> str:
     return euro(bedrag, hele_euros=True)  # whole euros: the axis and the tooltips need no cents
 
 
-def inkomen_svg(uitkomst: dict[str, Any], *, titel: str, gemarkeerd_uren: float | None = None) -> str:
+# Two layouts of the same chart: the wide one for a tablet or computer, and a narrow, taller one
+# for a phone. An SVG scales as a whole, so the wide one's 12-unit labels would render at 6 px on
+# a 360 px screen; the phone layout has a viewBox about as wide as the phone's content column, so
+# its labels render at their own size (≥ 12 px), with fewer hour labels and more height.
+@dataclass(frozen=True)
+class Opmaak:
+    naam: str
+    breedte: int
+    hoogte: int
+    links: int
+    rechts: int
+    boven: int
+    onder: int
+    letter: int  # font size in viewBox units
+    uren_label_elke: int  # label every n-th level when there are many
+
+
+BUREAU = Opmaak("bureau", 720, 360, 64, 12, 16, 52, 12, 4)
+TELEFOON = Opmaak("telefoon", 300, 430, 56, 8, 38, 58, 13, 5)
+
+# "More hours, less money": a solid red band under the axis and a red outline on the bar, both
+# ≥ 3:1 against white (WCAG 1.4.11); the pale zone behind the bars alone is only 1.1:1.
+ARMOEDEVAL_ROOD = "#b00020"
+
+
+def inkomen_svg(uitkomst: dict[str, Any], *, titel: str, gemarkeerd_uren: float | None = None,
+                opmaak: Opmaak = BUREAU) -> str:
     rijen = staven(uitkomst)
     if not rijen:
         return ""
-    breedte, hoogte = 720, 360
-    links, rechts, boven, onder = 64, 12, 16, 52
+    o = opmaak
+    breedte, hoogte = o.breedte, o.hoogte
+    links, rechts, boven, onder = o.links, o.rechts, o.boven, o.onder
     plot_b, plot_h = breedte - links - rechts, hoogte - boven - onder
     maximum = max(max(sum(s.delen.values()), s.totaal) for s in rijen) or 1.0
     stap = 500.0 if maximum > 1500 else 250.0
     schaal_max = (int(maximum // stap) + 1) * stap
     staaf_b = plot_b / len(rijen)
+    f = o.letter
+    ids = "" if o is BUREAU else f"-{o.naam}"
 
     def y(bedrag: float) -> float:
         return boven + plot_h - bedrag / schaal_max * plot_h
@@ -73,20 +102,26 @@ def inkomen_svg(uitkomst: dict[str, Any], *, titel: str, gemarkeerd_uren: float 
     uit_bijstand = _("uit de bijstand vanaf %(uren)s uur")
     delen: list[str] = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {breedte} {hoogte}" role="img" '
-        f'aria-labelledby="grafiek-titel grafiek-uitleg" class="grafiek">',
-        f'<title id="grafiek-titel">{escape(titel)}</title>',
-        f'<desc id="grafiek-uitleg">{escape(uitleg)}</desc>',
+        f'aria-labelledby="grafiek-titel{ids} grafiek-uitleg{ids}" class="grafiek grafiek--{o.naam}">',
+        f'<title id="grafiek-titel{ids}">{escape(titel)}</title>',
+        f'<desc id="grafiek-uitleg{ids}">{escape(uitleg)}</desc>',
     ]
     # Poverty-trap zones first, so bars are drawn over them.
     for i, s in enumerate(rijen):
         if s.armoedeval:
+            tip = escape(armoedeval % {"uren": f"{s.uren:g}"})
             delen.append(f'<rect x="{links + (i - 1) * staaf_b:.1f}" y="{boven}" width="{2 * staaf_b:.1f}" '
-                         f'height="{plot_h}" fill="#fde8ea"><title>{escape(armoedeval % {"uren": f"{s.uren:g}"})}</title></rect>')
+                         f'height="{plot_h}" fill="#fde8ea"><title>{tip}</title></rect>')
+            # At least 14 units wide, so it shows even when 41 bars share a phone's width.
+            band = max(2 * staaf_b, 14.0)
+            midden = links + i * staaf_b
+            delen.append(f'<rect class="armoedeval" x="{midden - band / 2:.1f}" y="{boven + plot_h + 1}" '
+                         f'width="{band:.1f}" height="6" fill="{ARMOEDEVAL_ROOD}"><title>{tip}</title></rect>')
     bedrag = 0.0
     while bedrag <= schaal_max + 0.1:
         delen.append(f'<line x1="{links}" x2="{breedte - rechts}" y1="{y(bedrag):.1f}" y2="{y(bedrag):.1f}" '
                      'stroke="#d0d0d0" stroke-width="1"/>')
-        delen.append(f'<text x="{links - 6}" y="{y(bedrag) + 4:.1f}" text-anchor="end" font-size="12" '
+        delen.append(f'<text x="{links - 6}" y="{y(bedrag) + f / 3:.1f}" text-anchor="end" font-size="{f}" '
                      f'fill="#4d4d4d">{_euro(bedrag)}</text>')
         bedrag += stap
     uur = escape(str(_("uur")))
@@ -101,10 +136,18 @@ def inkomen_svg(uitkomst: dict[str, Any], *, titel: str, gemarkeerd_uren: float 
                          f'height="{y(basis) - y(basis + waarde):.1f}" fill="{kleur}"><title>{s.uren:g} {uur}: '
                          f'{escape(str(label))} {_euro(waarde)}</title></rect>')
             basis += waarde
-        if len(rijen) <= 12 or i % 4 == 0:
-            delen.append(f'<text x="{x + staaf_b * 0.38:.1f}" y="{boven + plot_h + 16}" text-anchor="middle" '
-                         f'font-size="12" fill="#1a1a1a">{s.uren:g}</text>')
-    delen.append(f'<text x="{links + plot_b / 2:.1f}" y="{hoogte - 6}" text-anchor="middle" font-size="13" '
+        if s.armoedeval and basis > 0:
+            delen.append(f'<rect class="armoedeval" x="{x:.1f}" y="{y(basis):.1f}" width="{staaf_b * 0.76:.1f}" '
+                         f'height="{y(0) - y(basis):.1f}" fill="none" stroke="{ARMOEDEVAL_ROOD}" '
+                         'stroke-width="2"/>')
+            # A red arrow pointing down at the bar with less money.
+            px, py = x + staaf_b * 0.38, y(basis) - 3
+            delen.append(f'<path class="armoedeval" d="M{px - 7:.1f},{py - 11:.1f} L{px + 7:.1f},{py - 11:.1f} '
+                         f'L{px:.1f},{py:.1f} Z" fill="{ARMOEDEVAL_ROOD}"/>')
+        if len(rijen) <= 12 or i % o.uren_label_elke == 0:
+            delen.append(f'<text x="{x + staaf_b * 0.38:.1f}" y="{boven + plot_h + 8 + f}" text-anchor="middle" '
+                         f'font-size="{f}" fill="#1a1a1a">{s.uren:g}</text>')
+    delen.append(f'<text x="{links + plot_b / 2:.1f}" y="{hoogte - 8}" text-anchor="middle" font-size="{f + 1}" '
                  f'fill="#1a1a1a">{escape(as_label)}</text>')
     uit = uitkomst.get("uren_uit_bijstand")
     uren_lijst = [s.uren for s in rijen]
@@ -116,12 +159,18 @@ def inkomen_svg(uitkomst: dict[str, Any], *, titel: str, gemarkeerd_uren: float 
                 xpos = links + (i - 1 + frac) * staaf_b + staaf_b / 2
                 delen.append(f'<line x1="{xpos:.1f}" x2="{xpos:.1f}" y1="{boven}" y2="{boven + plot_h}" '
                              'stroke="#1a1a1a" stroke-width="2" stroke-dasharray="6 4"/>')
-                delen.append(f'<text x="{xpos + 4:.1f}" y="{boven + 12}" font-size="12" fill="#1a1a1a">'
+                # On the narrow layout the label sits above the plot, ending at the line when the
+                # line is on the right half, so it never runs off the chart.
+                rechts_van_midden = xpos > links + plot_b / 2
+                anker = "end" if rechts_van_midden else "start"
+                tx = xpos - 4 if rechts_van_midden else xpos + 4
+                ty = boven - 14 if o is not BUREAU else boven + 12
+                delen.append(f'<text x="{tx:.1f}" y="{ty}" text-anchor="{anker}" font-size="{f}" fill="#1a1a1a">'
                              f'{escape(uit_bijstand % {"uren": f"{uit:g}"})}</text>')
                 break
     if gemarkeerd_uren is not None and gemarkeerd_uren in uren_lijst:
         i = uren_lijst.index(gemarkeerd_uren)
-        delen.append(f'<rect x="{links + i * staaf_b + 1:.1f}" y="{boven}" width="{staaf_b - 2:.1f}" '
+        delen.append(f'<rect x="{links + i * staaf_b + 1:.1f}" y="{boven}" width="{max(staaf_b - 2, 2):.1f}" '
                      f'height="{plot_h}" fill="none" stroke="#b34700" stroke-width="3"/>')
     delen.append("</svg>")
     return "".join(delen)

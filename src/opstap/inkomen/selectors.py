@@ -1,6 +1,7 @@
 """Reading calculations: the explanation of one level, and the calculations kept for a client."""
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from django.db.models import QuerySet
@@ -53,3 +54,62 @@ def uitleg_voor_niveau(uitleg: dict[str, Any], index: int) -> NiveauUitleg | Non
 
 def berekeningen_van(klant: Klant) -> QuerySet[Berekening]:
     return Berekening.objects.filter(klant=klant).select_related("gemaakt_door")
+
+
+@dataclass(frozen=True)
+class VrijlatingStand:
+    """Why the client keeps part of the wage, or not, and until when (from the engine's output)."""
+
+    soort: str  # "loopt" (n, r or y now), "op" (months used up), "te_jong" (under the minimum age), "geen"
+    onderdeel: str = ""
+    bedrag: float = 0.0  # kept per month at the chosen level
+    laatste_maand: date | None = None
+    nog_maanden: int | None = None  # including the current month
+    daarna_tot: date | None = None  # sub r after sub n: until this month
+    duur_maanden: int = 0
+    gebruikt: int = 0
+    minimumleeftijd: int = 0
+    vanaf_datum: date | None = None  # te_jong: the birthday from which it applies
+
+
+def _maand(tekst: str | None) -> date | None:
+    if not tekst:
+        return None
+    jaar, maand = tekst.split("-")
+    return date(int(jaar), int(maand), 1)
+
+
+def vrijlating_stand(uitkomst: dict[str, Any], index: int) -> VrijlatingStand:
+    """Read the documented output (docs/regels.md): `vrijlating` (onderdeel, laatste_maand, daarna),
+    the row's `inkomensvrijlating`, and from `uitleg` the input months used, the birth date and the
+    parameters n_duur_maanden and minimumleeftijd. Needs `uitleg=True`."""
+    uitleg = uitkomst.get("uitleg") or {}
+    parameters = uitleg.get("parameters") or {}
+    invoer = uitleg.get("invoer") or {}
+    rij = uitkomst["resultaten"][index]
+    peildatum = date.fromisoformat(uitkomst["peildatum"])
+    pad = "participatiewet.inkomensvrijlating."
+    duur = int(parameters[pad + "n_duur_maanden"]["waarde"])
+    minimumleeftijd = int(parameters[pad + "minimumleeftijd"]["waarde"])
+    gebruikt = int(invoer.get("vrijlating_maanden_gebruikt") or 0)
+    vrij = uitkomst.get("vrijlating")
+    if vrij:
+        laatste = _maand(vrij.get("laatste_maand"))
+        nog = None
+        if laatste is not None:
+            nog = (laatste.year - peildatum.year) * 12 + laatste.month - peildatum.month + 1
+        daarna = vrij.get("daarna") or {}
+        return VrijlatingStand("loopt", onderdeel=vrij["onderdeel"], bedrag=float(rij["inkomensvrijlating"]),
+                               laatste_maand=laatste, nog_maanden=nog, daarna_tot=_maand(daarna.get("laatste_maand")),
+                               duur_maanden=duur, gebruikt=gebruikt, minimumleeftijd=minimumleeftijd)
+    geboren = date.fromisoformat(invoer["aanvrager"]["geboortedatum"])
+    try:
+        verjaardag = geboren.replace(year=geboren.year + minimumleeftijd)
+    except ValueError:  # born on 29 February
+        verjaardag = date(geboren.year + minimumleeftijd, 3, 1)
+    if verjaardag > peildatum:
+        return VrijlatingStand("te_jong", duur_maanden=duur, gebruikt=gebruikt, minimumleeftijd=minimumleeftijd,
+                               vanaf_datum=verjaardag)
+    if gebruikt >= duur:
+        return VrijlatingStand("op", duur_maanden=duur, gebruikt=gebruikt, minimumleeftijd=minimumleeftijd)
+    return VrijlatingStand("geen", duur_maanden=duur, gebruikt=gebruikt, minimumleeftijd=minimumleeftijd)

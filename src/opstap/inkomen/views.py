@@ -17,8 +17,8 @@ from opstap.privacy.services import inzage_bij_verzoek, inzages_bij_lijst
 from opstap.web.geld import euro
 
 from .forms import VastleggenFormulier, WatAlsFormulier
-from .grafiek import LAGEN, inkomen_svg, staven
-from .selectors import berekeningen_van, uitleg_voor_niveau
+from .grafiek import BUREAU, LAGEN, TELEFOON, inkomen_svg, staven
+from .selectors import berekeningen_van, uitleg_voor_niveau, vrijlating_stand
 from .services import (
     UREN_NIVEAUS,
     bereken,
@@ -72,21 +72,35 @@ def _inkomen_pagina(request: HttpRequest, klant: Klant, *, als_klant: bool) -> H
     gekozen = uren if uren is not None else 16
     i = min(gekozen, len(rijen) - 1)  # the level shown: hours are 0, 1, … 40
     nul, gekozen_rij = rijen[0], rijen[i]
+    titel = _("Inkomen per maand bij 0 tot 40 uur werk per week, bruto uurloon %(uurloon)s") % {
+        "uurloon": euro(uurloon)}
     context.update({
         "uitkomst": uitkomst,
         "uurloon": uurloon,
         "uren": gekozen,
-        "svg": inkomen_svg(uitkomst, titel=_("Inkomen per maand bij 0 tot 40 uur werk per week, bruto uurloon "
-                                             "%(uurloon)s") % {"uurloon": euro(uurloon)},
-                           gemarkeerd_uren=float(gekozen)),
+        # Both layouts go out; CSS shows the one that fits the screen (no JavaScript needed).
+        "svgs": [inkomen_svg(uitkomst, titel=titel, gemarkeerd_uren=float(gekozen), opmaak=opmaak)
+                 for opmaak in (BUREAU, TELEFOON)],
         "lagen": LAGEN,
         "rijen": rijen,
         "gekozen": gekozen_rij,
         "verschil": gekozen_rij.totaal - nul.totaal,
         "armoedeval_uren": [s.uren for s in rijen if s.armoedeval],
         "uitleg_gekozen": uitleg_voor_niveau(uitkomst.get("uitleg") or {}, i),
+        "vrijlating": vrijlating_stand(uitkomst, i),
+        "bijstand_bij_nul": nul.delen["bijstand"] > 0,
+        # The engine's caveats stay with the explanation; above the chart only a short, calm pointer.
+        "kanttekeningen": list(uitkomst.get("waarschuwingen") or []),
         "berekeningen": berekeningen_van(klant)[:10],
     })
+    if not form.is_bound or form.is_valid():
+        # Show the values this result used, so "Bij 16 uur" never sits beside empty fields. A chosen
+        # vacancy supplies its own wage, so the wage field then stays as the user left it.
+        gegevens = form.cleaned_data if form.is_bound else {}
+        begin: dict[str, Any] = {**gegevens, "uren": gekozen}
+        if not gegevens.get("vacature"):
+            begin["bruto_uurloon"] = uurloon.quantize(Decimal("0.01"))
+        context["form"] = WatAlsFormulier(initial=begin, gemeente_id=klant.gemeente_id, met_variant=not als_klant)
     if not als_klant:
         context["vastleggen"] = VastleggenFormulier(initial={"bruto_uurloon": uurloon, "uren": gekozen})
     if variant_regel:
