@@ -9,6 +9,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from opstap.accounts.models import Rol
+from opstap.accounts.rollen import ALLE_ROLLEN
 from opstap.accounts.toegang import eigen_klant, zichtbare_klanten
 from opstap.klanten.models import Klant
 from opstap.privacy.lijsten import GelogdeLijst
@@ -22,6 +23,7 @@ from .serializers import BerekeningInvoerSerializer, InzageSerializer, KlantSeri
 class IkView(APIView):
     """Who am I: role and municipality of the logged-in user."""
 
+    rollen = ALLE_ROLLEN
 
     @extend_schema(responses={200: dict})
     def get(self, request: Request) -> Response:
