@@ -131,3 +131,21 @@ def test_engels_als_de_klant_engels_kiest(wereld: Wereld) -> None:
     client.post("/i18n/taal/", {"language": "en", "next": "/mijn/"})
     en = zichtbare_tekst(client.get("/mijn/stappenplan/").content.decode())
     assert "December" in en and "6 december" not in en
+
+
+def test_het_adres_staat_er_zoals_op_een_brief(wereld: Wereld) -> None:
+    """Not "9999 AA 1" (postcode, then a bare number), but street and number, postcode and place."""
+    klant = wereld.a.klanten["eigen"]
+    Klant.objects.filter(pk=klant.pk).update(straat="Kerkstraat", huisnummer="12", postcode="9931 AA",
+                                             woonplaats="Demodam")
+    client = Client()
+    client.force_login(wereld.a.gebruikers[Rol.KLANT])
+    tekst = zichtbare_tekst(client.get("/mijn/").content.decode())
+    assert "Kerkstraat 12, 9931 AA Demodam" in tekst
+    assert "9931 AA 12" not in tekst
+
+
+def test_een_adres_zonder_straat_zegt_wat_het_nummer_is(wereld: Wereld) -> None:
+    klant = wereld.a.klanten["eigen"]
+    klant.huisnummer, klant.postcode, klant.straat, klant.woonplaats = "159", "9931 AA", "", ""
+    assert klant.adres == "huisnummer 159, 9931 AA"

@@ -402,7 +402,7 @@ def aanvraag_voorinvullen(klant: Klant) -> dict[str, Any]:
     """What the municipality already knows: the client is never asked for it again."""
     return {
         "naam": klant.naam,
-        "adres": f"{klant.postcode} {klant.huisnummer}",
+        "adres": klant.adres,
         "huishouden": klant.get_huishouden_display(),
         "aantal_kinderen": klant.kinderen.count(),
         "email": klant.email or (klant.gebruiker.email if klant.gebruiker else ""),

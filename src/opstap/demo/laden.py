@@ -24,6 +24,8 @@ from regels.peilparameters import LAATSTE_PEILDATUM
 DEMO_WACHTWOORD = "opstap-demo"  # noqa: S105 -- demo only; production settings refuse demo mode
 AANTAL_KLANTEN = 200
 
+STRATEN = ["Kerkstraat", "Dorpsstraat", "Molenweg", "Schoolstraat", "Stationsweg", "Wilhelminalaan",
+           "Beatrixstraat", "Julianaplein", "Kanaalweg", "Eikenlaan"]
 VOORNAMEN = ["Anouk", "Bram", "Chantal", "Dewi", "Eline", "Fatima", "Gerrit", "Hanna", "Ilse", "Jeroen",
              "Karim", "Lotte", "Mehmet", "Nadia", "Orlando", "Petra", "Rachid", "Sanne", "Tamara", "Umut",
              "Vera", "Wim", "Yara", "Zoë", "Ahmed", "Bianca", "Cor", "Daan", "Esra", "Fleur", "Gijs",
@@ -140,6 +142,7 @@ def laad_demo(*, aantal_klanten: int = AANTAL_KLANTEN, seed: int = 2026) -> tupl
             voorletters=voornaam[0] + ".", roepnaam=voornaam, achternaam=rng.choice(ACHTERNAMEN),
             geboortedatum=geboortedatum, postcode=f"{rng.randint(9900, 9999)} {rng.choice(['AA', 'AB', 'BC', 'DE', 'XY'])}",
             huisnummer=str(rng.randint(1, 250)), huishouden=huishouden,
+            straat=STRATEN[nummer % len(STRATEN)], woonplaats="Demodam",
             kostendelers=rng.choices([0, 1, 2], weights=[85, 12, 3])[0] if huishouden != Huishouden.GEHUWD else 0,
             kale_huur=Decimal(rng.randrange(450, 900)), servicekosten=Decimal(rng.randrange(0, 60)),
             vermogen=Decimal(rng.randrange(0, 4000)), trede=trede, fase=fase, contactpersoon=contactpersoon,
