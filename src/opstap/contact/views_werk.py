@@ -298,6 +298,8 @@ def als_klant(request: HttpRequest, klant_pk: int) -> HttpResponse:
     inzage_bij_verzoek(request, klant, "weergave als klant", "Begeleiding: bekeken wat de klant in de app ziet")
     uitkomsten, fout = voorzieningen.voor_weergave(klant, peildatum=timezone.localdate())
     return render(request, "contact/werk/als_klant.html", {
+        # The client's links become links the viewer can follow, or text (web.templatetags klantlink).
+        "als_klant_voorbeeld": True,
         "klant": klant, "fases": reis_van(klant), **selectors.thuis_overzicht(klant),
         **selectors.stappenplan_van(klant),
         "contactpersoon": selectors.contactpersoon_profiel(klant.contactpersoon_id),
