@@ -102,6 +102,28 @@ class OverdrachtForm(forms.Form):
         veld.label_from_instance = lambda g: g.weergavenaam
 
 
+class ProfielForm(forms.Form):
+    """What the contact person tells their clients about themselves (A1). Everything may stay empty."""
+
+    foto = forms.FileField(
+        label=_("Foto (mag leeg blijven)"), required=False,
+        help_text=_("Een foto van je gezicht, zodat je klanten zien met wie ze praten. JPG of PNG, hooguit 5 MB."),
+        widget=forms.FileInput(attrs={"accept": ".jpg,.jpeg,.png,image/jpeg,image/png"}))
+    foto_weghalen = forms.BooleanField(label=_("Mijn foto weghalen"), required=False)
+    introductie = forms.CharField(
+        label=_("Over jou"), required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Een paar zinnen voor je klanten, bijvoorbeeld wat je doet en waar ze je voor kunnen vragen."))
+    bereikbaar = forms.CharField(
+        label=_("Wanneer ben je bereikbaar?"), required=False, max_length=200,
+        help_text=_("Bijvoorbeeld: ma, di en do van 9 tot 12 uur."))
+    telefoon_direct = forms.RegexField(
+        label=_("Je directe telefoonnummer (mag leeg blijven)"), required=False, max_length=20,
+        regex=r"^\+?[0-9][0-9 ()-]{5,18}$",
+        error_messages={"invalid": _("Vul een telefoonnummer in met alleen cijfers, spaties of streepjes, "
+                                     "bijvoorbeeld 0592 123 456.")},
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}))
+
+
 class AanvraagForm(forms.Form):
     toelichting = forms.CharField(
         label=_("Wil je nog iets vertellen? (mag leeg blijven)"), required=False, max_length=2000,

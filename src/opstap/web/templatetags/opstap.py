@@ -7,7 +7,6 @@ from django.template.base import FilterExpression
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -33,7 +32,7 @@ def datum(waarde: object, formaat: str = "j F Y") -> str:
         return ""
     if isinstance(waarde, str):
         try:
-            waarde = date.fromisoformat(waarde[:10])
+            return date_format(date.fromisoformat(waarde[:10]), formaat)
         except ValueError:
             return waarde
     if isinstance(waarde, (date, datetime)):
@@ -73,7 +72,7 @@ class _KlantLinkNode(template.Node):
         else:
             href = reverse(naam, args=args)
         attrs = format_html(' class="{}"', klasse) if klasse else ""
-        return format_html('<a href="{}"{}>{}</a>', href, attrs, mark_safe(inhoud))  # inhoud: rendered template
+        return format_html('<a href="{}"{}>{}</a>', href, attrs, inhoud)  # inhoud: rendered, already safe
 
 
 @register.tag
@@ -93,3 +92,12 @@ def klantlink(parser: template.base.Parser, token: template.base.Token) -> _Klan
     nodelist = parser.parse(("endklantlink",))
     parser.delete_first_token()
     return _KlantLinkNode(nodelist, parser.compile_filter(bits[1]), args, klasse)
+
+
+@register.filter
+def initialen(naam: object) -> str:
+    """'Sanne de Vries' → 'SV': first letters of the first and the last word."""
+    woorden = [w for w in str(naam or "").split() if w[:1].isalpha()]
+    if not woorden:
+        return ""
+    return (woorden[0][0] + (woorden[-1][0] if len(woorden) > 1 else "")).upper()
