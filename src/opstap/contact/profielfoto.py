@@ -11,6 +11,7 @@ import base64
 import io
 from typing import IO
 
+import filetype
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from django.utils.translation import gettext as _
@@ -58,4 +59,8 @@ def foto_verwerken(bestand: IO[bytes]) -> bytes:
 
 
 def als_data_url(inhoud: bytes) -> str:
-    return "data:image/jpeg;base64," + base64.b64encode(inhoud).decode("ascii")
+    """The picture inside the page; only JPEG or PNG (by its bytes), otherwise nothing."""
+    soort = filetype.guess_mime(inhoud[:8192])
+    if soort not in ("image/jpeg", "image/png"):
+        return ""
+    return f"data:{soort};base64," + base64.b64encode(inhoud).decode("ascii")
