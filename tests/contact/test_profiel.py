@@ -58,6 +58,9 @@ def test_de_contactpersoon_zet_foto_en_tekst_en_de_klant_ziet_de_foto(wereld: We
         assert beeld.format == "JPEG" and beeld.size == (FOTO_PIXELS, FOTO_PIXELS)
         assert not beeld.getexif(), "metadata (GPS, toestel) moet eruit"
     assert b"Telefoonmerk" not in opgeslagen
+    # The stored file has no address of its own: not for the world, not even for a logged-in user.
+    assert Client().get(f"/media/{profiel.foto.name}").status_code == 404
+    assert client.get(f"/media/{profiel.foto.name}").status_code == 404
 
     klant = Client()
     klant.force_login(wereld.a.gebruikers[Rol.KLANT])
