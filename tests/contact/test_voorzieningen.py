@@ -75,14 +75,14 @@ def test_aanvragen_met_voorinvulling_en_procedure(wereld: Wereld, klant_client: 
                                                   cp_client: Client) -> None:
     klant = wereld.a.klanten["eigen"]
     formulier = klant_client.get("/mijn/regelingen/aanvragen/?regeling=stadspas").content.decode()
-    assert "9999 AA 1" in formulier  # known address, not asked again
+    assert "huisnummer 1, 9999 AA" in formulier  # known address, not asked again
     response = klant_client.post("/mijn/regelingen/aanvragen/", {"regeling": "stadspas", "toelichting": "Graag"},
                                  follow=True)
     assert "Je aanvraag is ontvangen" in response.content.decode()
     aanvraag = Aanvraag.objects.get(klant=klant)
     assert len(aanvraag.stappen) == 3 and aanvraag.stappen[0]["gedaan_op"]
     assert aanvraag.verwacht_besluit_op == timezone.localdate() + timedelta(weeks=8)  # municipal default
-    assert aanvraag.gegevens["adres"] == "9999 AA 1"
+    assert aanvraag.gegevens["adres"] == "huisnummer 1, 9999 AA"
     tweede = klant_client.post("/mijn/regelingen/aanvragen/", {"regeling": "stadspas"})
     assert tweede.status_code == 400 and "al aangevraagd" in tweede.content.decode()
     assert Aanvraag.objects.filter(klant=klant).count() == 1

@@ -16,6 +16,8 @@ class InlogFormulier(AuthenticationForm):
         self.fields["username"].label = _("Gebruikersnaam")
         self.fields["username"].widget.attrs.update({"autocomplete": "username", "autocapitalize": "none"})
         self.fields["password"].label = _("Wachtwoord")
+        self.fields["username"].error_messages["required"] = _("Vul je gebruikersnaam in.")
+        self.fields["password"].error_messages["required"] = _("Vul je wachtwoord in.")
 
 
 class CodeFormulier(forms.Form):

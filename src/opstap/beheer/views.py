@@ -33,7 +33,7 @@ from opstap.web.omvang import max_verzoek
 
 
 class ImportFormulier(forms.Form):
-    bestand = forms.FileField(label=_("Klantenbestand (CSV)"),
+    bestand = forms.FileField(label=_("Klantenbestand (CSV)"), error_messages={"required": _("Kies een CSV-bestand met klanten.")},
                               help_text=_("Een CSV-bestand van hoogstens 20 MB. Zie de kolommen hieronder."))
 
     def clean_bestand(self) -> object:
@@ -86,10 +86,16 @@ class DelegatieFormulier(forms.Form):
 
     soort = forms.ChoiceField(label=_("Soort"), choices=[
         (OverdrachtSoort.VERVANGING, _("Vervanging: een collega helpt tijdelijk alle klanten")),
-        (OverdrachtSoort.OVERDRACHT, _("Overdracht: alle klanten krijgen een nieuwe vaste contactpersoon"))])
-    van = forms.ModelChoiceField(label=_("Klanten van"), queryset=Gebruiker.objects.none())
-    naar = forms.ModelChoiceField(label=_("Naar collega"), queryset=Gebruiker.objects.none())
-    begin = forms.DateField(label=_("Vanaf"), widget=DatumInvoer())
+        (OverdrachtSoort.OVERDRACHT, _("Overdracht: alle klanten krijgen een nieuwe vaste contactpersoon"))],
+        error_messages={"required": _("Kies vervanging of overdracht.")})
+    van = forms.ModelChoiceField(label=_("Klanten van"), queryset=Gebruiker.objects.none(),
+                                 empty_label=_("Kies een contactpersoon"),
+                                 error_messages={"required": _("Kies de contactpersoon van wie de klanten zijn.")})
+    naar = forms.ModelChoiceField(label=_("Naar collega"), queryset=Gebruiker.objects.none(),
+                                  empty_label=_("Kies een collega"),
+                                  error_messages={"required": _("Kies de collega die de klanten helpt.")})
+    begin = forms.DateField(label=_("Vanaf"), widget=DatumInvoer(),
+                            error_messages={"required": _("Vul in vanaf welke dag het geldt.")})
     einde = forms.DateField(label=_("Tot en met (verplicht bij vervanging)"), required=False, widget=DatumInvoer())
     reden = forms.CharField(label=_("Reden (intern)"), max_length=200, required=False)
 

@@ -24,7 +24,8 @@ class DoorrekeningFormulier(forms.Form):
     peildatum = forms.DateField(
         label=_("Peildatum"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("De regels en bedragen die op deze dag gelden."),
-        error_messages={"invalid": _("Vul een datum in, bijvoorbeeld 2026-07-01.")},
+        error_messages={"invalid": _("Vul een datum in, bijvoorbeeld 1-7-2026."),
+                        "required": _("Vul de peildatum in: de dag waarvan de regels gelden.")},
     )
     bruto_uurloon = forms.DecimalField(
         label=_("Bruto uurloon in euro"), required=False, min_value=Decimal("1"), max_value=Decimal("100"),

@@ -52,7 +52,9 @@ VRAGEN: list[Vraag] = [
           "privacy gegevens dossier inzage"),
     Vraag("Kan ik de app ook zonder internet lezen?",
           "Je laatste gespreksverslagen en je regels blijven op je telefoon staan. Die kun je ook lezen "
-          "zonder internet. Zet de app op je beginscherm via het menu van je browser.",
+          "zonder internet. Zet de app daarvoor op je beginscherm. Kan dat in je browser, dan staat op je "
+          "overzicht de knop 'Zet op mijn beginscherm'. Zie je die knop niet, kies dan in het menu van je "
+          "browser 'Toevoegen aan beginscherm'.",
           "offline internet installeren beginscherm"),
 ]
 

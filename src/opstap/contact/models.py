@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from opstap.privacy.fields import VersleuteldTekstVeld
 from opstap.privacy.opslag import versleutelde_opslag
 
+from .profielfoto import als_data_url
+
 
 class Contactpersoon(models.Model):
     """The one trusted person: photo, name and how and when to reach them (A1)."""
@@ -23,6 +25,18 @@ class Contactpersoon(models.Model):
 
     def __str__(self) -> str:
         return self.gebruiker.weergavenaam
+
+    @property
+    def foto_data_url(self) -> str:
+        """The photo inside the page (data: URL): it has no address of its own, so only someone who
+        may open the page sees it. Empty when there is no photo or the file is gone."""
+        if not self.foto:
+            return ""
+        try:
+            with self.foto.open("rb") as bestand:
+                return als_data_url(bestand.read())
+        except OSError:
+            return ""
 
 
 class OverdrachtSoort(models.TextChoices):

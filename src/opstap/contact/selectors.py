@@ -7,6 +7,7 @@ from typing import Any
 from django.db.models import Max, OuterRef, Q, QuerySet, Subquery
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from opstap.accounts.models import Gebruiker
 from opstap.accounts.toegang import lopende_vervanging, zichtbare_klanten
@@ -171,7 +172,7 @@ def signalen(gebruiker: Gebruiker, klanten: QuerySet[Klant] | None = None) -> di
     for r in rijen:
         lijst: list[Signaal] = []
         if r["laatste_van_klant"]:
-            lijst.append(Signaal("bericht", f"Onbeantwoord bericht sinds {timezone.localtime(r['laatste_bericht_op']):%d-%m}"))
+            lijst.append(Signaal("bericht", f"Onbeantwoord bericht sinds {date_format(timezone.localtime(r['laatste_bericht_op']), 'j F')}"))
         if r["pk"] in momenten_due:
             lijst.append(Signaal("contactmoment", "Gepland contact (vandaag, morgen of gemist)"))
         if r["pk"] in vast:

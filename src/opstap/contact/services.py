@@ -1,9 +1,11 @@
 """Writes for contact and guidance. Every function is atomic: a message, summary or application is
 stored completely or not at all, and then confirmed. Notifications go out after the commit."""
 
+import uuid
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.urls import reverse
@@ -29,6 +31,7 @@ from .models import (
     Bericht,
     Contactmoment,
     ContactmomentStatus,
+    Contactpersoon,
     Doel,
     GesprekSoort,
     Gespreksverslag,
@@ -38,6 +41,7 @@ from .models import (
     OverdrachtSoort,
     Stap,
 )
+from .profielfoto import FotoFout, foto_verwerken
 
 MAX_TEKST = 5000
 
@@ -422,7 +426,7 @@ def aanvraag_voorinvullen(klant: Klant) -> dict[str, Any]:
     """What the municipality already knows: the client is never asked for it again."""
     return {
         "naam": klant.naam,
-        "adres": f"{klant.postcode} {klant.huisnummer}",
+        "adres": klant.adres,
         "huishouden": klant.get_huishouden_display(),
         "aantal_kinderen": klant.kinderen.count(),
         "email": klant.email or (klant.gebruiker.email if klant.gebruiker else ""),
@@ -492,3 +496,34 @@ def meldingskanaal_opslaan(*, gebruiker: Gebruiker, soort: str, endpoint: str = 
         oud = Meldingskanaal.objects.filter(gebruiker=gebruiker, soort=soort).order_by("-aangemaakt_op", "-pk")
         Meldingskanaal.objects.filter(pk__in=list(oud.values_list("pk", flat=True)[MAX_PUSH_INSCHRIJVINGEN:])).delete()
     return kanaal
+
+
+# --- A1: the contact person's own card -------------------------------------------------------------
+
+
+def profiel_bijwerken(gebruiker: Gebruiker, *, introductie: str, bereikbaar: str, telefoon_direct: str,
+                      foto: "UploadedFile[Any] | None" = None, foto_weghalen: bool = False) -> Contactpersoon:
+    """The photo, introduction and availability a contact person shows their clients. A photo is
+    checked and re-drawn first (contact.profielfoto): a refused photo changes nothing."""
+    toegang.eis(gebruiker.rol == Rol.CONTACTPERSOON)
+    nieuwe_foto = None
+    if foto is not None:
+        try:
+            nieuwe_foto = foto_verwerken(foto)
+        except FotoFout as fout:
+            raise InvoerFout(str(fout), veld="foto") from fout
+    with transaction.atomic():
+        profiel, _nieuw = Contactpersoon.objects.select_for_update().get_or_create(gebruiker=gebruiker)
+        profiel.introductie = introductie.strip()
+        profiel.bereikbaar = bereikbaar.strip()
+        profiel.telefoon_direct = telefoon_direct.strip()
+        oude_foto = profiel.foto.name if profiel.foto else ""
+        if nieuwe_foto is not None:
+            profiel.foto.save(f"{uuid.uuid4().hex}.jpg", ContentFile(nieuwe_foto), save=False)
+        elif foto_weghalen:
+            profiel.foto = None
+        profiel.save()
+        if oude_foto and oude_foto != (profiel.foto.name if profiel.foto else ""):
+            opslag = profiel.foto.storage
+            transaction.on_commit(lambda: opslag.delete(oude_foto))
+    return profiel

@@ -6,6 +6,7 @@ from . import views_werk as v
 
 urlpatterns = [
     path("voorzieningen/", v.voorzieningen_overzicht, name="voorzieningen"),
+    path("profiel/", v.profiel, name="profiel"),
     path("klanten/<int:klant_pk>/berichten/", v.berichten, name="berichten"),
     path("klanten/<int:klant_pk>/berichten/<int:bericht_pk>/bijlage/", v.bijlage, name="bijlage"),
     path("klanten/<int:klant_pk>/verslagen/nieuw/", v.verslag_nieuw, name="verslag-nieuw"),

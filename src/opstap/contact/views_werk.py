@@ -28,11 +28,19 @@ from .forms import (
     DoelForm,
     DrempelForm,
     OverdrachtForm,
+    ProfielForm,
     StapForm,
     TredeForm,
     VerslagForm,
 )
-from .models import Aanvraag, AanvraagStatus, Contactmoment, Gespreksverslag, Stap
+from .models import (
+    Aanvraag,
+    AanvraagStatus,
+    Contactmoment,
+    Contactpersoon,
+    Gespreksverslag,
+    Stap,
+)
 from .regelteksten import regels_voor_klant
 
 BEGELEIDING = (Rol.CONTACTPERSOON,)
@@ -284,6 +292,8 @@ def als_klant(request: HttpRequest, klant_pk: int) -> HttpResponse:
     inzage_bij_verzoek(request, klant, "weergave als klant", "Begeleiding: bekeken wat de klant in de app ziet")
     uitkomsten, fout = voorzieningen.voor_weergave(klant, peildatum=timezone.localdate())
     return render(request, "contact/werk/als_klant.html", {
+        # The client's links become links the viewer can follow, or text (web.templatetags klantlink).
+        "als_klant_voorbeeld": True,
         "klant": klant, "fases": reis_van(klant), **selectors.thuis_overzicht(klant),
         **selectors.stappenplan_van(klant),
         "contactpersoon": selectors.contactpersoon_profiel(klant.contactpersoon_id),
@@ -314,3 +324,30 @@ def voorzieningen_overzicht(request: HttpRequest) -> HttpResponse:
         "standaard_weken": gemeente.instelling("voorziening_behandel_weken", 8),
         "vandaag": timezone.localdate(),
     })
+
+
+@rol_vereist(Rol.CONTACTPERSOON)
+def profiel(request: HttpRequest) -> HttpResponse:
+    """A1: the contact person's own card (photo, introduction, availability, direct number), as
+    every client of theirs sees it. Staff data only: nothing of a client, so no access log."""
+    gebruiker = gebruiker_van(request)
+    huidig = selectors.contactpersoon_profiel(gebruiker.pk)
+    form = ProfielForm(initial={
+        "introductie": huidig.introductie if huidig else "", "bereikbaar": huidig.bereikbaar if huidig else "",
+        "telefoon_direct": huidig.telefoon_direct if huidig else ""})
+    if request.method == "POST":
+        form = ProfielForm(request.POST, request.FILES)
+        if form.is_valid():
+            d = form.cleaned_data
+            try:
+                services.profiel_bijwerken(gebruiker, introductie=d["introductie"], bereikbaar=d["bereikbaar"],
+                                           telefoon_direct=d["telefoon_direct"], foto=d["foto"],
+                                           foto_weghalen=d["foto_weghalen"])
+            except services.InvoerFout as fout:
+                _fout_in_form(form, fout)
+            else:
+                messages.success(request, _("Je gegevens zijn opgeslagen. Je klanten zien ze meteen."))
+                return redirect("werk:profiel")
+    return render(request, "contact/werk/profiel.html", {
+        "form": form, "contactpersoon": huidig or Contactpersoon(gebruiker=gebruiker), "naam": gebruiker.weergavenaam,
+    }, status=400 if form.errors else 200)

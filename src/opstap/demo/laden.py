@@ -28,6 +28,8 @@ AANTAL_KLANTEN = 200
 # The caseload the product is made for: contactpersoon1 has a full one, the others share the rest.
 CASELOAD_CONTACTPERSOON1 = 80
 
+STRATEN = ["Kerkstraat", "Dorpsstraat", "Molenweg", "Schoolstraat", "Stationsweg", "Wilhelminalaan",
+           "Beatrixstraat", "Julianaplein", "Kanaalweg", "Eikenlaan"]
 VOORNAMEN = ["Anouk", "Bram", "Chantal", "Dewi", "Eline", "Fatima", "Gerrit", "Hanna", "Ilse", "Jeroen",
              "Karim", "Lotte", "Mehmet", "Nadia", "Orlando", "Petra", "Rachid", "Sanne", "Tamara", "Umut",
              "Vera", "Wim", "Yara", "Zoë", "Ahmed", "Bianca", "Cor", "Daan", "Esra", "Fleur", "Gijs",
@@ -158,6 +160,7 @@ def laad_demo(*, aantal_klanten: int = AANTAL_KLANTEN, seed: int = 2026) -> tupl
             voorletters=voornaam[0] + ".", roepnaam=voornaam, achternaam=rng.choice(ACHTERNAMEN),
             geboortedatum=geboortedatum, postcode=f"{rng.randint(9900, 9999)} {rng.choice(['AA', 'AB', 'BC', 'DE', 'XY'])}",
             huisnummer=str(rng.randint(1, 250)), huishouden=huishouden,
+            straat=STRATEN[nummer % len(STRATEN)], woonplaats="Demodam",
             kostendelers=rng.choices([0, 1, 2], weights=[85, 12, 3])[0] if huishouden != Huishouden.GEHUWD else 0,
             kale_huur=Decimal(rng.randrange(450, 900)), servicekosten=Decimal(rng.randrange(0, 60)),
             vermogen=Decimal(rng.randrange(0, 4000)), trede=trede, fase=fase, contactpersoon=contactpersoon,

@@ -31,7 +31,7 @@ VERPLICHTE_KOLOMMEN = (
     "huishouden", "trede", "contactpersoon",
 )
 OPTIONELE_KOLOMMEN = (
-    "tussenvoegsel", "roepnaam", "email", "telefoon", "kostendelers", "kale_huur", "servicekosten",
+    "tussenvoegsel", "roepnaam", "straat", "woonplaats", "email", "telefoon", "kostendelers", "kale_huur", "servicekosten",
     "vermogen", "partner_geboortedatum", "kinderen_geboortedata", "bijstand_sinds", "fase",
 )
 MAX_BESTAND_BYTES = 20 * 1024 * 1024
@@ -140,6 +140,8 @@ def controleer_rij(
         schoon[veld] = waarde.get(veld, "")[:100]
     for veld in ("tussenvoegsel", "roepnaam", "telefoon"):
         schoon[veld] = waarde.get(veld, "")[:50]
+    schoon["straat"] = waarde.get("straat", "").strip()[:100]
+    schoon["woonplaats"] = waarde.get("woonplaats", "").strip()[:80]
     email = waarde.get("email", "")
     if email and not _EMAIL.match(email):
         fouten.append(f"E-mailadres '{email}' klopt niet.")

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
 
 from opstap.privacy.bsn import maskeer_bsn
 from opstap.privacy.fields import VersleuteldJaNeeVeld, VersleuteldTekstVeld
@@ -22,8 +23,10 @@ class Klant(models.Model):
     tussenvoegsel = models.CharField(max_length=20, blank=True)
     achternaam = models.CharField(max_length=100)
     geboortedatum = models.DateField()
-    postcode = models.CharField(max_length=7)
+    straat = models.CharField(max_length=100, blank=True)
     huisnummer = models.CharField(max_length=10)
+    postcode = models.CharField(max_length=7)
+    woonplaats = models.CharField(max_length=80, blank=True)
     email = models.EmailField(blank=True)
     telefoon = models.CharField(max_length=20, blank=True)
 
@@ -64,6 +67,17 @@ class Klant(models.Model):
     def naam(self) -> str:
         delen = [self.roepnaam or self.voorletters, self.tussenvoegsel, self.achternaam]
         return " ".join(d for d in delen if d)
+
+    @property
+    def adres(self) -> str:
+        """As a letter is addressed: Kerkstraat 12, 9931 AA Demodam. The one place an address is
+        written; without a street (an older import) the house number says what it is."""
+        if self.straat:
+            regel = f"{self.straat} {self.huisnummer}"
+        else:
+            regel = gettext("huisnummer %(nummer)s") % {"nummer": self.huisnummer}
+        plaats = " ".join(d for d in (self.postcode, self.woonplaats) if d)
+        return ", ".join(d for d in (regel, plaats) if d)
 
     @property
     def bsn_gemaskeerd(self) -> str:

@@ -8,6 +8,29 @@
     caches.keys().then((namen) => namen.filter((n) => n.startsWith("opstap-lezen"))
       .forEach((n) => caches.delete(n))).catch(() => { /* nothing kept */ });
   }
+  // Installing the app: browsers that can install it say so with beforeinstallprompt. Only then
+  // the button shows; other browsers keep it hidden (the FAQ explains their menu instead).
+  const installeren = document.getElementById("app-installeren");
+  if (installeren) {
+    let uitgesteld = null;
+    window.addEventListener("beforeinstallprompt", (event) => {
+      event.preventDefault();  // no mini-infobar: our own button asks, at a calm moment
+      uitgesteld = event;
+      installeren.hidden = false;
+    });
+    installeren.querySelector("[data-installeren]").addEventListener("click", () => {
+      if (!uitgesteld) return;
+      const vraag = uitgesteld;
+      uitgesteld = null;  // a prompt can be shown once
+      installeren.hidden = true;
+      vraag.prompt();
+    });
+    window.addEventListener("appinstalled", () => {
+      uitgesteld = null;
+      installeren.hidden = true;
+    });
+  }
+
   if (!("serviceWorker" in navigator)) return;
   navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(() => { /* works without */ });
 
