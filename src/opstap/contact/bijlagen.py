@@ -19,8 +19,6 @@ from django.utils.translation import gettext as _
 
 from opstap.klanten.models import Klant
 
-from .models import Bericht
-
 TOEGESTAAN = {"application/pdf": ".pdf", "image/jpeg": ".jpg", "image/png": ".png"}
 
 # Anything a PDF viewer would run, open or unpack on its own (ISO 32000-1 §12.6 actions, §7.11.4
@@ -114,7 +112,9 @@ def downloadnaam(naam: str, soort: str, pk: int) -> str:
 def als_download(klant: Klant, bericht_pk: int) -> FileResponse:
     """The attachment of one message in this client's conversation, as a download (404 otherwise):
     the decrypted bytes, the detected type, a safe name, and no sniffing by the browser."""
-    bericht = get_object_or_404(Bericht, pk=bericht_pk, klant=klant, gemeente_id=klant.gemeente_id)
+    # Through the client's own messages: this module sits below the models (the profile photo, a
+    # model property, uses its type check), so it does not import them.
+    bericht = get_object_or_404(klant.berichten.all(), pk=bericht_pk, gemeente_id=klant.gemeente_id)
     if not bericht.bijlage:
         raise Http404("Dit bericht heeft geen bijlage.")
     response = FileResponse(bericht.bijlage.open("rb"), as_attachment=True,
