@@ -83,3 +83,15 @@ def test_telefoon_opmaak_tekst_past_op_360_pixels() -> None:
     uren_labels = [t.text for t in boom.iter(f"{ns}text") if (t.text or "").isdigit()]
     assert uren_labels == ["0", "5", "10", "15", "20", "25", "30", "35", "40"]
     assert boom.get("aria-labelledby") == "grafiek-titel-telefoon grafiek-uitleg-telefoon"
+
+
+def test_uren_met_een_komma_in_het_nederlands_en_een_punt_in_het_engels() -> None:
+    """"uit de bijstand vanaf 24,8 uur": the chart writes hours the way the reader's language does."""
+    from django.utils import translation
+
+    uitkomst = {**UITKOMST, "uren_uit_bijstand": 24.8}
+    with translation.override("nl"):
+        svg = inkomen_svg(uitkomst, titel="x")
+    assert "vanaf 24,8 uur" in svg and "24.8" not in svg
+    with translation.override("en"):
+        assert "24.8" in inkomen_svg(uitkomst, titel="x")

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -45,6 +46,11 @@ def staven(uitkomst: dict[str, Any]) -> list[Staaf]:
         resultaat.append(Staaf(float(r["uren_per_week"] or 0), delen, totaal, val))
         vorig_totaal = totaal
     return resultaat
+
+
+def _uren(uren: float) -> str:
+    """Hours as people write them in the chosen language: 25,5 in Dutch, 16 without a decimal."""
+    return number_format(uren if uren % 1 else int(uren))
 
 
 def _euro(bedrag: float) -> str:
@@ -109,7 +115,7 @@ def inkomen_svg(uitkomst: dict[str, Any], *, titel: str, gemarkeerd_uren: float 
     # Poverty-trap zones first, so bars are drawn over them.
     for i, s in enumerate(rijen):
         if s.armoedeval:
-            tip = escape(armoedeval % {"uren": f"{s.uren:g}"})
+            tip = escape(armoedeval % {"uren": _uren(s.uren)})
             delen.append(f'<rect x="{links + (i - 1) * staaf_b:.1f}" y="{boven}" width="{2 * staaf_b:.1f}" '
                          f'height="{plot_h}" fill="#fde8ea"><title>{tip}</title></rect>')
             # At least 14 units wide, so it shows even when 41 bars share a phone's width.
@@ -133,7 +139,7 @@ def inkomen_svg(uitkomst: dict[str, Any], *, titel: str, gemarkeerd_uren: float 
             if waarde <= 0:
                 continue
             delen.append(f'<rect x="{x:.1f}" y="{y(basis + waarde):.1f}" width="{staaf_b * 0.76:.1f}" '
-                         f'height="{y(basis) - y(basis + waarde):.1f}" fill="{kleur}"><title>{s.uren:g} {uur}: '
+                         f'height="{y(basis) - y(basis + waarde):.1f}" fill="{kleur}"><title>{_uren(s.uren)} {uur}: '
                          f'{escape(str(label))} {_euro(waarde)}</title></rect>')
             basis += waarde
         if s.armoedeval and basis > 0:
@@ -146,7 +152,7 @@ def inkomen_svg(uitkomst: dict[str, Any], *, titel: str, gemarkeerd_uren: float 
                          f'L{px:.1f},{py:.1f} Z" fill="{ARMOEDEVAL_ROOD}"/>')
         if len(rijen) <= 12 or i % o.uren_label_elke == 0:
             delen.append(f'<text x="{x + staaf_b * 0.38:.1f}" y="{boven + plot_h + 8 + f}" text-anchor="middle" '
-                         f'font-size="{f}" fill="#1a1a1a">{s.uren:g}</text>')
+                         f'font-size="{f}" fill="#1a1a1a">{_uren(s.uren)}</text>')
     delen.append(f'<text x="{links + plot_b / 2:.1f}" y="{hoogte - 8}" text-anchor="middle" font-size="{f + 1}" '
                  f'fill="#1a1a1a">{escape(as_label)}</text>')
     uit = uitkomst.get("uren_uit_bijstand")
@@ -166,7 +172,7 @@ def inkomen_svg(uitkomst: dict[str, Any], *, titel: str, gemarkeerd_uren: float 
                 tx = xpos - 4 if rechts_van_midden else xpos + 4
                 ty = boven - 14 if o is not BUREAU else boven + 12
                 delen.append(f'<text x="{tx:.1f}" y="{ty}" text-anchor="{anker}" font-size="{f}" fill="#1a1a1a">'
-                             f'{escape(uit_bijstand % {"uren": f"{uit:g}"})}</text>')
+                             f'{escape(uit_bijstand % {"uren": _uren(uit)})}</text>')
                 break
     if gemarkeerd_uren is not None and gemarkeerd_uren in uren_lijst:
         i = uren_lijst.index(gemarkeerd_uren)
