@@ -138,7 +138,7 @@ def voorbewerk(beeld: Any) -> Any:
     factor = OCR_BREEDTE / beeld.width
     if factor > 1.15 or factor < 0.85:
         beeld = beeld.resize((OCR_BREEDTE, max(1, round(beeld.height * factor))), Image.Resampling.LANCZOS)
-    beeld = ImageOps.autocontrast(beeld, cutoff=1)
+    beeld = ImageOps.autocontrast(beeld)
     hoek = scheefstand(beeld)
     if hoek:
         beeld = beeld.rotate(hoek, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255)
@@ -152,12 +152,15 @@ def scheefstand(beeld: Any) -> float:
     angles within ±5° on a small copy and keep the sharpest."""
     import numpy as np
 
+    from PIL import Image, ImageFilter
+
     klein = beeld.copy()
-    klein.thumbnail((800, 1200))
-    donker = np.asarray(klein) < 128
-    if donker.mean() < 0.002:
+    klein.thumbnail((1000, 1400))
+    # Ink is darker than its surroundings; a shadow or the desk around the paper is not.
+    omgeving = np.asarray(klein.filter(ImageFilter.BoxBlur(12)), dtype=np.int16)
+    donker = np.asarray(klein, dtype=np.int16) < omgeving - 40
+    if donker.mean() < 0.0005:
         return 0.0
-    from PIL import Image
 
     masker = Image.fromarray((donker * 255).astype("uint8"))
     beste, score = 0.0, -1.0
