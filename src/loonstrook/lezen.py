@@ -115,16 +115,16 @@ def _afbeelding(pad: Path) -> Gelezen:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            beeld = Image.open(pad)
-            if beeld.format not in ("JPEG", "PNG", "WEBP", "TIFF", "GIF", "BMP", "MPO"):
+            bestand = Image.open(pad)
+            if bestand.format not in ("JPEG", "PNG", "MPO"):  # MPO: a phone's JPEG with a depth map
                 return Gelezen(meldingen=["Dit is geen PDF, JPEG of PNG."])
-            breedte, hoogte = beeld.size
+            breedte, hoogte = bestand.size
             if breedte * hoogte > MAX_PIXELS or min(breedte, hoogte) < 50:
                 return Gelezen(meldingen=["De afbeelding is te groot of te klein."])
             if not ocr_beschikbaar():
                 return Gelezen(meldingen=[_GEEN_OCR])
-            beeld.load()
-            beeld = ImageOps.exif_transpose(beeld)
+            bestand.load()
+            beeld = ImageOps.exif_transpose(bestand)
     except Exception:
         return Gelezen(meldingen=["De afbeelding is niet te lezen."])
     return _ocr([beeld])
@@ -151,7 +151,6 @@ def scheefstand(beeld: Any) -> float:
     Rows of text give the sharpest profile of dark pixels per row when the lines are level; try
     angles within ±5° on a small copy and keep the sharpest."""
     import numpy as np
-
     from PIL import Image, ImageFilter
 
     klein = beeld.copy()

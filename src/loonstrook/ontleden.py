@@ -7,6 +7,7 @@ a value that fails a sanity check give None."""
 from __future__ import annotations
 
 import calendar
+import contextlib
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -232,8 +233,8 @@ def ontleed(regels: list[Regel]) -> dict[str, object]:
                 for m in UUR_TOTAAL.finditer(regel.tekst):
                     if not in_jaarblok and not _in_jaarkolom(regel, m, kolommen):
                         uren.voeg_toe(1, _decimaal(m.group(1)))
-                if uurloon:
-                    _uurloon_maal_uren(regel, bruto, uren, in_jaarblok)
+                if uurloon and not in_jaarblok:
+                    _uurloon_maal_uren(regel, kolommen, bruto)
         _uren_uit(regel, kolommen, in_jaarblok, uren)
 
     velden: dict[str, object] = dict.fromkeys(VELDEN)
@@ -267,11 +268,10 @@ def _in_jaarkolom(regel: Regel, m: re.Match[str], kolommen: list[_Kolom] | None)
     return _kolom_van(kolommen, links, rechts) == "jaar"
 
 
-def _uurloon_maal_uren(regel: Regel, bruto: _Kandidaten, uren: _Kandidaten, in_jaarblok: bool) -> None:
-    """"Uurloon € 14,25 × 58,50 uur = € 833,63": the product is the wage, the factor with "uur" the hours."""
-    if in_jaarblok:
-        return
-    waarden = [b[0] for b in _bedragen(regel)]
+def _uurloon_maal_uren(regel: Regel, kolommen: list[_Kolom] | None, bruto: _Kandidaten) -> None:
+    """"Uurloon € 14,25 × 58,50 uur = € 833,63": the product is the wage (the year column aside)."""
+    waarden = [w for w, links, rechts, _ in _bedragen(regel)
+               if not kolommen or _kolom_van(kolommen, links, rechts) != "jaar"]
     if len(waarden) == 3 and _is_product(waarden[0], waarden[1], waarden[2]):
         bruto.voeg_toe(1, waarden[2])
 
@@ -309,10 +309,8 @@ def _datums(tekst: str) -> list[tuple[int, date]]:
 def _voeg_datum(lijst: list[tuple[int, date]], positie: int, jaar: int, maand: int, dag: int) -> None:
     if not 2000 <= jaar <= 2100:
         return
-    try:
+    with contextlib.suppress(ValueError):  # 31-02: not a date
         lijst.append((positie, date(jaar, maand, dag)))
-    except ValueError:
-        pass
 
 
 def _geldig(van: date, tot: date) -> bool:
@@ -391,18 +389,16 @@ def werkgever(regels: list[Regel]) -> str | None:
                 elif i + 1 < len(regels):
                     cellen = regels[i + 1].cellen()
                     naam = regels[i + 1].tekst[cellen[0][0]:cellen[0][1]] if cellen else ""
-            naam = _schoon(naam)
-            if naam:
-                namen.append(naam)
+            schoon = _schoon(naam)
+            if schoon:
+                namen.append(schoon)
     if namen:
         return namen[0] if len(set(namen)) == 1 else None
     for regel in regels[:8]:
         for begin, eind in regel.cellen():
             cel = regel.tekst[begin:eind]
-            if RECHTSVORM.search(cel):
-                naam = _schoon(cel)
-                if naam:
-                    return naam
+            if RECHTSVORM.search(cel) and (schoon := _schoon(cel)):
+                return schoon
     return None
 
 

@@ -147,7 +147,7 @@ ONZIN = {
     "versleuteld.pdf": _versleutelde_pdf(),
     "veel_paginas.pdf": _veel_paginas(),
     "reuzenbeeld.png": _png_met_afmetingen(60000, 60000),
-    "tekst.txt": "Bruto loon 1.000,00\n".encode(),
+    "tekst.txt": b"Bruto loon 1.000,00\n",
 }
 
 

@@ -87,3 +87,13 @@ def test_werkgever_niet_de_werknemer() -> None:
 def test_geen_loonstrook_geeft_niets() -> None:
     velden = lees_tekst("Beste meneer Jansen,\nHierbij sturen wij u de factuur van 12,50 voor maart.\n")
     assert set(velden.values()) == {None}
+
+
+def test_uurloon_maal_uren_zonder_brutoregel() -> None:
+    velden = lees_tekst("""
+Omschrijving                                  Periode          Jaar
+Uurloon 14,25 x 58,50 uur                    833,63      4.168,15
+Uit te betalen                                 800,00      4.000,00
+""")
+    assert velden["bruto_loon"] == Decimal("833.63")
+    assert velden["uren"] == Decimal("58.50")
