@@ -17,7 +17,8 @@ from loonstrook import VELDEN, lees  # noqa: E402
 from tests.loonstrook.strookjes import STROKEN, foto, pdf, scan  # noqa: E402
 
 FOTOS = [dict(hoek=h, vervaging=v, kwaliteit=k) for h, v, k in
-         [(1.5, 0.8, 55), (-2.5, 0.6, 70), (3.0, 1.0, 45), (-0.7, 1.3, 60), (0.0, 0.5, 35)]]
+         [(1.5, 0.8, 55), (-2.5, 0.6, 70), (3.0, 1.0, 45), (-0.7, 1.3, 60), (0.0, 0.5, 35),
+          (4.5, 1.0, 40), (-1.0, 1.8, 50), (2.0, 1.2, 20)]]
 
 
 def main() -> None:

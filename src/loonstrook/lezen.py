@@ -206,7 +206,8 @@ def _tesseract(beeld: Any) -> list[Regel]:
             data["text"], data["conf"], data["left"], data["top"], data["width"], data["height"], strict=False):
         if not str(tekst).strip() or float(conf) < 0:
             continue
-        woorden.append(Woord(str(tekst), float(links), float(links + breedte), float(boven), float(boven + hoogte)))
+        woorden.append(Woord(str(tekst), float(links), float(links + breedte), float(boven), float(boven + hoogte),
+                             float(conf)))
     return uit_woorden(woorden, float(beeld.width))
 
 

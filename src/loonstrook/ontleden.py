@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import contextlib
+import difflib
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -76,6 +77,7 @@ GEEN_NAAM = re.compile(
     r"werknemer|loonstrook|salarisstrook|loonspecificatie|salarisspecificatie|strook|periode|datum|bsn"
     r"|burgerservice|personeelsnummer|adres|iban|@|www\.|telefoon", re.IGNORECASE)
 
+MIN_ZEKER = 70  # OCR confidence below which a word is not trusted (blur, noise)
 MAX_DAGEN = 92  # longer than a quarter is not one pay period
 MAX_UREN = Decimal(744)  # 31 days × 24 hours
 
@@ -111,14 +113,17 @@ def _bedrag(m: re.Match[str]) -> Decimal | None:
     return -waarde if (m.group(1) or m.group(4)) else waarde
 
 
-def _bedragen(regel: Regel) -> list[tuple[Decimal, float, float, int]]:
-    """Amounts on a line: value, left and right x, and where the text of the amount starts."""
-    uit = []
+def _bedragen(regel: Regel) -> list[tuple[Decimal | None, float, float, int]]:
+    """Amounts on a line: value, left and right x, and where the text of the amount starts.
+
+    An amount OCR is not sure of keeps its place (so columns still line up) with value None."""
+    uit: list[tuple[Decimal | None, float, float, int]] = []
     for m in BEDRAG.finditer(regel.tekst):
         waarde = _bedrag(m)
-        if waarde is not None:
-            links, rechts = regel.x(m.start(2), m.end(3))
-            uit.append((waarde, links, rechts, m.start()))
+        if regel.zekerheid(m.start(), m.end()) < MIN_ZEKER:
+            waarde = None
+        links, rechts = regel.x(m.start(2), m.end(3))
+        uit.append((waarde, links, rechts, m.start()))
     return uit
 
 
@@ -158,10 +163,14 @@ def _label(regel: Regel, tot: int | None) -> str:
     return re.sub(r"[€:]+", " ", tekst).strip()
 
 
-def _periodebedragen(regel: Regel, kolommen: list[_Kolom] | None, in_jaarblok: bool) -> tuple[list[Decimal], dict[str, list[Decimal]]]:
+_Bedragen = list[Decimal | None]
+
+
+def _periodebedragen(regel: Regel, kolommen: list[_Kolom] | None,
+                     in_jaarblok: bool) -> tuple[_Bedragen, dict[str, _Bedragen]]:
     """The amounts on a line that belong to this period, and all amounts by column."""
     bedragen = _bedragen(regel)
-    per_kolom: dict[str, list[Decimal]] = {}
+    per_kolom: dict[str, _Bedragen] = {}
     if in_jaarblok:
         return [], {"jaar": [b[0] for b in bedragen]}
     if kolommen:
@@ -172,16 +181,18 @@ def _periodebedragen(regel: Regel, kolommen: list[_Kolom] | None, in_jaarblok: b
         # A table without a period column: what is not a count, a rate or year to date.
         return [w for s, ws in per_kolom.items() if s not in ("jaar", "aantal", "tarief") for w in ws], per_kolom
     waarden = [b[0] for b in bedragen]
-    if len(waarden) == 3 and _is_product(waarden[0], waarden[1], waarden[2]):
+    if len(waarden) == 3 and _is_product(*waarden):
         return [waarden[2]], {"factor": waarden[:2]}
     return waarden, {}
 
 
-def _is_product(a: Decimal, b: Decimal, c: Decimal) -> bool:
+def _is_product(a: Decimal | None, b: Decimal | None, c: Decimal | None) -> bool:
+    if a is None or b is None or c is None:
+        return False
     return c > 0 and abs(a * b - c) <= max(Decimal("0.02"), c * Decimal("0.005"))
 
 
-def _enige(waarden: list[Decimal]) -> Decimal | None:
+def _enige(waarden: _Bedragen) -> Decimal | None:
     """One amount on the line: that is the value. More than one, without columns: unclear."""
     return waarden[0] if len(waarden) == 1 else None
 
@@ -228,10 +239,11 @@ def ontleed(regels: list[Regel]) -> dict[str, object]:
                 # A wage line often carries the hours: a count column, "86,00 uur", or rate × hours.
                 if kolommen and any(k.soort == "aantal" for k in kolommen):
                     aantal = per_kolom.get("aantal", [])
-                    if len(aantal) == 1:
+                    if len(aantal) == 1 and aantal[0] is not None:
                         uren.voeg_toe(1, aantal[0])
                 for m in UUR_TOTAAL.finditer(regel.tekst):
-                    if not in_jaarblok and not _in_jaarkolom(regel, m, kolommen):
+                    if not in_jaarblok and not _in_jaarkolom(regel, m, kolommen) and \
+                            regel.zekerheid(m.start(), m.end()) >= MIN_ZEKER:
                         uren.voeg_toe(1, _decimaal(m.group(1)))
                 if uurloon and not in_jaarblok:
                     _uurloon_maal_uren(regel, kolommen, bruto)
@@ -272,7 +284,7 @@ def _uurloon_maal_uren(regel: Regel, kolommen: list[_Kolom] | None, bruto: _Kand
     """"Uurloon € 14,25 × 58,50 uur = € 833,63": the product is the wage (the year column aside)."""
     waarden = [w for w, links, rechts, _ in _bedragen(regel)
                if not kolommen or _kolom_van(kolommen, links, rechts) != "jaar"]
-    if len(waarden) == 3 and _is_product(waarden[0], waarden[1], waarden[2]):
+    if len(waarden) == 3 and _is_product(*waarden) and waarden[2] is not None:
         bruto.voeg_toe(1, waarden[2])
 
 
@@ -289,9 +301,19 @@ def _uren_uit(regel: Regel, kolommen: list[_Kolom] | None, in_jaarblok: bool, ur
         links, rechts = regel.x(m.start(), m.end())
         if kolommen and _kolom_van(kolommen, links, rechts) == "jaar":
             continue
+        if regel.zekerheid(m.start(), m.end()) < MIN_ZEKER:
+            return  # an unsure figure among them: no reading of this line
         getallen.append(Decimal(m.group(1) + ("." + m.group(2) if m.group(2) else "")))
     if len(getallen) == 1:
         uren.voeg_toe(rang, getallen[0])
+
+
+def _zekere_datums(regel: Regel) -> list[date]:
+    """The dates on a line that OCR is sure of (any unsure one: none, so a pair is never mixed)."""
+    gevonden = _datums(regel.tekst)
+    if any(regel.zekerheid(p, p + 10) < MIN_ZEKER for p, _ in gevonden):
+        return []
+    return [d for _, d in gevonden]
 
 
 def _datums(tekst: str) -> list[tuple[int, date]]:
@@ -330,22 +352,26 @@ def periode(regels: list[Regel]) -> tuple[date | None, date | None]:
         if not PERIODE_LABEL.search(tekst):
             continue
         # The dates may continue on the next line ("Periode:" above "01-03-2026 t/m 31-03-2026").
-        datums = [d for _, d in _datums(tekst)]
+        datums = _zekere_datums(regel)
         if len(datums) < 2 and i + 1 < len(regels) and not PERIODE_LABEL.search(regels[i + 1].tekst):
-            datums += [d for _, d in _datums(regels[i + 1].tekst)]
+            datums += _zekere_datums(regels[i + 1])
         if len(datums) >= 2 and _geldig(datums[0], datums[1]):
             kandidaten.add((datums[0], datums[1]))
             continue
-        if not datums:
-            for m in MAAND_JAAR.finditer(tekst):
-                jaar, maand = int(m.group(2)), MAANDEN[m.group(1).lower()]
-                if 2000 <= jaar <= 2100:
-                    maanden.add((date(jaar, maand, 1), date(jaar, maand, calendar.monthrange(jaar, maand)[1])))
-            for m in PERIODE_NUMMER.finditer(tekst):
+        if datums or _datums(tekst):
+            continue  # dates given (perhaps unsure): never guess a whole month from their month names
+        for m in MAAND_JAAR.finditer(tekst):
+            jaar, maand = int(m.group(2)), MAANDEN[m.group(1).lower()]
+            if 2000 <= jaar <= 2100 and regel.zekerheid(m.start(), m.end()) >= MIN_ZEKER:
+                maanden.add((date(jaar, maand, 1), date(jaar, maand, calendar.monthrange(jaar, maand)[1])))
+        for m in PERIODE_NUMMER.finditer(tekst):
+            if regel.zekerheid(m.start(), m.end()) >= MIN_ZEKER:
                 nummers.add((int(m.group(1)), int(m.group(2))))
     if not kandidaten:
         # No labelled period: a single date range anywhere ("01-03-2026 t/m 31-03-2026").
         for regel in regels:
+            if regel.zeker and min(regel.zeker) < MIN_ZEKER:
+                continue
             for m in re.finditer(r"(\S+)\s*(?:t/m|tot en met|-|–|tot)\s*(\S+(?:\s+\S+\s+\d{4})?)", regel.tekst):
                 a = _datums(m.group(1))
                 b = _datums(m.group(2))
@@ -372,38 +398,52 @@ def _maandelijks(regels: list[Regel]) -> bool:
 
 
 def werkgever(regels: list[Regel]) -> str | None:
-    """The employer: after a "Werkgever" label, else a name with a legal form in the letterhead."""
+    """The employer: after a "Werkgever" label, else a name with a legal form in the letterhead.
+
+    A name OCR is unsure of is not given; the letterhead may then stand in, but only when it is
+    clearly the same name (a payroll bureau's letterhead is not the employer)."""
     namen: list[str] = []
+    onzeker: list[str] = []
     for i, regel in enumerate(regels):
         for begin, eind in regel.cellen():
             cel = regel.tekst[begin:eind]
             m = WERKGEVER_LABEL.match(cel)
             if not m:
                 continue
-            naam = cel[m.end():].strip()
-            if not naam:
+            bron, b, e = regel, begin + m.end(), eind
+            if not cel[m.end():].strip():
                 # The label stands alone: its value is the next cell on the line, or the line below.
-                volgende = [regel.tekst[b:e] for b, e in regel.cellen() if b >= eind]
+                volgende = [(b2, e2) for b2, e2 in regel.cellen() if b2 >= eind]
                 if volgende:
-                    naam = volgende[0]
-                elif i + 1 < len(regels):
-                    cellen = regels[i + 1].cellen()
-                    naam = regels[i + 1].tekst[cellen[0][0]:cellen[0][1]] if cellen else ""
-            schoon = _schoon(naam)
-            if schoon:
+                    b, e = volgende[0]
+                elif i + 1 < len(regels) and regels[i + 1].cellen():
+                    bron = regels[i + 1]
+                    b, e = bron.cellen()[0]
+                else:
+                    continue
+            schoon = _schoon(bron.tekst[b:e])
+            if schoon and bron.zekerheid(b, e) >= MIN_ZEKER:
                 namen.append(schoon)
+            elif schoon:
+                onzeker.append(schoon)
     if namen:
         return namen[0] if len(set(namen)) == 1 else None
     for regel in regels[:8]:
         for begin, eind in regel.cellen():
             cel = regel.tekst[begin:eind]
-            if RECHTSVORM.search(cel) and (schoon := _schoon(cel)):
-                return schoon
+            # The whole line must be sure: a garbled word next to "Stichting" may be the rest of the name.
+            eigen = RECHTSVORM.sub("", cel)
+            if RECHTSVORM.search(cel) and sum(c.isalpha() for c in eigen) >= 3 and \
+                    regel.zekerheid(0, len(regel.tekst)) >= MIN_ZEKER and (schoon := _schoon(cel)):
+                if all(difflib.SequenceMatcher(None, schoon.lower(), o.lower()).ratio() >= 0.75 for o in onzeker):
+                    return schoon
+                return None
     return None
 
 
 def _schoon(naam: str) -> str | None:
-    naam = re.sub(r"\s+", " ", naam).strip(" :;,-|")
+    # OCR specks before the name (". Bakkerij") go; a final dot stays (B.V.).
+    naam = re.sub(r"^[^\w(&]+", "", re.sub(r"\s+", " ", naam)).rstrip(" :;,-|_~")
     if not 2 <= len(naam) <= 80 or GEEN_NAAM.search(naam):
         return None
     letters = sum(c.isalpha() for c in naam)

@@ -17,6 +17,12 @@ CEL_AFSTAND = 0.025
 class Regel:
     tekst: str
     xs: tuple[float, ...]  # the x position of each character of `tekst`
+    zeker: tuple[float, ...] = ()  # OCR confidence (0-100) of each character; empty: a text layer
+
+    def zekerheid(self, begin: int, eind: int) -> float:
+        """The lowest OCR confidence over tekst[begin:eind] (100 for a text layer)."""
+        deel = self.zeker[begin:eind]
+        return min(deel) if deel else 100.0
 
     def x(self, begin: int, eind: int) -> tuple[float, float]:
         """Left and right edge of the characters tekst[begin:eind]."""
@@ -73,6 +79,7 @@ class Woord:
     rechts: float
     boven: float
     onder: float
+    zeker: float = 100.0
 
 
 def uit_woorden(woorden: Iterable[Woord], breedte: float) -> list[Regel]:
@@ -104,13 +111,16 @@ def uit_woorden(woorden: Iterable[Woord], breedte: float) -> list[Regel]:
 def _regel_uit(woorden: Sequence[Woord], breedte: float) -> Regel:
     tekens: list[str] = []
     xs: list[float] = []
+    zeker: list[float] = []
     for w in woorden:
         if tekens:
             tekens.append(" ")
             xs.append(w.links / breedte)
+            zeker.append(100.0)
         n = len(w.tekst)
         stap = (w.rechts - w.links) / max(n, 1)
         for j, teken in enumerate(w.tekst):
             tekens.append(teken)
             xs.append((w.links + stap * (j + 0.5)) / breedte)
-    return Regel("".join(tekens), tuple(xs))
+            zeker.append(w.zeker)
+    return Regel("".join(tekens), tuple(xs), tuple(zeker))

@@ -97,3 +97,28 @@ Uit te betalen                                 800,00      4.000,00
 """)
     assert velden["bruto_loon"] == Decimal("833.63")
     assert velden["uren"] == Decimal("58.50")
+
+
+def test_ocr_spikkel_voor_de_werkgever_gaat_weg() -> None:
+    assert lees_tekst("Werkgever: . Fietsenmakerij Trapvast\n")["werkgever"] == "Fietsenmakerij Trapvast"
+    assert lees_tekst("Werkgever: ‘Bakkerij De Korst B.V.\n")["werkgever"] == "Bakkerij De Korst B.V."
+
+
+def test_rechtsvorm_alleen_is_geen_werkgever() -> None:
+    assert lees_tekst("Stichting\nBruto loon  100,00\n")["werkgever"] is None
+    assert lees_tekst("Stichting Zorggroep Lindelaan\nBruto loon  100,00\n")["werkgever"] == "Stichting Zorggroep Lindelaan"
+
+
+def test_onzeker_ocr_woord_geeft_null() -> None:
+    """An amount or name Tesseract is unsure of is not used, even when it parses."""
+    from loonstrook.regels import Woord, uit_woorden
+
+    def regel(*woorden: tuple[str, float, float]) -> list[Woord]:
+        return [Woord(t, x, x + 10 * len(t), 100, 120, z) for t, x, z in woorden]
+
+    zeker = uit_woorden(regel(("Bruto", 0, 95), ("loon", 60, 95), ("1.281,80", 400, 96)), 1000)
+    onzeker = uit_woorden(regel(("Bruto", 0, 95), ("loon", 60, 95), ("1.231,80", 400, 41)), 1000)
+    assert ontleed(zeker)["bruto_loon"] == Decimal("1281.80")
+    assert ontleed(onzeker)["bruto_loon"] is None
+    naam = uit_woorden(regel(("Werkgever:", 0, 95), ("Bakker", 120, 30), ("De", 190, 90), ("Korst", 230, 90)), 1000)
+    assert ontleed(naam)["werkgever"] is None
