@@ -13,8 +13,9 @@ from pathlib import Path
 
 sys.path[0] = str(Path(__file__).resolve().parents[1])  # the repo root (not bench/, whose name would shadow)
 
-from loonstrook import VELDEN, lees  # noqa: E402
 from tests.loonstrook.strookjes import STROKEN, foto, pdf, scan  # noqa: E402
+
+from loonstrook import VELDEN, lees  # noqa: E402
 
 FOTOS = [dict(hoek=h, vervaging=v, kwaliteit=k) for h, v, k in
          [(1.5, 0.8, 55), (-2.5, 0.6, 70), (3.0, 1.0, 45), (-0.7, 1.3, 60), (0.0, 0.5, 35),

@@ -61,18 +61,24 @@ def lees_regels(pad: Path) -> Gelezen:
     return _afbeelding(pad)
 
 
-def _pdf(pad: Path) -> Gelezen:
-    from pypdf import PdfReader
+MAX_STROOM = 10_000_000  # bytes a PDF stream may inflate to; a payslip page's text is a few KB
 
+
+def _pdf(pad: Path) -> Gelezen:
+    from pypdf import PdfReader, apply_configuration
+
+    limieten = {f"{soort}_maximum_output_length": MAX_STROOM for soort in ("zlib", "lzw", "run_length", "jbig2")}
     try:
-        lezer = PdfReader(str(pad), strict=False)
-        if lezer.is_encrypted and not lezer.decrypt(""):
-            return Gelezen(meldingen=["De PDF is beveiligd met een wachtwoord."])
-        tekst = []
-        for pagina in lezer.pages[:MAX_PAGINAS_TEKST]:
-            tekst.append(pagina.extract_text(extraction_mode="layout") or "")
+        with apply_configuration(**limieten):
+            lezer = PdfReader(str(pad), strict=False)
+            if lezer.is_encrypted and not lezer.decrypt(""):
+                return Gelezen(meldingen=["De PDF is beveiligd met een wachtwoord."])
+            tekst = []
+            for pagina in lezer.pages[:MAX_PAGINAS_TEKST]:
+                tekst.append(pagina.extract_text(extraction_mode="layout") or "")
     except Exception:
-        tekst = []
+        # Broken, or a stream that inflates beyond the limit: not rendered either (that would inflate it).
+        return Gelezen(meldingen=["De PDF is niet te lezen."])
     regels = [r for t in tekst for r in uit_opmaaktekst(t)]
     if sum(c.isalnum() for r in regels for c in r.tekst) >= MIN_TEKENS:
         return Gelezen(regels, "tekstlaag")

@@ -113,10 +113,10 @@ def _veel_paginas() -> bytes:
 
 
 def _pdf_bom() -> bytes:
-    """A page whose content stream inflates from a few hundred KB to 400 MB."""
-    pakker = zlib.compressobj(9)
+    """A page whose content stream inflates from about a megabyte to 200 MB."""
+    pakker = zlib.compressobj(1)
     blok = b"0 0 m " * (1 << 20)
-    stroom = b"".join(pakker.compress(blok) for _ in range(64)) + pakker.flush()
+    stroom = b"".join(pakker.compress(blok) for _ in range(32)) + pakker.flush()
     delen = [b"%PDF-1.4\n"]
     objecten = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
@@ -169,10 +169,18 @@ def test_brief_is_geen_loonstrook(tmp_path: Path) -> None:
     assert lees(_schrijf(tmp_path, "brief.pdf", _brief())) == LEEG
 
 
-def test_pdf_bom_begrensd(tmp_path: Path) -> None:
-    """Inflating 400 MB and walking it is cut off by the time limit; the caller gets nulls."""
-    resultaat = lees_uitgebreid(_schrijf(tmp_path, "bom.pdf", _pdf_bom()), tijdslimiet=15)
+def test_pdf_bom_geweigerd_zonder_uitpakken(tmp_path: Path) -> None:
+    """A stream that inflates beyond 10 MB is refused while inflating, and not rendered either."""
+    resultaat = lees_uitgebreid(_schrijf(tmp_path, "bom.pdf", _pdf_bom()), tijdslimiet=60)
     assert resultaat.velden == LEEG
+    assert resultaat.meldingen == ["De PDF is niet te lezen."]
+
+
+def test_tijdslimiet_geeft_nulls(tmp_path: Path) -> None:
+    """Whatever hangs (a file, Tesseract), the caller gets nulls after the time limit."""
+    resultaat = lees_uitgebreid(_schrijf(tmp_path, "strook.pdf", pdf(STROKEN[0])), tijdslimiet=0.01)
+    assert resultaat.velden == LEEG
+    assert resultaat.meldingen == ["Het lezen duurde te lang."]
 
 
 def test_bestand_bestaat_niet(tmp_path: Path) -> None:
