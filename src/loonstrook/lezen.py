@@ -67,9 +67,10 @@ MAX_STROOM = 10_000_000  # bytes a PDF stream may inflate to; a payslip page's t
 def _pdf(pad: Path) -> Gelezen:
     from pypdf import PdfReader, apply_configuration
 
-    limieten = {f"{soort}_maximum_output_length": MAX_STROOM for soort in ("zlib", "lzw", "run_length", "jbig2")}
     try:
-        with apply_configuration(**limieten):
+        with apply_configuration(zlib_maximum_output_length=MAX_STROOM, lzw_maximum_output_length=MAX_STROOM,
+                                 run_length_maximum_output_length=MAX_STROOM,
+                                 jbig2_maximum_output_length=MAX_STROOM):
             lezer = PdfReader(str(pad), strict=False)
             if lezer.is_encrypted and not lezer.decrypt(""):
                 return Gelezen(meldingen=["De PDF is beveiligd met een wachtwoord."])
