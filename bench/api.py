@@ -23,9 +23,16 @@ BIN = Path(sys.executable).parent
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "2000"))
 
 INVOER = {
-    "peildatum": "2026-01-01", "gemeente": "demodam", "aanvrager": {"geboortedatum": "1980-05-01"},
-    "partner": None, "kinderen": [{"geboortedatum": "2018-03-01"}], "kostendelers": 0, "kale_huur": 700.00,
-    "servicekosten": 30.00, "vermogen": 0, "vrijlating_maanden_gebruikt": 0,
+    "peildatum": "2026-01-01",
+    "gemeente": "demodam",
+    "aanvrager": {"geboortedatum": "1980-05-01"},
+    "partner": None,
+    "kinderen": [{"geboortedatum": "2018-03-01"}],
+    "kostendelers": 0,
+    "kale_huur": 700.00,
+    "servicekosten": 30.00,
+    "vermogen": 0,
+    "vrijlating_maanden_gebruikt": 0,
     "werk": {"bruto_uurloon": 15.00, "uren_per_week": list(range(41))},
 }
 
@@ -48,16 +55,44 @@ def vrije_poort() -> int:
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        (Path(tmp) / "static").mkdir()  # STATIC_ROOT under OPSTAP_VAR_DIR; the API serves no static files
-        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "opstap.conf.dev", "OPSTAP_VAR_DIR": tmp,
-               "DATABASE_URL": f"sqlite:///{tmp}/bench.sqlite3", "DEBUG": "no",
-               # One client sends 2000+ calculations in seconds: lift its rate limit for the measurement.
-               "API_RATE_BEREKENING": "1000000/minute"}
-        token = subprocess.run([sys.executable, "-c", VOORBEREIDING], env=env, check=True,
-                               capture_output=True, text=True).stdout.strip().splitlines()[-1]
+        (
+            Path(tmp) / "static"
+        ).mkdir()  # STATIC_ROOT under OPSTAP_VAR_DIR; the API serves no static files
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "opstap.conf.dev",
+            "OPSTAP_VAR_DIR": tmp,
+            "DATABASE_URL": f"sqlite:///{tmp}/bench.sqlite3",
+            "DEBUG": "no",
+            # One client sends 2000+ calculations in seconds: lift its rate limit for the measurement.
+            "API_RATE_BEREKENING": "1000000/minute",
+        }
+        token = (
+            subprocess.run(
+                [sys.executable, "-c", VOORBEREIDING],
+                env=env,
+                check=True,
+                capture_output=True,
+                text=True,
+            )
+            .stdout.strip()
+            .splitlines()[-1]
+        )
         poort = vrije_poort()
-        server = subprocess.Popen([str(BIN / "gunicorn"), "opstap.wsgi", "-w", "1", "-b", f"127.0.0.1:{poort}",
-                                   "--log-level", "warning"], env=env, cwd=ROOT)
+        server = subprocess.Popen(
+            [
+                str(BIN / "gunicorn"),
+                "opstap.wsgi",
+                "-w",
+                "1",
+                "-b",
+                f"127.0.0.1:{poort}",
+                "--log-level",
+                "warning",
+            ],
+            env=env,
+            cwd=ROOT,
+        )
         try:
             for _ in range(100):
                 try:
@@ -89,10 +124,19 @@ def main() -> None:
             server.wait(timeout=10)
     p50 = statistics.median(tijden) * 1000
     p99 = tijden[int(0.99 * len(tijden)) - 1] * 1000
-    print(f"POST /api/v1/berekeningen, 1 household x 41 levels, 1 gunicorn worker, {REQUESTS} requests: "
-          f"p50 {p50:.2f} ms, p99 {p99:.2f} ms, {REQUESTS / sum(tijden):.0f} req/s")
-    print(json.dumps({"api_berekening_ms_p50": round(p50, 2), "api_berekening_ms_p99": round(p99, 2),
-                      "requests": REQUESTS}))
+    print(
+        f"POST /api/v1/berekeningen, 1 household x 41 levels, 1 gunicorn worker, {REQUESTS} requests: "
+        f"p50 {p50:.2f} ms, p99 {p99:.2f} ms, {REQUESTS / sum(tijden):.0f} req/s"
+    )
+    print(
+        json.dumps(
+            {
+                "api_berekening_ms_p50": round(p50, 2),
+                "api_berekening_ms_p99": round(p99, 2),
+                "requests": REQUESTS,
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

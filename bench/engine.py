@@ -84,37 +84,57 @@ def main() -> None:
     core = _tijden(lambda: uitkomst_voor(INVOER), 1000)
     contract = _tijden(lambda: regels.bereken(INVOER), 1000)
     single_ms = statistics.median(core) * 1000
-    print(f"single engine (uitkomst_voor): p50 {single_ms:.3f} ms (min {min(core) * 1000:.3f}, p90 {np.percentile(core, 90) * 1000:.3f})")
-    print(f"single JSON contract (bereken()): p50 {statistics.median(contract) * 1000:.3f} ms "
-          f"(min {min(contract) * 1000:.3f}, p90 {np.percentile(contract, 90) * 1000:.3f})")
+    print(
+        f"single engine (uitkomst_voor): p50 {single_ms:.3f} ms (min {min(core) * 1000:.3f}, p90 {np.percentile(core, 90) * 1000:.3f})"
+    )
+    print(
+        f"single JSON contract (bereken()): p50 {statistics.median(contract) * 1000:.3f} ms "
+        f"(min {min(contract) * 1000:.3f}, p90 {np.percentile(contract, 90) * 1000:.3f})"
+    )
     uitleg = _tijden(lambda: regels.bereken(INVOER, uitleg=True), 50)
     print(f"single bereken(uitleg=True): p50 {statistics.median(uitleg) * 1000:.3f} ms")
 
     # Batch: varied households x 41 levels.
     hh, uurloon = huishoudens(HOUSEHOLDS)
     uren = np.arange(LEVELS, dtype=np.float64)
-    regels.bereken_batch("2026-01-01", {k: v[:2048] for k, v in hh.items()}, uurloon[:2048], uren, gemeente="demodam")
+    regels.bereken_batch(
+        "2026-01-01", {k: v[:2048] for k, v in hh.items()}, uurloon[:2048], uren, gemeente="demodam"
+    )
     runs = []
     for _ in range(5):  # the machine's speed swings between runs: the median of five
         t0 = time.perf_counter()
-        uit = regels.bereken_batch("2026-01-01", hh, uurloon, uren, gemeente="demodam",
-                                   uitvoer=("bijstand", "totaal_netto_per_maand", "uren_uit_bijstand"))
+        uit = regels.bereken_batch(
+            "2026-01-01",
+            hh,
+            uurloon,
+            uren,
+            gemeente="demodam",
+            uitvoer=("bijstand", "totaal_netto_per_maand", "uren_uit_bijstand"),
+        )
         runs.append(time.perf_counter() - t0)
     batch_s = statistics.median(runs)
     evals = HOUSEHOLDS * LEVELS
-    print(f"batch {HOUSEHOLDS} x {LEVELS}: median {batch_s:.3f} s over {len(runs)} runs (min {min(runs):.3f}, max {max(runs):.3f})")
+    print(
+        f"batch {HOUSEHOLDS} x {LEVELS}: median {batch_s:.3f} s over {len(runs)} runs (min {min(runs):.3f}, max {max(runs):.3f})"
+    )
     met = uit["bijstand"][:, 0] > 0
-    print(f"batch sanity: {met.mean():.1%} of households get bijstand at 0 h (mean EUR {uit['bijstand'][met, 0].mean() / 100:.2f}); "
-          f"of them {np.isfinite(uit['uren_uit_bijstand'][met]).mean():.1%} leave it within 40 h "
-          f"(median {np.nanmedian(uit['uren_uit_bijstand'][met]):.1f} h)")
+    print(
+        f"batch sanity: {met.mean():.1%} of households get bijstand at 0 h (mean EUR {uit['bijstand'][met, 0].mean() / 100:.2f}); "
+        f"of them {np.isfinite(uit['uren_uit_bijstand'][met]).mean():.1%} leave it within 40 h "
+        f"(median {np.nanmedian(uit['uren_uit_bijstand'][met]):.1f} h)"
+    )
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({
-        "single_sweep_ms_p50": round(single_ms, 3),
-        "batch_evals_per_s": round(evals / batch_s),
-        "batch_households": HOUSEHOLDS,
-        "levels": LEVELS,
-        "peak_rss_mb": round(peak_mb, 1),
-    }))
+    print(
+        json.dumps(
+            {
+                "single_sweep_ms_p50": round(single_ms, 3),
+                "batch_evals_per_s": round(evals / batch_s),
+                "batch_households": HOUSEHOLDS,
+                "levels": LEVELS,
+                "peak_rss_mb": round(peak_mb, 1),
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -11,21 +11,35 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path[0] = str(Path(__file__).resolve().parents[1])  # the repo root (not bench/, whose name would shadow)
+sys.path[0] = str(
+    Path(__file__).resolve().parents[1]
+)  # the repo root (not bench/, whose name would shadow)
 
 from tests.loonstrook.strookjes import STROKEN, foto, pdf, scan  # noqa: E402
 
 from loonstrook import VELDEN, lees  # noqa: E402
 
-FOTOS = [dict(hoek=h, vervaging=v, kwaliteit=k) for h, v, k in
-         [(1.5, 0.8, 55), (-2.5, 0.6, 70), (3.0, 1.0, 45), (-0.7, 1.3, 60), (0.0, 0.5, 35),
-          (4.5, 1.0, 40), (-1.0, 1.8, 50), (2.0, 1.2, 20)]]
+FOTOS = [
+    dict(hoek=h, vervaging=v, kwaliteit=k)
+    for h, v, k in [
+        (1.5, 0.8, 55),
+        (-2.5, 0.6, 70),
+        (3.0, 1.0, 45),
+        (-0.7, 1.3, 60),
+        (0.0, 0.5, 35),
+        (4.5, 1.0, 40),
+        (-1.0, 1.8, 50),
+        (2.0, 1.2, 20),
+    ]
+]
 
 
 def main() -> None:
-    soorten = {"tekst-pdf": [(s, "pdf", pdf(s)) for s in STROKEN],
-               "scan-pdf": [(s, "pdf", scan(s)) for s in STROKEN],
-               "foto-jpeg": [(s, "jpg", foto(s, **f)) for s in STROKEN for f in FOTOS]}  # type: ignore[arg-type]
+    soorten = {
+        "tekst-pdf": [(s, "pdf", pdf(s)) for s in STROKEN],
+        "scan-pdf": [(s, "pdf", scan(s)) for s in STROKEN],
+        "foto-jpeg": [(s, "jpg", foto(s, **f)) for s in STROKEN for f in FOTOS],
+    }  # type: ignore[arg-type]
     totaal = {}
     with tempfile.TemporaryDirectory() as map_:
         for soort, bestanden in soorten.items():
@@ -44,9 +58,17 @@ def main() -> None:
                         leeg += 1
                     else:
                         fout += 1
-                        print(f"  fout: {soort} {strook.naam} {veld}: {velden[veld]!r} (verwacht {strook.verwacht[veld]!r})")
-            totaal[soort] = {"bestanden": len(bestanden), "goed": goed, "null": leeg, "fout": fout,
-                             "s_per_bestand": round(sum(tijden) / len(tijden), 2), "s_max": round(max(tijden), 2)}
+                        print(
+                            f"  fout: {soort} {strook.naam} {veld}: {velden[veld]!r} (verwacht {strook.verwacht[veld]!r})"
+                        )
+            totaal[soort] = {
+                "bestanden": len(bestanden),
+                "goed": goed,
+                "null": leeg,
+                "fout": fout,
+                "s_per_bestand": round(sum(tijden) / len(tijden), 2),
+                "s_max": round(max(tijden), 2),
+            }
             print(soort, totaal[soort], flush=True)
     print(json.dumps(totaal))
 

@@ -25,7 +25,10 @@ def wereld(db: None) -> Wereld:
 # The switch the access log's triggers know (privacy migration 0002). Only this fixture sets it.
 INZAGELOG_WISSEN = {
     "postgresql": (["SET LOCAL opstap.inzage_wissen = 'aan'"], []),
-    "sqlite": (["INSERT INTO privacy_inzage_wissen (aan) VALUES (1)"], ["DELETE FROM privacy_inzage_wissen"]),
+    "sqlite": (
+        ["INSERT INTO privacy_inzage_wissen (aan) VALUES (1)"],
+        ["DELETE FROM privacy_inzage_wissen"],
+    ),
 }
 
 
@@ -40,7 +43,10 @@ def inzagelog_leeg_alleen_bij_flush() -> Iterator[None]:
     def execute_sql_flush(self: BaseDatabaseOperations, sql_list: list[str]) -> Any:
         vendor = self.connection.vendor
         voor, na = INZAGELOG_WISSEN.get(vendor, ([], []))
-        if vendor == "sqlite" and "privacy_inzage_wissen" not in self.connection.introspection.table_names():
+        if (
+            vendor == "sqlite"
+            and "privacy_inzage_wissen" not in self.connection.introspection.table_names()
+        ):
             voor, na = [], []  # built without migrations: no triggers, no switch
         return origineel(self, [*voor, *sql_list, *na])
 

@@ -18,10 +18,17 @@ def _inloggen(client: Client, naam: str, wachtwoord: str = WACHTWOORD):  # type:
     return client.post("/inloggen/", {"username": naam, "password": wachtwoord})
 
 
-@pytest.mark.parametrize(("rol", "start"), [
-    (Rol.KLANT, "/mijn/"), (Rol.CONTACTPERSOON, "/werk/"), (Rol.INKOMENSCONSULENT, "/inkomen/"),
-    (Rol.WERKGEVER, "/werkgever/"), (Rol.BELEIDSMEDEWERKER, "/beleid/"), (Rol.BEHEERDER, "/beheer/"),
-])
+@pytest.mark.parametrize(
+    ("rol", "start"),
+    [
+        (Rol.KLANT, "/mijn/"),
+        (Rol.CONTACTPERSOON, "/werk/"),
+        (Rol.INKOMENSCONSULENT, "/inkomen/"),
+        (Rol.WERKGEVER, "/werkgever/"),
+        (Rol.BELEIDSMEDEWERKER, "/beleid/"),
+        (Rol.BEHEERDER, "/beheer/"),
+    ],
+)
 def test_elke_rol_landt_op_eigen_startpagina(wereld: Wereld, rol: str, start: str) -> None:
     client = Client()
     assert _inloggen(client, f"alfa-{rol}")["Location"] == "/"
@@ -72,7 +79,9 @@ def test_medewerker_zonder_demo_vrijstelling_moet_tweede_stap_doen(wereld: Werel
     apparaat.refresh_from_db()
     assert apparaat.throttling_failure_count == 1  # django-otp slows down guessing
     apparaat.throttle_reset()
-    code = f"{totp(apparaat.bin_key, apparaat.step, apparaat.t0, apparaat.digits, apparaat.drift):06d}"
+    code = (
+        f"{totp(apparaat.bin_key, apparaat.step, apparaat.t0, apparaat.digits, apparaat.drift):06d}"
+    )
     assert client.post("/inloggen/tweede-stap/", {"code": code})["Location"] == "/"
     assert client.get("/werk/").status_code == 200
     apparaat.refresh_from_db()
@@ -96,7 +105,9 @@ def test_klanten_hoeven_geen_tweede_stap(wereld: Wereld) -> None:
         assert client.get("/mijn/").status_code == 200
 
 
-def test_medewerkersessie_verloopt_na_inactiviteit(wereld: Wereld, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_medewerkersessie_verloopt_na_inactiviteit(
+    wereld: Wereld, monkeypatch: pytest.MonkeyPatch
+) -> None:
     client = Client()
     _inloggen(client, "alfa-contactpersoon")
     assert client.get("/werk/").status_code == 200
@@ -107,7 +118,9 @@ def test_medewerkersessie_verloopt_na_inactiviteit(wereld: Wereld, monkeypatch: 
     assert client.get("/werk/")["Location"].startswith("/inloggen/")
 
 
-def test_klantsessie_verloopt_niet_na_een_half_uur(wereld: Wereld, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_klantsessie_verloopt_niet_na_een_half_uur(
+    wereld: Wereld, monkeypatch: pytest.MonkeyPatch
+) -> None:
     client = Client()
     _inloggen(client, "alfa-klant")
     nu = time.time()

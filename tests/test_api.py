@@ -16,7 +16,9 @@ def test_openapi_schema_beschrijft_de_endpoints() -> None:
     assert response.status_code == 200
     schema = response.json()
     assert schema["openapi"].startswith("3.")
-    assert {"/api/v1/klanten/", "/api/v1/klanten/{klant_pk}/", "/api/v1/inzages/"} <= set(schema["paths"])
+    assert {"/api/v1/klanten/", "/api/v1/klanten/{klant_pk}/", "/api/v1/inzages/"} <= set(
+        schema["paths"]
+    )
 
 
 def test_documentatie_laadt_zonder_cdn() -> None:
@@ -55,8 +57,11 @@ def test_detail_wordt_in_het_inzagelog_gezet(wereld: Wereld) -> None:
 def test_ik(wereld: Wereld) -> None:
     client = Client()
     client.force_login(wereld.a.gebruikers[Rol.WERKGEVER])
-    assert client.get("/api/v1/ik/").json() == {"gebruikersnaam": "alfa-werkgever", "rol": "werkgever",
-                                                 "gemeente": "alfa"}
+    assert client.get("/api/v1/ik/").json() == {
+        "gebruikersnaam": "alfa-werkgever",
+        "rol": "werkgever",
+        "gemeente": "alfa",
+    }
 
 
 @pytest.mark.django_db
@@ -81,7 +86,14 @@ def test_openapi_schema_zonder_waarschuwingen(tmp_path: Path) -> None:
     """Every endpoint documented once, without clashes or guesses (drf-spectacular warnings fail)."""
     from django.core.management import call_command
 
-    call_command("spectacular", "--fail-on-warn", "--validate", "--file", str(tmp_path / "schema.yaml"))
+    call_command(
+        "spectacular", "--fail-on-warn", "--validate", "--file", str(tmp_path / "schema.yaml")
+    )
     schema = (tmp_path / "schema.yaml").read_text()
-    for pad in ("/api/v1/berekeningen:", "/api/v1/doorrekeningen/:", "/api/v1/berichten/:", "/api/v1/gespreksverslagen/:"):
+    for pad in (
+        "/api/v1/berekeningen:",
+        "/api/v1/doorrekeningen/:",
+        "/api/v1/berichten/:",
+        "/api/v1/gespreksverslagen/:",
+    ):
         assert pad in schema

@@ -21,8 +21,10 @@ def _inloggen(gebruikersnaam: str) -> Client:
     pagina = client.get("/inloggen/").content.decode()
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', pagina)
     assert token
-    response = client.post("/inloggen/", {"username": gebruikersnaam, "password": WACHTWOORD,
-                                          "csrfmiddlewaretoken": token.group(1)})
+    response = client.post(
+        "/inloggen/",
+        {"username": gebruikersnaam, "password": WACHTWOORD, "csrfmiddlewaretoken": token.group(1)},
+    )
     assert response.status_code == 302, "login failed"
     return client
 
@@ -60,8 +62,11 @@ def test_statische_bestanden_blijven_cachebaar(wereld: Wereld, settings: Any) ->
     client = _inloggen(wereld.a.gebruikers[Rol.KLANT].username)
     # The production order: WhiteNoise answers /static/ before the session and cache middleware
     # (the test settings leave it out and let the live server serve the files).
-    settings.MIDDLEWARE = [*settings.MIDDLEWARE[:1], "whitenoise.middleware.WhiteNoiseMiddleware",
-                           *settings.MIDDLEWARE[1:]]
+    settings.MIDDLEWARE = [
+        *settings.MIDDLEWARE[:1],
+        "whitenoise.middleware.WhiteNoiseMiddleware",
+        *settings.MIDDLEWARE[1:],
+    ]
     ingelogd = client.cookies
     client = Client()  # a new handler, built with this middleware
     client.cookies = ingelogd

@@ -19,30 +19,55 @@ pytestmark = pytest.mark.django_db
 def test_demogemeente_is_compleet_en_twee_keer_laden_verdubbelt_niets() -> None:
     gemeente, nieuw = laad_demo()
     assert nieuw
-    tellingen = (Klant.objects.count(), Werkgever.objects.count(), Vacature.objects.count(),
-                 Gebruiker.objects.filter(rol=Rol.CONTACTPERSOON).count())
+    tellingen = (
+        Klant.objects.count(),
+        Werkgever.objects.count(),
+        Vacature.objects.count(),
+        Gebruiker.objects.filter(rol=Rol.CONTACTPERSOON).count(),
+    )
     assert tellingen == (200, 10, 40, 5)
-    geschiedenis = [m.objects.count() for m in (Gebruiker, Gespreksverslag, Bericht, Contactmoment, Aanvraag)]
+    geschiedenis = [
+        m.objects.count() for m in (Gebruiker, Gespreksverslag, Bericht, Contactmoment, Aanvraag)
+    ]
     _gemeente, nieuw = laad_demo()
     assert not nieuw
-    assert (Klant.objects.count(), Werkgever.objects.count(), Vacature.objects.count(),
-            Gebruiker.objects.filter(rol=Rol.CONTACTPERSOON).count()) == tellingen
-    assert [m.objects.count() for m in (Gebruiker, Gespreksverslag, Bericht, Contactmoment, Aanvraag)] == geschiedenis
+    assert (
+        Klant.objects.count(),
+        Werkgever.objects.count(),
+        Vacature.objects.count(),
+        Gebruiker.objects.filter(rol=Rol.CONTACTPERSOON).count(),
+    ) == tellingen
+    assert [
+        m.objects.count() for m in (Gebruiker, Gespreksverslag, Bericht, Contactmoment, Aanvraag)
+    ] == geschiedenis
     # Varied households, all BSNs from the range for test persons.
-    assert set(Klant.objects.values_list("huishouden", flat=True)) == {"alleenstaande", "alleenstaande_ouder", "gehuwd"}
+    assert set(Klant.objects.values_list("huishouden", flat=True)) == {
+        "alleenstaande",
+        "alleenstaande_ouder",
+        "gehuwd",
+    }
     assert len(set(Klant.objects.values_list("trede", flat=True))) > 10
     assert all(k.bsn_versleuteld.startswith("9999") for k in Klant.objects.all())
 
 
 def test_demologins_werken_en_klanten_horen_bij_contactpersoon1() -> None:
     laad_demo()
-    for naam, rol in [("klant1", "klant"), ("klant2", "klant"), ("contactpersoon1", "contactpersoon"),
-                      ("contactpersoon2", "contactpersoon"), ("inkomen1", "inkomensconsulent"),
-                      ("werkgever1", "werkgever"), ("beleid1", "beleidsmedewerker"), ("beheer1", "beheerder")]:
+    for naam, rol in [
+        ("klant1", "klant"),
+        ("klant2", "klant"),
+        ("contactpersoon1", "contactpersoon"),
+        ("contactpersoon2", "contactpersoon"),
+        ("inkomen1", "inkomensconsulent"),
+        ("werkgever1", "werkgever"),
+        ("beleid1", "beleidsmedewerker"),
+        ("beheer1", "beheerder"),
+    ]:
         gebruiker = Gebruiker.objects.get(username=naam)
         assert gebruiker.rol == rol and gebruiker.check_password(DEMO_WACHTWOORD)
     for naam in ("klant1", "klant2"):
-        assert Klant.objects.get(gebruiker__username=naam).contactpersoon.username == "contactpersoon1"
+        assert (
+            Klant.objects.get(gebruiker__username=naam).contactpersoon.username == "contactpersoon1"
+        )
     client = Client()
     client.post("/inloggen/", {"username": "contactpersoon1", "password": DEMO_WACHTWOORD})
     assert client.get("/werk/").status_code == 200
@@ -62,7 +87,12 @@ def test_contactpersoon1_heeft_een_volle_caseload_met_signalen_bij_de_start() ->
     soorten = {s.soort for lijst in aandacht.values() for s in lijst}
     assert soorten == {"bericht", "contactmoment", "aanvraag", "stil"}
     assert 10 <= len(aandacht) <= 40
-    for klasse in ("signaal--bericht", "signaal--contactmoment", "signaal--aanvraag", "signaal--stil"):
+    for klasse in (
+        "signaal--bericht",
+        "signaal--contactmoment",
+        "signaal--aanvraag",
+        "signaal--stil",
+    ):
         assert klasse in alles
     gefilterd = client.get("/werk/", {"aandacht": "1"}).content.decode()
     assert f"{len(aandacht)} klanten" in gefilterd

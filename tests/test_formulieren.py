@@ -14,8 +14,11 @@ import opstap
 
 def _formulieren() -> list[type[forms.BaseForm]]:
     for module in pkgutil.walk_packages(opstap.__path__, "opstap."):
-        if ".migrations" in module.name or module.name.startswith("opstap.conf") or module.name.endswith(
-                ("wsgi", "celery")):
+        if (
+            ".migrations" in module.name
+            or module.name.startswith("opstap.conf")
+            or module.name.endswith(("wsgi", "celery"))
+        ):
             continue
         importlib.import_module(module.name)
     gevonden: dict[str, type[forms.BaseForm]] = {}
@@ -47,7 +50,13 @@ def test_elk_verplicht_veld_zegt_wat_je_moet_invullen(formulier: type[forms.Base
         velden = formulier.base_fields
     with translation.override("nl"):
         algemeen = str(ALGEMEEN)
-        fout = [naam for naam, veld in velden.items()
-                if veld.required and not isinstance(veld.widget, forms.HiddenInput)
-                and str(veld.error_messages["required"]) == algemeen]
-    assert not fout, f"{formulier.__name__}: deze verplichte velden zeggen niet wat je moet invullen: {fout}"
+        fout = [
+            naam
+            for naam, veld in velden.items()
+            if veld.required
+            and not isinstance(veld.widget, forms.HiddenInput)
+            and str(veld.error_messages["required"]) == algemeen
+        ]
+    assert not fout, (
+        f"{formulier.__name__}: deze verplichte velden zeggen niet wat je moet invullen: {fout}"
+    )

@@ -27,15 +27,26 @@ def _csrf(html: str) -> str:
     return gevonden.group(1)
 
 
-def inloggen_via_formulier(client: Client, naam: str, wachtwoord: str = WACHTWOORD, **extra: Any) -> Any:
+def inloggen_via_formulier(
+    client: Client, naam: str, wachtwoord: str = WACHTWOORD, **extra: Any
+) -> Any:
     """As a browser does it: fetch the form, take its CSRF token, post name and password."""
     pagina = client.get("/inloggen/", **extra)
-    return client.post("/inloggen/", {"username": naam, "password": wachtwoord,
-                                      "csrfmiddlewaretoken": _csrf(pagina.content.decode())}, **extra)
+    return client.post(
+        "/inloggen/",
+        {
+            "username": naam,
+            "password": wachtwoord,
+            "csrfmiddlewaretoken": _csrf(pagina.content.decode()),
+        },
+        **extra,
+    )
 
 
 def code_van(apparaat: TOTPDevice) -> str:
-    return f"{totp(apparaat.bin_key, apparaat.step, apparaat.t0, apparaat.digits, apparaat.drift):06d}"
+    return (
+        f"{totp(apparaat.bin_key, apparaat.step, apparaat.t0, apparaat.digits, apparaat.drift):06d}"
+    )
 
 
 def echte_medewerker(wereld: Wereld, rol: str) -> Gebruiker:
@@ -48,6 +59,7 @@ def echte_medewerker(wereld: Wereld, rol: str) -> Gebruiker:
 
 
 # -- 1. The second login step also counts for the API with a browser session ----------------------
+
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("rol", MEDEWERKERS)
@@ -64,8 +76,10 @@ def test_api_met_sessie_eist_de_tweede_stap(wereld: Wereld, rol: str) -> None:
     pagina = client.get("/inloggen/tweede-stap/")
     assert pagina.status_code == 200
     apparaat = TOTPDevice.objects.get(user=gebruiker)
-    response = client.post("/inloggen/tweede-stap/", {"code": code_van(apparaat),
-                                                      "csrfmiddlewaretoken": _csrf(pagina.content.decode())})
+    response = client.post(
+        "/inloggen/tweede-stap/",
+        {"code": code_van(apparaat), "csrfmiddlewaretoken": _csrf(pagina.content.decode())},
+    )
     assert response["Location"] == "/"
     assert client.get("/api/v1/ik/").status_code == 200
     if rol in (Rol.CONTACTPERSOON, Rol.INKOMENSCONSULENT):
@@ -88,20 +102,30 @@ def test_token_van_medewerker_blijft_werken_zonder_sessie(wereld: Wereld) -> Non
 
     gebruiker = echte_medewerker(wereld, Rol.CONTACTPERSOON)
     token = Token.objects.create(user=gebruiker)
-    assert Client().get("/api/v1/klanten/", HTTP_AUTHORIZATION=f"Token {token.key}").status_code == 200
+    assert (
+        Client().get("/api/v1/klanten/", HTTP_AUTHORIZATION=f"Token {token.key}").status_code == 200
+    )
 
 
-def test_over_http_weigert_de_api_een_half_ingelogde_sessie(transactional_db: None, live_server: Any) -> None:
+def test_over_http_weigert_de_api_een_half_ingelogde_sessie(
+    transactional_db: None, live_server: Any
+) -> None:
     """The same probe against a running server: login form, then the API with the session cookie."""
     wereld = maak_wereld()
     gebruiker = echte_medewerker(wereld, Rol.CONTACTPERSOON)
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+    opener = urllib.request.build_opener(
+        urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+    )
     with opener.open(f"{live_server.url}/inloggen/", timeout=10) as antwoord:
         csrf = _csrf(antwoord.read().decode())
-    data = urllib.parse.urlencode({"username": gebruiker.username, "password": WACHTWOORD,
-                                   "csrfmiddlewaretoken": csrf}).encode()
-    verzoek = urllib.request.Request(f"{live_server.url}/inloggen/", data=data,  # noqa: S310 - http to the test server
-                                     headers={"Referer": f"{live_server.url}/inloggen/"})
+    data = urllib.parse.urlencode(
+        {"username": gebruiker.username, "password": WACHTWOORD, "csrfmiddlewaretoken": csrf}
+    ).encode()
+    verzoek = urllib.request.Request(  # noqa: S310 - http to the test server
+        f"{live_server.url}/inloggen/",
+        data=data,
+        headers={"Referer": f"{live_server.url}/inloggen/"},
+    )
     with opener.open(verzoek, timeout=10) as antwoord:  # follows the redirects to the second step
         assert antwoord.url.endswith("/inloggen/tweede-stap/")
     for pad in ("/api/v1/klanten/", "/api/v1/berichten/"):
@@ -113,6 +137,7 @@ def test_over_http_weigert_de_api_een_half_ingelogde_sessie(transactional_db: No
 
 
 # -- 4. A revoked token or a deactivated user is refused on the very next call --------------------
+
 
 @pytest.mark.django_db
 def test_token_van_in_bulk_gedeactiveerde_gebruiker_werkt_meteen_niet_meer(wereld: Wereld) -> None:
@@ -145,6 +170,7 @@ def test_verwijderd_token_werkt_meteen_niet_meer(wereld: Wereld) -> None:
 
 # -- 2. The login lock: one counter per person, the client's own address ---------------------------
 
+
 def _volle_breedte(tekst: str) -> str:
     return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in tekst)
 
@@ -170,51 +196,87 @@ def test_blokkade_geldt_ook_voor_dezelfde_naam_anders_getypt(wereld: Wereld, var
 
 
 @pytest.mark.django_db
-def test_via_vertrouwde_proxy_blokkeren_vele_adressen_niet_iedereen(wereld: Wereld, settings: Any) -> None:
+def test_via_vertrouwde_proxy_blokkeren_vele_adressen_niet_iedereen(
+    wereld: Wereld, settings: Any
+) -> None:
     settings.TRUSTED_PROXIES = ["127.0.0.1"]  # the test client's REMOTE_ADDR plays the proxy
     for i in range(3 * settings.LOGIN_MAX_POGINGEN_ADRES):
-        response = inloggen_via_formulier(Client(enforce_csrf_checks=True), f"gok{i}", "verkeerd",
-                                          HTTP_X_FORWARDED_FOR=f"203.0.113.{i}")
+        response = inloggen_via_formulier(
+            Client(enforce_csrf_checks=True),
+            f"gok{i}",
+            "verkeerd",
+            HTTP_X_FORWARDED_FOR=f"203.0.113.{i}",
+        )
         assert response.status_code == 200
-    response = inloggen_via_formulier(Client(enforce_csrf_checks=True), "alfa-contactpersoon",
-                                      HTTP_X_FORWARDED_FOR="198.51.100.20")
+    response = inloggen_via_formulier(
+        Client(enforce_csrf_checks=True),
+        "alfa-contactpersoon",
+        HTTP_X_FORWARDED_FOR="198.51.100.20",
+    )
     assert response.status_code == 302
 
 
 @pytest.mark.django_db
-def test_via_vertrouwde_proxy_telt_het_adres_dat_de_proxy_zag(wereld: Wereld, settings: Any) -> None:
+def test_via_vertrouwde_proxy_telt_het_adres_dat_de_proxy_zag(
+    wereld: Wereld, settings: Any
+) -> None:
     settings.TRUSTED_PROXIES = ["127.0.0.0/8"]
     # One client tries many names; what it writes into X-Forwarded-For itself changes nothing.
     for i in range(settings.LOGIN_MAX_POGINGEN_ADRES):
-        inloggen_via_formulier(Client(enforce_csrf_checks=True), f"gok{i}", "verkeerd",
-                               HTTP_X_FORWARDED_FOR=f"192.0.2.{i}, 198.51.100.7")
+        inloggen_via_formulier(
+            Client(enforce_csrf_checks=True),
+            f"gok{i}",
+            "verkeerd",
+            HTTP_X_FORWARDED_FOR=f"192.0.2.{i}, 198.51.100.7",
+        )
     kop = {"HTTP_X_FORWARDED_FOR": "192.0.2.250, 198.51.100.7"}
-    assert inloggen_via_formulier(Client(enforce_csrf_checks=True), "alfa-klant", **kop).status_code == 429
+    assert (
+        inloggen_via_formulier(Client(enforce_csrf_checks=True), "alfa-klant", **kop).status_code
+        == 429
+    )
     # Someone else behind the same proxy is not locked out.
     kop = {"HTTP_X_FORWARDED_FOR": "198.51.100.8"}
-    assert inloggen_via_formulier(Client(enforce_csrf_checks=True), "alfa-klant", **kop).status_code == 302
+    assert (
+        inloggen_via_formulier(Client(enforce_csrf_checks=True), "alfa-klant", **kop).status_code
+        == 302
+    )
 
 
 @pytest.mark.django_db
-def test_zonder_vertrouwde_proxy_verandert_x_forwarded_for_het_adres_niet(wereld: Wereld, settings: Any) -> None:
+def test_zonder_vertrouwde_proxy_verandert_x_forwarded_for_het_adres_niet(
+    wereld: Wereld, settings: Any
+) -> None:
     settings.TRUSTED_PROXIES = []
     for i in range(settings.LOGIN_MAX_POGINGEN_ADRES):
-        inloggen_via_formulier(Client(enforce_csrf_checks=True), f"gok{i}", "verkeerd",
-                               HTTP_X_FORWARDED_FOR=f"203.0.113.{i}")
-    response = inloggen_via_formulier(Client(enforce_csrf_checks=True), "alfa-klant",
-                                      HTTP_X_FORWARDED_FOR="198.51.100.99")
+        inloggen_via_formulier(
+            Client(enforce_csrf_checks=True),
+            f"gok{i}",
+            "verkeerd",
+            HTTP_X_FORWARDED_FOR=f"203.0.113.{i}",
+        )
+    response = inloggen_via_formulier(
+        Client(enforce_csrf_checks=True), "alfa-klant", HTTP_X_FORWARDED_FOR="198.51.100.99"
+    )
     assert response.status_code == 429  # the same REMOTE_ADDR, whatever the header says
     # A different real address is not affected.
-    assert inloggen_via_formulier(Client(enforce_csrf_checks=True), "alfa-klant",
-                                  REMOTE_ADDR="192.0.2.77").status_code == 302
+    assert (
+        inloggen_via_formulier(
+            Client(enforce_csrf_checks=True), "alfa-klant", REMOTE_ADDR="192.0.2.77"
+        ).status_code
+        == 302
+    )
 
 
 @pytest.mark.django_db
-def test_api_begrenst_het_aantal_verzoeken_met_een_nederlandse_melding(wereld: Wereld, settings: Any) -> None:
+def test_api_begrenst_het_aantal_verzoeken_met_een_nederlandse_melding(
+    wereld: Wereld, settings: Any
+) -> None:
     from rest_framework.authtoken.models import Token
 
     settings.API_RATES = {"anoniem": "2/minute", "gebruiker": "3/minute", "berekening": "5/minute"}
-    client = Client(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=wereld.a.gebruikers[Rol.KLANT]).key}")
+    client = Client(
+        HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=wereld.a.gebruikers[Rol.KLANT]).key}"
+    )
     for _ in range(3):
         assert client.get("/api/v1/ik/").status_code == 200
     response = client.get("/api/v1/ik/")
@@ -225,13 +287,16 @@ def test_api_begrenst_het_aantal_verzoeken_met_een_nederlandse_melding(wereld: W
     assert body["title"] == "Te veel verzoeken"
     assert body["detail"].startswith("Je hebt te veel verzoeken gestuurd. Probeer het over ")
     # Another user has a budget of their own; anonymous callers are counted per address.
-    ander = Client(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=wereld.b.gebruikers[Rol.KLANT]).key}")
+    ander = Client(
+        HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=wereld.b.gebruikers[Rol.KLANT]).key}"
+    )
     assert ander.get("/api/v1/ik/").status_code == 200
     anoniem = Client()
     assert [anoniem.get("/api/v1/schema/").status_code for _ in range(3)] == [200, 200, 429]
 
 
 # -- 3. Connecting an authenticator app needs the administrator's one-time code --------------------
+
 
 def _nieuwe_medewerker(wereld: Wereld, rol: str = Rol.CONTACTPERSOON) -> Gebruiker:
     gebruiker = wereld.a.gebruikers[rol]
@@ -245,20 +310,26 @@ def _code_van_beheerder(wereld: Wereld, medewerker: Gebruiker, tenant: str = "a"
     client = Client(enforce_csrf_checks=True)
     client.force_login(beheerder)
     pagina = client.get("/beheer/inschrijfcode/")
-    return client.post("/beheer/inschrijfcode/", {"medewerker": medewerker.pk,
-                                                  "csrfmiddlewaretoken": _csrf(pagina.content.decode())})
+    return client.post(
+        "/beheer/inschrijfcode/",
+        {"medewerker": medewerker.pk, "csrfmiddlewaretoken": _csrf(pagina.content.decode())},
+    )
 
 
 def _code_uit(response: Any) -> str:
-    gevonden = re.search(r'<code class="inschrijfcode">([A-Z0-9-]+)</code>', response.content.decode())
+    gevonden = re.search(
+        r'<code class="inschrijfcode">([A-Z0-9-]+)</code>', response.content.decode()
+    )
     assert gevonden, response.content.decode()
     return gevonden.group(1)
 
 
 def _stuur_inschrijfcode(client: Client, code: str) -> Any:
     pagina = client.get("/inloggen/tweede-stap/")
-    return client.post("/inloggen/tweede-stap/", {"inschrijfcode": code,
-                                                  "csrfmiddlewaretoken": _csrf(pagina.content.decode())})
+    return client.post(
+        "/inloggen/tweede-stap/",
+        {"inschrijfcode": code, "csrfmiddlewaretoken": _csrf(pagina.content.decode())},
+    )
 
 
 @pytest.mark.django_db
@@ -283,16 +354,23 @@ def test_juiste_inschrijfcode_toont_qr_en_koppelt_de_app(wereld: Wereld) -> None
     code = _code_uit(response)
     from opstap.accounts.models import Inschrijfcode
 
-    assert code.replace("-", "") not in Inschrijfcode.objects.get(gebruiker=gebruiker).code_hash  # hashed
+    assert (
+        code.replace("-", "") not in Inschrijfcode.objects.get(gebruiker=gebruiker).code_hash
+    )  # hashed
     client = Client(enforce_csrf_checks=True)
     inloggen_via_formulier(client, gebruiker.username)
-    assert _stuur_inschrijfcode(client, code.lower().replace("-", " "))["Location"] == "/inloggen/tweede-stap/"
+    assert (
+        _stuur_inschrijfcode(client, code.lower().replace("-", " "))["Location"]
+        == "/inloggen/tweede-stap/"
+    )
     pagina = client.get("/inloggen/tweede-stap/")
     assert b"<svg" in pagina.content and b"(hex)" in pagina.content
     apparaat = TOTPDevice.objects.get(user=gebruiker)
     assert apparaat.bin_key.hex() in pagina.content.decode()
-    response = client.post("/inloggen/tweede-stap/", {"code": code_van(apparaat),
-                                                      "csrfmiddlewaretoken": _csrf(pagina.content.decode())})
+    response = client.post(
+        "/inloggen/tweede-stap/",
+        {"code": code_van(apparaat), "csrfmiddlewaretoken": _csrf(pagina.content.decode())},
+    )
     assert response["Location"] == "/"
     apparaat.refresh_from_db()
     assert apparaat.confirmed
@@ -318,11 +396,14 @@ def test_verkeerde_verlopen_en_gebruikte_inschrijfcode_geweigerd(wereld: Wereld)
     fout = _stuur_inschrijfcode(client, "AAAA-BBBB-CCCC-DDDD")
     assert fout.status_code == 400 and "klopt niet" in fout.content.decode()
     assert 'value="AAAA-BBBB-CCCC-DDDD"' in fout.content.decode()  # what was typed stays
-    Inschrijfcode.objects.filter(gebruiker=gebruiker).update(verloopt_op=timezone.now() - timedelta(minutes=1))
+    Inschrijfcode.objects.filter(gebruiker=gebruiker).update(
+        verloopt_op=timezone.now() - timedelta(minutes=1)
+    )
     fout = _stuur_inschrijfcode(client, code)
     assert fout.status_code == 400 and "verlopen" in fout.content.decode()
-    Inschrijfcode.objects.filter(gebruiker=gebruiker).update(verloopt_op=timezone.now() + timedelta(hours=1),
-                                                             gebruikt_op=timezone.now())
+    Inschrijfcode.objects.filter(gebruiker=gebruiker).update(
+        verloopt_op=timezone.now() + timedelta(hours=1), gebruikt_op=timezone.now()
+    )
     fout = _stuur_inschrijfcode(client, code)
     assert fout.status_code == 400 and "al gebruikt" in fout.content.decode()
     assert b"<svg" not in client.get("/inloggen/tweede-stap/").content
@@ -341,7 +422,9 @@ def test_inschrijfcode_raden_stopt_na_een_paar_pogingen(wereld: Wereld, settings
 
 
 @pytest.mark.django_db
-def test_beheerder_van_andere_gemeente_maakt_geen_code_voor_jouw_medewerkers(wereld: Wereld) -> None:
+def test_beheerder_van_andere_gemeente_maakt_geen_code_voor_jouw_medewerkers(
+    wereld: Wereld,
+) -> None:
     from opstap.accounts.models import Inschrijfcode
 
     gebruiker = echte_medewerker(wereld, Rol.CONTACTPERSOON)  # alfa, app connected

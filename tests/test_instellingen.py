@@ -20,8 +20,14 @@ BASIS = {"PATH": os.environ.get("PATH", ""), "DJANGO_SETTINGS_MODULE": "opstap.c
 
 def _laad(omgeving: dict[str, str]) -> subprocess.CompletedProcess[str]:
     code = "import django; django.setup(); from django.conf import settings; print(settings.DEMO_MODE, settings.SESSION_COOKIE_SECURE)"
-    return subprocess.run([sys.executable, "-c", code], env={**BASIS, **omgeving}, capture_output=True,
-                          text=True, timeout=60, check=False)
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        env={**BASIS, **omgeving},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
 
 
 def test_productie_weigert_zonder_geheime_sleutel() -> None:
@@ -31,9 +37,13 @@ def test_productie_weigert_zonder_geheime_sleutel() -> None:
 
 
 # A good production environment: own keys, made here, never one from the repository.
-GOED = {"SECRET_KEY": secrets.token_urlsafe(64), "FIELD_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
-        "DATABASE_URL": "postgres://u@127.0.0.1/db", "ALLOWED_HOSTS": "opstap.example",
-        "REDIS_URL": "redis://127.0.0.1:6379/0"}
+GOED = {
+    "SECRET_KEY": secrets.token_urlsafe(64),
+    "FIELD_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
+    "DATABASE_URL": "postgres://u@127.0.0.1/db",
+    "ALLOWED_HOSTS": "opstap.example",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
+}
 
 
 def test_productie_zet_demomodus_altijd_uit() -> None:
@@ -43,31 +53,51 @@ def test_productie_zet_demomodus_altijd_uit() -> None:
 
 
 def test_productie_start_met_een_goede_omgeving_en_sleutelrotatie() -> None:
-    resultaat = _laad({**GOED, "FIELD_ENCRYPTION_KEYS": f"{Fernet.generate_key().decode()},{GOED['FIELD_ENCRYPTION_KEYS']}"})
+    resultaat = _laad(
+        {
+            **GOED,
+            "FIELD_ENCRYPTION_KEYS": f"{Fernet.generate_key().decode()},{GOED['FIELD_ENCRYPTION_KEYS']}",
+        }
+    )
     assert resultaat.returncode == 0, resultaat.stderr
 
 
-@pytest.mark.parametrize(("waarde", "melding"), [
-    ("x", "SECRET_KEY is te zwak voor productie"),
-    ("x" * 60, "SECRET_KEY is te zwak voor productie"),  # long, but one character
-    ("abcd" * 20, "SECRET_KEY is te zwak voor productie"),  # four distinct characters
-    ("django-insecure-" + "0123456789abcdefghij" * 3, "SECRET_KEY is te zwak voor productie"),
-    (TEST_SECRET_KEY, "SECRET_KEY is de demo- of testsleutel"),
-    (DEMO_SECRET_KEY, "SECRET_KEY is de demo- of testsleutel"),
-], ids=["x", "60x", "vier-tekens", "django-insecure", "test", "demo"])
-def test_productie_weigert_een_zwakke_of_openbare_geheime_sleutel(waarde: str, melding: str) -> None:
+@pytest.mark.parametrize(
+    ("waarde", "melding"),
+    [
+        ("x", "SECRET_KEY is te zwak voor productie"),
+        ("x" * 60, "SECRET_KEY is te zwak voor productie"),  # long, but one character
+        ("abcd" * 20, "SECRET_KEY is te zwak voor productie"),  # four distinct characters
+        ("django-insecure-" + "0123456789abcdefghij" * 3, "SECRET_KEY is te zwak voor productie"),
+        (TEST_SECRET_KEY, "SECRET_KEY is de demo- of testsleutel"),
+        (DEMO_SECRET_KEY, "SECRET_KEY is de demo- of testsleutel"),
+    ],
+    ids=["x", "60x", "vier-tekens", "django-insecure", "test", "demo"],
+)
+def test_productie_weigert_een_zwakke_of_openbare_geheime_sleutel(
+    waarde: str, melding: str
+) -> None:
     resultaat = _laad({**GOED, "SECRET_KEY": waarde})
     assert resultaat.returncode != 0
     assert melding in resultaat.stderr
 
 
-@pytest.mark.parametrize(("waarde", "melding"), [
-    (DEMO_FIELD_ENCRYPTION_KEY, "sleutel 1 is de demo- of testsleutel"),
-    (f"{GOED['FIELD_ENCRYPTION_KEYS']},{TEST_FIELD_ENCRYPTION_KEY}", "sleutel 2 is de demo- of testsleutel"),
-    ("geen-fernet-sleutel", "sleutel 1 is geen geldige Fernet-sleutel"),
-    ("a" * 44, "sleutel 1 is geen geldige Fernet-sleutel"),
-], ids=["demo", "test-als-tweede", "onzin", "geen-base64"])
-def test_productie_weigert_openbare_of_ongeldige_versleutelsleutels(waarde: str, melding: str) -> None:
+@pytest.mark.parametrize(
+    ("waarde", "melding"),
+    [
+        (DEMO_FIELD_ENCRYPTION_KEY, "sleutel 1 is de demo- of testsleutel"),
+        (
+            f"{GOED['FIELD_ENCRYPTION_KEYS']},{TEST_FIELD_ENCRYPTION_KEY}",
+            "sleutel 2 is de demo- of testsleutel",
+        ),
+        ("geen-fernet-sleutel", "sleutel 1 is geen geldige Fernet-sleutel"),
+        ("a" * 44, "sleutel 1 is geen geldige Fernet-sleutel"),
+    ],
+    ids=["demo", "test-als-tweede", "onzin", "geen-base64"],
+)
+def test_productie_weigert_openbare_of_ongeldige_versleutelsleutels(
+    waarde: str, melding: str
+) -> None:
     resultaat = _laad({**GOED, "FIELD_ENCRYPTION_KEYS": waarde})
     assert resultaat.returncode != 0
     assert melding in resultaat.stderr
@@ -89,7 +119,9 @@ def test_oidc_maakt_geen_accounts_aan_en_koppelt_op_email() -> None:
     backend.UserModel = Gebruiker
     Gebruiker.objects.create(username="cp", rol=Rol.CONTACTPERSOON, email="cp@gemeente.example")
     assert backend.create_user({"email": "nieuw@gemeente.example"}) is None
-    assert [g.username for g in backend.filter_users_by_claims({"email": "CP@gemeente.example"})] == ["cp"]
+    assert [
+        g.username for g in backend.filter_users_by_claims({"email": "CP@gemeente.example"})
+    ] == ["cp"]
     assert not backend.filter_users_by_claims({}).exists()
 
 

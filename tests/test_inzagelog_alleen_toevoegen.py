@@ -21,7 +21,9 @@ SRC = Path(__file__).resolve().parents[1] / "src"
 def _log_vullen(wereld: Wereld) -> int:
     cp = wereld.a.gebruikers[Rol.CONTACTPERSOON]
     for klant in (wereld.a.klanten["eigen"], wereld.a.klanten["caseload"]):
-        inzage_vastleggen(gebruiker=cp, klant=klant, onderdeel="dossier", doel="Begeleiding: het dossier bekeken")
+        inzage_vastleggen(
+            gebruiker=cp, klant=klant, onderdeel="dossier", doel="Begeleiding: het dossier bekeken"
+        )
     return Inzage.objects.count()
 
 
@@ -57,10 +59,12 @@ def test_database_weigert_delete_en_update_in_sql(wereld: Wereld) -> None:
     aantal = _log_vullen(wereld)
     eerste = Inzage.objects.order_by("pk").first()
     assert eerste is not None
-    for sql, params in (("DELETE FROM privacy_inzage", None),
-                        ("DELETE FROM privacy_inzage WHERE id = %s", [eerste.pk]),
-                        ("UPDATE privacy_inzage SET doel = 'niets gezien'", None),
-                        ("UPDATE privacy_inzage SET gebruiker_id = NULL WHERE id = %s", [eerste.pk])):
+    for sql, params in (
+        ("DELETE FROM privacy_inzage", None),
+        ("DELETE FROM privacy_inzage WHERE id = %s", [eerste.pk]),
+        ("UPDATE privacy_inzage SET doel = 'niets gezien'", None),
+        ("UPDATE privacy_inzage SET gebruiker_id = NULL WHERE id = %s", [eerste.pk]),
+    ):
         with pytest.raises(IntegrityError, match="inzagelog"):
             _rauw(sql, params)
     assert Inzage.objects.count() == aantal
@@ -71,7 +75,9 @@ def test_database_weigert_delete_en_update_in_sql(wereld: Wereld) -> None:
 @pytest.mark.django_db
 def test_postgresql_weigert_truncate(wereld: Wereld) -> None:
     if connection.vendor != "postgresql":
-        pytest.skip("TRUNCATE bestaat alleen in PostgreSQL; SQLite kent alleen DELETE (hierboven getest).")
+        pytest.skip(
+            "TRUNCATE bestaat alleen in PostgreSQL; SQLite kent alleen DELETE (hierboven getest)."
+        )
     aantal = _log_vullen(wereld)
     # The test's own transaction still has deferred foreign-key checks pending, and PostgreSQL
     # refuses TRUNCATE before any trigger while they are; run them now, as a fresh session would.
@@ -86,9 +92,15 @@ def test_postgresql_weigert_truncate(wereld: Wereld) -> None:
 def test_ook_met_de_schakelaar_blijft_wijzigen_geweigerd(wereld: Wereld) -> None:
     """The test-only switch lets the flush remove rows; it never allows rewriting an entry."""
     _log_vullen(wereld)
-    aan = {"postgresql": "SET LOCAL opstap.inzage_wissen = 'aan'",
-           "sqlite": "INSERT INTO privacy_inzage_wissen (aan) VALUES (1)"}[connection.vendor]
-    with pytest.raises(IntegrityError, match="inzagelog"), transaction.atomic(), connection.cursor() as cursor:
+    aan = {
+        "postgresql": "SET LOCAL opstap.inzage_wissen = 'aan'",
+        "sqlite": "INSERT INTO privacy_inzage_wissen (aan) VALUES (1)",
+    }[connection.vendor]
+    with (
+        pytest.raises(IntegrityError, match="inzagelog"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
         cursor.execute(aan)
         cursor.execute("UPDATE privacy_inzage SET doel = 'niets gezien'")
     assert not Inzage.objects.filter(doel="niets gezien").exists()
@@ -121,5 +133,7 @@ def test_flush_van_de_tests_leegt_het_log_wel(wereld: Wereld) -> None:
 
 def test_de_toepassing_zet_de_schakelaar_nooit_aan() -> None:
     """Only the migration that creates the triggers names the switch; no code in src/ sets it."""
-    noemen = sorted(str(p.relative_to(SRC)) for p in SRC.rglob("*.py") if "inzage_wissen" in p.read_text())
+    noemen = sorted(
+        str(p.relative_to(SRC)) for p in SRC.rglob("*.py") if "inzage_wissen" in p.read_text()
+    )
     assert noemen == ["opstap/privacy/migrations/0002_inzage_triggers.py"]

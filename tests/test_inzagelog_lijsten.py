@@ -79,7 +79,8 @@ def test_zoeken_bij_inkomen_logt_de_gevonden_klanten(wereld: Wereld) -> None:
     voor = _laatste()
     client.get("/inkomen/?zoek=a")  # Eigenaar, Caseload, Collegaklant: all of municipality A
     assert sorted(i.klant_id for i in _nieuw_gelogd(consulent, voor)) == sorted(
-        k.pk for k in wereld.a.klanten.values())
+        k.pk for k in wereld.a.klanten.values()
+    )
 
     voor = _laatste()
     client.get("/inkomen/?zoek=niemand-heet-zo")
@@ -88,7 +89,9 @@ def test_zoeken_bij_inkomen_logt_de_gevonden_klanten(wereld: Wereld) -> None:
 
 
 @pytest.mark.parametrize(("soort", "woord"), [("beperking", "beperking"), ("schulden", "schulden")])
-def test_caseload_met_drempelfilter_logt_wie_die_drempel_heeft(wereld: Wereld, soort: str, woord: str) -> None:
+def test_caseload_met_drempelfilter_logt_wie_die_drempel_heeft(
+    wereld: Wereld, soort: str, woord: str
+) -> None:
     eigen, caseload = wereld.a.klanten["eigen"], wereld.a.klanten["caseload"]
     Drempel.objects.create(klant=eigen, soort="beperking")
     Drempel.objects.create(klant=caseload, soort="schulden")
@@ -114,8 +117,9 @@ def test_caseload_zonder_filter_logt_elke_getoonde_klant(wereld: Wereld) -> None
     voor = _laatste()
     assert _client(cp).get("/werk/").status_code == 200
     gelogd = _nieuw_gelogd(cp, voor)
-    assert sorted(i.klant_id for i in gelogd) == sorted([wereld.a.klanten["eigen"].pk,
-                                                          wereld.a.klanten["caseload"].pk])
+    assert sorted(i.klant_id for i in gelogd) == sorted(
+        [wereld.a.klanten["eigen"].pk, wereld.a.klanten["caseload"].pk]
+    )
     assert all("lijst van klanten" in i.doel for i in gelogd)
 
 
@@ -125,8 +129,13 @@ def test_api_berichtenlijst_logt_alleen_de_klanten_van_de_pagina(wereld: Wereld)
     client = _client(cp)
     voor = _laatste()
     alles = client.get("/api/v1/berichten/").json()["results"]
-    assert {b["klant"] for b in alles} == {wereld.a.klanten["eigen"].pk, wereld.a.klanten["caseload"].pk}
-    assert sorted(i.klant_id for i in _nieuw_gelogd(cp, voor)) == sorted({b["klant"] for b in alles})
+    assert {b["klant"] for b in alles} == {
+        wereld.a.klanten["eigen"].pk,
+        wereld.a.klanten["caseload"].pk,
+    }
+    assert sorted(i.klant_id for i in _nieuw_gelogd(cp, voor)) == sorted(
+        {b["klant"] for b in alles}
+    )
 
     voor = _laatste()
     eerste = client.get("/api/v1/berichten/?limit=1").json()["results"]

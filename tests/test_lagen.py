@@ -65,7 +65,10 @@ def _imports(module: str) -> Iterator[Import]:
         doelen: list[str] = []
         if isinstance(knoop, ast.ImportFrom):
             basis = _absoluut(module, knoop.level, knoop.module)
-            doelen = [f"{basis}.{a.name}" if f"{basis}.{a.name}" in MODULES else basis for a in knoop.names]
+            doelen = [
+                f"{basis}.{a.name}" if f"{basis}.{a.name}" in MODULES else basis
+                for a in knoop.names
+            ]
         elif isinstance(knoop, ast.Import):
             doelen = [a.name for a in knoop.names]
         for doel in doelen:
@@ -141,7 +144,9 @@ def test_de_controle_ziet_imports_in_functies() -> None:
     """The check itself: a cycle closed by an import inside a function is found."""
     nep = {"opstap.a.services": {"opstap.a.tasks"}, "opstap.a.tasks": {"opstap.a.services"}}
     assert _cycli(nep) == [["opstap.a.services", "opstap.a.tasks"]]
-    assert any(i.in_functie for i in IMPORTS)  # AppConfig.ready: the parser does see function bodies
+    assert any(
+        i.in_functie for i in IMPORTS
+    )  # AppConfig.ready: the parser does see function bodies
 
 
 def test_geen_kringen_tussen_modules() -> None:
@@ -152,41 +157,67 @@ def test_geen_kringen_tussen_modules() -> None:
 
 
 def test_alleen_ready_importeert_binnen_een_functie() -> None:
-    lokaal = [f"{i.van}:{i.regel} → {i.naar}" for i in IMPORTS
-              if i.in_functie and _naam(i.van) != "apps"]
+    lokaal = [
+        f"{i.van}:{i.regel} → {i.naar}" for i in IMPORTS if i.in_functie and _naam(i.van) != "apps"
+    ]
     assert lokaal == []
 
 
 def test_taken_worden_alleen_door_apps_geladen() -> None:
     """Services queue a task by name (opstap.taken); only AppConfig.ready imports a tasks module."""
-    assert [f"{i.van} → {i.naar}" for i in IMPORTS if _naam(i.naar) == "tasks" and _naam(i.van) != "apps"] == []
+    assert [
+        f"{i.van} → {i.naar}"
+        for i in IMPORTS
+        if _naam(i.naar) == "tasks" and _naam(i.van) != "apps"
+    ] == []
 
 
 @pytest.mark.parametrize("laag", ["models", "toegang", "selectors", "services"])
 def test_onderste_lagen_kijken_niet_omhoog(laag: str) -> None:
-    hoger = {"models": ("toegang", "selectors", "services"), "toegang": ("selectors", "services")}.get(laag, ())
-    fout = [f"{i.van} → {i.naar}" for i in IMPORTS
-            if _naam(i.van) == laag and (_naam(i.naar) in hoger or _naam(i.naar) == "tasks" or _ingang(i.naar))]
+    hoger = {
+        "models": ("toegang", "selectors", "services"),
+        "toegang": ("selectors", "services"),
+    }.get(laag, ())
+    fout = [
+        f"{i.van} → {i.naar}"
+        for i in IMPORTS
+        if _naam(i.van) == laag
+        and (_naam(i.naar) in hoger or _naam(i.naar) == "tasks" or _ingang(i.naar))
+    ]
     assert fout == []
 
 
 def test_niets_onder_de_ingangen_importeert_een_ingang() -> None:
-    fout = [f"{i.van} → {i.naar}" for i in IMPORTS
-            if _ingang(i.naar) and not _ingang(i.van) and i.van != "opstap.urls"]
+    fout = [
+        f"{i.van} → {i.naar}"
+        for i in IMPORTS
+        if _ingang(i.naar) and not _ingang(i.van) and i.van != "opstap.urls"
+    ]
     assert fout == []
 
 
 def test_een_app_hangt_alleen_eigen_paginas_op() -> None:
     """Mounting pages of several apps under one path is the project's urls.py, not an app's."""
-    fout = [f"{i.van} → {i.naar}" for i in IMPORTS
-            if _naam(i.van).startswith("urls") and _app(i.van) and _ingang(i.naar) and _app(i.naar) != _app(i.van)]
+    fout = [
+        f"{i.van} → {i.naar}"
+        for i in IMPORTS
+        if _naam(i.van).startswith("urls")
+        and _app(i.van)
+        and _ingang(i.naar)
+        and _app(i.naar) != _app(i.van)
+    ]
     assert fout == []
 
 
 def test_een_gebruiker_van() -> None:
-    definities = [m for m in MODULES
-                  if any(isinstance(k, ast.FunctionDef) and k.name == "gebruiker_van"
-                         for k in ast.walk(ast.parse(MODULES[m].read_text())))]
+    definities = [
+        m
+        for m in MODULES
+        if any(
+            isinstance(k, ast.FunctionDef) and k.name == "gebruiker_van"
+            for k in ast.walk(ast.parse(MODULES[m].read_text()))
+        )
+    ]
     assert definities == ["opstap.accounts.rollen"]
 
 

@@ -21,7 +21,8 @@ pytestmark = pytest.mark.django_db
 ENGELSE_MAANDEN = re.compile(
     r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b"
     r"|\b\d{1,2}\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\b"
-    r"|\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d{1,2}\b")
+    r"|\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d{1,2}\b"
+)
 ISO_DATUM = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 ENGELSE_LABELS = re.compile(r"Select an option|This field is required|Enter a valid")
 
@@ -54,7 +55,11 @@ def zichtbare_tekst(html: str) -> str:
 
 
 def engelse_lekken(tekst: str) -> list[str]:
-    return [m.group(0) for patroon in (ENGELSE_MAANDEN, ISO_DATUM, ENGELSE_LABELS) for m in patroon.finditer(tekst)]
+    return [
+        m.group(0)
+        for patroon in (ENGELSE_MAANDEN, ISO_DATUM, ENGELSE_LABELS)
+        for m in patroon.finditer(tekst)
+    ]
 
 
 def _met_datums(wereld: Wereld) -> None:
@@ -64,18 +69,44 @@ def _met_datums(wereld: Wereld) -> None:
     collega = wereld.a.gebruikers["collega"]
     for naam in ("eigen", "caseload"):
         klant = wereld.a.klanten[naam]
-        Stap.objects.create(gemeente=klant.gemeente, klant=klant, wat="Cv bijwerken", uiterlijk=date(2026, 12, 6))
-        Stap.objects.create(gemeente=klant.gemeente, klant=klant, wat="Bellen", uiterlijk=date(2026, 6, 18),
-                            gedaan_op=date(2026, 6, 18))
+        Stap.objects.create(
+            gemeente=klant.gemeente, klant=klant, wat="Cv bijwerken", uiterlijk=date(2026, 12, 6)
+        )
+        Stap.objects.create(
+            gemeente=klant.gemeente,
+            klant=klant,
+            wat="Bellen",
+            uiterlijk=date(2026, 6, 18),
+            gedaan_op=date(2026, 6, 18),
+        )
         Aanvraag.objects.create(
-            gemeente=klant.gemeente, klant=klant, regeling_code="test", regeling_naam="Individuele inkomenstoeslag",
-            ingediend_door=cp, verwacht_besluit_op=date(2027, 1, 3),
-            stappen=[{"naam": "Aangevraagd", "verwacht_op": "2026-12-06", "gedaan_op": "2026-12-06"},
-                     {"naam": "Besluit", "verwacht_op": "2027-01-03", "gedaan_op": None}])
-        Contactmoment.objects.create(gemeente=klant.gemeente, klant=klant, door=cp, onderwerp="Even bijpraten",
-                                     wanneer=timezone.now() + timedelta(days=3))
-        Overdracht.objects.create(gemeente=klant.gemeente, soort=OverdrachtSoort.VERVANGING, van=cp, naar=collega,
-                                  begin=date(2026, 6, 18), einde=date(2026, 6, 30), vastgelegd_door=cp)
+            gemeente=klant.gemeente,
+            klant=klant,
+            regeling_code="test",
+            regeling_naam="Individuele inkomenstoeslag",
+            ingediend_door=cp,
+            verwacht_besluit_op=date(2027, 1, 3),
+            stappen=[
+                {"naam": "Aangevraagd", "verwacht_op": "2026-12-06", "gedaan_op": "2026-12-06"},
+                {"naam": "Besluit", "verwacht_op": "2027-01-03", "gedaan_op": None},
+            ],
+        )
+        Contactmoment.objects.create(
+            gemeente=klant.gemeente,
+            klant=klant,
+            door=cp,
+            onderwerp="Even bijpraten",
+            wanneer=timezone.now() + timedelta(days=3),
+        )
+        Overdracht.objects.create(
+            gemeente=klant.gemeente,
+            soort=OverdrachtSoort.VERVANGING,
+            van=cp,
+            naar=collega,
+            begin=date(2026, 6, 18),
+            einde=date(2026, 6, 30),
+            vastgelegd_door=cp,
+        )
     Klant.objects.filter(pk=wereld.a.klanten["eigen"].pk).update(geboortedatum=date(1980, 12, 6))
 
 
@@ -115,11 +146,14 @@ def test_elke_pagina_is_nederlands(rol: str, wereld: Wereld) -> None:
 
 def test_de_controle_ziet_engelse_maanden_en_iso_datums() -> None:
     """The check itself: it finds what the issue found, and not Dutch dates or attribute values."""
-    html = ('<p>6 Dec 2026, 18 Jun 2020, verwacht rond 2027-01-03</p><select><option>- Select an option -</option>'
-            '</select><input type="date" value="2026-12-06"><time datetime="2026-12-06">6 december 2026</time>'
-            '<p>Jan de Vries, 3 januari 2027, 6 mrt 2026</p><script>var d = "2026-12-06";</script>')
+    html = (
+        "<p>6 Dec 2026, 18 Jun 2020, verwacht rond 2027-01-03</p><select><option>- Select an option -</option>"
+        '</select><input type="date" value="2026-12-06"><time datetime="2026-12-06">6 december 2026</time>'
+        '<p>Jan de Vries, 3 januari 2027, 6 mrt 2026</p><script>var d = "2026-12-06";</script>'
+    )
     assert sorted(engelse_lekken(zichtbare_tekst(html))) == sorted(
-        ["6 Dec", "18 Jun", "2027-01-03", "Select an option"])
+        ["6 Dec", "18 Jun", "2027-01-03", "Select an option"]
+    )
 
 
 def test_engels_als_de_klant_engels_kiest(wereld: Wereld) -> None:
@@ -136,8 +170,9 @@ def test_engels_als_de_klant_engels_kiest(wereld: Wereld) -> None:
 def test_het_adres_staat_er_zoals_op_een_brief(wereld: Wereld) -> None:
     """Not "9999 AA 1" (postcode, then a bare number), but street and number, postcode and place."""
     klant = wereld.a.klanten["eigen"]
-    Klant.objects.filter(pk=klant.pk).update(straat="Kerkstraat", huisnummer="12", postcode="9931 AA",
-                                             woonplaats="Demodam")
+    Klant.objects.filter(pk=klant.pk).update(
+        straat="Kerkstraat", huisnummer="12", postcode="9931 AA", woonplaats="Demodam"
+    )
     client = Client()
     client.force_login(wereld.a.gebruikers[Rol.KLANT])
     tekst = zichtbare_tekst(client.get("/mijn/").content.decode())

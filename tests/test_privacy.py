@@ -10,10 +10,19 @@ from opstap.privacy.models import AlleenToevoegenFout, Inzage
 from tests.wereld import Wereld
 
 
-@pytest.mark.parametrize(("bsn", "geldig"), [
-    ("999990019", True), ("111222333", True), ("123456782", True),
-    ("123456789", False), ("999990018", False), ("12345678", False), ("abcdefghi", False), ("000000000", False),
-])
+@pytest.mark.parametrize(
+    ("bsn", "geldig"),
+    [
+        ("999990019", True),
+        ("111222333", True),
+        ("123456782", True),
+        ("123456789", False),
+        ("999990018", False),
+        ("12345678", False),
+        ("abcdefghi", False),
+        ("000000000", False),
+    ],
+)
 def test_elfproef(bsn: str, geldig: bool) -> None:
     assert is_geldig_bsn(bsn) is geldig
 
@@ -31,7 +40,10 @@ def test_bsn_en_gezondheid_staan_versleuteld_in_de_database(wereld: Wereld) -> N
     klant.schulden = "Schuldhulpverlening loopt"
     klant.save()
     with connection.cursor() as cursor:
-        cursor.execute("SELECT bsn_versleuteld, gezondheid, schulden FROM klanten_klant WHERE id = %s", [klant.pk])
+        cursor.execute(
+            "SELECT bsn_versleuteld, gezondheid, schulden FROM klanten_klant WHERE id = %s",
+            [klant.pk],
+        )
         rauw = cursor.fetchone()
     assert "999990019" not in rauw[0]
     assert "Rugklachten" not in rauw[1] and "Schuldhulp" not in rauw[2]
@@ -59,8 +71,11 @@ def test_klant_ziet_wie_in_het_dossier_keek(wereld: Wereld) -> None:
     cp.force_login(wereld.a.gebruikers[Rol.CONTACTPERSOON])
     assert cp.get(f"/werk/klanten/{wereld.a.klanten['eigen'].pk}/").status_code == 200
     inzage = Inzage.objects.get(klant=wereld.a.klanten["eigen"])
-    assert (inzage.rol, inzage.actie, inzage.gebruiker) == ("contactpersoon", "lezen",
-                                                             wereld.a.gebruikers[Rol.CONTACTPERSOON])
+    assert (inzage.rol, inzage.actie, inzage.gebruiker) == (
+        "contactpersoon",
+        "lezen",
+        wereld.a.gebruikers[Rol.CONTACTPERSOON],
+    )
 
     klant = Client()
     klant.force_login(wereld.a.gebruikers[Rol.KLANT])
@@ -106,8 +121,15 @@ def test_vervanging_geeft_tijdelijk_toegang_tot_caseload_collega(wereld: Wereld)
     url = f"/werk/klanten/{wereld.a.klanten['collega'].pk}/"
     assert client.get(url).status_code == 404
     vandaag = timezone.localdate()
-    vervanging = Overdracht.objects.create(gemeente=wereld.a.gemeente, soort="vervanging", van=collega, naar=cp,
-                                           begin=vandaag, einde=vandaag + timedelta(days=14), vastgelegd_door=cp)
+    vervanging = Overdracht.objects.create(
+        gemeente=wereld.a.gemeente,
+        soort="vervanging",
+        van=collega,
+        naar=cp,
+        begin=vandaag,
+        einde=vandaag + timedelta(days=14),
+        vastgelegd_door=cp,
+    )
     assert client.get(url).status_code == 200
     vervanging.einde = vandaag - timedelta(days=1)
     vervanging.begin = vandaag - timedelta(days=10)
@@ -120,6 +142,6 @@ def test_beleid_ziet_alleen_totalen_en_kleine_groepen_niet(wereld: Wereld) -> No
     client = Client()
     client.force_login(wereld.a.gebruikers[Rol.BELEIDSMEDEWERKER])
     pagina = client.get("/beleid/").content.decode()
-    assert '<strong>Klanten in totaal:</strong> x' in pagina  # 3 clients: suppressed
+    assert "<strong>Klanten in totaal:</strong> x" in pagina  # 3 clients: suppressed
     for klant in wereld.a.klanten.values():
         assert klant.achternaam not in pagina

@@ -66,7 +66,9 @@ def alle_routes() -> list[Route]:
             continue
         rollen = _rollen_van(callback)
         if rollen is None:
-            pytest.fail(f"De view voor '{pad}' ({naam}) zegt niet welke rollen hem mogen gebruiken.")
+            pytest.fail(
+                f"De view voor '{pad}' ({naam}) zegt niet welke rollen hem mogen gebruiken."
+            )
         routes.append(Route(naam, pad, rollen))
     return routes
 
@@ -89,7 +91,9 @@ def _url(route: Route, waarden: dict[str, Any]) -> str:
 def _controleer_titel(response: Any, route: Route) -> None:
     """A page title is plain text: a tag inside it means a template block went astray."""
     if response.status_code == 200 and response["Content-Type"].startswith("text/html"):
-        assert re.search(r"<title>[^<]+</title>", response.content.decode()), f"kapotte <title> op {route.pad}"
+        assert re.search(r"<title>[^<]+</title>", response.content.decode()), (
+            f"kapotte <title> op {route.pad}"
+        )
 
 
 def _login(client: Client, wereld: Wereld, rol: str) -> None:
@@ -143,8 +147,11 @@ def lekken(response: Any, gebruiker: Gebruiker, url: str) -> list[str]:
         ids = _klant_ids(json.loads(tekst or "null"), objecten_zijn_klanten=_gaat_over_klanten(url))
         gevonden += [f"klant {pk} in JSON" for pk in sorted(ids - toegestaan)]
     if soort.startswith(("text/", "application/json", "application/problem+json")):
-        gevonden += [f"achternaam {naam!r} (klant {pk})" for pk, naam in verboden
-                     if re.search(rf"\b{re.escape(naam)}\b", tekst)]
+        gevonden += [
+            f"achternaam {naam!r} (klant {pk})"
+            for pk, naam in verboden
+            if re.search(rf"\b{re.escape(naam)}\b", tekst)
+        ]
     return gevonden
 
 
@@ -174,22 +181,30 @@ def loop_route(client: Client, route: Route, rol: str, wereld: Wereld) -> None:
         if eigen_objecten is not None:
             url = _url(route, eigen_objecten)
             response = client.get(url)
-            assert response.status_code in (200, 405), f"{rol} moet {route.pad} met eigen object kunnen zien"
+            assert response.status_code in (200, 405), (
+                f"{rol} moet {route.pad} met eigen object kunnen zien"
+            )
             _controleer_titel(response, route)
             _controleer_inhoud(response, gebruiker, url)
         for vreemd, vreemde_parameters in wereld.vreemde_objecten(rol):
             if not vreemde_parameters & set(route.kwargs):
                 continue  # this set differs only in parameters the route does not use
             response = client.get(_url(route, vreemd))
-            assert response.status_code in (403, 404), f"{rol} ziet een object dat niet van hem is via {route.pad}"
+            assert response.status_code in (403, 404), (
+                f"{rol} ziet een object dat niet van hem is via {route.pad}"
+            )
     else:
         for vraag in _lijstvragen(wereld, rol):
             url = _url(route, {}) + vraag
             response = client.get(url)
             if vraag:  # a narrowed list may refuse the foreign client; it must not show it
-                assert response.status_code in (200, 400, 403, 404, 405), f"{rol}: {url} gaf {response.status_code}"
+                assert response.status_code in (200, 400, 403, 404, 405), (
+                    f"{rol}: {url} gaf {response.status_code}"
+                )
             else:
-                assert response.status_code in (200, 405), f"{rol} moet {route.pad} kunnen gebruiken"
+                assert response.status_code in (200, 405), (
+                    f"{rol} moet {route.pad} kunnen gebruiken"
+                )
                 _controleer_titel(response, route)
             _controleer_inhoud(response, gebruiker, url)
 
@@ -227,8 +242,9 @@ def _route(naam: str) -> Route:
 
 
 @pytest.mark.django_db
-def test_de_wandeling_ziet_een_berichtenlijst_die_de_hele_gemeente_toont(wereld: Wereld,
-                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_de_wandeling_ziet_een_berichtenlijst_die_de_hele_gemeente_toont(
+    wereld: Wereld, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The walk must catch a list that leaks, not only a wrong status: here the message API made
     to list every message of the municipality (a status of 200 all the same)."""
     from opstap.contact import api
@@ -237,18 +253,23 @@ def test_de_wandeling_ziet_een_berichtenlijst_die_de_hele_gemeente_toont(wereld:
     _login(client, wereld, Rol.CONTACTPERSOON)
     loop_route(client, _route("api:berichten"), Rol.CONTACTPERSOON, wereld)  # sound as it is
 
-    monkeypatch.setattr(api, "klanten_in_beeld", lambda request: Klant.objects.filter(gemeente=wereld.a.gemeente))
+    monkeypatch.setattr(
+        api, "klanten_in_beeld", lambda request: Klant.objects.filter(gemeente=wereld.a.gemeente)
+    )
     response = client.get("/api/v1/berichten/")
     assert response.status_code == 200
     collega = wereld.a.klanten["collega"]
-    assert f"klant {collega.pk} in JSON" in lekken(response, wereld.a.gebruikers[Rol.CONTACTPERSOON],
-                                                   "/api/v1/berichten/")
+    assert f"klant {collega.pk} in JSON" in lekken(
+        response, wereld.a.gebruikers[Rol.CONTACTPERSOON], "/api/v1/berichten/"
+    )
     with pytest.raises(AssertionError, match="klanten die niet van hem zijn"):
         loop_route(client, _route("api:berichten"), Rol.CONTACTPERSOON, wereld)
 
 
 @pytest.mark.django_db
-def test_de_wandeling_ziet_een_klantenlijst_die_lekt(wereld: Wereld, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_de_wandeling_ziet_een_klantenlijst_die_lekt(
+    wereld: Wereld, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The same for HTML lists and for an API whose objects are clients: the caseload page and
     /api/v1/klanten/ made to return the whole municipality, and the other municipality too."""
     from opstap.api import views as api_views
@@ -263,8 +284,11 @@ def test_de_wandeling_ziet_een_klantenlijst_die_lekt(wereld: Wereld, monkeypatch
         loop_route(client, _route("werk:caseload"), Rol.CONTACTPERSOON, wereld)
 
     _login(client, wereld, Rol.KLANT)
-    monkeypatch.setattr(api_views, "zichtbare_klanten", lambda gebruiker: Klant.objects.filter(
-        gemeente=wereld.a.gemeente))
+    monkeypatch.setattr(
+        api_views,
+        "zichtbare_klanten",
+        lambda gebruiker: Klant.objects.filter(gemeente=wereld.a.gemeente),
+    )
     response = client.get("/api/v1/klanten/")
     gevonden = lekken(response, wereld.a.gebruikers[Rol.KLANT], "/api/v1/klanten/")
     assert f"klant {wereld.a.klanten['caseload'].pk} in JSON" in gevonden

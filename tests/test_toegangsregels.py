@@ -28,9 +28,13 @@ def _api(wereld: Wereld, rol: str) -> APIClient:
 
 @pytest.fixture
 def concept(wereld: Wereld) -> Gespreksverslag:
-    return services.verslag_opslaan(klant=wereld.a.klanten["eigen"], auteur=wereld.a.gebruikers[Rol.CONTACTPERSOON],
-                                    gesprek_op=timezone.localdate(), soort="kantoor",
-                                    samenvatting="Nog niet klaar: concept over de schulden")
+    return services.verslag_opslaan(
+        klant=wereld.a.klanten["eigen"],
+        auteur=wereld.a.gebruikers[Rol.CONTACTPERSOON],
+        gesprek_op=timezone.localdate(),
+        soort="kantoor",
+        samenvatting="Nog niet klaar: concept over de schulden",
+    )
 
 
 def test_klant_leest_geen_concept_via_de_api(wereld: Wereld, concept: Gespreksverslag) -> None:
@@ -42,26 +46,42 @@ def test_klant_leest_geen_concept_via_de_api(wereld: Wereld, concept: Gespreksve
     assert detail["Content-Type"].startswith("application/problem+json")
     assert "concept" not in detail.content.decode().lower()
     # The contact person reads their own draft.
-    assert _api(wereld, Rol.CONTACTPERSOON).get(f"/api/v1/gespreksverslagen/{concept.pk}/").status_code == 200
+    assert (
+        _api(wereld, Rol.CONTACTPERSOON).get(f"/api/v1/gespreksverslagen/{concept.pk}/").status_code
+        == 200
+    )
 
 
 def test_klant_stelt_geen_vraag_over_een_concept(wereld: Wereld, concept: Gespreksverslag) -> None:
     voor = Bericht.objects.count()
-    response = _api(wereld, Rol.KLANT).post("/api/v1/berichten/", {"tekst": "Wat staat hierin?",
-                                                                    "verslag": concept.pk}, format="json")
+    response = _api(wereld, Rol.KLANT).post(
+        "/api/v1/berichten/", {"tekst": "Wat staat hierin?", "verslag": concept.pk}, format="json"
+    )
     assert response.status_code == 403
     assert response["Content-Type"].startswith("application/problem+json")
     assert "nog niet gepubliceerd" in response.json()["detail"]
     assert Bericht.objects.count() == voor
 
 
-@pytest.mark.parametrize(("rol", "pad", "body"), [
-    (Rol.KLANT, "/api/v1/gespreksverslagen/", {"gesprek_op": "2026-04-02", "samenvatting": "x"}),
-    (Rol.KLANT, "/api/v1/contactmomenten/", {"wanneer": "2030-01-01T10:00:00+01:00", "onderwerp": "x"}),
-    (Rol.CONTACTPERSOON, "/api/v1/aanvragen/", {"regeling": "stadspas"}),
-])
-def test_schrijven_wat_de_rol_niet_mag_is_403_ook_met_kapotte_invoer(wereld: Wereld, rol: str, pad: str,
-                                                                     body: dict[str, Any]) -> None:
+@pytest.mark.parametrize(
+    ("rol", "pad", "body"),
+    [
+        (
+            Rol.KLANT,
+            "/api/v1/gespreksverslagen/",
+            {"gesprek_op": "2026-04-02", "samenvatting": "x"},
+        ),
+        (
+            Rol.KLANT,
+            "/api/v1/contactmomenten/",
+            {"wanneer": "2030-01-01T10:00:00+01:00", "onderwerp": "x"},
+        ),
+        (Rol.CONTACTPERSOON, "/api/v1/aanvragen/", {"regeling": "stadspas"}),
+    ],
+)
+def test_schrijven_wat_de_rol_niet_mag_is_403_ook_met_kapotte_invoer(
+    wereld: Wereld, rol: str, pad: str, body: dict[str, Any]
+) -> None:
     """Authorisation comes before the input: broken input does not turn a refusal into a 400."""
     client = _api(wereld, rol)
     body = {**body, "klant": wereld.a.klanten["eigen"].pk}
@@ -71,26 +91,36 @@ def test_schrijven_wat_de_rol_niet_mag_is_403_ook_met_kapotte_invoer(wereld: Wer
         assert response["Content-Type"].startswith("application/problem+json")
 
 
-def test_pagina_en_api_vragen_dezelfde_schrijfregel(wereld: Wereld, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_pagina_en_api_vragen_dezelfde_schrijfregel(
+    wereld: Wereld, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """One rule: switch it off in accounts.toegang and both the page and the API refuse."""
     monkeypatch.setattr(toegang, "mag_bericht_sturen", lambda gebruiker, klant: False)
     klant = wereld.a.klanten["caseload"]
     pagina = Client()
     pagina.force_login(wereld.a.gebruikers[Rol.CONTACTPERSOON])
     assert pagina.post(f"/werk/klanten/{klant.pk}/berichten/", {"tekst": "Hoi"}).status_code == 403
-    api = _api(wereld, Rol.CONTACTPERSOON).post("/api/v1/berichten/", {"klant": klant.pk, "tekst": "Hoi"},
-                                                 format="json")
+    api = _api(wereld, Rol.CONTACTPERSOON).post(
+        "/api/v1/berichten/", {"klant": klant.pk, "tekst": "Hoi"}, format="json"
+    )
     assert api.status_code == 403
-    assert not Bericht.objects.filter(klant=klant, van_klant=False).exclude(pk=wereld.objecten_van(klant)["bericht_pk"]).exists()
+    assert (
+        not Bericht.objects.filter(klant=klant, van_klant=False)
+        .exclude(pk=wereld.objecten_van(klant)["bericht_pk"])
+        .exists()
+    )
 
 
-def test_werkgever_gebruikt_de_ene_toestemmingsregel(wereld: Wereld, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_werkgever_gebruikt_de_ene_toestemmingsregel(
+    wereld: Wereld, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The employer page and zichtbare_klanten both follow accounts.toegang.geldende_toestemmingen:
     a change there (here: revoked consents counted again) shows on the page, so no second copy hides."""
     werkgever = wereld.a.gebruikers[Rol.WERKGEVER]
     gedeeld, ander = wereld.a.klanten["caseload"], wereld.a.klanten["eigen"]
-    Toestemming.objects.create(klant=ander, werkgever=wereld.a.werkgever, gegevens=["naam"],
-                               ingetrokken_op=timezone.now())
+    Toestemming.objects.create(
+        klant=ander, werkgever=wereld.a.werkgever, gegevens=["naam"], ingetrokken_op=timezone.now()
+    )
     client = Client()
     client.force_login(werkgever)
     pagina = client.get("/werkgever/").content.decode()

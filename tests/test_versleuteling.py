@@ -40,7 +40,6 @@ from tests.wereld import Wereld, maak_klant, nieuwe_bsns
 pytestmark = pytest.mark.django_db
 
 
-
 def _loonstrook() -> bytes:
     """A real (parsable) PDF whose bytes hold the payslip's words in plain text."""
     schrijver = PdfWriter()
@@ -52,10 +51,26 @@ def _loonstrook() -> bytes:
 
 
 PDF = _loonstrook()
-GEHEIMEN = ["Schuld bij de energieleverancier", "schuldhulpverlening", "Rijbewijs halen", "psycholoog",
-            "schuldsanering", "bewindvoerder", "loonstrook-maart-jansen", "medisch_urenbeperkt"]
-TABELLEN = ["klanten_drempel", "klanten_tredewijziging", "klanten_klant", "contact_stap", "contact_doel",
-            "contact_contactmoment", "contact_bericht", "inkomen_berekening"]
+GEHEIMEN = [
+    "Schuld bij de energieleverancier",
+    "schuldhulpverlening",
+    "Rijbewijs halen",
+    "psycholoog",
+    "schuldsanering",
+    "bewindvoerder",
+    "loonstrook-maart-jansen",
+    "medisch_urenbeperkt",
+]
+TABELLEN = [
+    "klanten_drempel",
+    "klanten_tredewijziging",
+    "klanten_klant",
+    "contact_stap",
+    "contact_doel",
+    "contact_contactmoment",
+    "contact_bericht",
+    "inkomen_berekening",
+]
 
 
 @pytest.fixture(autouse=True)
@@ -89,23 +104,70 @@ def _vul_dossier(wereld: Wereld, cp: Client, klant_client: Client) -> Klant:
     """Everything sensitive, entered the way staff and the client enter it: through the pages."""
     klant = wereld.a.klanten["eigen"]
     url = f"/werk/klanten/{klant.pk}/stappenplan/"
-    assert cp.post(url, {"drempel-soort": "schulden", "drempel-toelichting": "Schuld bij de energieleverancier",
-                         "drempel-eerst_aanpakken": "on"}).status_code == 302
+    assert (
+        cp.post(
+            url,
+            {
+                "drempel-soort": "schulden",
+                "drempel-toelichting": "Schuld bij de energieleverancier",
+                "drempel-eerst_aanpakken": "on",
+            },
+        ).status_code
+        == 302
+    )
     assert cp.post(url, {"drempel-soort": "werknemersvaardigheden"}).status_code == 302
-    assert cp.post(url, {"stap-wat": "Afspraak maken bij de schuldhulpverlening", "stap-wie": "klant"}).status_code == 302
-    assert cp.post(url, {"doel-soort": "doel", "doel-tekst": "Rijbewijs halen voor de bezorgbaan"}).status_code == 302
-    assert cp.post(url, {"trede-trede": "4.1", "trede-fase": "werk_zoeken",
-                         "trede-toelichting": "Praat met een psycholoog, gaat beter"}).status_code == 302
+    assert (
+        cp.post(
+            url, {"stap-wat": "Afspraak maken bij de schuldhulpverlening", "stap-wie": "klant"}
+        ).status_code
+        == 302
+    )
+    assert (
+        cp.post(
+            url, {"doel-soort": "doel", "doel-tekst": "Rijbewijs halen voor de bezorgbaan"}
+        ).status_code
+        == 302
+    )
+    assert (
+        cp.post(
+            url,
+            {
+                "trede-trede": "4.1",
+                "trede-fase": "werk_zoeken",
+                "trede-toelichting": "Praat met een psycholoog, gaat beter",
+            },
+        ).status_code
+        == 302
+    )
     morgen = timezone.localdate() + timedelta(days=1)
-    assert cp.post(f"/werk/klanten/{klant.pk}/contactmomenten/", {
-        "datum": morgen.isoformat(), "tijd": "10:00", "soort": "telefoon", "onderwerp": "Over je schuldsanering",
-        "waarom": "De bewindvoerder wil meekijken"}).status_code == 302
-    assert klant_client.post("/mijn/berichten/", {
-        "tekst": "Hier is mijn loonstrook",
-        "bijlage": SimpleUploadedFile("loonstrook-maart-jansen.pdf", PDF)}).status_code in (200, 302)
+    assert (
+        cp.post(
+            f"/werk/klanten/{klant.pk}/contactmomenten/",
+            {
+                "datum": morgen.isoformat(),
+                "tijd": "10:00",
+                "soort": "telefoon",
+                "onderwerp": "Over je schuldsanering",
+                "waarom": "De bewindvoerder wil meekijken",
+            },
+        ).status_code
+        == 302
+    )
+    assert klant_client.post(
+        "/mijn/berichten/",
+        {
+            "tekst": "Hier is mijn loonstrook",
+            "bijlage": SimpleUploadedFile("loonstrook-maart-jansen.pdf", PDF),
+        },
+    ).status_code in (200, 302)
     Klant.objects.filter(pk=klant.pk).update(medisch_urenbeperkt=True)
-    assert cp.post(f"/werk/klanten/{klant.pk}/inkomen/vastleggen/",
-                   {"bruto_uurloon": "15.00", "uren": "20", "doel": "Advies over een baan van 20 uur"}).status_code == 302
+    assert (
+        cp.post(
+            f"/werk/klanten/{klant.pk}/inkomen/vastleggen/",
+            {"bruto_uurloon": "15.00", "uren": "20", "doel": "Advies over een baan van 20 uur"},
+        ).status_code
+        == 302
+    )
     return klant
 
 
@@ -125,7 +187,9 @@ def test_gevoelige_gegevens_staan_niet_leesbaar_in_database_of_bestand(wereld: W
     # Padded before encryption: the length of the ciphertext does not tell which kind it is.
     assert len(soorten_ruw[0]) == len(soorten_ruw[1])
     medisch_ja = _ruwe_waarde("klanten_klant", "medisch_urenbeperkt", klant.pk)
-    medisch_nee = _ruwe_waarde("klanten_klant", "medisch_urenbeperkt", wereld.a.klanten["caseload"].pk)
+    medisch_nee = _ruwe_waarde(
+        "klanten_klant", "medisch_urenbeperkt", wereld.a.klanten["caseload"].pk
+    )
     assert str(medisch_ja).startswith("gAAAAA") and str(medisch_nee).startswith("gAAAAA")
     assert len(str(medisch_ja)) == len(str(medisch_nee))  # yes and no look alike
 
@@ -134,17 +198,32 @@ def test_gevoelige_gegevens_staan_niet_leesbaar_in_database_of_bestand(wereld: W
     assert "loonstrook" not in bericht.bijlage.name and "jansen" not in bericht.bijlage.name.lower()
     with storages["default"].open(bericht.bijlage.name, "rb") as bestand:
         opgeslagen = bestand.read()
-    assert b"%PDF" not in opgeslagen and b"Loonstrook" not in opgeslagen and b"1234,56" not in opgeslagen
+    assert (
+        b"%PDF" not in opgeslagen
+        and b"Loonstrook" not in opgeslagen
+        and b"1234,56" not in opgeslagen
+    )
 
     # Those allowed to see it still do, in plain words.
     stappenplan = cp.get(f"/werk/klanten/{klant.pk}/stappenplan/").content.decode()
-    for tekst in ["Schulden", "Schuld bij de energieleverancier", "Afspraak maken bij de schuldhulpverlening",
-                  "Rijbewijs halen voor de bezorgbaan", "Praat met een psycholoog, gaat beter"]:
+    for tekst in [
+        "Schulden",
+        "Schuld bij de energieleverancier",
+        "Afspraak maken bij de schuldhulpverlening",
+        "Rijbewijs halen voor de bezorgbaan",
+        "Praat met een psycholoog, gaat beter",
+    ]:
         assert tekst in stappenplan
-    assert "Over je schuldsanering" in cp.get(f"/werk/klanten/{klant.pk}/contactmomenten/").content.decode()
+    assert (
+        "Over je schuldsanering"
+        in cp.get(f"/werk/klanten/{klant.pk}/contactmomenten/").content.decode()
+    )
     afspraken = klant_client.get("/mijn/afspraken/").content.decode()
     assert "Over je schuldsanering" in afspraken and "De bewindvoerder wil meekijken" in afspraken
-    assert "loonstrook-maart-jansen.pdf" in cp.get(f"/werk/klanten/{klant.pk}/berichten/").content.decode()
+    assert (
+        "loonstrook-maart-jansen.pdf"
+        in cp.get(f"/werk/klanten/{klant.pk}/berichten/").content.decode()
+    )
     download = cp.get(f"/werk/klanten/{klant.pk}/berichten/{bericht.pk}/bijlage/")
     assert download.status_code == 200 and b"".join(download.streaming_content) == PDF  # type: ignore[attr-defined]
     eigen = klant_client.get(f"/mijn/berichten/{bericht.pk}/bijlage/")
@@ -166,18 +245,24 @@ def test_filter_op_drempel_en_telling_per_drempel_werken_in_python(wereld: Werel
     services.drempel_vastleggen(klant=caseload, soort="beperking")
     opgelost = services.drempel_vastleggen(klant=caseload, soort="taal")
     services.drempel_bijwerken(drempel=opgelost, opgelost=True)
-    services.drempel_vastleggen(klant=wereld.a.klanten["collega"], soort="schulden")  # not in this caseload
+    services.drempel_vastleggen(
+        klant=wereld.a.klanten["collega"], soort="schulden"
+    )  # not in this caseload
 
     schulden = _rijen(cp.get("/werk/?drempel=schulden").content.decode())
     assert "Eigenaar" in schulden and "Caseload" not in schulden and "Collegaklant" not in schulden
     beperking = _rijen(cp.get("/werk/?drempel=beperking").content.decode())
     assert "Caseload" in beperking and "Eigenaar" not in beperking
-    assert "Caseload" not in _rijen(cp.get("/werk/?drempel=taal").content.decode())  # solved: not open
+    assert "Caseload" not in _rijen(
+        cp.get("/werk/?drempel=taal").content.decode()
+    )  # solved: not open
     assert "Eigenaar" in _rijen(cp.get("/werk/").content.decode())
 
     # The kinds are still checked against the list: on the page, in the service and in the model.
-    fout = cp.post(f"/werk/klanten/{eigen.pk}/stappenplan/", {"drempel-soort": "onzin",
-                                                             "drempel-toelichting": "getypt"})
+    fout = cp.post(
+        f"/werk/klanten/{eigen.pk}/stappenplan/",
+        {"drempel-soort": "onzin", "drempel-toelichting": "getypt"},
+    )
     assert fout.status_code == 400 and "getypt" in fout.content.decode()
     with pytest.raises(services.InvoerFout, match="Kies een drempel uit de lijst"):
         services.drempel_vastleggen(klant=eigen, soort="onzin")
@@ -188,7 +273,9 @@ def test_filter_op_drempel_en_telling_per_drempel_werken_in_python(wereld: Werel
 
     # Recording the same kind again updates the one barrier, as the unique constraint did.
     services.drempel_vastleggen(klant=eigen, soort="schulden", toelichting="Nu met bewindvoering")
-    assert [(d.soort, d.toelichting) for d in eigen.drempels.all()] == [("schulden", "Nu met bewindvoering")]
+    assert [(d.soort, d.toelichting) for d in eigen.drempels.all()] == [
+        ("schulden", "Nu met bewindvoering")
+    ]
 
     # Policy counts per kind, in Python: ten clients with debts are counted once each.
     for bsn in nieuwe_bsns(9):
@@ -213,30 +300,52 @@ def test_de_database_kan_niet_op_een_versleuteld_veld_zoeken(wereld: Wereld) -> 
 
 def test_elk_gevoelig_veld_is_een_versleuteld_veld() -> None:
     """The rotation finds fields by class: this list is what it will re-encrypt."""
-    gevonden = {(m._meta.label, v.name) for m, velden in versleutelde_velden().items() for v in velden}
+    gevonden = {
+        (m._meta.label, v.name) for m, velden in versleutelde_velden().items() for v in velden
+    }
     verwacht = {
-        ("klanten.Klant", "bsn_versleuteld"), ("klanten.Klant", "gezondheid"), ("klanten.Klant", "schulden"),
-        ("klanten.Klant", "medisch_urenbeperkt"), ("klanten.Drempel", "soort"), ("klanten.Drempel", "toelichting"),
-        ("klanten.TredeWijziging", "toelichting"), ("contact.Stap", "wat"), ("contact.Doel", "tekst"),
-        ("contact.Contactmoment", "onderwerp"), ("contact.Contactmoment", "waarom"),
-        ("contact.Bericht", "tekst"), ("contact.Bericht", "bijlage_naam"),
-        ("inkomen.Berekening", "invoer"), ("inkomen.Berekening", "uitkomst"), ("inkomen.Berekening", "uitleg"),
+        ("klanten.Klant", "bsn_versleuteld"),
+        ("klanten.Klant", "gezondheid"),
+        ("klanten.Klant", "schulden"),
+        ("klanten.Klant", "medisch_urenbeperkt"),
+        ("klanten.Drempel", "soort"),
+        ("klanten.Drempel", "toelichting"),
+        ("klanten.TredeWijziging", "toelichting"),
+        ("contact.Stap", "wat"),
+        ("contact.Doel", "tekst"),
+        ("contact.Contactmoment", "onderwerp"),
+        ("contact.Contactmoment", "waarom"),
+        ("contact.Bericht", "tekst"),
+        ("contact.Bericht", "bijlage_naam"),
+        ("inkomen.Berekening", "invoer"),
+        ("inkomen.Berekening", "uitkomst"),
+        ("inkomen.Berekening", "uitleg"),
     }
     assert verwacht <= gevonden
-    assert {(m._meta.label, v.name) for m, velden in versleutelde_bestandsvelden().items()
-            for v in velden} == {("contact.Bericht", "bijlage")}
+    assert {
+        (m._meta.label, v.name)
+        for m, velden in versleutelde_bestandsvelden().items()
+        for v in velden
+    } == {("contact.Bericht", "bijlage")}
     for model in (Stap, Doel, Contactmoment, TredeWijziging):
         assert model in versleutelde_velden()
 
 
 # --- key rotation ---------------------------------------------------------------------------------
 
-KOP = "bsn;voorletters;achternaam;geboortedatum;postcode;huisnummer;huishouden;trede;contactpersoon\n"
+KOP = (
+    "bsn;voorletters;achternaam;geboortedatum;postcode;huisnummer;huishouden;trede;contactpersoon\n"
+)
 
 
 def _csv(bsns: list[str]) -> bytes:
-    return (KOP + "".join(f"{bsn};J.;Import{i};1985-03-12;9999 AB;{i};alleenstaande;4.1;alfa-contactpersoon\n"
-                          for i, bsn in enumerate(bsns, 1))).encode()
+    return (
+        KOP
+        + "".join(
+            f"{bsn};J.;Import{i};1985-03-12;9999 AB;{i};alleenstaande;4.1;alfa-contactpersoon\n"
+            for i, bsn in enumerate(bsns, 1)
+        )
+    ).encode()
 
 
 def _sleutels(*sleutels: str) -> override_settings:
@@ -244,7 +353,8 @@ def _sleutels(*sleutels: str) -> override_settings:
 
 
 def test_sleutel_roteren_zonder_dubbele_klanten_of_verloren_gegevens(
-        wereld: Wereld, django_capture_on_commit_callbacks: Any) -> None:
+    wereld: Wereld, django_capture_on_commit_callbacks: Any
+) -> None:
     from django.conf import settings as django_settings
 
     sleutel_a = django_settings.FIELD_ENCRYPTION_KEYS[0]
@@ -280,7 +390,10 @@ def test_sleutel_roteren_zonder_dubbele_klanten_of_verloren_gegevens(
         # Idempotent: a second run finds nothing left to do.
         uit = StringIO()
         call_command("sleutels_roteren", stdout=uit)
-        assert "klanten.Drempel: 0 waarden opnieuw versleuteld, 3 hadden de nieuwe sleutel al" in uit.getvalue()
+        assert (
+            "klanten.Drempel: 0 waarden opnieuw versleuteld, 3 hadden de nieuwe sleutel al"
+            in uit.getvalue()
+        )
         assert "Bestanden: 0 opnieuw versleuteld" in uit.getvalue()
         assert "BSN-zoekhashes: 0 opnieuw berekend" in uit.getvalue()
 
@@ -289,9 +402,15 @@ def test_sleutel_roteren_zonder_dubbele_klanten_of_verloren_gegevens(
         sleutels_vergeten()
         nieuw = Fernet(sleutel_b.encode())
         for model, velden in versleutelde_velden().items():
-            list(model.objects.values_list(*[v.name for v in velden]))  # decrypting every value works
-        for tabel, kolom in [("klanten_drempel", "soort"), ("contact_bericht", "tekst"),
-                             ("inkomen_berekening", "invoer"), ("klanten_klant", "bsn_versleuteld")]:
+            list(
+                model.objects.values_list(*[v.name for v in velden])
+            )  # decrypting every value works
+        for tabel, kolom in [
+            ("klanten_drempel", "soort"),
+            ("contact_bericht", "tekst"),
+            ("inkomen_berekening", "invoer"),
+            ("klanten_klant", "bsn_versleuteld"),
+        ]:
             with connection.cursor() as cursor:
                 cursor.execute(f"SELECT {kolom} FROM {tabel}")  # noqa: S608
                 for (waarde,) in cursor.fetchall():
@@ -307,7 +426,10 @@ def test_sleutel_roteren_zonder_dubbele_klanten_of_verloren_gegevens(
             assert nieuw.decrypt(bestand.read()) == PDF
         download = cp.get(f"/werk/klanten/{klant.pk}/berichten/{bericht.pk}/bijlage/")
         assert b"".join(download.streaming_content) == PDF  # type: ignore[attr-defined]
-        assert "Schuld bij de energieleverancier" in cp.get(f"/werk/klanten/{klant.pk}/stappenplan/").content.decode()
+        assert (
+            "Schuld bij de energieleverancier"
+            in cp.get(f"/werk/klanten/{klant.pk}/stappenplan/").content.decode()
+        )
         # Found by BSN: the imported clients and the ones made before (hashed with the old key).
         resultaat = importeer_klanten(_csv([*bsns, klant.bsn_versleuteld]), gemeente=gemeente)
         assert (resultaat.toegevoegd, resultaat.bijgewerkt) == (0, 4)
@@ -328,18 +450,24 @@ def test_zonder_roteren_blijft_de_oude_sleutel_nodig(wereld: Wereld) -> None:
     assert django_settings.FIELD_ENCRYPTION_KEYS
 
 
-
 # --- an existing database: the data migrations -------------------------------------------------
 
-VOOR_VERSLEUTELING = [("klanten", "0001_initial"), ("contact", "0003_contactmoment_herinnering"),
-                      ("inkomen", "0002_uren_per_week")]
+VOOR_VERSLEUTELING = [
+    ("klanten", "0001_initial"),
+    ("contact", "0003_contactmoment_herinnering"),
+    ("inkomen", "0002_uren_per_week"),
+]
 
 
 def _migreer(naar: list[tuple[str, str]] | None) -> tuple[MigrationExecutor, list[tuple[str, str]]]:
     """Migrate these apps to `naar` (None: to the latest), every other app to its latest."""
     executor = MigrationExecutor(connection)
     laatste = executor.loader.graph.leaf_nodes()
-    doelen = laatste if naar is None else [*naar, *[n for n in laatste if n[0] not in {a for a, _ in naar}]]
+    doelen = (
+        laatste
+        if naar is None
+        else [*naar, *[n for n in laatste if n[0] not in {a for a, _ in naar}]]
+    )
     executor.migrate(doelen)
     return executor, doelen
 
@@ -351,35 +479,78 @@ def test_migratie_versleutelt_wat_een_bestaande_database_al_had() -> None:
     executor, doelen = _migreer(VOOR_VERSLEUTELING)
     oud = executor.loader.project_state(doelen).apps
     gemeente = oud.get_model("gemeenten", "Gemeente").objects.create(
-        naam="Gemeente Oud", slug="oud", cbs_code="GM9998", regels_code="demodam")
-    cp = oud.get_model("accounts", "Gebruiker").objects.create(username="oud-cp", rol=Rol.CONTACTPERSOON,
-                                                               gemeente=gemeente, password="!")
+        naam="Gemeente Oud", slug="oud", cbs_code="GM9998", regels_code="demodam"
+    )
+    cp = oud.get_model("accounts", "Gebruiker").objects.create(
+        username="oud-cp", rol=Rol.CONTACTPERSOON, gemeente=gemeente, password="!"
+    )
     klant = oud.get_model("klanten", "Klant").objects.create(
-        gemeente=gemeente, bsn_versleuteld="999990019", bsn_zoekhash=zoekhash("999990019"), voorletters="A.",
-        achternaam="Oud", geboortedatum="1980-05-01", postcode="9999 AA", huisnummer="1",
-        huishouden="alleenstaande", medisch_urenbeperkt=True, contactpersoon=cp)
+        gemeente=gemeente,
+        bsn_versleuteld="999990019",
+        bsn_zoekhash=zoekhash("999990019"),
+        voorletters="A.",
+        achternaam="Oud",
+        geboortedatum="1980-05-01",
+        postcode="9999 AA",
+        huisnummer="1",
+        huishouden="alleenstaande",
+        medisch_urenbeperkt=True,
+        contactpersoon=cp,
+    )
     gewoon = oud.get_model("klanten", "Klant").objects.create(
-        gemeente=gemeente, bsn_versleuteld="999990032", bsn_zoekhash=zoekhash("999990032"), voorletters="B.",
-        achternaam="Gewoon", geboortedatum="1980-05-01", postcode="9999 AA", huisnummer="2",
-        huishouden="alleenstaande", medisch_urenbeperkt=False, contactpersoon=cp)
-    oud.get_model("klanten", "Drempel").objects.create(klant=klant, soort="schulden",
-                                                       toelichting="Schuld bij de energieleverancier")
-    oud.get_model("klanten", "TredeWijziging").objects.create(klant=klant, trede="4.1", datum="2026-01-01",
-                                                              toelichting="Praat met een psycholoog")
-    oud.get_model("contact", "Stap").objects.create(gemeente=gemeente, klant=klant, wie="klant",
-                                                    wat="Afspraak maken bij de schuldhulpverlening")
-    oud.get_model("contact", "Doel").objects.create(gemeente=gemeente, klant=klant, soort="doel",
-                                                    tekst="Rijbewijs halen voor de bezorgbaan")
+        gemeente=gemeente,
+        bsn_versleuteld="999990032",
+        bsn_zoekhash=zoekhash("999990032"),
+        voorletters="B.",
+        achternaam="Gewoon",
+        geboortedatum="1980-05-01",
+        postcode="9999 AA",
+        huisnummer="2",
+        huishouden="alleenstaande",
+        medisch_urenbeperkt=False,
+        contactpersoon=cp,
+    )
+    oud.get_model("klanten", "Drempel").objects.create(
+        klant=klant, soort="schulden", toelichting="Schuld bij de energieleverancier"
+    )
+    oud.get_model("klanten", "TredeWijziging").objects.create(
+        klant=klant, trede="4.1", datum="2026-01-01", toelichting="Praat met een psycholoog"
+    )
+    oud.get_model("contact", "Stap").objects.create(
+        gemeente=gemeente, klant=klant, wie="klant", wat="Afspraak maken bij de schuldhulpverlening"
+    )
+    oud.get_model("contact", "Doel").objects.create(
+        gemeente=gemeente, klant=klant, soort="doel", tekst="Rijbewijs halen voor de bezorgbaan"
+    )
     oud.get_model("contact", "Contactmoment").objects.create(
-        gemeente=gemeente, klant=klant, door=cp, wanneer=timezone.now(), onderwerp="Over je schuldsanering",
-        waarom="De bewindvoerder wil meekijken")
+        gemeente=gemeente,
+        klant=klant,
+        door=cp,
+        wanneer=timezone.now(),
+        onderwerp="Over je schuldsanering",
+        waarom="De bewindvoerder wil meekijken",
+    )
     oude_naam = storages["default"].save("berichten/oud/0123abcd.pdf", ContentFile(PDF))
     bericht = oud.get_model("contact", "Bericht").objects.create(
-        gemeente=gemeente, klant=klant, afzender=cp, van_klant=True, tekst="Mijn loonstrook", bijlage=oude_naam,
-        bijlage_naam="loonstrook-maart-jansen.pdf", bijlage_type="application/pdf")
+        gemeente=gemeente,
+        klant=klant,
+        afzender=cp,
+        van_klant=True,
+        tekst="Mijn loonstrook",
+        bijlage=oude_naam,
+        bijlage_naam="loonstrook-maart-jansen.pdf",
+        bijlage_type="application/pdf",
+    )
     oud.get_model("inkomen", "Berekening").objects.create(
-        gemeente=gemeente, klant=klant, doel="advies", peildatum="2026-01-01", regelversie="test",
-        invoer={"medisch_urenbeperkt": True, "huishouden": "alleenstaande"}, uitkomst={"resultaten": []}, uitleg={})
+        gemeente=gemeente,
+        klant=klant,
+        doel="advies",
+        peildatum="2026-01-01",
+        regelversie="test",
+        invoer={"medisch_urenbeperkt": True, "huishouden": "alleenstaande"},
+        uitkomst={"resultaten": []},
+        uitleg={},
+    )
     assert "schuldhulpverlening" in _ruw("contact_stap")  # plain before
 
     _migreer(None)
@@ -387,7 +558,9 @@ def test_migratie_versleutelt_wat_een_bestaande_database_al_had() -> None:
     for tabel in TABELLEN:
         ruw = _ruw(tabel)
         for geheim in GEHEIMEN:
-            assert geheim.lower() not in ruw.lower(), f"'{geheim}' leesbaar in {tabel} na de migratie"
+            assert geheim.lower() not in ruw.lower(), (
+                f"'{geheim}' leesbaar in {tabel} na de migratie"
+            )
     nu = Bericht.objects.get(pk=bericht.pk)
     assert nu.bijlage.name != oude_naam and not storages["default"].exists(oude_naam)
     with storages["default"].open(nu.bijlage.name, "rb") as bestand:
@@ -396,11 +569,14 @@ def test_migratie_versleutelt_wat_een_bestaande_database_al_had() -> None:
         assert bestand.read() == PDF
     assert nu.bijlage_naam == "loonstrook-maart-jansen.pdf"
     assert [(d.soort, d.toelichting) for d in Drempel.objects.filter(klant_id=klant.pk)] == [
-        ("schulden", "Schuld bij de energieleverancier")]
+        ("schulden", "Schuld bij de energieleverancier")
+    ]
     assert Klant.objects.get(pk=klant.pk).medisch_urenbeperkt is True
     assert Klant.objects.get(pk=gewoon.pk).medisch_urenbeperkt is False
-    assert Berekening.objects.get(klant_id=klant.pk).invoer == {"medisch_urenbeperkt": True,
-                                                                "huishouden": "alleenstaande"}
+    assert Berekening.objects.get(klant_id=klant.pk).invoer == {
+        "medisch_urenbeperkt": True,
+        "huishouden": "alleenstaande",
+    }
     assert Stap.objects.get(klant_id=klant.pk).wat == "Afspraak maken bij de schuldhulpverlening"
     assert Contactmoment.objects.get(klant_id=klant.pk).waarom == "De bewindvoerder wil meekijken"
 
@@ -432,7 +608,8 @@ def test_systeemcheck_weigert_een_volgorde_op_een_versleuteld_veld() -> None:
 
 
 def test_sleutels_roteren_via_de_opdrachtregel_en_meldt_wat_niet_lukt(
-        wereld: Wereld, monkeypatch: pytest.MonkeyPatch) -> None:
+    wereld: Wereld, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import django.core.management
     from django.core.management import get_commands
     from django.core.management.base import CommandError
@@ -451,20 +628,25 @@ def test_sleutels_roteren_via_de_opdrachtregel_en_meldt_wat_niet_lukt(
     # A value no key can read (here: plain text slipped in below the app) is reported, not skipped
     # silently, and the command fails, so nobody removes the old key too early.
     with connection.cursor() as cursor:
-        cursor.execute("UPDATE klanten_drempel SET toelichting = %s WHERE id = %s", ["leesbaar", drempel.pk])
+        cursor.execute(
+            "UPDATE klanten_drempel SET toelichting = %s WHERE id = %s", ["leesbaar", drempel.pk]
+        )
     with pytest.raises(CommandError, match="niet opnieuw versleuteld"):
         call_command("sleutels_roteren", stdout=StringIO(), stderr=(fouten := StringIO()))
     assert f"klanten.Drempel {drempel.pk} (toelichting)" in fouten.getvalue()
 
 
 def test_roteren_overschrijft_geen_wijziging_van_een_gebruiker_tijdens_het_roteren(
-        wereld: Wereld, monkeypatch: pytest.MonkeyPatch) -> None:
+    wereld: Wereld, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from django.conf import settings as django_settings
 
     from opstap.privacy import sleutels
 
     klant = wereld.a.klanten["eigen"]
-    drempel = services.drempel_vastleggen(klant=klant, soort="schulden", toelichting="Oude toelichting")
+    drempel = services.drempel_vastleggen(
+        klant=klant, soort="schulden", toelichting="Oude toelichting"
+    )
     echte_roteer = sleutels.roteer
 
     def roteer_terwijl_iemand_opslaat(token: bytes) -> bytes:

@@ -12,15 +12,22 @@ pytestmark = pytest.mark.django_db
 
 def _beheerder(wereld: Wereld) -> Client:
     client = Client()
-    client.force_login(wereld.a.gebruikers[Rol.BEHEERDER])  # demo account in demo mode: no second step
+    client.force_login(
+        wereld.a.gebruikers[Rol.BEHEERDER]
+    )  # demo account in demo mode: no second step
     return client
 
 
 def test_health_meldt_alle_onderdelen_aan_de_beheerder(wereld: Wereld) -> None:
     response = _beheerder(wereld).get("/health/")
     assert response.status_code == 200
-    assert response.json()["onderdelen"] == {"database": "ok", "cache": "ok", "broker": "ok", "opslag": "ok",
-                                             "broker_modus": "in-process"}
+    assert response.json()["onderdelen"] == {
+        "database": "ok",
+        "cache": "ok",
+        "broker": "ok",
+        "opslag": "ok",
+        "broker_modus": "in-process",
+    }
 
 
 def test_health_meldt_alle_onderdelen_met_een_token(wereld: Wereld) -> None:
@@ -86,7 +93,9 @@ def test_403_voor_verkeerde_rol_is_vriendelijk(wereld: Wereld) -> None:
 def test_500_laat_geen_stacktrace_zien(wereld: Wereld) -> None:
     client = Client(raise_request_exception=False)
     client.force_login(wereld.a.gebruikers[Rol.BELEIDSMEDEWERKER])
-    with mock.patch("opstap.beleid.views.bestandsbeeld", side_effect=ZeroDivisionError("geheim detail")):
+    with mock.patch(
+        "opstap.beleid.views.bestandsbeeld", side_effect=ZeroDivisionError("geheim detail")
+    ):
         response = client.get("/beleid/")
     assert response.status_code == 500
     tekst = response.content.decode()
@@ -105,7 +114,9 @@ def test_beveiligingsheaders() -> None:
 
 def test_geen_extern_geladen_bestanden() -> None:
     tekst = Client().get("/inloggen/").content.decode()
-    assert "https://" not in tekst and "http://" not in tekst.replace('xmlns="http://www.w3.org', "")
+    assert "https://" not in tekst and "http://" not in tekst.replace(
+        'xmlns="http://www.w3.org', ""
+    )
 
 
 def test_engels_is_beschikbaar() -> None:

@@ -22,7 +22,9 @@ AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 
 @contextmanager
-def _om(jaar: int, maand: int, dag: int, uur: int, minuut: int = 0, tz: ZoneInfo = AMSTERDAM) -> Iterator[None]:
+def _om(
+    jaar: int, maand: int, dag: int, uur: int, minuut: int = 0, tz: ZoneInfo = AMSTERDAM
+) -> Iterator[None]:
     """Entries get their time from the clock (auto_now_add) and can never be changed afterwards."""
     moment = datetime(jaar, maand, dag, uur, minuut, tzinfo=tz)
     with pytest.MonkeyPatch.context() as mp:
@@ -44,16 +46,24 @@ def _pagina(wereld: Wereld) -> str:
 
 def _koppen(html: str) -> list[str]:
     """The group headings, in page order, without tags and extra spaces."""
-    return [" ".join(re.sub(r"<[^>]+>", "", kop).split()) for kop in re.findall(r"<h3>(.*?)</h3>", html, re.S)]
+    return [
+        " ".join(re.sub(r"<[^>]+>", "", kop).split())
+        for kop in re.findall(r"<h3>(.*?)</h3>", html, re.S)
+    ]
 
 
 def _bezoeken(html: str) -> list[str]:
-    return re.findall(r'<li class="kaart wie-keek__bezoek">(.*?)</li>\s*(?=<li class="kaart|</ol>)', html, re.S)
+    return re.findall(
+        r'<li class="kaart wie-keek__bezoek">(.*?)</li>\s*(?=<li class="kaart|</ol>)', html, re.S
+    )
 
 
 def test_medewerkers_eerst_gegroepeerd_per_persoon_en_dag(wereld: Wereld) -> None:
     klant = wereld.a.klanten["eigen"]
-    cp, consulent = wereld.a.gebruikers[Rol.CONTACTPERSOON], wereld.a.gebruikers[Rol.INKOMENSCONSULENT]
+    cp, consulent = (
+        wereld.a.gebruikers[Rol.CONTACTPERSOON],
+        wereld.a.gebruikers[Rol.INKOMENSCONSULENT],
+    )
     zelf = wereld.a.gebruikers[Rol.KLANT]
     with _om(2027, 1, 3, 10, 0):
         _lees(cp, klant, "dossier", "Begeleiding: het dossier bekeken")

@@ -49,22 +49,46 @@ class Tenant:
 
 
 def maak_gebruiker(gemeente: Gemeente, username: str, rol: str, **extra: object) -> Gebruiker:
-    gebruiker = Gebruiker(username=username, rol=rol, gemeente=gemeente, is_demo_account=True,
-                          first_name=username.capitalize(), **extra)
+    gebruiker = Gebruiker(
+        username=username,
+        rol=rol,
+        gemeente=gemeente,
+        is_demo_account=True,
+        first_name=username.capitalize(),
+        **extra,
+    )
     gebruiker.set_password(WACHTWOORD)
     gebruiker.save()
     return gebruiker
 
 
-def maak_klant(gemeente: Gemeente, bsn: str, achternaam: str, contactpersoon: Gebruiker | None,
-               gebruiker: Gebruiker | None = None, **extra: object) -> Klant:
+def maak_klant(
+    gemeente: Gemeente,
+    bsn: str,
+    achternaam: str,
+    contactpersoon: Gebruiker | None,
+    gebruiker: Gebruiker | None = None,
+    **extra: object,
+) -> Klant:
     velden: dict[str, object] = dict(
-        voorletters="A.", achternaam=achternaam, geboortedatum=date(1980, 5, 1), postcode="9999 AA",
-        huisnummer="1", huishouden="alleenstaande", kale_huur=Decimal("650.00"), trede="4.0",
+        voorletters="A.",
+        achternaam=achternaam,
+        geboortedatum=date(1980, 5, 1),
+        postcode="9999 AA",
+        huisnummer="1",
+        huishouden="alleenstaande",
+        kale_huur=Decimal("650.00"),
+        trede="4.0",
     )
     velden.update(extra)
-    return Klant.objects.create(gemeente=gemeente, bsn_versleuteld=bsn, bsn_zoekhash=zoekhash(bsn),
-                                contactpersoon=contactpersoon, gebruiker=gebruiker, **velden)
+    return Klant.objects.create(
+        gemeente=gemeente,
+        bsn_versleuteld=bsn,
+        bsn_zoekhash=zoekhash(bsn),
+        contactpersoon=contactpersoon,
+        gebruiker=gebruiker,
+        **velden,
+    )
 
 
 # Surnames differ per municipality and appear in no page text, so the access walk can tell from a
@@ -76,36 +100,65 @@ ACHTERNAMEN = {
 
 
 def maak_tenant(slug: str, cbs: str, bsns: list[str]) -> Tenant:
-    gemeente = Gemeente.objects.create(naam=f"Gemeente {slug.capitalize()}", slug=slug, cbs_code=cbs,
-                                       regels_code="demodam")
+    gemeente = Gemeente.objects.create(
+        naam=f"Gemeente {slug.capitalize()}", slug=slug, cbs_code=cbs, regels_code="demodam"
+    )
     t = Tenant(gemeente)
     t.werkgever = Werkgever.objects.create(gemeente=gemeente, naam=f"Bedrijf {slug}")
     t.vacature = Vacature.objects.create(
-        gemeente=gemeente, werkgever=t.werkgever, titel="Magazijnmedewerker", omschrijving="Parttime",
-        uren_per_week_min=8, uren_per_week_max=24, bruto_uurloon=Decimal("15.00"), geplaatst_op=date(2026, 1, 5))
+        gemeente=gemeente,
+        werkgever=t.werkgever,
+        titel="Magazijnmedewerker",
+        omschrijving="Parttime",
+        uren_per_week_min=8,
+        uren_per_week_max=24,
+        bruto_uurloon=Decimal("15.00"),
+        geplaatst_op=date(2026, 1, 5),
+    )
     for rol in Rol.values:
         if rol == Rol.WERKGEVER:
-            t.gebruikers[rol] = maak_gebruiker(gemeente, f"{slug}-{rol}", rol, werkgever=t.werkgever)
+            t.gebruikers[rol] = maak_gebruiker(
+                gemeente, f"{slug}-{rol}", rol, werkgever=t.werkgever
+            )
         else:
             t.gebruikers[rol] = maak_gebruiker(gemeente, f"{slug}-{rol}", rol)
     cp = t.gebruikers[Rol.CONTACTPERSOON]
-    Contactpersoon.objects.create(gebruiker=cp, telefoon_direct="06-12345678", bereikbaar="ma-do 9-12 uur")
+    Contactpersoon.objects.create(
+        gebruiker=cp, telefoon_direct="06-12345678", bereikbaar="ma-do 9-12 uur"
+    )
     collega = maak_gebruiker(gemeente, f"{slug}-collega", Rol.CONTACTPERSOON)
     t.gebruikers["collega"] = collega
     namen = ACHTERNAMEN[slug]
     t.klanten["eigen"] = maak_klant(gemeente, bsns[0], namen["eigen"], cp, t.gebruikers[Rol.KLANT])
     t.klanten["caseload"] = maak_klant(gemeente, bsns[1], namen["caseload"], cp)
     t.klanten["collega"] = maak_klant(gemeente, bsns[2], namen["collega"], collega)
-    Toestemming.objects.create(klant=t.klanten["caseload"], werkgever=t.werkgever, vacature=t.vacature,
-                               gegevens=["naam", "beschikbaarheid"])
-    t.doorrekening = Doorrekening.objects.create(gemeente=gemeente, peildatum=date(2026, 1, 1),
-                                                 gestart_door=t.gebruikers[Rol.BELEIDSMEDEWERKER])
+    Toestemming.objects.create(
+        klant=t.klanten["caseload"],
+        werkgever=t.werkgever,
+        vacature=t.vacature,
+        gegevens=["naam", "beschikbaarheid"],
+    )
+    t.doorrekening = Doorrekening.objects.create(
+        gemeente=gemeente,
+        peildatum=date(2026, 1, 1),
+        gestart_door=t.gebruikers[Rol.BELEIDSMEDEWERKER],
+    )
     for klant in t.klanten.values():
         berekening = Berekening.objects.create(
-            gemeente=gemeente, klant=klant, doel="advies", peildatum=date(2026, 1, 1), regelversie="test",
-            invoer={}, uitkomst={"resultaten": []}, uitleg={})
-        t.objecten[klant.pk] = {**maak_begeleiding(klant), "doorrekening_pk": t.doorrekening.pk,
-                                "berekening_pk": berekening.pk}
+            gemeente=gemeente,
+            klant=klant,
+            doel="advies",
+            peildatum=date(2026, 1, 1),
+            regelversie="test",
+            invoer={},
+            uitkomst={"resultaten": []},
+            uitleg={},
+        )
+        t.objecten[klant.pk] = {
+            **maak_begeleiding(klant),
+            "doorrekening_pk": t.doorrekening.pk,
+            "berekening_pk": berekening.pk,
+        }
     return t
 
 
@@ -113,15 +166,27 @@ def maak_begeleiding(klant: Klant) -> dict[str, int]:
     """A message with an attachment and a published conversation summary for one client."""
     auteur = klant.contactpersoon
     assert auteur is not None
-    bericht = Bericht(gemeente=klant.gemeente, klant=klant, afzender=auteur, van_klant=False,
-                      tekst="Welkom! Hier kun je me altijd een bericht sturen.",
-                      bijlage_naam="welkom.pdf", bijlage_type="application/pdf")
+    bericht = Bericht(
+        gemeente=klant.gemeente,
+        klant=klant,
+        afzender=auteur,
+        van_klant=False,
+        tekst="Welkom! Hier kun je me altijd een bericht sturen.",
+        bijlage_naam="welkom.pdf",
+        bijlage_type="application/pdf",
+    )
     bericht.bijlage.save("welkom.pdf", ContentFile(b"%PDF-1.4\n% test\n"), save=False)
     bericht.save()
     verslag = Gespreksverslag.objects.create(
-        gemeente=klant.gemeente, klant=klant, auteur=auteur, gesprek_op=date(2026, 1, 12),
-        samenvatting="We hebben kennisgemaakt.", afspraken="Je zoekt drie vacatures uit.",
-        volgende_stappen="Ik stuur je een lijst met uitzendbureaus.", gepubliceerd_op=timezone.now())
+        gemeente=klant.gemeente,
+        klant=klant,
+        auteur=auteur,
+        gesprek_op=date(2026, 1, 12),
+        samenvatting="We hebben kennisgemaakt.",
+        afspraken="Je zoekt drie vacatures uit.",
+        volgende_stappen="Ik stuur je een lijst met uitzendbureaus.",
+        gepubliceerd_op=timezone.now(),
+    )
     return {"klant_pk": klant.pk, "bericht_pk": bericht.pk, "verslag_pk": verslag.pk}
 
 
@@ -169,15 +234,23 @@ class Wereld:
     def vreemde_objecten(self, rol: str) -> list[tuple[dict[str, int], frozenset[str]]]:
         """Parameter sets this role must be refused, each with the parameters that are foreign.
         Besides whole foreign clients: the own client with a foreign client's object nested in it."""
-        sets = [(self.objecten_van(k), self._vreemd(k, self.objecten_van(k))) for k in self.vreemde_klanten(rol)]
+        sets = [
+            (self.objecten_van(k), self._vreemd(k, self.objecten_van(k)))
+            for k in self.vreemde_klanten(rol)
+        ]
         eigen = self.eigen_objecten(rol)
         if eigen is not None:
             for k in self.vreemde_klanten(rol):
-                vreemd = {n: w for n, w in self.objecten_van(k).items()
-                          if n != "klant_pk" and n in self._vreemd(k, self.objecten_van(k))}
+                vreemd = {
+                    n: w
+                    for n, w in self.objecten_van(k).items()
+                    if n != "klant_pk" and n in self._vreemd(k, self.objecten_van(k))
+                }
                 sets.append(({**eigen, **vreemd}, frozenset(vreemd)))
         return sets
 
 
 def maak_wereld() -> Wereld:
-    return Wereld(a=maak_tenant("alfa", "GM9001", BSNS[:3]), b=maak_tenant("beta", "GM9002", BSNS[3:6]))
+    return Wereld(
+        a=maak_tenant("alfa", "GM9001", BSNS[:3]), b=maak_tenant("beta", "GM9002", BSNS[3:6])
+    )

@@ -47,13 +47,22 @@ def lees(pad: str | os.PathLike[str]) -> dict[str, object]:
 def lees_uitgebreid(pad: str | os.PathLike[str], tijdslimiet: float = TIJDSLIMIET) -> Leesresultaat:
     """`lees`, plus where the text came from and why something was not read."""
     pad = Path(pad)
-    omgeving = {**os.environ, "OMP_THREAD_LIMIT": "1",  # Tesseract: one core per file, this machine is shared
-                "PYTHONPATH": os.pathsep.join([str(Path(__file__).resolve().parent.parent),
-                                               os.environ.get("PYTHONPATH", "")])}
+    omgeving = {
+        **os.environ,
+        "OMP_THREAD_LIMIT": "1",  # Tesseract: one core per file, this machine is shared
+        "PYTHONPATH": os.pathsep.join(
+            [str(Path(__file__).resolve().parent.parent), os.environ.get("PYTHONPATH", "")]
+        ),
+    }
     try:
         uitvoer = subprocess.run(  # noqa: S603 - our own interpreter and module, the path as one argument
-            [sys.executable, "-m", "loonstrook", str(pad)], capture_output=True, timeout=tijdslimiet,
-            env=omgeving, check=False, stdin=subprocess.DEVNULL)
+            [sys.executable, "-m", "loonstrook", str(pad)],
+            capture_output=True,
+            timeout=tijdslimiet,
+            env=omgeving,
+            check=False,
+            stdin=subprocess.DEVNULL,
+        )
     except subprocess.TimeoutExpired:
         return Leesresultaat(leeg(), meldingen=["Het lezen duurde te lang."])
     except OSError:
@@ -61,7 +70,9 @@ def lees_uitgebreid(pad: str | os.PathLike[str], tijdslimiet: float = TIJDSLIMIE
     try:
         antwoord = json.loads(uitvoer.stdout)
         velden = {k: antwoord["velden"].get(k) for k in VELDEN}
-        return Leesresultaat(velden, str(antwoord.get("bron", "geen")), list(antwoord.get("meldingen", [])))
+        return Leesresultaat(
+            velden, str(antwoord.get("bron", "geen")), list(antwoord.get("meldingen", []))
+        )
     except (ValueError, KeyError, TypeError, AttributeError):
         return Leesresultaat(leeg(), meldingen=["Het bestand kon niet gelezen worden."])
 

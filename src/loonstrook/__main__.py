@@ -13,7 +13,9 @@ def main() -> None:
     for soort, grens in ((resource.RLIMIT_AS, GEHEUGEN), (resource.RLIMIT_CPU, TIJDSLIMIET)):
         try:
             _, hard = resource.getrlimit(soort)
-            resource.setrlimit(soort, (grens if hard == resource.RLIM_INFINITY else min(grens, hard), hard))
+            resource.setrlimit(
+                soort, (grens if hard == resource.RLIM_INFINITY else min(grens, hard), hard)
+            )
         except (ValueError, OSError):
             pass
     antwoord: dict[str, object]
@@ -21,9 +23,17 @@ def main() -> None:
         from loonstrook.lezen import lees_velden
 
         ruw, gelezen = lees_velden(Path(sys.argv[1]))
-        antwoord = {"velden": naar_velden(ruw), "bron": gelezen.bron, "meldingen": gelezen.meldingen}
+        antwoord = {
+            "velden": naar_velden(ruw),
+            "bron": gelezen.bron,
+            "meldingen": gelezen.meldingen,
+        }
     except (Exception, MemoryError, RecursionError):
-        antwoord = {"velden": leeg(), "bron": "geen", "meldingen": ["Het bestand kon niet gelezen worden."]}
+        antwoord = {
+            "velden": leeg(),
+            "bron": "geen",
+            "meldingen": ["Het bestand kon niet gelezen worden."],
+        }
     sys.stdout.write(json.dumps(antwoord))
 
 

@@ -68,9 +68,12 @@ def _pdf(pad: Path) -> Gelezen:
     from pypdf import PdfReader, apply_configuration
 
     try:
-        with apply_configuration(zlib_maximum_output_length=MAX_STROOM, lzw_maximum_output_length=MAX_STROOM,
-                                 run_length_maximum_output_length=MAX_STROOM,
-                                 jbig2_maximum_output_length=MAX_STROOM):
+        with apply_configuration(
+            zlib_maximum_output_length=MAX_STROOM,
+            lzw_maximum_output_length=MAX_STROOM,
+            run_length_maximum_output_length=MAX_STROOM,
+            jbig2_maximum_output_length=MAX_STROOM,
+        ):
             lezer = PdfReader(str(pad), strict=False)
             if lezer.is_encrypted and not lezer.decrypt(""):
                 return Gelezen(meldingen=["De PDF is beveiligd met een wachtwoord."])
@@ -111,8 +114,10 @@ def _render(pad: Path) -> list[Any]:
     return beelden
 
 
-_GEEN_OCR = ("OCR is niet beschikbaar (installeer tesseract-ocr en tesseract-ocr-nld): "
-             "een foto of scan wordt niet gelezen.")
+_GEEN_OCR = (
+    "OCR is niet beschikbaar (installeer tesseract-ocr en tesseract-ocr-nld): "
+    "een foto of scan wordt niet gelezen."
+)
 
 
 def _afbeelding(pad: Path) -> Gelezen:
@@ -144,7 +149,9 @@ def voorbewerk(beeld: Any) -> Any:
     beeld = beeld.convert("L")
     factor = OCR_BREEDTE / beeld.width
     if factor > 1.15 or factor < 0.85:
-        beeld = beeld.resize((OCR_BREEDTE, max(1, round(beeld.height * factor))), Image.Resampling.LANCZOS)
+        beeld = beeld.resize(
+            (OCR_BREEDTE, max(1, round(beeld.height * factor))), Image.Resampling.LANCZOS
+        )
     beeld = ImageOps.autocontrast(beeld)
     hoek = scheefstand(beeld)
     if hoek:
@@ -172,13 +179,17 @@ def scheefstand(beeld: Any) -> float:
     beste, score = 0.0, -1.0
     for tiende in range(-50, 51, 5):
         hoek = tiende / 10
-        rijen = np.asarray(masker.rotate(hoek, resample=Image.Resampling.NEAREST, expand=False)).sum(axis=1)
+        rijen = np.asarray(
+            masker.rotate(hoek, resample=Image.Resampling.NEAREST, expand=False)
+        ).sum(axis=1)
         s = float(np.var(rijen))
         if s > score:
             beste, score = hoek, s
     for stap in (-0.25, 0.25):
         hoek = beste + stap
-        rijen = np.asarray(masker.rotate(hoek, resample=Image.Resampling.NEAREST, expand=False)).sum(axis=1)
+        rijen = np.asarray(
+            masker.rotate(hoek, resample=Image.Resampling.NEAREST, expand=False)
+        ).sum(axis=1)
         s = float(np.var(rijen))
         if s > score:
             beste, score = hoek, s
@@ -206,15 +217,31 @@ def _ocr(beelden: list[Any]) -> Gelezen:
 def _tesseract(beeld: Any) -> list[Regel]:
     import pytesseract
 
-    data = pytesseract.image_to_data(beeld, lang="nld", config="--psm 6", timeout=OCR_TIJD,
-                                     output_type=pytesseract.Output.DICT)
+    data = pytesseract.image_to_data(
+        beeld, lang="nld", config="--psm 6", timeout=OCR_TIJD, output_type=pytesseract.Output.DICT
+    )
     woorden = []
     for tekst, conf, links, boven, breedte, hoogte in zip(
-            data["text"], data["conf"], data["left"], data["top"], data["width"], data["height"], strict=False):
+        data["text"],
+        data["conf"],
+        data["left"],
+        data["top"],
+        data["width"],
+        data["height"],
+        strict=False,
+    ):
         if not str(tekst).strip() or float(conf) < 0:
             continue
-        woorden.append(Woord(str(tekst), float(links), float(links + breedte), float(boven), float(boven + hoogte),
-                             float(conf)))
+        woorden.append(
+            Woord(
+                str(tekst),
+                float(links),
+                float(links + breedte),
+                float(boven),
+                float(boven + hoogte),
+                float(conf),
+            )
+        )
     return uit_woorden(woorden, float(beeld.width))
 
 
@@ -222,12 +249,12 @@ def _rechtop(beeld: Any) -> Any | None:
     import pytesseract
 
     try:
-        osd = pytesseract.image_to_osd(beeld, config="--psm 0", timeout=OCR_TIJD,
-                                       output_type=pytesseract.Output.DICT)
+        osd = pytesseract.image_to_osd(
+            beeld, config="--psm 0", timeout=OCR_TIJD, output_type=pytesseract.Output.DICT
+        )
     except Exception:
         return None
     draai = int(osd.get("rotate", 0))
     if draai % 360 == 0:
         return None
     return beeld.rotate(-draai, expand=True, fillcolor=255)
-

@@ -19,9 +19,31 @@ from .regels import Regel
 VELDEN = ("periode_van", "periode_tot", "bruto_loon", "netto_loon", "uren", "werkgever")
 
 MAANDEN = {
-    "januari": 1, "jan": 1, "februari": 2, "feb": 2, "maart": 3, "mrt": 3, "mar": 3, "april": 4, "apr": 4,
-    "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "augustus": 8, "aug": 8, "september": 9,
-    "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+    "januari": 1,
+    "jan": 1,
+    "februari": 2,
+    "feb": 2,
+    "maart": 3,
+    "mrt": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "mei": 5,
+    "juni": 6,
+    "jun": 6,
+    "juli": 7,
+    "jul": 7,
+    "augustus": 8,
+    "aug": 8,
+    "september": 9,
+    "sep": 9,
+    "sept": 9,
+    "oktober": 10,
+    "okt": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
 }
 _MAAND = "|".join(sorted(MAANDEN, key=len, reverse=True))
 
@@ -37,45 +59,72 @@ MAAND_JAAR = re.compile(rf"\b({_MAAND})\.?\s+(\d{{4}})(?!\d)", re.IGNORECASE)
 # Column headings. Year to date is matched first so "t/m periode" is not read as "periode".
 KOLOM_JAAR = re.compile(
     r"cumulati\w*|\bcum\b\.?|t/m\s*(?:deze\s*)?(?:periode|heden|maand)|\bjaar\w*|totaal\s*(?:dit\s*)?jaar"
-    r"|tot\s*nu\s*toe|\bytd\b|sinds\s*1\s*januari|vanaf\s*1\s*januari", re.IGNORECASE)
+    r"|tot\s*nu\s*toe|\bytd\b|sinds\s*1\s*januari|vanaf\s*1\s*januari",
+    re.IGNORECASE,
+)
 KOLOM_PERIODE = re.compile(
-    r"deze\s*(?:periode|maand)|huidige\s*periode|\bperiode\b|\bbedrag\b|\btijdvak\b|\bmaand\b", re.IGNORECASE)
+    r"deze\s*(?:periode|maand)|huidige\s*periode|\bperiode\b|\bbedrag\b|\btijdvak\b|\bmaand\b",
+    re.IGNORECASE,
+)
 KOLOM_AANTAL = re.compile(r"\baantal\b|\buren\b|\beenheden\b", re.IGNORECASE)
 KOLOM_TARIEF = re.compile(r"\btarief\b|\buurloon\b|\bprijs\b|\bper\s*eenheid\b", re.IGNORECASE)
 
 NETTO_UIT = re.compile(
     r"netto\s*te\s*betalen|uit\s*te\s*betalen|netto\s*uitbetaa?l\w*|uitbetaald\s*bedrag|bedrag\s*uitbetaald"
-    r"|te\s*ontvangen|netto\s*betaling|naar\s*(?:je|uw)?\s*rekening", re.IGNORECASE)
+    r"|te\s*ontvangen|netto\s*betaling|naar\s*(?:je|uw)?\s*rekening",
+    re.IGNORECASE,
+)
 NETTO = re.compile(r"netto\s*(?:loon|salaris|inkomen)|^netto\b", re.IGNORECASE)
-NETTO_NIET = re.compile(r"inhouding|vergoeding|correctie|reserv|bijtelling|bruto|toeslag|onkosten", re.IGNORECASE)
+NETTO_NIET = re.compile(
+    r"inhouding|vergoeding|correctie|reserv|bijtelling|bruto|toeslag|onkosten", re.IGNORECASE
+)
 BRUTO_TOTAAL = re.compile(r"totaal\s*bruto\w*|bruto\w*\s*totaal", re.IGNORECASE)
-BRUTO = re.compile(r"bruto\s*(?:loon|salaris|inkomen)|brutoloon|brutosalaris|^bruto\b", re.IGNORECASE)
+BRUTO = re.compile(
+    r"bruto\s*(?:loon|salaris|inkomen)|brutoloon|brutosalaris|^bruto\b", re.IGNORECASE
+)
 BRUTO_BASIS = re.compile(
-    r"^(?:maand|periode|basis)?\s*(?:salaris|loon)\b|^maandsalaris|^periodesalaris|^uurloon\b", re.IGNORECASE)
+    r"^(?:maand|periode|basis)?\s*(?:salaris|loon)\b|^maandsalaris|^periodesalaris|^uurloon\b",
+    re.IGNORECASE,
+)
 BRUTO_NIET = re.compile(
     r"jaar|cumul|t/m|loon\s*(?:voor|lb|loonheffing|sv|zvw|ww|in\s*geld)|heffingsloon|fiscaal|bijzonder|tabel"
-    r"|grondslag|per\s*uur|netto|sv[- ]?loon|loonheffing|reserv|tarief|\bwao\b|\bzvw\b", re.IGNORECASE)
-UREN_GEWERKT = re.compile(r"gewerkte\s*uren|uren\s*gewerkt|aantal\s*gewerkte|gewerkt\b", re.IGNORECASE)
+    r"|grondslag|per\s*uur|netto|sv[- ]?loon|loonheffing|reserv|tarief|\bwao\b|\bzvw\b",
+    re.IGNORECASE,
+)
+UREN_GEWERKT = re.compile(
+    r"gewerkte\s*uren|uren\s*gewerkt|aantal\s*gewerkte|gewerkt\b", re.IGNORECASE
+)
 UREN = re.compile(r"aantal\s*uren|totaal\s*uren|^uren\b|^uren\s*(?:deze\s*)?periode", re.IGNORECASE)
 UREN_NIET = re.compile(
     r"per\s*week|contract|vakantie|verlof|ziek|saldo|tegoed|opgebouwd|overwerk|toeslag|\bort\b|reserv"
-    r"|roostervrij|\batv\b|\badv\b|parttime|deeltijd|factor|norm", re.IGNORECASE)
+    r"|roostervrij|\batv\b|\badv\b|parttime|deeltijd|factor|norm",
+    re.IGNORECASE,
+)
 UUR_TOTAAL = re.compile(r"(\d{1,3}(?:[,.]\d{1,2})?)\s*(?:uur|uren)\b", re.IGNORECASE)
 
-PERIODE_LABEL = re.compile(r"(?:loon|verlonings)?periode|(?:loon|aangifte)?tijdvak|salarismaand|\bmaand\b",
-                           re.IGNORECASE)
-PERIODE_NUMMER = re.compile(r"periode\s*(?:nr\.?|nummer)?\s*:?\s*(\d{1,2})(?:\s*[/-]\s*|\s+)(\d{4})\b", re.IGNORECASE)
+PERIODE_LABEL = re.compile(
+    r"(?:loon|verlonings)?periode|(?:loon|aangifte)?tijdvak|salarismaand|\bmaand\b", re.IGNORECASE
+)
+PERIODE_NUMMER = re.compile(
+    r"periode\s*(?:nr\.?|nummer)?\s*:?\s*(\d{1,2})(?:\s*[/-]\s*|\s+)(\d{4})\b", re.IGNORECASE
+)
 MAANDELIJKS = re.compile(r"\bmaand(?:elijks)?\b|per\s*maand", re.IGNORECASE)
-VIERWEKELIJKS = re.compile(r"4\s*-?\s*weken|vier\s*weken|vierwekelijks|4\s*-?\s*wekelijks|\b4\s*wk", re.IGNORECASE)
+VIERWEKELIJKS = re.compile(
+    r"4\s*-?\s*weken|vier\s*weken|vierwekelijks|4\s*-?\s*wekelijks|\b4\s*wk", re.IGNORECASE
+)
 TIJDVAK_SOORT = re.compile(r"tijdvak|frequentie|periodiciteit|verloning", re.IGNORECASE)
 
 WERKGEVER_LABEL = re.compile(r"^(?:naam\s*)?werkgever\s*:?\s*", re.IGNORECASE)
 RECHTSVORM = re.compile(
     r"\bb\.?\s?v\.?(?=\s|$)|\bn\.?\s?v\.?(?=\s|$)|\bv\.?o\.?f\.?(?=\s|$)|\bstichting\b|\bvereniging\b"
-    r"|\bgemeente\b|\bco[öo]peratie\b|\bc\.v\.(?=\s|$)|\bholding\b", re.IGNORECASE)
+    r"|\bgemeente\b|\bco[öo]peratie\b|\bc\.v\.(?=\s|$)|\bholding\b",
+    re.IGNORECASE,
+)
 GEEN_NAAM = re.compile(
     r"werknemer|loonstrook|salarisstrook|loonspecificatie|salarisspecificatie|strook|periode|datum|bsn"
-    r"|burgerservice|personeelsnummer|adres|iban|@|www\.|telefoon", re.IGNORECASE)
+    r"|burgerservice|personeelsnummer|adres|iban|@|www\.|telefoon",
+    re.IGNORECASE,
+)
 
 MIN_ZEKER = 70  # OCR confidence below which a word is not trusted (blur, noise)
 MAX_DAGEN = 92  # longer than a quarter is not one pay period
@@ -134,15 +183,21 @@ def _kolommen(regel: Regel) -> list[_Kolom] | None:
         return None
     kolommen: list[_Kolom] = []
     bezet = [False] * len(tekst)
-    for soort, patroon in (("jaar", KOLOM_JAAR), ("periode", KOLOM_PERIODE),
-                           ("aantal", KOLOM_AANTAL), ("tarief", KOLOM_TARIEF)):
+    for soort, patroon in (
+        ("jaar", KOLOM_JAAR),
+        ("periode", KOLOM_PERIODE),
+        ("aantal", KOLOM_AANTAL),
+        ("tarief", KOLOM_TARIEF),
+    ):
         for m in patroon.finditer(tekst):
-            if any(bezet[m.start():m.end()]):
+            if any(bezet[m.start() : m.end()]):
                 continue
             for i in range(m.start(), m.end()):
                 bezet[i] = True
             # The whole cell the heading word sits in gives the column's extent.
-            begin, eind = next(((b, e) for b, e in regel.cellen() if b <= m.start() < e), (m.start(), m.end()))
+            begin, eind = next(
+                ((b, e) for b, e in regel.cellen() if b <= m.start() < e), (m.start(), m.end())
+            )
             links, rechts = regel.x(begin, eind)
             kolommen.append(_Kolom(soort, links, rechts))
     if len({k.soort for k in kolommen}) < 2:
@@ -152,7 +207,11 @@ def _kolommen(regel: Regel) -> list[_Kolom] | None:
 
 def _kolom_van(kolommen: list[_Kolom], links: float, rechts: float) -> str:
     def afstand(k: _Kolom) -> float:
-        return min(abs((k.links + k.rechts) / 2 - (links + rechts) / 2), abs(k.rechts - rechts), abs(k.links - links))
+        return min(
+            abs((k.links + k.rechts) / 2 - (links + rechts) / 2),
+            abs(k.rechts - rechts),
+            abs(k.links - links),
+        )
 
     return min(kolommen, key=afstand).soort
 
@@ -166,8 +225,9 @@ def _label(regel: Regel, tot: int | None) -> str:
 _Bedragen = list[Decimal | None]
 
 
-def _periodebedragen(regel: Regel, kolommen: list[_Kolom] | None,
-                     in_jaarblok: bool) -> tuple[_Bedragen, dict[str, _Bedragen]]:
+def _periodebedragen(
+    regel: Regel, kolommen: list[_Kolom] | None, in_jaarblok: bool
+) -> tuple[_Bedragen, dict[str, _Bedragen]]:
     """The amounts on a line that belong to this period, and all amounts by column."""
     bedragen = _bedragen(regel)
     per_kolom: dict[str, _Bedragen] = {}
@@ -179,7 +239,9 @@ def _periodebedragen(regel: Regel, kolommen: list[_Kolom] | None,
         if any(k.soort == "periode" for k in kolommen):
             return per_kolom.get("periode", []), per_kolom
         # A table without a period column: what is not a count, a rate or year to date.
-        return [w for s, ws in per_kolom.items() if s not in ("jaar", "aantal", "tarief") for w in ws], per_kolom
+        return [
+            w for s, ws in per_kolom.items() if s not in ("jaar", "aantal", "tarief") for w in ws
+        ], per_kolom
     waarden = [b[0] for b in bedragen]
     if len(waarden) == 3 and _is_product(*waarden):
         return [waarden[2]], {"factor": waarden[:2]}
@@ -232,7 +294,15 @@ def ontleed(regels: list[Regel]) -> dict[str, object]:
                 netto.voeg_toe(2, waarde)
         elif not BRUTO_NIET.search(label):
             uurloon = re.match(r"^uurloon", label, re.I) is not None
-            rang = 4 if BRUTO_TOTAAL.search(label) else 3 if BRUTO.search(label) else 1 if BRUTO_BASIS.search(label) else 0
+            rang = (
+                4
+                if BRUTO_TOTAAL.search(label)
+                else 3
+                if BRUTO.search(label)
+                else 1
+                if BRUTO_BASIS.search(label)
+                else 0
+            )
             if rang and waarde is not None and not uurloon:
                 bruto.voeg_toe(rang, waarde)
             if rang:
@@ -242,8 +312,11 @@ def ontleed(regels: list[Regel]) -> dict[str, object]:
                     if len(aantal) == 1 and aantal[0] is not None:
                         uren.voeg_toe(1, aantal[0])
                 for m in UUR_TOTAAL.finditer(regel.tekst):
-                    if not in_jaarblok and not _in_jaarkolom(regel, m, kolommen) and \
-                            regel.zekerheid(m.start(), m.end()) >= MIN_ZEKER:
+                    if (
+                        not in_jaarblok
+                        and not _in_jaarkolom(regel, m, kolommen)
+                        and regel.zekerheid(m.start(), m.end()) >= MIN_ZEKER
+                    ):
                         uren.voeg_toe(1, _decimaal(m.group(1)))
                 if uurloon and not in_jaarblok:
                     _uurloon_maal_uren(regel, kolommen, bruto)
@@ -257,8 +330,11 @@ def ontleed(regels: list[Regel]) -> dict[str, object]:
         velden["bruto_loon"] = b
     if isinstance(n, Decimal) and n > 0:
         velden["netto_loon"] = n
-    if velden["bruto_loon"] is not None and velden["netto_loon"] is not None and \
-            velden["netto_loon"] > velden["bruto_loon"]:  # type: ignore[operator]
+    if (
+        velden["bruto_loon"] is not None
+        and velden["netto_loon"] is not None
+        and velden["netto_loon"] > velden["bruto_loon"]  # type: ignore[operator]
+    ):
         # Net above gross: one of them is misread and we cannot tell which.
         velden["bruto_loon"] = velden["netto_loon"] = None
     if isinstance(u, Decimal) and 0 < u <= MAX_UREN:
@@ -281,14 +357,19 @@ def _in_jaarkolom(regel: Regel, m: re.Match[str], kolommen: list[_Kolom] | None)
 
 
 def _uurloon_maal_uren(regel: Regel, kolommen: list[_Kolom] | None, bruto: _Kandidaten) -> None:
-    """"Uurloon € 14,25 × 58,50 uur = € 833,63": the product is the wage (the year column aside)."""
-    waarden = [w for w, links, rechts, _ in _bedragen(regel)
-               if not kolommen or _kolom_van(kolommen, links, rechts) != "jaar"]
+    """ "Uurloon € 14,25 × 58,50 uur = € 833,63": the product is the wage (the year column aside)."""
+    waarden = [
+        w
+        for w, links, rechts, _ in _bedragen(regel)
+        if not kolommen or _kolom_van(kolommen, links, rechts) != "jaar"
+    ]
     if len(waarden) == 3 and _is_product(*waarden) and waarden[2] is not None:
         bruto.voeg_toe(1, waarden[2])
 
 
-def _uren_uit(regel: Regel, kolommen: list[_Kolom] | None, in_jaarblok: bool, uren: _Kandidaten) -> None:
+def _uren_uit(
+    regel: Regel, kolommen: list[_Kolom] | None, in_jaarblok: bool, uren: _Kandidaten
+) -> None:
     tekst = regel.tekst
     m_label = UREN_GEWERKT.search(tekst) or UREN.search(tekst.strip())
     if not m_label or UREN_NIET.search(tekst) or in_jaarblok:
@@ -324,11 +405,15 @@ def _datums(tekst: str) -> list[tuple[int, date]]:
     for m in DATUM_ISO.finditer(tekst):
         _voeg_datum(gevonden, m.start(), int(m.group(1)), int(m.group(2)), int(m.group(3)))
     for m in DATUM_WOORD.finditer(tekst):
-        _voeg_datum(gevonden, m.start(), int(m.group(3)), MAANDEN[m.group(2).lower()], int(m.group(1)))
+        _voeg_datum(
+            gevonden, m.start(), int(m.group(3)), MAANDEN[m.group(2).lower()], int(m.group(1))
+        )
     return sorted(gevonden)
 
 
-def _voeg_datum(lijst: list[tuple[int, date]], positie: int, jaar: int, maand: int, dag: int) -> None:
+def _voeg_datum(
+    lijst: list[tuple[int, date]], positie: int, jaar: int, maand: int, dag: int
+) -> None:
     if not 2000 <= jaar <= 2100:
         return
     with contextlib.suppress(ValueError):  # 31-02: not a date
@@ -353,7 +438,11 @@ def periode(regels: list[Regel]) -> tuple[date | None, date | None]:
             continue
         # The dates may continue on the next line ("Periode:" above "01-03-2026 t/m 31-03-2026").
         datums = _zekere_datums(regel)
-        if len(datums) < 2 and i + 1 < len(regels) and not PERIODE_LABEL.search(regels[i + 1].tekst):
+        if (
+            len(datums) < 2
+            and i + 1 < len(regels)
+            and not PERIODE_LABEL.search(regels[i + 1].tekst)
+        ):
             datums += _zekere_datums(regels[i + 1])
         if len(datums) >= 2 and _geldig(datums[0], datums[1]):
             kandidaten.add((datums[0], datums[1]))
@@ -363,7 +452,9 @@ def periode(regels: list[Regel]) -> tuple[date | None, date | None]:
         for m in MAAND_JAAR.finditer(tekst):
             jaar, maand = int(m.group(2)), MAANDEN[m.group(1).lower()]
             if 2000 <= jaar <= 2100 and regel.zekerheid(m.start(), m.end()) >= MIN_ZEKER:
-                maanden.add((date(jaar, maand, 1), date(jaar, maand, calendar.monthrange(jaar, maand)[1])))
+                maanden.add(
+                    (date(jaar, maand, 1), date(jaar, maand, calendar.monthrange(jaar, maand)[1]))
+                )
         for m in PERIODE_NUMMER.finditer(tekst):
             if regel.zekerheid(m.start(), m.end()) >= MIN_ZEKER:
                 nummers.add((int(m.group(1)), int(m.group(2))))
@@ -372,7 +463,9 @@ def periode(regels: list[Regel]) -> tuple[date | None, date | None]:
         for regel in regels:
             if regel.zeker and min(regel.zeker) < MIN_ZEKER:
                 continue
-            for m in re.finditer(r"(\S+)\s*(?:t/m|tot en met|-|–|tot)\s*(\S+(?:\s+\S+\s+\d{4})?)", regel.tekst):
+            for m in re.finditer(
+                r"(\S+)\s*(?:t/m|tot en met|-|–|tot)\s*(\S+(?:\s+\S+\s+\d{4})?)", regel.tekst
+            ):
                 a = _datums(m.group(1))
                 b = _datums(m.group(2))
                 if a and b and _geldig(a[0][1], b[0][1]):
@@ -411,7 +504,7 @@ def werkgever(regels: list[Regel]) -> str | None:
             if not m:
                 continue
             bron, b, e = regel, begin + m.end(), eind
-            if not cel[m.end():].strip():
+            if not cel[m.end() :].strip():
                 # The label stands alone: its value is the next cell on the line, or the line below.
                 volgende = [(b2, e2) for b2, e2 in regel.cellen() if b2 >= eind]
                 if volgende:
@@ -433,9 +526,16 @@ def werkgever(regels: list[Regel]) -> str | None:
             cel = regel.tekst[begin:eind]
             # The whole line must be sure: a garbled word next to "Stichting" may be the rest of the name.
             eigen = RECHTSVORM.sub("", cel)
-            if RECHTSVORM.search(cel) and sum(c.isalpha() for c in eigen) >= 3 and \
-                    regel.zekerheid(0, len(regel.tekst)) >= MIN_ZEKER and (schoon := _schoon(cel)):
-                if all(difflib.SequenceMatcher(None, schoon.lower(), o.lower()).ratio() >= 0.75 for o in onzeker):
+            if (
+                RECHTSVORM.search(cel)
+                and sum(c.isalpha() for c in eigen) >= 3
+                and regel.zekerheid(0, len(regel.tekst)) >= MIN_ZEKER
+                and (schoon := _schoon(cel))
+            ):
+                if all(
+                    difflib.SequenceMatcher(None, schoon.lower(), o.lower()).ratio() >= 0.75
+                    for o in onzeker
+                ):
                     return schoon
                 return None
     return None

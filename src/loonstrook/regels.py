@@ -52,7 +52,9 @@ def uit_opmaaktekst(tekst: str) -> list[Regel]:
     Runs of two or more spaces are column gaps; they are kept as three spaces so that
     `Regel.cellen` sees them, and the x positions keep the true columns."""
     ruwe = [r.rstrip() for r in tekst.splitlines()]
-    breedte = max(max((len(r) for r in ruwe), default=1), 120)  # one space stays narrower than a cell gap
+    breedte = max(
+        max((len(r) for r in ruwe), default=1), 120
+    )  # one space stays narrower than a cell gap
     regels: list[Regel] = []
     for ruw in ruwe:
         if not ruw.strip():

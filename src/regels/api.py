@@ -79,7 +79,10 @@ def _rij_bouwer() -> Any:
     velden = ", ".join(
         [repr(_RIJ_SLEUTELS[0]) + ": uren"]
         + [f"{k!r}: w[{i}]" for i, k in enumerate(_RIJ_SLEUTELS[1 : n + 2])]
-        + [f"{k!r}: {arg}" for k, arg in zip(_RIJ_SLEUTELS[n + 2 :], ("norm", "kb", "druk", "gem"), strict=True)]
+        + [
+            f"{k!r}: {arg}"
+            for k, arg in zip(_RIJ_SLEUTELS[n + 2 :], ("norm", "kb", "druk", "gem"), strict=True)
+        ]
     )
     ns: dict[str, Any] = {}
     exec(f"def maak_rij(uren, w, norm, kb, druk, gem):\n    return {{{velden}}}", ns)  # noqa: S102
@@ -93,8 +96,12 @@ _maak_rij = _rij_bouwer()
 class _Zoekrooster:
     niveaus: np.ndarray[Any, Any]  # the distinct levels in hundredths of an hour, ascending
     index: np.ndarray[Any, Any]  # for each, its position in the given levels
-    rooster: np.ndarray[Any, Any]  # per interval between two levels: its 0.1-hour grid, both ends included
-    begin: np.ndarray[Any, Any]  # where each interval's grid starts in ``rooster`` (one extra at the end)
+    rooster: np.ndarray[
+        Any, Any
+    ]  # per interval between two levels: its 0.1-hour grid, both ends included
+    begin: np.ndarray[
+        Any, Any
+    ]  # where each interval's grid starts in ``rooster`` (one extra at the end)
 
 
 @lru_cache(maxsize=32)
@@ -119,20 +126,32 @@ def _zoekrooster(honderdsten: tuple[int, ...]) -> _Zoekrooster:
 class _Scenario:
     """One computed scenario for one household (base or variant)."""
 
-    def __init__(self, inv: Invoer, p: PeilParameters, regelingen: tuple[RegelingRekenvorm, ...], regel: str | None) -> None:
+    def __init__(
+        self,
+        inv: Invoer,
+        p: PeilParameters,
+        regelingen: tuple[RegelingRekenvorm, ...],
+        regel: str | None,
+    ) -> None:
         self.inv, self.p, self.regelingen, self.regel = inv, p, regelingen, regel
         if inv.uren is not None:
             self.honderdsten = uren_naar_honderdsten(inv.uren)
             self.zoek = _zoekrooster(tuple(self.honderdsten.tolist()))
             uurloon = inv.bruto_uurloon or 0
             bruto = bruto_per_maand(uurloon, self.honderdsten)[None, :]
-            fijn = bruto_per_maand(uurloon, self.zoek.rooster)[None, :] if self.zoek.rooster.size else None
+            fijn = (
+                bruto_per_maand(uurloon, self.zoek.rooster)[None, :]
+                if self.zoek.rooster.size
+                else None
+            )
             self.u = kern(p, inv.hh, bruto, regelingen=regelingen, regel=regel, fijn_bruto=fijn)
         else:
             assert inv.netto_lonen is not None
             netto = np.asarray(inv.netto_lonen, dtype=np.int64)[None, :]
             hh = inv.hh
-            bruto = bruto_uit_netto(p, netto, hh.vakantiegeld_in_mei[:, None], iack_recht(hh)[:, None])
+            bruto = bruto_uit_netto(
+                p, netto, hh.vakantiegeld_in_mei[:, None], iack_recht(hh)[:, None]
+            )
             self.u = kern(p, hh, bruto, netto_maand=netto, regelingen=regelingen, regel=regel)
         if self.u.niveau["kinderopvang_buiten_model"].any():
             raise InvoerFout(
@@ -167,16 +186,32 @@ class _Scenario:
         aantal = n["bijstand"].shape[1]
         in_mei = bool(self.inv.hh.vakantiegeld_in_mei[0])
         uren = self.inv.opgegeven_uren if self.inv.opgegeven_uren is not None else [None] * aantal
-        mei = n["vakantietoeslag_bijstand"][0] * 12 + (n["netto_vakantiegeld_per_jaar"][0] if in_mei else 0)
+        mei = n["vakantietoeslag_bijstand"][0] * 12 + (
+            n["netto_vakantiegeld_per_jaar"][0] if in_mei else 0
+        )
         # All euro columns at once, one row per level (cents / 100 is the nearest float to the
         # cents): the row's columns, the extra in May, then the municipal regulations.
-        kolommen = [*(n[k][0] for _naam, k in _RIJ_KOLOMMEN), mei, *(a[0] for a in self.u.gemeentelijk.values())]
+        kolommen = [
+            *(n[k][0] for _naam, k in _RIJ_KOLOMMEN),
+            mei,
+            *(a[0] for a in self.u.gemeentelijk.values()),
+        ]
         bedragen = (np.array(kolommen).T / 100).tolist()
         norm = int(self.u.vast["bijstandsnorm"][0]) / 100
         kb = int(self.u.vast["kinderbijslag"][0]) / 100
         gem = [(naam, len(_RIJ_KOLOMMEN) + 1 + r) for r, naam in enumerate(self.u.gemeentelijk)]
         gem_per_niveau = [{naam: w[j] for naam, j in gem} for w in bedragen]
-        rijen = list(map(_maak_rij, uren, bedragen, repeat(norm), repeat(kb), self.marginale_druk(), gem_per_niveau))
+        rijen = list(
+            map(
+                _maak_rij,
+                uren,
+                bedragen,
+                repeat(norm),
+                repeat(kb),
+                self.marginale_druk(),
+                gem_per_niveau,
+            )
+        )
         for k in ("bijstand_behalve_mei", "bijstand_in_mei", "premie_eenmalig"):
             if k in n:
                 for rij, w in zip(rijen, _euro_lijst(n[k][0]), strict=True):
@@ -191,7 +226,9 @@ class _Scenario:
         uit: list[float | None] = [None]
         for i in range(1, len(tot)):
             d_bruto = bruto[i] - bruto[i - 1]
-            uit.append(round(100 * (1 - 12 * (tot[i] - tot[i - 1]) / d_bruto), 1) if d_bruto > 0 else None)
+            uit.append(
+                round(100 * (1 - 12 * (tot[i] - tot[i - 1]) / d_bruto), 1) if d_bruto > 0 else None
+            )
         return uit
 
     def armoedeval(self) -> list[dict[str, Any]]:
@@ -246,7 +283,11 @@ def vrijlating_einde(inv: Invoer, p: PeilParameters, regime: int) -> dict[str, A
 
 
 def _waarschuwingen(
-    inv: Invoer, p: PeilParameters, sc: _Scenario, regelingen: tuple[RegelingRekenvorm, ...], armoedeval: list[dict[str, Any]]
+    inv: Invoer,
+    p: PeilParameters,
+    sc: _Scenario,
+    regelingen: tuple[RegelingRekenvorm, ...],
+    armoedeval: list[dict[str, Any]],
 ) -> list[str]:
     w = list(inv.waarschuwingen)
     u = sc.u
@@ -257,8 +298,14 @@ def _waarschuwingen(
             "Daarom staat de bijstand overal op nul."
         )
     if inv.hh.servicekosten[0] > 0 and not p.ht_servicekosten:
-        w.append("Servicekosten tellen vanaf 2026 niet meer mee voor de huurtoeslag. We rekenen alleen met je kale huur.")
-    elif inv.hh.kale_huur[0] > 0 and inv.hh.servicekosten[0] > p.ht_servicekosten_max and p.ht_servicekosten:
+        w.append(
+            "Servicekosten tellen vanaf 2026 niet meer mee voor de huurtoeslag. We rekenen alleen met je kale huur."
+        )
+    elif (
+        inv.hh.kale_huur[0] > 0
+        and inv.hh.servicekosten[0] > p.ht_servicekosten_max
+        and p.ht_servicekosten
+    ):
         w.append(
             f"Voor de huurtoeslag telt in 2025 niet meer dan {euro(p.ht_servicekosten_max)} aan servicekosten per maand mee. "
             "Alleen vier soorten tellen mee, zoals schoonmaak en licht in gemeenschappelijke ruimten en de huismeester, "
@@ -277,7 +324,9 @@ def _waarschuwingen(
             "telt het kindgebonden budget dus pas vanaf volgende maand mee."
         )
     if inv.peildatum < dt.date(2026, 1, 1) and inv.hh.kale_huur[0] > 0:
-        w.append("Voor 2025 benaderen we de huurtoeslag met de regels van 2026; het bedrag kan afwijken.")
+        w.append(
+            "Voor 2025 benaderen we de huurtoeslag met de regels van 2026; het bedrag kan afwijken."
+        )
     if inv.hh.heeft_partner[0] and inv.hh.kinderopvang_uren[0] > 0:
         w.append(
             "Kinderopvangtoeslag rekenen we alleen als alle ouders werken. Het werk van je partner rekenen we niet mee, "
@@ -286,7 +335,9 @@ def _waarschuwingen(
     if regelingen:
         g = gemeente(inv.gemeente or "")
         if g.fictief:
-            w.append(f"{g.naam} is een voorbeeldgemeente. De gemeentelijke regelingen zijn verzonnen.")
+            w.append(
+                f"{g.naam} is een voorbeeldgemeente. De gemeentelijke regelingen zijn verzonnen."
+            )
         if int(inv.hh.jaren_laag_inkomen[0]) < 0:
             for rv in regelingen:
                 if rv.versie.jaren_laag_inkomen_minimaal:
@@ -314,7 +365,9 @@ def _volgende_mei(peil: dt.date, maand: int) -> str:
     return f"{jaar:04d}-{maand:02d}"
 
 
-def _scenario_uitvoer(inv: Invoer, p: PeilParameters, regelingen: tuple[RegelingRekenvorm, ...], regel: str | None) -> tuple[dict[str, Any], _Scenario]:
+def _scenario_uitvoer(
+    inv: Invoer, p: PeilParameters, regelingen: tuple[RegelingRekenvorm, ...], regel: str | None
+) -> tuple[dict[str, Any], _Scenario]:
     sc = _Scenario(inv, p, regelingen, regel)
     regime = int(sc.u.vast["vrijlating_regime"][0])
     einde = vrijlating_einde(inv, p, regime)
@@ -337,20 +390,30 @@ def _scenario_uitvoer(inv: Invoer, p: PeilParameters, regelingen: tuple[Regeling
 MAX_VARIANTEN = 10
 MAX_REKENRIJEN = 1000  # levels x (1 + variants): 401 levels with one variant, or 41 levels with ten
 MAX_NIVEAUS_UITLEG = 101
-MAX_PARAMETERWAARDE = 1_000_000  # parameters are percentages, amounts per month or year, ages: all far below
+MAX_PARAMETERWAARDE = (
+    1_000_000  # parameters are percentages, amounts per month or year, ages: all far below
+)
 
 
-def _lees_varianten(varianten: object) -> list[tuple[str, tuple[tuple[str, Decimal], ...], str | None]]:
+def _lees_varianten(
+    varianten: object,
+) -> list[tuple[str, tuple[tuple[str, Decimal], ...], str | None]]:
     if isinstance(varianten, dict):
-        items = [{"naam": k, **(v if isinstance(v, dict) else {"_fout": v})} for k, v in varianten.items()]
+        items = [
+            {"naam": k, **(v if isinstance(v, dict) else {"_fout": v})}
+            for k, v in varianten.items()
+        ]
     elif isinstance(varianten, list):
         items = list(varianten)
     else:
         raise InvoerFout("varianten", "verwacht een lijst of object met varianten.")
     if len(items) > MAX_VARIANTEN:
         # Each variant recomputes every level: bounded so one request stays a small amount of work.
-        raise InvoerFout("varianten", f"je kunt hooguit {MAX_VARIANTEN} varianten tegelijk laten berekenen "
-                                      f"(nu {len(items)}). Verdeel ze over meer berekeningen.")
+        raise InvoerFout(
+            "varianten",
+            f"je kunt hooguit {MAX_VARIANTEN} varianten tegelijk laten berekenen "
+            f"(nu {len(items)}). Verdeel ze over meer berekeningen.",
+        )
     uit = []
     paden = bekende_paden()
     boom = parameterboom()
@@ -368,7 +431,10 @@ def _lees_varianten(varianten: object) -> list[tuple[str, tuple[tuple[str, Decim
         overr: list[tuple[str, Decimal]] = []
         for pad, waarde in params.items():
             if pad not in paden:
-                raise InvoerFout(f"{veld}.parameters.{pad}", "onbekende parameter; zie docs/regels.md voor de paden.")
+                raise InvoerFout(
+                    f"{veld}.parameters.{pad}",
+                    "onbekende parameter; zie docs/regels.md voor de paden.",
+                )
             if isinstance(waarde, bool) or not isinstance(waarde, (int, float, str)):
                 raise InvoerFout(f"{veld}.parameters.{pad}", "verwacht een getal.")
             try:
@@ -376,8 +442,12 @@ def _lees_varianten(varianten: object) -> list[tuple[str, tuple[tuple[str, Decim
             except ArithmeticError as exc:
                 raise InvoerFout(f"{veld}.parameters.{pad}", "verwacht een getal.") from exc
             if not getal.is_finite() or abs(getal) > MAX_PARAMETERWAARDE:
-                raise InvoerFout(f"{veld}.parameters.{pad}",
-                                 f"verwacht een getal van -{MAX_PARAMETERWAARDE:,} tot {MAX_PARAMETERWAARDE:,}.".replace(",", "."))
+                raise InvoerFout(
+                    f"{veld}.parameters.{pad}",
+                    f"verwacht een getal van -{MAX_PARAMETERWAARDE:,} tot {MAX_PARAMETERWAARDE:,}.".replace(
+                        ",", "."
+                    ),
+                )
             if boom[pad].eenheid == "ja/nee" and getal not in (0, 1):
                 raise InvoerFout(f"{veld}.parameters.{pad}", "verwacht 1 (ja) of 0 (nee).")
             overr.append((pad, getal))
@@ -394,15 +464,26 @@ def _controleer_omvang(inv: Invoer, aantal_varianten: int, uitleg: bool) -> None
     niveaus = len(inv.uren if inv.uren is not None else inv.netto_lonen or ())
     veld = "werk.uren_per_week" if inv.uren is not None else "werk.netto_loon_per_maand"
     if uitleg and niveaus > MAX_NIVEAUS_UITLEG:
-        raise InvoerFout(veld, f"met uitleg kun je hooguit {MAX_NIVEAUS_UITLEG} niveaus tegelijk laten berekenen "
-                               f"(nu {niveaus}). Vraag minder niveaus, of laat de uitleg weg.")
+        raise InvoerFout(
+            veld,
+            f"met uitleg kun je hooguit {MAX_NIVEAUS_UITLEG} niveaus tegelijk laten berekenen "
+            f"(nu {niveaus}). Vraag minder niveaus, of laat de uitleg weg.",
+        )
     rijen = niveaus * (1 + aantal_varianten)
     if rijen > MAX_REKENRIJEN:
-        raise InvoerFout("varianten", f"niveaus × (varianten + 1) mag hooguit {MAX_REKENRIJEN} zijn (nu {niveaus} × "
-                                      f"{1 + aantal_varianten} = {rijen}). Vraag minder niveaus of minder varianten.")
+        raise InvoerFout(
+            "varianten",
+            f"niveaus × (varianten + 1) mag hooguit {MAX_REKENRIJEN} zijn (nu {niveaus} × "
+            f"{1 + aantal_varianten} = {rijen}). Vraag minder niveaus of minder varianten.",
+        )
 
 
-def bereken(invoer: dict[str, Any], *, uitleg: bool = False, varianten: list[dict[str, Any]] | dict[str, Any] | None = None) -> dict[str, Any]:
+def bereken(
+    invoer: dict[str, Any],
+    *,
+    uitleg: bool = False,
+    varianten: list[dict[str, Any]] | dict[str, Any] | None = None,
+) -> dict[str, Any]:
     """Compute one household at every level of work (JSON contract in, JSON contract out).
 
     ``uitleg=True`` adds the explanation (full trace + plain-Dutch text). ``varianten`` runs the
@@ -436,7 +517,8 @@ def bereken(invoer: dict[str, Any], *, uitleg: bool = False, varianten: list[dic
                     "uren_uit_bijstand": vuit["uren_uit_bijstand"],
                     "armoedeval": vuit["armoedeval"],
                     "verschil_totaal_per_maand": [
-                        round(r["totaal_netto_per_maand"] - b, 2) for r, b in zip(vuit["resultaten"], basis_tot, strict=True)
+                        round(r["totaal_netto_per_maand"] - b, 2)
+                        for r, b in zip(vuit["resultaten"], basis_tot, strict=True)
                     ],
                 }
             )
@@ -464,8 +546,14 @@ def regelingen_voor_huishouden(invoer: dict[str, Any], *, niveau: int = 0) -> li
     norm = int(sc.u.vast["bijstandsnorm"][0])
     inkomen = int(sc.u.niveau["netto_inkomen_voor_regelingen"][0, niveau])
     hh = inv.hh
-    kinderen = int(hh.kinderen_0_5[0] + hh.kinderen_6_11[0] + hh.kinderen_12_15[0] + hh.kinderen_16_17[0])
-    htype = int(huishoudtype(hh.heeft_partner, np.array([kinderen]), hh.kinderen_12_15 + hh.kinderen_16_17)[0])
+    kinderen = int(
+        hh.kinderen_0_5[0] + hh.kinderen_6_11[0] + hh.kinderen_12_15[0] + hh.kinderen_16_17[0]
+    )
+    htype = int(
+        huishoudtype(hh.heeft_partner, np.array([kinderen]), hh.kinderen_12_15 + hh.kinderen_16_17)[
+            0
+        ]
+    )
     personen = int(sc.u.vast["personen"][0])
     jaren = int(inv.hh.jaren_laag_inkomen[0])
     uit: list[dict[str, Any]] = []
@@ -480,9 +568,8 @@ def regelingen_voor_huishouden(invoer: dict[str, Any], *, niveau: int = 0) -> li
         else:
             reden = f"Je inkomen ({euro(inkomen)} per maand) is hoger dan de grens van {pct}% van je bijstandsnorm ({euro(grens)})."
         if binnen and minimaal is not None and jaren < minimaal:
-            reden += (
-                f" Je moet ook al minstens {minimaal} jaar een laag inkomen hebben."
-                + (" Dat weten we niet." if jaren < 0 else f" Je hebt {jaren} jaar opgegeven.")
+            reden += f" Je moet ook al minstens {minimaal} jaar een laag inkomen hebben." + (
+                " Dat weten we niet." if jaren < 0 else f" Je hebt {jaren} jaar opgegeven."
             )
         uit.append(
             {
@@ -494,7 +581,9 @@ def regelingen_voor_huishouden(invoer: dict[str, Any], *, niveau: int = 0) -> li
                 "inkomen_per_maand": inkomen / 100,
                 "inkomensgrens_per_maand": grens / 100,
                 "bedrag_per_maand": bedrag / 100,
-                "bedrag_per_jaar": jaarbedrag(rv.versie, htype, kinderen, personen) / 100 if bedrag > 0 else 0.0,
+                "bedrag_per_jaar": jaarbedrag(rv.versie, htype, kinderen, personen) / 100
+                if bedrag > 0
+                else 0.0,
                 "reden": reden,
                 "bron": [{"titel": b.titel, "url": b.url} for b in rv.versie.bronnen],
                 "zekerheid": rv.versie.zekerheid,

@@ -33,12 +33,21 @@ _LOONTABEL_MAX = 500_000
 # Outputs only computed by kern(volledig=True), as are the amounts per municipal regulation;
 # asking for one of them costs a little speed.
 _ALLEEN_VOLLEDIG = frozenset(
-    {"netto_loon_per_maand", "netto_vakantiegeld_per_jaar", "loonheffing_per_jaar", "arbeidskorting_per_jaar",
-     "bijstand_uitbetaald", "bruto_bijstand_per_jaar", "vakantietoeslag_bijstand"}
+    {
+        "netto_loon_per_maand",
+        "netto_vakantiegeld_per_jaar",
+        "loonheffing_per_jaar",
+        "arbeidskorting_per_jaar",
+        "bijstand_uitbetaald",
+        "bruto_bijstand_per_jaar",
+        "vakantietoeslag_bijstand",
+    }
 )
 
 
-def huishoudens_uit_invoer(invoeren: Iterable[object]) -> tuple[Huishoudens, list[int], list[tuple[int, InvoerFout]]]:
+def huishoudens_uit_invoer(
+    invoeren: Iterable[object],
+) -> tuple[Huishoudens, list[int], list[tuple[int, InvoerFout]]]:
     """Check single-household inputs (the JSON contract) and stack the valid ones for the batch.
 
     Returns the households, the index of each accepted input, and the refused inputs with
@@ -64,7 +73,10 @@ def _huishoudens(invoer: Mapping[str, Any] | Huishoudens, n: int) -> Huishoudens
     bekend = set(hh.__dict__)
     for sleutel, waarde in invoer.items():
         if sleutel not in bekend:
-            raise InvoerFout(f"huishoudens.{sleutel}", f"onbekend veld; bekend zijn: {', '.join(sorted(bekend))}.")
+            raise InvoerFout(
+                f"huishoudens.{sleutel}",
+                f"onbekend veld; bekend zijn: {', '.join(sorted(bekend))}.",
+            )
         doel = getattr(hh, sleutel)
         arr = np.asarray(waarde)
         if arr.shape != (n,):
@@ -85,16 +97,37 @@ def _controleer(hh: Huishoudens, minimum: int, aow: int) -> None:
             f"huishoudens.leeftijd[{i}]",
             f"leeftijd {int(hh.leeftijd[i])} valt buiten {minimum} jaar tot de AOW-leeftijd ({aow}); niet gemodelleerd.",
         )
-    for naam in ("kinderen_0_5", "kinderen_6_11", "kinderen_12_15", "kinderen_16_17", "kostendelers", "kale_huur",
-                 "servicekosten", "vrijlating_maanden_gebruikt", "kinderopvang_uren", "kinderopvang_uurprijs", "medebewoners_inkomen"):
+    for naam in (
+        "kinderen_0_5",
+        "kinderen_6_11",
+        "kinderen_12_15",
+        "kinderen_16_17",
+        "kostendelers",
+        "kale_huur",
+        "servicekosten",
+        "vrijlating_maanden_gebruikt",
+        "kinderopvang_uren",
+        "kinderopvang_uurprijs",
+        "medebewoners_inkomen",
+    ):
         arr = getattr(hh, naam)
         if (arr < 0).any():
             raise InvoerFout(f"huishoudens.{naam}[{eerste(arr < 0)}]", "mag niet negatief zijn.")
-    for naam in ("iack_kinderen", "kinderbijslag_0_5", "kinderbijslag_6_11", "kinderbijslag_12_17", "kgb_kinderen",
-                 "kgb_12_15", "kgb_16_17"):
+    for naam in (
+        "iack_kinderen",
+        "kinderbijslag_0_5",
+        "kinderbijslag_6_11",
+        "kinderbijslag_12_17",
+        "kgb_kinderen",
+        "kgb_12_15",
+        "kgb_16_17",
+    ):
         arr = getattr(hh, naam)
         if (arr < -1).any():
-            raise InvoerFout(f"huishoudens.{naam}[{eerste(arr < -1)}]", "verwacht een aantal, of -1 voor 'niet opgegeven'.")
+            raise InvoerFout(
+                f"huishoudens.{naam}[{eerste(arr < -1)}]",
+                "verwacht een aantal, of -1 voor 'niet opgegeven'.",
+            )
 
 
 @cache
@@ -111,7 +144,9 @@ def _laat_glibc_vrijgegeven_geheugen_houden() -> None:
     del buffer
 
 
-def uren_uit_bijstand_geinterpoleerd(uren: npt.NDArray[np.float64], bijstand: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
+def uren_uit_bijstand_geinterpoleerd(
+    uren: npt.NDArray[np.float64], bijstand: npt.NDArray[np.int64]
+) -> npt.NDArray[np.float64]:
     """Per household: hours where bijstand first reaches zero, linear between levels (NaN: never)."""
     nul = bijstand == 0
     i = np.argmax(nul, axis=1)
@@ -167,7 +202,9 @@ def bereken_batch(
     loon = np.asarray(bruto_uurloon, dtype=np.int64)
     n = int(loon.shape[0])
     if (loon < 0).any():
-        raise InvoerFout(f"bruto_uurloon[{int(np.flatnonzero(loon < 0)[0])}]", "mag niet negatief zijn.")
+        raise InvoerFout(
+            f"bruto_uurloon[{int(np.flatnonzero(loon < 0)[0])}]", "mag niet negatief zijn."
+        )
     hh = _huishoudens(huishoudens, n)
     _controleer(hh, p.minimumleeftijd, p.aow_leeftijd)
     hh = hh.met_peildagtellingen()
@@ -178,7 +215,9 @@ def bereken_batch(
     levels = honderdsten.shape[-1]
     sleutels = list(dict.fromkeys(k for k in uitvoer if k != "uren_uit_bijstand"))
     wil_uren = "uren_uit_bijstand" in uitvoer
-    resultaat: dict[str, npt.NDArray[Any]] = {k: np.empty((n, levels), dtype=np.int64) for k in sleutels}
+    resultaat: dict[str, npt.NDArray[Any]] = {
+        k: np.empty((n, levels), dtype=np.int64) for k in sleutels
+    }
     if wil_uren:
         resultaat["uren_uit_bijstand"] = np.empty(n, dtype=np.float64)
     gem_namen = {rv.regeling.naam for rv in regelingen}
@@ -193,12 +232,22 @@ def bereken_batch(
         if tabel is not None:
             rijen = rij_van[sl]
             bruto = tabel.bruto_maand.take(rijen, axis=0)
-            u = kern(p, hh_blok, bruto, regelingen=regelingen, regel=regel, volledig=volledig, vast=vast,
-                     loon_opzoeken=partial(tabel.loon, rijen))
+            u = kern(
+                p,
+                hh_blok,
+                bruto,
+                regelingen=regelingen,
+                regel=regel,
+                volledig=volledig,
+                vast=vast,
+                loon_opzoeken=partial(tabel.loon, rijen),
+            )
         else:
             h = honderdsten[sl] if honderdsten.ndim == 2 else honderdsten[None, :]
             bruto = bruto_per_maand(loon[sl, None], h)
-            u = kern(p, hh_blok, bruto, regelingen=regelingen, regel=regel, volledig=volledig, vast=vast)
+            u = kern(
+                p, hh_blok, bruto, regelingen=regelingen, regel=regel, volledig=volledig, vast=vast
+            )
         for k in sleutels:
             if k in u.niveau:
                 resultaat[k][sl] = u.niveau[k]
@@ -210,7 +259,9 @@ def bereken_batch(
                 raise InvoerFout("uitvoer", f"onbekende uitvoer '{k}'.")
         if wil_uren:  # per block, while its bijstand is still in cache
             uren_blok = uren[sl] if uren.ndim == 2 else uren
-            resultaat["uren_uit_bijstand"][sl] = uren_uit_bijstand_geinterpoleerd(uren_blok, u.niveau["bijstand"])
+            resultaat["uren_uit_bijstand"][sl] = uren_uit_bijstand_geinterpoleerd(
+                uren_blok, u.niveau["bijstand"]
+            )
 
     # A task is a run of blocks: its per-household part is computed in one go (few numpy calls
     # on longer arrays), its blocks keep the per-level arrays in cache. At least four tasks per

@@ -27,7 +27,9 @@ class _Parser(argparse.ArgumentParser):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = _Parser(prog="opstap", description="Opstap-rekenregels: inkomen bij elk aantal uren werk.")
+    parser = _Parser(
+        prog="opstap", description="Opstap-rekenregels: inkomen bij elk aantal uren werk."
+    )
     sub = parser.add_subparsers(dest="opdracht", required=True)
     b = sub.add_parser("bereken", help="bereken een huishouden uit een JSON-bestand")
     b.add_argument("invoer", help="pad naar het JSON-invoerbestand ('-' voor stdin)")
@@ -35,9 +37,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(list(argv) if argv is not None else None)
 
     try:
-        tekst = sys.stdin.read() if args.invoer == "-" else Path(args.invoer).read_text(encoding="utf-8")
+        tekst = (
+            sys.stdin.read()
+            if args.invoer == "-"
+            else Path(args.invoer).read_text(encoding="utf-8")
+        )
     except OSError as exc:
-        print(f"Kan het bestand '{args.invoer}' niet lezen: {exc.strerror or exc}.", file=sys.stderr)
+        print(
+            f"Kan het bestand '{args.invoer}' niet lezen: {exc.strerror or exc}.", file=sys.stderr
+        )
         return 1
     except UnicodeDecodeError:
         print(f"Het bestand '{args.invoer}' is geen tekstbestand (UTF-8).", file=sys.stderr)
@@ -45,7 +53,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         invoer = json.loads(tekst)
     except json.JSONDecodeError as exc:
-        print(f"Het bestand '{args.invoer}' bevat geen geldige JSON (regel {exc.lineno}, kolom {exc.colno}): {exc.msg}.", file=sys.stderr)
+        print(
+            f"Het bestand '{args.invoer}' bevat geen geldige JSON (regel {exc.lineno}, kolom {exc.colno}): {exc.msg}.",
+            file=sys.stderr,
+        )
         return 1
     # Same JSON as POST /api/v1/berekeningen: 'varianten' sits next to the household.
     varianten = invoer.pop("varianten", None) if isinstance(invoer, dict) else None

@@ -59,13 +59,19 @@ def bronnentabel() -> str:
     """Markdown tables: every national parameter with its values per period and its sources,
     then every municipal regulation version with its sources."""
     regels = [
-        "| parameter (pad) | eenheid | " + " | ".join(f"{d.day}-{d.month}-{d.year}" for d in PERIODEN) + " | bron (waarde per 1-1-2026) |",
+        "| parameter (pad) | eenheid | "
+        + " | ".join(f"{d.day}-{d.month}-{d.year}" for d in PERIODEN)
+        + " | bron (waarde per 1-1-2026) |",
         "|---|---|" + "---|" * len(PERIODEN) + "---|",
     ]
     for pad, par in sorted(parameterboom().items()):
         waarden = [par.op(d) for d in PERIODEN]
         cellen = [waarde_tekst(par, w) + _zekerheid(w) for w in waarden]
-        regels.append(f"| `{pad}` | {par.eenheid} | " + " | ".join(cellen) + f" | {_links(par.op(PERIODEN[1]).bronnen)} |")
+        regels.append(
+            f"| `{pad}` | {par.eenheid} | "
+            + " | ".join(cellen)
+            + f" | {_links(par.op(PERIODEN[1]).bronnen)} |"
+        )
     regels += [
         "",
         "| gemeente | regeling (soort) | geldig | inkomensgrens | bron | zekerheid |",
@@ -90,7 +96,12 @@ def wijzigingen() -> str:
     for i, datum in enumerate(PERIODEN):
         kop = f"### {datum.isoformat()}"
         if i == 0:
-            delen += [kop, "", "Beginstand van de regelbasis (eerste peildatum die het model kent).", ""]
+            delen += [
+                kop,
+                "",
+                "Beginstand van de regelbasis (eerste peildatum die het model kent).",
+                "",
+            ]
         else:
             vorige = PERIODEN[i - 1]
             veranderd = []
@@ -101,7 +112,12 @@ def wijzigingen() -> str:
                         f"- `{pad}`: {waarde_tekst(par, oud)} → {waarde_tekst(par, nieuw)}{_zekerheid(nieuw)} "
                         f"— {_links(nieuw.bronnen)}"
                     )
-            delen += [kop, "", f"Gewijzigde waarden ten opzichte van {vorige.isoformat()} ({len(veranderd)}):", ""]
+            delen += [
+                kop,
+                "",
+                f"Gewijzigde waarden ten opzichte van {vorige.isoformat()} ({len(veranderd)}):",
+                "",
+            ]
             delen += veranderd or ["- geen"]
             delen.append("")
         laag: dict[str, list[str]] = {}

@@ -41,7 +41,9 @@ def euro_naar_centen(bedrag: object, veld: str = "bedrag") -> int:
         raise InvoerFout(veld, f"'{bedrag}' is geen geldig bedrag.") from exc
     if not dec.is_finite():
         raise InvoerFout(veld, f"'{bedrag}' is geen geldig bedrag.")
-    if dec.adjusted() >= 12:  # a trillion euros or more: no real amount, and 1e26 overflowed the rounding
+    if (
+        dec.adjusted() >= 12
+    ):  # a trillion euros or more: no real amount, and 1e26 overflowed the rounding
         raise InvoerFout(veld, "dit bedrag is te groot om mee te rekenen.")
     return int((dec * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 

@@ -47,7 +47,11 @@ HUISHOUDENS = (
 _TERUGVAL: dict[str, tuple[str, ...]] = {
     "alleenstaande": ("alleenstaande", "alle"),
     "alleenstaande_ouder": ("alleenstaande_ouder", "alle"),
-    "alleenstaande_ouder_kind_12_plus": ("alleenstaande_ouder_kind_12_plus", "alleenstaande_ouder", "alle"),
+    "alleenstaande_ouder_kind_12_plus": (
+        "alleenstaande_ouder_kind_12_plus",
+        "alleenstaande_ouder",
+        "alle",
+    ),
     "gehuwden": ("gehuwden", "alle"),
     "gehuwden_met_kinderen": ("gehuwden_met_kinderen", "gehuwden", "alle"),
     "gehuwden_kind_12_plus": ("gehuwden_kind_12_plus", "gehuwden_met_kinderen", "gehuwden", "alle"),
@@ -137,7 +141,11 @@ def _lees_regeling(pad: Path) -> Regeling:
         tot = _datum(v["geldig_tot"], bestand, s + ".geldig_tot") if v.get("geldig_tot") else None
         grens = v.get("inkomensgrens_procent")
         if grens is None or isinstance(grens, bool) or not isinstance(grens, (int, float)):
-            raise ParameterFout(bestand, s + ".inkomensgrens_procent", "inkomensgrens (percentage van de bijstandsnorm) ontbreekt.")
+            raise ParameterFout(
+                bestand,
+                s + ".inkomensgrens_procent",
+                "inkomensgrens (percentage van de bijstandsnorm) ontbreekt.",
+            )
         bedragen: dict[str, int] = {}
         origineel: dict[str, tuple[Decimal, str]] = {}
         for j, b in enumerate(v.get("bedragen") or []):
@@ -150,20 +158,30 @@ def _lees_regeling(pad: Path) -> Regeling:
         per_kind = per_persoon = per_kind_jaar = per_persoon_jaar = 0
         if v.get("bedrag_per_kind") is not None:
             bk = v["bedrag_per_kind"]
-            per_kind, dec, per = _per_maand(bk.get("bedrag"), bk.get("per"), bestand, s + ".bedrag_per_kind")
+            per_kind, dec, per = _per_maand(
+                bk.get("bedrag"), bk.get("per"), bestand, s + ".bedrag_per_kind"
+            )
             per_kind_jaar = euro_naar_centen(dec) * (12 if per == "maand" else 1)
         if v.get("bedrag_per_persoon") is not None:
             bp = v["bedrag_per_persoon"]
-            per_persoon, dec, per = _per_maand(bp.get("bedrag"), bp.get("per"), bestand, s + ".bedrag_per_persoon")
+            per_persoon, dec, per = _per_maand(
+                bp.get("bedrag"), bp.get("per"), bestand, s + ".bedrag_per_persoon"
+            )
             per_persoon_jaar = euro_naar_centen(dec) * (12 if per == "maand" else 1)
         if not bedragen and not per_kind and not per_persoon:
             raise ParameterFout(bestand, s + ".bedragen", "geen bedrag opgegeven.")
         zekerheid = v.get("zekerheid")
         if zekerheid not in ZEKERHEDEN:
-            raise ParameterFout(bestand, s + ".zekerheid", f"zekerheid moet een van {ZEKERHEDEN} zijn.")
+            raise ParameterFout(
+                bestand, s + ".zekerheid", f"zekerheid moet een van {ZEKERHEDEN} zijn."
+            )
         toelichting = v.get("toelichting")
         if zekerheid != "hoog" and not toelichting:
-            raise ParameterFout(bestand, s + ".toelichting", "bij zekerheid midden of laag is een toelichting verplicht.")
+            raise ParameterFout(
+                bestand,
+                s + ".toelichting",
+                "bij zekerheid midden of laag is een toelichting verplicht.",
+            )
         voorwaarden = v.get("voorwaarden") or {}
         jaren = voorwaarden.get("jaren_laag_inkomen_minimaal")
         versies.append(
@@ -184,7 +202,13 @@ def _lees_regeling(pad: Path) -> Regeling:
             )
         )
     versies.sort(key=lambda x: x.geldig_vanaf)
-    return Regeling(pad.stem, str(ruw["naam"]), str(ruw["soort"]), str(ruw["beschrijving"]).strip(), tuple(versies))
+    return Regeling(
+        pad.stem,
+        str(ruw["naam"]),
+        str(ruw["soort"]),
+        str(ruw["beschrijving"]).strip(),
+        tuple(versies),
+    )
 
 
 def _lees_gemeente(map_: Path) -> Gemeente:
@@ -198,9 +222,22 @@ def _lees_gemeente(map_: Path) -> Gemeente:
         if sleutel not in ruw:
             raise ParameterFout(str(bestand), sleutel, "ontbreekt.")
     if ruw["code"] != map_.name:
-        raise ParameterFout(str(bestand), "code", f"code '{ruw['code']}' moet gelijk zijn aan de mapnaam '{map_.name}'.")
-    regelingen = tuple(_lees_regeling(p) for p in sorted(map_.glob("*.yaml")) if p.name != "gemeente.yaml")
-    return Gemeente(str(ruw["code"]), str(ruw["naam"]), str(ruw["cbs_code"]), bool(ruw["fictief"]), str(ruw["toelichting"]).strip(), regelingen)
+        raise ParameterFout(
+            str(bestand),
+            "code",
+            f"code '{ruw['code']}' moet gelijk zijn aan de mapnaam '{map_.name}'.",
+        )
+    regelingen = tuple(
+        _lees_regeling(p) for p in sorted(map_.glob("*.yaml")) if p.name != "gemeente.yaml"
+    )
+    return Gemeente(
+        str(ruw["code"]),
+        str(ruw["naam"]),
+        str(ruw["cbs_code"]),
+        bool(ruw["fictief"]),
+        str(ruw["toelichting"]).strip(),
+        regelingen,
+    )
 
 
 @lru_cache(maxsize=1)
@@ -221,10 +258,14 @@ def gemeente(code: str, veld: str = "gemeente") -> Gemeente:
     for g in alle.values():
         if sleutel in (g.code.lower(), g.cbs_code.lower()):
             return g
-    raise InvoerFout(veld, f"gemeente '{code}' is onbekend; bekend zijn: {', '.join(sorted(alle))}.")
+    raise InvoerFout(
+        veld, f"gemeente '{code}' is onbekend; bekend zijn: {', '.join(sorted(alle))}."
+    )
 
 
-def gemeentelijke_regelingen(gemeente_code: str, peildatum: dt.date | str | None = None) -> list[dict[str, Any]]:
+def gemeentelijke_regelingen(
+    gemeente_code: str, peildatum: dt.date | str | None = None
+) -> list[dict[str, Any]]:
     """All regulations of a municipality (for the provisions pages), optionally on one date."""
     g = gemeente(gemeente_code)
     datum = dt.date.fromisoformat(peildatum) if isinstance(peildatum, str) else peildatum
@@ -243,9 +284,16 @@ def gemeentelijke_regelingen(gemeente_code: str, peildatum: dt.date | str | None
                     "geldig_vanaf": v.geldig_vanaf.isoformat(),
                     "geldig_tot": v.geldig_tot.isoformat() if v.geldig_tot else None,
                     "inkomensgrens_procent_van_bijstandsnorm": float(v.inkomensgrens_procent),
-                    "bedragen": {k: {"bedrag": float(b), "per": per} for k, (b, per) in v.bedragen_origineel.items()},
-                    "bedrag_per_kind_per_maand": v.per_kind_per_maand / 100 if v.per_kind_per_maand else None,
-                    "bedrag_per_persoon_per_maand": v.per_persoon_per_maand / 100 if v.per_persoon_per_maand else None,
+                    "bedragen": {
+                        k: {"bedrag": float(b), "per": per}
+                        for k, (b, per) in v.bedragen_origineel.items()
+                    },
+                    "bedrag_per_kind_per_maand": v.per_kind_per_maand / 100
+                    if v.per_kind_per_maand
+                    else None,
+                    "bedrag_per_persoon_per_maand": v.per_persoon_per_maand / 100
+                    if v.per_persoon_per_maand
+                    else None,
                     "voorwaarden": {"jaren_laag_inkomen_minimaal": v.jaren_laag_inkomen_minimaal},
                     "bron": [{"titel": b.titel, "url": b.url} for b in v.bronnen],
                     "zekerheid": v.zekerheid,
@@ -255,7 +303,9 @@ def gemeentelijke_regelingen(gemeente_code: str, peildatum: dt.date | str | None
     return uit
 
 
-def jaarbedrag(versie: RegelingVersie, huishoudtype_index: int, kinderen: int, personen: int) -> int:
+def jaarbedrag(
+    versie: RegelingVersie, huishoudtype_index: int, kinderen: int, personen: int
+) -> int:
     """The yearly amount in cents as the regulation states it (no rounding through months)."""
     code = HUISHOUDTYPE_CODES[huishoudtype_index]
     basis = 0
@@ -300,15 +350,26 @@ def regelingen_matrix(regelingen: tuple[RegelingRekenvorm, ...]) -> RegelingenMa
     from math import lcm
 
     den = lcm(*(rv.grens.den for rv in regelingen)) if regelingen else 1
-    grens_num = np.array([rv.grens.num * (den // rv.grens.den) for rv in regelingen], dtype=np.int64)
+    grens_num = np.array(
+        [rv.grens.num * (den // rv.grens.den) for rv in regelingen], dtype=np.int64
+    )
     grenzen = np.unique(grens_num)
     return RegelingenMatrix(
         namen=tuple(rv.regeling.naam for rv in regelingen),
-        per_type=np.array([rv.bedrag_per_type for rv in regelingen], dtype=np.int64).reshape(len(regelingen), -1),
+        per_type=np.array([rv.bedrag_per_type for rv in regelingen], dtype=np.int64).reshape(
+            len(regelingen), -1
+        ),
         per_kind=np.array([rv.versie.per_kind_per_maand for rv in regelingen], dtype=np.int64),
-        per_persoon=np.array([rv.versie.per_persoon_per_maand for rv in regelingen], dtype=np.int64),
+        per_persoon=np.array(
+            [rv.versie.per_persoon_per_maand for rv in regelingen], dtype=np.int64
+        ),
         jaren_minimaal=np.array(
-            [-1 if rv.versie.jaren_laag_inkomen_minimaal is None else rv.versie.jaren_laag_inkomen_minimaal for rv in regelingen],
+            [
+                -1
+                if rv.versie.jaren_laag_inkomen_minimaal is None
+                else rv.versie.jaren_laag_inkomen_minimaal
+                for rv in regelingen
+            ],
             dtype=np.int64,
         ),
         grens_num=grens_num,

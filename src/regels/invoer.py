@@ -129,7 +129,9 @@ MAX_UURLOON = 500  # euro per hour
 MAX_NETTO_PER_MAAND = 20_000  # euro per month
 
 
-def _bedrag(invoer: dict[str, Any], sleutel: str, standaard: int = 0, *, negatief: bool = False) -> int:
+def _bedrag(
+    invoer: dict[str, Any], sleutel: str, standaard: int = 0, *, negatief: bool = False
+) -> int:
     if sleutel not in invoer or invoer[sleutel] is None:
         return standaard
     centen = euro_naar_centen(invoer[sleutel], sleutel)
@@ -137,18 +139,28 @@ def _bedrag(invoer: dict[str, Any], sleutel: str, standaard: int = 0, *, negatie
     if centen < 0 and not negatief:
         raise InvoerFout(sleutel, "mag niet negatief zijn.")
     if abs(centen) > maximum * 100:
-        bereik = f"van {euro(-maximum * 100)} tot {euro(maximum * 100)}" if negatief else f"van 0 tot {euro(maximum * 100)}"
+        bereik = (
+            f"van {euro(-maximum * 100)} tot {euro(maximum * 100)}"
+            if negatief
+            else f"van 0 tot {euro(maximum * 100)}"
+        )
         raise InvoerFout(sleutel, f"verwacht een bedrag {bereik}{' ' + per if per else ''}.")
     return centen
 
 
-def _geheel(invoer: dict[str, Any], sleutel: str, standaard: int, minimum: int, maximum: int) -> int:
+def _geheel(
+    invoer: dict[str, Any], sleutel: str, standaard: int, minimum: int, maximum: int
+) -> int:
     w = invoer.get(sleutel, standaard)
     if w is None:
         return standaard
     # NaN and infinity (Python's json reads them) are refused before int() could raise on them.
-    if (isinstance(w, bool) or not isinstance(w, (int, float)) or (isinstance(w, float) and not math.isfinite(w))
-            or w != int(w)):
+    if (
+        isinstance(w, bool)
+        or not isinstance(w, (int, float))
+        or (isinstance(w, float) and not math.isfinite(w))
+        or w != int(w)
+    ):
         raise InvoerFout(sleutel, "verwacht een geheel getal.")
     if not minimum <= int(w) <= maximum:
         raise InvoerFout(sleutel, f"verwacht een getal van {minimum} tot en met {maximum}.")
@@ -253,12 +265,19 @@ def lees_invoer(invoer: object) -> Invoer:
     in_mei = _vlag(invoer, "vakantiegeld_in_mei", True)
     jaren_laag = _geheel(invoer, "jaren_laag_inkomen", -1, -1, 100)
     opvang_uren_ruw = invoer.get("kinderopvang_uren_per_maand", 0) or 0
-    if isinstance(opvang_uren_ruw, bool) or not isinstance(opvang_uren_ruw, (int, float)) or not 0 <= opvang_uren_ruw <= 1000:
+    if (
+        isinstance(opvang_uren_ruw, bool)
+        or not isinstance(opvang_uren_ruw, (int, float))
+        or not 0 <= opvang_uren_ruw <= 1000
+    ):
         raise InvoerFout("kinderopvang_uren_per_maand", "verwacht een aantal uren van 0 tot 1000.")
     opvang_uren = round(opvang_uren_ruw)
     uurprijs = _bedrag(invoer, "kinderopvang_uurprijs", p.kot_max_uurprijs)
     if opvang_uren and not (teller[0] + teller[1]):
-        raise InvoerFout("kinderopvang_uren_per_maand", "kinderopvang is alleen gemodelleerd voor kinderen jonger dan 12.")
+        raise InvoerFout(
+            "kinderopvang_uren_per_maand",
+            "kinderopvang is alleen gemodelleerd voor kinderen jonger dan 12.",
+        )
     medebewoners = _bedrag(invoer, "inkomen_medebewoners_per_jaar")
     if kostendelers and "inkomen_medebewoners_per_jaar" not in invoer and huur:
         waarschuwingen.append(
@@ -268,8 +287,24 @@ def lees_invoer(invoer: object) -> Invoer:
 
     # One int and one bool array; each field is a length-1 view (much cheaper than 24 arrays).
     getallen = np.array(
-        [leeftijd(aanvrager, peildatum), *teller, iack, *kb_teller, sum(kgb_teller), kgb_teller[1], kgb_teller[2],
-         kostendelers, huur, service, vermogen, maanden, opvang_uren, uurprijs, medebewoners, jaren_laag],
+        [
+            leeftijd(aanvrager, peildatum),
+            *teller,
+            iack,
+            *kb_teller,
+            sum(kgb_teller),
+            kgb_teller[1],
+            kgb_teller[2],
+            kostendelers,
+            huur,
+            service,
+            vermogen,
+            maanden,
+            opvang_uren,
+            uurprijs,
+            medebewoners,
+            jaren_laag,
+        ],
         dtype=np.int64,
     )
     vlaggen = np.array([partner is not None, medisch, in_mei], dtype=np.bool_)
@@ -308,19 +343,28 @@ def lees_invoer(invoer: object) -> Invoer:
     if werk is None:
         uren, uurloon, opgegeven_uren = [0.0], 0, [0]
     elif not isinstance(werk, dict):
-        raise InvoerFout("werk", "verwacht een object met bruto_uurloon en uren_per_week, of netto_loon_per_maand.")
+        raise InvoerFout(
+            "werk",
+            "verwacht een object met bruto_uurloon en uren_per_week, of netto_loon_per_maand.",
+        )
     elif "netto_loon_per_maand" in werk:
         if set(werk) - {"netto_loon_per_maand"}:
-            raise InvoerFout("werk", "geef óf netto_loon_per_maand, óf bruto_uurloon met uren_per_week.")
+            raise InvoerFout(
+                "werk", "geef óf netto_loon_per_maand, óf bruto_uurloon met uren_per_week."
+            )
         lijst = werk["netto_loon_per_maand"]
         if not isinstance(lijst, list) or not lijst or len(lijst) > MAX_NIVEAUS:
-            raise InvoerFout("werk.netto_loon_per_maand", f"verwacht een lijst met 1 tot {MAX_NIVEAUS} bedragen.")
+            raise InvoerFout(
+                "werk.netto_loon_per_maand", f"verwacht een lijst met 1 tot {MAX_NIVEAUS} bedragen."
+            )
         netto = []
         for i, b in enumerate(lijst):
             c = euro_naar_centen(b, f"werk.netto_loon_per_maand[{i}]")
             if not 0 <= c <= MAX_NETTO_PER_MAAND * 100:
-                raise InvoerFout(f"werk.netto_loon_per_maand[{i}]",
-                                 f"verwacht een bedrag van 0 tot {euro(MAX_NETTO_PER_MAAND * 100)} per maand.")
+                raise InvoerFout(
+                    f"werk.netto_loon_per_maand[{i}]",
+                    f"verwacht een bedrag van 0 tot {euro(MAX_NETTO_PER_MAAND * 100)} per maand.",
+                )
             netto.append(c)
     else:
         if set(werk) - {"bruto_uurloon", "uren_per_week"}:
@@ -330,15 +374,24 @@ def lees_invoer(invoer: object) -> Invoer:
             raise InvoerFout("werk.bruto_uurloon", "ontbreekt.")
         uurloon = euro_naar_centen(werk["bruto_uurloon"], "werk.bruto_uurloon")
         if not 0 <= uurloon <= MAX_UURLOON * 100:
-            raise InvoerFout("werk.bruto_uurloon", f"verwacht een uurloon van 0 tot {euro(MAX_UURLOON * 100)}.")
+            raise InvoerFout(
+                "werk.bruto_uurloon", f"verwacht een uurloon van 0 tot {euro(MAX_UURLOON * 100)}."
+            )
         lijst = werk.get("uren_per_week")
         if not isinstance(lijst, list) or not lijst or len(lijst) > MAX_NIVEAUS:
-            raise InvoerFout("werk.uren_per_week", f"verwacht een lijst met 1 tot {MAX_NIVEAUS} aantallen uren.")
+            raise InvoerFout(
+                "werk.uren_per_week", f"verwacht een lijst met 1 tot {MAX_NIVEAUS} aantallen uren."
+            )
         opgegeven_uren = list(lijst)
-        if not all(type(u) in (int, float) and 0 <= u <= MAX_UREN for u in lijst):  # else: find the first bad one
+        if not all(
+            type(u) in (int, float) and 0 <= u <= MAX_UREN for u in lijst
+        ):  # else: find the first bad one
             for i, u in enumerate(lijst):
                 if isinstance(u, bool) or not isinstance(u, (int, float)) or not 0 <= u <= MAX_UREN:
-                    raise InvoerFout(f"werk.uren_per_week[{i}]", f"verwacht een aantal uren van 0 tot {MAX_UREN}.")
+                    raise InvoerFout(
+                        f"werk.uren_per_week[{i}]",
+                        f"verwacht een aantal uren van 0 tot {MAX_UREN}.",
+                    )
         uren = [float(u) for u in lijst]
         if uurloon and uurloon < p.wml_uur and any(uren):
             waarschuwingen.append(
@@ -364,9 +417,15 @@ def lees_invoer(invoer: object) -> Invoer:
     )
 
 
-def bruto_per_maand(uurloon: int | np.ndarray[Any, Any], uren_honderdsten: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+def bruto_per_maand(
+    uurloon: int | np.ndarray[Any, Any], uren_honderdsten: np.ndarray[Any, Any]
+) -> np.ndarray[Any, Any]:
     """Monthly gross wage in cents: hourly wage x hours per week x 52 / 12, half up."""
-    return cast(np.ndarray[Any, Any], (np.asarray(uurloon, dtype=np.int64) * uren_honderdsten.astype(np.int64) * 52 + 600) // 1200)
+    return cast(
+        np.ndarray[Any, Any],
+        (np.asarray(uurloon, dtype=np.int64) * uren_honderdsten.astype(np.int64) * 52 + 600)
+        // 1200,
+    )
 
 
 def uren_naar_honderdsten(uren: list[float] | np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:

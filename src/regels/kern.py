@@ -122,7 +122,10 @@ class Huishoudens:
             "kinderbijslag_0_5": self.kinderen_0_5,
             "kinderbijslag_6_11": self.kinderen_6_11,
             "kinderbijslag_12_17": self.kinderen_12_15 + self.kinderen_16_17,
-            "kgb_kinderen": self.kinderen_0_5 + self.kinderen_6_11 + self.kinderen_12_15 + self.kinderen_16_17,
+            "kgb_kinderen": self.kinderen_0_5
+            + self.kinderen_6_11
+            + self.kinderen_12_15
+            + self.kinderen_16_17,
             "kgb_12_15": self.kinderen_12_15,
             "kgb_16_17": self.kinderen_16_17,
         }
@@ -181,7 +184,9 @@ class Loon:
 
     def niveaus(self, aantal: int) -> Loon:
         """The first ``aantal`` levels (views)."""
-        delen: dict[str, Any] = {k: None if a is None else a[:, :aantal] for k, a in self.__dict__.items()}
+        delen: dict[str, Any] = {
+            k: None if a is None else a[:, :aantal] for k, a in self.__dict__.items()
+        }
         return Loon(**delen)
 
 
@@ -193,7 +198,9 @@ def loon(p: PeilParameters, bruto_maand: I64, iack_recht: B) -> Loon:
     """
     bruto_jaar = bruto_maand * 12
     bruto_jaar += maal_tarief(bruto_jaar, p.vakantiebijslag)
-    netto_jaar, _loonheffing, iack_jaar, ak_jaar, iack_vol = lh.netto_loon(p, bruto_jaar, iack_recht)
+    netto_jaar, _loonheffing, iack_jaar, ak_jaar, iack_vol = lh.netto_loon(
+        p, bruto_jaar, iack_recht
+    )
     netto_incl, iack_maand = deel_afgerond(netto_jaar, 12), deel_afgerond(iack_jaar, 12)
     return Loon(
         bruto_jaar=bruto_jaar,
@@ -210,7 +217,13 @@ def loon(p: PeilParameters, bruto_maand: I64, iack_recht: B) -> Loon:
 
 
 def iack_over_bijstand(
-    p: PeilParameters, w: Loon, iack_recht: B, norm_k: I64, eigen_inkomen: I64, vrijlating: I64, iack_maand: I64
+    p: PeilParameters,
+    w: Loon,
+    iack_recht: B,
+    norm_k: I64,
+    eigen_inkomen: I64,
+    vrijlating: I64,
+    iack_maand: I64,
 ) -> None:
     """The IACK set off against the whole income tax, the tax on the gross bijstand included.
 
@@ -223,7 +236,9 @@ def iack_over_bijstand(
     this calculation's own arrays (``loon`` and ``Loontabel.loon`` make new ones per call), and
     copying whole batches would cost more than the rule itself.
     """
-    r: npt.NDArray[np.intp] | slice = slice(None) if iack_recht.all() else np.flatnonzero(iack_recht)
+    r: npt.NDArray[np.intp] | slice = (
+        slice(None) if iack_recht.all() else np.flatnonzero(iack_recht)
+    )
     iack_loon = w.iack_jaar[r]
     totaal = pw.algemene_bijstand(norm_k[r], eigen_inkomen[r] - vrijlating[r])
     totaal *= 12
@@ -242,7 +257,9 @@ def iack_over_bijstand(
 def netto_uitbetaald(p: PeilParameters, netto_incl: I64, in_mei: B) -> I64:
     """Net wage paid per month: without the holiday pay when that is paid in May (incl. x 100/108)."""
     vb = p.vakantiebijslag
-    return np.where(in_mei, (netto_incl * vb.den + (vb.den + vb.num) // 2) // (vb.den + vb.num), netto_incl)
+    return np.where(
+        in_mei, (netto_incl * vb.den + (vb.den + vb.num) // 2) // (vb.den + vb.num), netto_incl
+    )
 
 
 class Loontabel:
@@ -262,8 +279,14 @@ class Loontabel:
         recht = np.repeat(np.array([False, True]), self._k)[:, None]
         w = loon(p, np.concatenate([bruto_maand, bruto_maand]), recht)
         self._kolommen = (
-            w.bruto_jaar, w.netto_incl, w.iack_maand, w.eigen_inkomen, w.netto_met_iack_jaar, w.werkkortingen_jaar,
-            w.iack_jaar, w.iack_vol_jaar,
+            w.bruto_jaar,
+            w.netto_incl,
+            w.iack_maand,
+            w.eigen_inkomen,
+            w.netto_met_iack_jaar,
+            w.werkkortingen_jaar,
+            w.iack_jaar,
+            w.iack_vol_jaar,
         )
 
     def loon(self, rijen: npt.NDArray[np.intp], iack_recht: B) -> Loon:
@@ -318,12 +341,17 @@ class PerHuishouden:
     gem_tot_grens: I64  # (H, G) the regulations' total amount for an income up to that limit
 
     def deel(self, sl: slice) -> PerHuishouden:
-        velden: dict[str, Any] = {k: w[sl] if isinstance(w, np.ndarray) else w for k, w in self.__dict__.items()}
+        velden: dict[str, Any] = {
+            k: w[sl] if isinstance(w, np.ndarray) else w for k, w in self.__dict__.items()
+        }
         return PerHuishouden(**velden)
 
 
 def per_huishouden(
-    p: PeilParameters, hh: Huishoudens, regel: str | None = None, regelingen: tuple[RegelingRekenvorm, ...] = ()
+    p: PeilParameters,
+    hh: Huishoudens,
+    regel: str | None = None,
+    regelingen: tuple[RegelingRekenvorm, ...] = (),
 ) -> PerHuishouden:
     """What ``kern`` needs per household, before any income: norms, rights, fixed amounts."""
     partner = hh.heeft_partner
@@ -334,11 +362,18 @@ def per_huishouden(
     norm = pw.bijstandsnorm(p, partner, hh.kostendelers)
     vgrens = pw.vermogensgrens(p, partner, kinderen > 0)
     regime = pw.vrijlating_regime(
-        p, hh.leeftijd, partner, onder_12 > 0, hh.vrijlating_maanden_gebruikt, hh.medisch_urenbeperkt
+        p,
+        hh.leeftijd,
+        partner,
+        onder_12 > 0,
+        hh.vrijlating_maanden_gebruikt,
+        hh.medisch_urenbeperkt,
     )
     vnum, vden, vmax = pw.vrijlating_tarief(p, regime)
     # Variant B4 'premie_na_zes_maanden': no vrijlating under sub n; a premium after six months instead.
-    vnum_eff = np.where(regime == pw.ONDERDEEL_N, 0, vnum) if regel == "premie_na_zes_maanden" else vnum
+    vnum_eff = (
+        np.where(regime == pw.ONDERDEEL_N, 0, vnum) if regel == "premie_na_zes_maanden" else vnum
+    )
 
     # Toeslagen: the parts that do not depend on the income.
     zt_grens = np.where(partner, p.zt_vermogen_partner, p.zt_vermogen_alleen)
@@ -351,13 +386,19 @@ def per_huishouden(
     if regelingen:
         m = regelingen_matrix(regelingen)
         htype = huishoudtype(partner, kinderen, twaalf_plus)
-        gem_bedrag = m.per_type[:, htype].T + kinderen[:, None] * m.per_kind + personen[:, None] * m.per_persoon
+        gem_bedrag = (
+            m.per_type[:, htype].T
+            + kinderen[:, None] * m.per_kind
+            + personen[:, None] * m.per_persoon
+        )
         gem_bedrag = np.where(hh.jaren_laag_inkomen[:, None] >= m.jaren_minimaal, gem_bedrag, 0)
         gem_grens = (norm[:, None] * m.grens_num + m.grens_den // 2) // m.grens_den
         gem_grenzen = (norm[:, None] * m.grenzen + m.grens_den // 2) // m.grens_den
         gem_tot_grens = gem_bedrag @ m.open_bij_grens.T
     else:
-        gem_bedrag = gem_grens = gem_grenzen = gem_tot_grens = np.zeros((hh.aantal, 0), dtype=np.int64)
+        gem_bedrag = gem_grens = gem_grenzen = gem_tot_grens = np.zeros(
+            (hh.aantal, 0), dtype=np.int64
+        )
 
     return PerHuishouden(
         kinderen=kinderen,
@@ -373,9 +414,13 @@ def per_huishouden(
         vden=vden,
         vmax=vmax,
         iack_recht=iack_recht(hh),
-        kinderbijslag=ts.kinderbijslag(p, hh.kinderbijslag_0_5, hh.kinderbijslag_6_11, hh.kinderbijslag_12_17),
+        kinderbijslag=ts.kinderbijslag(
+            p, hh.kinderbijslag_0_5, hh.kinderbijslag_6_11, hh.kinderbijslag_12_17
+        ),
         zt_recht=hh.vermogen <= zt_grens,
-        kgb_basis=ts.kindgebonden_budget_basis(p, hh.kgb_kinderen, hh.kgb_12_15, hh.kgb_16_17, partner),
+        kgb_basis=ts.kindgebonden_budget_basis(
+            p, hh.kgb_kinderen, hh.kgb_12_15, hh.kgb_16_17, partner
+        ),
         kgb_recht=(hh.vermogen <= kgb_grens) & (hh.kgb_kinderen > 0),
         meerpersoons=meerpersoons,
         ht_max=ts.huurtoeslag_maximum(p, rekenhuur, meerpersoons, personen >= 3) * ht_recht,
@@ -465,9 +510,25 @@ def kern(
         extra["bijstand_fijn"] = bijstand[:, niveaus:]
         w = w.niveaus(niveaus)
         bruto_maand, bruto_jaar = bruto_maand[:, :niveaus], w.bruto_jaar
-        netto_incl, eigen_inkomen, vrijlating, bijstand, iack_maand, netto_met_iack_jaar, werkkortingen_jaar = (
+        (
+            netto_incl,
+            eigen_inkomen,
+            vrijlating,
+            bijstand,
+            iack_maand,
+            netto_met_iack_jaar,
+            werkkortingen_jaar,
+        ) = (
             a[:, :niveaus]
-            for a in (netto_incl, eigen_inkomen, vrijlating, bijstand, iack_maand, netto_met_iack_jaar, werkkortingen_jaar)
+            for a in (
+                netto_incl,
+                eigen_inkomen,
+                vrijlating,
+                bijstand,
+                iack_maand,
+                netto_met_iack_jaar,
+                werkkortingen_jaar,
+            )
         )
         if uitbetaald is not None:
             uitbetaald = uitbetaald[:, :niveaus]
@@ -482,7 +543,9 @@ def kern(
     if met_partner is not None:
         # With a partner, the applicant's half, rounded down (a shift by 1: bijstand >= 0).
         aandeel_aanvrager = np.right_shift(bijstand_jaar, partner.astype(np.int64)[:, None])
-    bruto_bijstand = lh.bruto_bijstand(p, bruto_jaar, netto_met_iack_jaar, werkkortingen_jaar, aandeel_aanvrager)
+    bruto_bijstand = lh.bruto_bijstand(
+        p, bruto_jaar, netto_met_iack_jaar, werkkortingen_jaar, aandeel_aanvrager
+    )
     if met_partner is not None:
         # Each partner is paid half of the couple's bijstand and has an own heffingskorting
         # (the partner has no wage in this model). Only rows with a partner have a second half.
@@ -495,11 +558,19 @@ def kern(
     # --- Toeslagen ------------------------------------------------------------------------
     zorg = ts.zorgtoeslag(p, toetsingsinkomen, partner[:, None], v.zt_recht[:, None])
     if v.kgb_recht.any():
-        kgb = ts.kindgebonden_budget(p, v.kgb_basis[:, None], toetsingsinkomen, partner[:, None], v.kgb_recht[:, None])
+        kgb = ts.kindgebonden_budget(
+            p, v.kgb_basis[:, None], toetsingsinkomen, partner[:, None], v.kgb_recht[:, None]
+        )
     else:
         kgb = np.zeros_like(bruto_maand)
     kb = v.kinderbijslag
-    huur = ts.huurtoeslag(p, v.ht_max[:, None], toetsingsinkomen, hh.medebewoners_inkomen[:, None], v.meerpersoons[:, None])
+    huur = ts.huurtoeslag(
+        p,
+        v.ht_max[:, None],
+        toetsingsinkomen,
+        hh.medebewoners_inkomen[:, None],
+        v.meerpersoons[:, None],
+    )
 
     met_bijstand = eigen_inkomen + bijstand
     netto_inkomen = met_bijstand - vrijlating  # excl. toeslagen and vrijgelaten deel
@@ -512,7 +583,11 @@ def kern(
     if v.opvang.any():
         werkt = (bruto_maand > 0) & v.opvang[:, None]
         kot, kot_kosten = ts.kinderopvangtoeslag(
-            p, hh.kinderopvang_uren[:, None], hh.kinderopvang_uurprijs[:, None], v.onder_12[:, None], werkt
+            p,
+            hh.kinderopvang_uren[:, None],
+            hh.kinderopvang_uurprijs[:, None],
+            v.onder_12[:, None],
+            werkt,
         )
         kot_buiten_model = (werkt & (toetsingsinkomen > p.kot_grens)).astype(np.int64)
         totaal += kot
@@ -534,7 +609,11 @@ def kern(
     else:
         gem_totaal = np.zeros(bruto_maand.shape, dtype=np.int64)
         for g in reversed(range(v.gem_grenzen.shape[1])):
-            gem_totaal = np.where(netto_inkomen <= v.gem_grenzen[:, g : g + 1], v.gem_tot_grens[:, g : g + 1], gem_totaal)
+            gem_totaal = np.where(
+                netto_inkomen <= v.gem_grenzen[:, g : g + 1],
+                v.gem_tot_grens[:, g : g + 1],
+                gem_totaal,
+            )
     totaal += gem_totaal
 
     if regel == "premie_na_zes_maanden":
@@ -578,7 +657,9 @@ def kern(
         **extra,
     }
     if volledig:
-        assert w.netto_jaar is not None and w.ak_jaar is not None, "volledig: the wage is computed, not looked up"
+        assert w.netto_jaar is not None and w.ak_jaar is not None, (
+            "volledig: the wage is computed, not looked up"
+        )
         assert uitbetaald is not None
         vakantietoeslag = pw.vakantietoeslag(p, bijstand)
         uit.niveau.update(

@@ -109,7 +109,9 @@ def _bronnen(ruw: object, bestand: str, pad: str) -> tuple[Bron, ...]:
         if not isinstance(titel, str) or not titel.strip():
             raise ParameterFout(bestand, pad + ".bron.titel", "titel van de bron ontbreekt.")
         if not isinstance(url, str) or not url.startswith("https://"):
-            raise ParameterFout(bestand, pad + ".bron.url", "url van de bron ontbreekt of is geen https-adres.")
+            raise ParameterFout(
+                bestand, pad + ".bron.url", "url van de bron ontbreekt of is geen https-adres."
+            )
         uit.append(Bron(titel.strip(), url))
     return tuple(uit)
 
@@ -117,7 +119,9 @@ def _bronnen(ruw: object, bestand: str, pad: str) -> tuple[Bron, ...]:
 def _lees_parameter(naam: str, ruw: object, bestand: str, prefix: str) -> Parameter:
     pad = f"{prefix}.{naam}"
     if not isinstance(ruw, dict):
-        raise ParameterFout(bestand, pad, "verwacht een mapping met beschrijving, eenheid en waarden.")
+        raise ParameterFout(
+            bestand, pad, "verwacht een mapping met beschrijving, eenheid en waarden."
+        )
     onbekend = set(ruw) - _PARAMETER_SLEUTELS
     if onbekend:
         raise ParameterFout(bestand, pad, f"onbekende sleutel(s): {sorted(onbekend)}.")
@@ -128,10 +132,16 @@ def _lees_parameter(naam: str, ruw: object, bestand: str, prefix: str) -> Parame
     if eenheid is None:
         raise ParameterFout(bestand, pad + ".eenheid", "eenheid ontbreekt.")
     if eenheid not in EENHEDEN:
-        raise ParameterFout(bestand, pad + ".eenheid", f"onbekende eenheid '{eenheid}'; kies uit {sorted(EENHEDEN)}.")
+        raise ParameterFout(
+            bestand,
+            pad + ".eenheid",
+            f"onbekende eenheid '{eenheid}'; kies uit {sorted(EENHEDEN)}.",
+        )
     waarden_ruw = ruw.get("waarden")
     if not isinstance(waarden_ruw, dict) or not waarden_ruw:
-        raise ParameterFout(bestand, pad + ".waarden", "waarden met een datum (geldig vanaf) ontbreken.")
+        raise ParameterFout(
+            bestand, pad + ".waarden", "waarden met een datum (geldig vanaf) ontbreken."
+        )
     waarden: list[Waarde] = []
     for sleutel, item in waarden_ruw.items():
         datum = _datum(sleutel, bestand, pad)
@@ -147,13 +157,21 @@ def _lees_parameter(naam: str, ruw: object, bestand: str, prefix: str) -> Parame
         if w is not None and (isinstance(w, bool) or not isinstance(w, (int, float))):
             raise ParameterFout(bestand, wpad + ".waarde", f"'{w}' is geen getal.")
         if eenheid == "ja/nee" and w is not None and w not in (0, 1):
-            raise ParameterFout(bestand, wpad + ".waarde", f"'{w}': eenheid ja/nee verwacht 1 (ja) of 0 (nee).")
+            raise ParameterFout(
+                bestand, wpad + ".waarde", f"'{w}': eenheid ja/nee verwacht 1 (ja) of 0 (nee)."
+            )
         zekerheid = item.get("zekerheid")
         if zekerheid not in ZEKERHEDEN:
-            raise ParameterFout(bestand, wpad + ".zekerheid", f"zekerheid moet een van {ZEKERHEDEN} zijn.")
+            raise ParameterFout(
+                bestand, wpad + ".zekerheid", f"zekerheid moet een van {ZEKERHEDEN} zijn."
+            )
         toelichting = item.get("toelichting")
         if zekerheid != "hoog" and not (isinstance(toelichting, str) and toelichting.strip()):
-            raise ParameterFout(bestand, wpad + ".toelichting", "bij zekerheid midden of laag is een toelichting verplicht.")
+            raise ParameterFout(
+                bestand,
+                wpad + ".toelichting",
+                "bij zekerheid midden of laag is een toelichting verplicht.",
+            )
         waarden.append(
             Waarde(
                 geldig_vanaf=datum,
@@ -185,7 +203,10 @@ def lees_bestand(pad_bestand: Path, prefix: str) -> dict[str, Parameter]:
     params = ruw.get("parameters")
     if not isinstance(params, dict) or not params:
         raise ParameterFout(bestand, "parameters", "geen parameters gevonden.")
-    return {f"{prefix}.{naam}": _lees_parameter(str(naam), item, bestand, prefix) for naam, item in params.items()}
+    return {
+        f"{prefix}.{naam}": _lees_parameter(str(naam), item, bestand, prefix)
+        for naam, item in params.items()
+    }
 
 
 def lees_map(map_: Path) -> dict[str, Parameter]:

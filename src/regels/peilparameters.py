@@ -210,7 +210,6 @@ class PeilParameters:
     onzeker: tuple[str, ...]  # paths of values with zekerheid 'laag'
 
 
-
 def _omzetten(param: Parameter, waarde: Decimal) -> int | bool | Tarief:
     if param.eenheid == "percentage":
         return Tarief.uit_percentage(waarde)
@@ -248,7 +247,10 @@ def peilparameters(
     overr = dict(overrides)
     for pad, waarde in overr.items():
         if pad not in boom:
-            raise InvoerFout(f"varianten.parameters.{pad}", "onbekende parameter; zie docs/regels.md voor de paden.")
+            raise InvoerFout(
+                f"varianten.parameters.{pad}",
+                "onbekende parameter; zie docs/regels.md voor de paden.",
+            )
         if boom[pad].eenheid == "ja/nee" and waarde not in (0, 1):
             raise InvoerFout(f"varianten.parameters.{pad}", "verwacht 1 (ja) of 0 (nee).")
     kwargs: dict[str, Any] = {}
@@ -259,14 +261,21 @@ def peilparameters(
         gebruikt[pad] = w
         ruwe = overr.get(pad, w.waarde)
         if ruwe is None:
-            raise InvoerFout("peildatum", f"parameter {pad} is op {peildatum.isoformat()} beëindigd (niet gemodelleerd).")
+            raise InvoerFout(
+                "peildatum",
+                f"parameter {pad} is op {peildatum.isoformat()} beëindigd (niet gemodelleerd).",
+            )
         kwargs[veld] = _omzetten(param, ruwe)
     namen = {f.name for f in fields(PeilParameters)}
     ontbrekend = namen - set(kwargs) - {"peildatum", "gebruikt", "overschreven", "onzeker"}
     if ontbrekend:  # pragma: no cover - guards the mapping above
         raise RuntimeError(f"parameters zonder pad: {sorted(ontbrekend)}")
-    onzeker = tuple(sorted(pad for pad, w in gebruikt.items() if w.zekerheid == "laag" and pad not in overr))
-    return PeilParameters(peildatum=peildatum, gebruikt=gebruikt, overschreven=overr, onzeker=onzeker, **kwargs)
+    onzeker = tuple(
+        sorted(pad for pad, w in gebruikt.items() if w.zekerheid == "laag" and pad not in overr)
+    )
+    return PeilParameters(
+        peildatum=peildatum, gebruikt=gebruikt, overschreven=overr, onzeker=onzeker, **kwargs
+    )
 
 
 def waarde_record(p: PeilParameters, pad: str) -> tuple[Parameter, Waarde]:

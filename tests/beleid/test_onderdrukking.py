@@ -21,7 +21,9 @@ from tests.wereld import Wereld, maak_klant, nieuwe_bsns
 aantal = st.one_of(st.integers(0, 12), st.integers(0, 60))
 
 
-def _twee_aanvullingen(getoond: list[int | None], totaal: int, i: int) -> tuple[list[int], list[int]]:
+def _twee_aanvullingen(
+    getoond: list[int | None], totaal: int, i: int
+) -> tuple[list[int], list[int]]:
     """Two completions of the hidden cells (each at least 1: a 0 is always shown) that sum to the
     shown total and differ in cell i; AssertionError when the shown numbers leave one value."""
     verborgen = [j for j, n in enumerate(getoond) if n is None]
@@ -35,7 +37,9 @@ def _twee_aanvullingen(getoond: list[int | None], totaal: int, i: int) -> tuple[
     for aanvulling in (laag, hoog):
         assert min(aanvulling) >= 0 and all(aanvulling[j] >= 1 for j in verborgen)
         assert sum(aanvulling) == totaal
-        assert all(aanvulling[j] == getoond[j] for j in range(len(getoond)) if getoond[j] is not None)
+        assert all(
+            aanvulling[j] == getoond[j] for j in range(len(getoond)) if getoond[j] is not None
+        )
     assert laag[i] != hoog[i], f"cell {i} has only one possible value"
     return laag, hoog
 
@@ -79,8 +83,10 @@ def test_nog_in_de_bijstand_per_uur_geeft_geen_kleine_groep_prijs(uit_op_uur: li
         if n is not None:
             vorige = n
             continue
-        volgende = next((m for m in getoond[h + 1:] if m is not None), 0)
-        assert vorige > volgende, f"level {h} lies between {vorige} and {volgende}: one value possible"
+        volgende = next((m for m in getoond[h + 1 :] if m is not None), 0)
+        assert vorige > volgende, (
+            f"level {h} lies between {vorige} and {volgende}: one value possible"
+        )
 
 
 def _cellen(pagina: str, kop: str) -> list[str]:
@@ -110,13 +116,15 @@ def test_bestandsbeeld_een_kleine_trede_is_niet_uit_te_rekenen(wereld: Wereld) -
 
 @pytest.mark.django_db
 def test_doorrekening_api_geeft_het_kleine_bestand_niet_prijs(
-        wereld: Wereld, django_capture_on_commit_callbacks: object) -> None:
+    wereld: Wereld, django_capture_on_commit_callbacks: object
+) -> None:
     """Three clients: the API said aantal_totaal 3 while the page hides it."""
     client = Client()
     client.force_login(wereld.a.gebruikers[Rol.BELEIDSMEDEWERKER])
     with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
-        response = client.post("/api/v1/doorrekeningen/", {"peildatum": "2026-01-01"},
-                               content_type="application/json")
+        response = client.post(
+            "/api/v1/doorrekeningen/", {"peildatum": "2026-01-01"}, content_type="application/json"
+        )
     assert response.status_code == 202
     body = client.get(f"/api/v1/doorrekeningen/{response.json()['id']}/").json()
     assert body["status"] == "klaar"
@@ -128,7 +136,8 @@ def test_doorrekening_api_geeft_het_kleine_bestand_niet_prijs(
 
 @pytest.mark.django_db
 def test_doorrekening_totaal_min_berekend_geeft_buiten_het_model_niet(
-        wereld: Wereld, django_capture_on_commit_callbacks: object) -> None:
+    wereld: Wereld, django_capture_on_commit_callbacks: object
+) -> None:
     """15 clients within the rules and one of 18 (outside them): aantal_totaal − aantal_berekend
     was that one person, on the page and in the API."""
     g, cp = wereld.a.gemeente, wereld.a.gebruikers[Rol.CONTACTPERSOON]
@@ -136,8 +145,12 @@ def test_doorrekening_totaal_min_berekend_geeft_buiten_het_model_niet(
         maak_klant(g, bsn, f"Bestand{i}", cp, geboortedatum=date(1970 + i, 3, 1))
     maak_klant(g, nieuwe_bsns(1, vanaf=8000)[0], "Jong", None, geboortedatum=date(2008, 1, 1))
     with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
-        d = services.doorrekening_starten(door=wereld.a.gebruikers[Rol.BELEIDSMEDEWERKER], gemeente=g,
-                                          peildatum=date(2026, 1, 1), variant_regel="premie_na_zes_maanden")
+        d = services.doorrekening_starten(
+            door=wereld.a.gebruikers[Rol.BELEIDSMEDEWERKER],
+            gemeente=g,
+            peildatum=date(2026, 1, 1),
+            variant_regel="premie_na_zes_maanden",
+        )
     d.refresh_from_db()
     assert d.status == Doorrekening.Status.KLAAR and d.aantal_totaal == 16
     client = Client()
@@ -161,24 +174,48 @@ def test_eerder_bewaarde_uitkomsten_verliezen_hun_tellingen(wereld: Wereld) -> N
 
     from django.apps import apps
 
-    migratie = importlib.import_module("opstap.beleid.migrations.0002_doorrekening_oude_tellingen_verbergen")
-    oud = {"uren": [0, 1], "aantal_berekend": 15, "aantal_buiten_model": None, "buiten_model": {"x": None},
-           "basis": {"gemiddeld_totaal_per_maand": [1500.0, 1510.0], "met_bijstand": [15, 14],
-                     "armoedeval_huishoudens": 0, "uren_uit_bijstand_banden": [{"van": 0, "tot": 8, "aantal": 11}],
-                     "uren_uit_bijstand_niet_binnen_40": 0, "mediaan_uren_uit_bijstand": 20.0}}
-    d = Doorrekening.objects.create(gemeente=wereld.a.gemeente, peildatum=date(2026, 1, 1), aantal_totaal=16,
-                                    status=Doorrekening.Status.KLAAR, resultaat=oud)
+    migratie = importlib.import_module(
+        "opstap.beleid.migrations.0002_doorrekening_oude_tellingen_verbergen"
+    )
+    oud = {
+        "uren": [0, 1],
+        "aantal_berekend": 15,
+        "aantal_buiten_model": None,
+        "buiten_model": {"x": None},
+        "basis": {
+            "gemiddeld_totaal_per_maand": [1500.0, 1510.0],
+            "met_bijstand": [15, 14],
+            "armoedeval_huishoudens": 0,
+            "uren_uit_bijstand_banden": [{"van": 0, "tot": 8, "aantal": 11}],
+            "uren_uit_bijstand_niet_binnen_40": 0,
+            "mediaan_uren_uit_bijstand": 20.0,
+        },
+    }
+    d = Doorrekening.objects.create(
+        gemeente=wereld.a.gemeente,
+        peildatum=date(2026, 1, 1),
+        aantal_totaal=16,
+        status=Doorrekening.Status.KLAAR,
+        resultaat=oud,
+    )
     migratie.oude_tellingen_verbergen(apps, None)
     d.refresh_from_db()
     r = d.resultaat
     assert r["aantal_berekend"] is None and r["aantal_totaal"] is None
-    assert r["basis"]["met_bijstand"] == [None, None] and r["basis"]["uren_uit_bijstand_banden"][0]["aantal"] is None
+    assert (
+        r["basis"]["met_bijstand"] == [None, None]
+        and r["basis"]["uren_uit_bijstand_banden"][0]["aantal"] is None
+    )
     assert r["basis"]["gemiddeld_totaal_per_maand"] == [1500.0, 1510.0]
     assert r["basis"]["mediaan_uren_uit_bijstand"] == 20.0
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.one_of(st.integers(0, 41), st.integers(14, 20), st.just(41)), min_size=10, max_size=90))
+@given(
+    st.lists(
+        st.one_of(st.integers(0, 41), st.integers(14, 20), st.just(41)), min_size=10, max_size=90
+    )
+)
 def test_banden_en_reeks_samen_geven_geen_kleine_groep_prijs(uit_op_uur: list[int]) -> None:
     """The exit-hour bands and "still on bijstand" per hour describe the same households: a band
     is the difference of the series at its edges. Together they must not give a small group."""
@@ -194,7 +231,10 @@ def test_banden_en_reeks_samen_geven_geen_kleine_groep_prijs(uit_op_uur: list[in
     s = telling.samenvatting(n, n)
     reeks, banden = s["met_bijstand"], s["uren_uit_bijstand_banden"]
     cellen = [b["aantal"] for b in banden] + [s["uren_uit_bijstand_niet_binnen_40"]]
-    echt = [sum(1 for u in uit_op_uur if b["van"] <= u < (41 if b["tot"] == 40 else b["tot"])) for b in banden]
+    echt = [
+        sum(1 for u in uit_op_uur if b["van"] <= u < (41 if b["tot"] == 40 else b["tot"]))
+        for b in banden
+    ]
     echt.append(sum(1 for u in uit_op_uur if u == 41))
     assert all(c is None or c == e for c, e in zip(cellen, echt, strict=True))
     for i, c in enumerate(cellen):  # the band table with its known total
@@ -221,14 +261,18 @@ def test_banden_en_reeks_samen_geven_geen_kleine_groep_prijs(uit_op_uur: list[in
             nieuw = True
     punten = [bekend[h] for h in sorted(bekend)]
     for a, b in zip(punten, punten[1:], strict=False):
-        assert a - b == 0 or a - b >= 10, f"{a - b} households leave bijstand between two known levels"
+        assert a - b == 0 or a - b >= 10, (
+            f"{a - b} households leave bijstand between two known levels"
+        )
     for v in punten:
         assert (v == 0 or v >= 10) and (n - v == 0 or n - v >= 10)
 
 
 @settings(max_examples=300, deadline=None)
 @given(aantal, aantal, aantal)
-def test_beter_gelijk_slechter_geeft_geen_kleine_groep_prijs(beter: int, gelijk: int, slechter: int) -> None:
+def test_beter_gelijk_slechter_geeft_geen_kleine_groep_prijs(
+    beter: int, gelijk: int, slechter: int
+) -> None:
     """Per hour level: better off and worse off are shown, "the same" is not; all households
     together are known. No group of 1 to 9 may follow, also not the unpublished one."""
     from opstap.beleid.onderdrukking import onderdruk
@@ -239,10 +283,13 @@ def test_beter_gelijk_slechter_geeft_geen_kleine_groep_prijs(beter: int, gelijk:
     assert getoond[1] is None
     verborgen = [i for i, v in enumerate(getoond) if v is None]
     rest = sum(echt) - sum(v for v in getoond if v is not None)
-    ondergrens = {i: 0 if i == 1 else 1 for i in verborgen}  # a shown-table cell is hidden only when not 0
+    ondergrens = {
+        i: 0 if i == 1 else 1 for i in verborgen
+    }  # a shown-table cell is hidden only when not 0
     for i in verborgen:
         if echt[i] == 0 or echt[i] >= 10:
             continue  # not a small group
         hoogste = rest - sum(ondergrens[j] for j in verborgen if j != i)
         assert len(verborgen) >= 2 and hoogste > ondergrens[i], (
-            f"cell {i} = {echt[i]} follows from {getoond} and the total {sum(echt)}")
+            f"cell {i} = {echt[i]} follows from {getoond} and the total {sum(echt)}"
+        )

@@ -13,7 +13,11 @@ import pytest
 
 CHROMIUM = os.environ.get("OPSTAP_CHROMIUM", "/usr/bin/chromium")
 AXE_JS = (Path(__file__).parent / "vendor" / "axe-core-4.14.1.min.js").read_text()
-SCREENSHOTS = Path(os.environ.get("OPSTAP_SCREENSHOTS", Path(__file__).resolve().parents[2] / "var" / "screenshots"))
+SCREENSHOTS = Path(
+    os.environ.get(
+        "OPSTAP_SCREENSHOTS", Path(__file__).resolve().parents[2] / "var" / "screenshots"
+    )
+)
 TELEFOON = {"width": 360, "height": 740}  # a cheap phone
 BUREAU = {"width": 1280, "height": 900}
 
@@ -37,8 +41,10 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     if not _chromium_aanwezig():
-        melding = (f"Chromium ontbreekt ({CHROMIUM}): installeer het Debian-pakket 'chromium' "
-                   "(apt-get install chromium) om de browsertests te draaien.")
+        melding = (
+            f"Chromium ontbreekt ({CHROMIUM}): installeer het Debian-pakket 'chromium' "
+            "(apt-get install chromium) om de browsertests te draaien."
+        )
         if os.environ.get("OPSTAP_BROWSERTESTS_VERPLICHT"):
             pytest.fail(melding)
         pytest.skip(melding)
@@ -47,8 +53,16 @@ def browser() -> Iterator[Any]:
     with sync_playwright() as pw:
         browser = pw.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            args=[
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
         )
         yield browser
         browser.close()
@@ -57,8 +71,9 @@ def browser() -> Iterator[Any]:
 @pytest.fixture
 def pagina(browser: Any, live_server: Any) -> Iterator[Any]:
     """A fresh phone-sized page. bypass_csp only lets the test inject axe-core; the app's CSP stays."""
-    context = browser.new_context(viewport=TELEFOON, locale="nl-NL", bypass_csp=True,
-                                  base_url=live_server.url)
+    context = browser.new_context(
+        viewport=TELEFOON, locale="nl-NL", bypass_csp=True, base_url=live_server.url
+    )
     page = context.new_page()
     yield page
     context.close()
@@ -80,18 +95,36 @@ def axe_problemen(page: Any) -> list[dict[str, Any]]:
              values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"""
     )
     problemen = [
-        {"id": v["id"], "impact": v["impact"], "help": v["help"],
-         "nodes": [n["target"] for n in v["nodes"]][:5]}
-        for v in resultaat["violations"] if v["impact"] in ("serious", "critical")
+        {
+            "id": v["id"],
+            "impact": v["impact"],
+            "help": v["help"],
+            "nodes": [n["target"] for n in v["nodes"]][:5],
+        }
+        for v in resultaat["violations"]
+        if v["impact"] in ("serious", "critical")
     ]
     # WCAG 1.4.10 Reflow (AA), which axe cannot check: on a phone the page never scrolls sideways.
     if page.viewport_size["width"] <= TELEFOON["width"] and not _pagina_past(page):
-        problemen.append({"id": "reflow", "impact": "serious", "help": "WCAG 1.4.10: de pagina schuift zijwaarts",
-                          "nodes": []})
-    if page.viewport_size["width"] <= TELEFOON["width"] and (afgeknipt := afgeknipte_elementen(page)):
-        problemen.append({"id": "reflow-afgeknipt", "impact": "serious",
-                          "help": "WCAG 1.4.10: inhoud valt buiten het scherm of buiten een schuifvak",
-                          "nodes": afgeknipt[:5]})
+        problemen.append(
+            {
+                "id": "reflow",
+                "impact": "serious",
+                "help": "WCAG 1.4.10: de pagina schuift zijwaarts",
+                "nodes": [],
+            }
+        )
+    if page.viewport_size["width"] <= TELEFOON["width"] and (
+        afgeknipt := afgeknipte_elementen(page)
+    ):
+        problemen.append(
+            {
+                "id": "reflow-afgeknipt",
+                "impact": "serious",
+                "help": "WCAG 1.4.10: inhoud valt buiten het scherm of buiten een schuifvak",
+                "nodes": afgeknipt[:5],
+            }
+        )
     return problemen
 
 

@@ -15,9 +15,13 @@ from tests.wereld import WACHTWOORD, Wereld
 pytestmark = pytest.mark.browser
 
 
-def test_contactpersoon_brengt_in_kaart_en_klant_ziet_het(browser: Any, live_server: Any, wereld: Wereld) -> None:
+def test_contactpersoon_brengt_in_kaart_en_klant_ziet_het(
+    browser: Any, live_server: Any, wereld: Wereld
+) -> None:
     klant = wereld.a.klanten["eigen"]
-    bureau = browser.new_context(viewport=BUREAU, locale="nl-NL", bypass_csp=True, base_url=live_server.url)
+    bureau = browser.new_context(
+        viewport=BUREAU, locale="nl-NL", bypass_csp=True, base_url=live_server.url
+    )
     cp = bureau.new_page()
     inloggen(cp, "alfa-contactpersoon", WACHTWOORD)
     cp.get_by_role("link", name="A. Eigenaar").click()
@@ -29,7 +33,9 @@ def test_contactpersoon_brengt_in_kaart_en_klant_ziet_het(browser: Any, live_ser
     cp.wait_for_load_state()
     assert "Opgeslagen" in cp.get_by_role("status").first.inner_text()
     cp.get_by_label("Trede op de participatieladder").select_option("4.1")
-    cp.get_by_label("Fase in de reis (de klant ziet dit op de eigen startpagina)").select_option("solliciteren")
+    cp.get_by_label("Fase in de reis (de klant ziet dit op de eigen startpagina)").select_option(
+        "solliciteren"
+    )
     cp.get_by_label("Waarom deze trede? (komt in de geschiedenis)").fill("Solliciteert zelfstandig")
     cp.get_by_role("button", name="Opslaan").click()
     cp.wait_for_load_state()
@@ -50,7 +56,9 @@ def test_contactpersoon_brengt_in_kaart_en_klant_ziet_het(browser: Any, live_ser
     assert axe_problemen(cp) == [], "toegankelijkheid op de gefilterde caseload"
     bureau.close()
 
-    telefoon = browser.new_context(viewport=TELEFOON, locale="nl-NL", bypass_csp=True, base_url=live_server.url)
+    telefoon = browser.new_context(
+        viewport=TELEFOON, locale="nl-NL", bypass_csp=True, base_url=live_server.url
+    )
     page = telefoon.new_page()
     inloggen(page, "alfa-klant", WACHTWOORD)
     assert "Solliciteren" in page.locator('[aria-current="step"]').inner_text()

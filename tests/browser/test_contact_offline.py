@@ -28,9 +28,13 @@ def _wacht_op_cache(page: Any, paden: list[str], seconden: float = 15) -> None:
     raise AssertionError(f"niet bewaard voor offline lezen: {paden}")
 
 
-def test_verslagen_en_regels_offline_te_lezen(browser: Any, live_server: Any, wereld: Wereld) -> None:
+def test_verslagen_en_regels_offline_te_lezen(
+    browser: Any, live_server: Any, wereld: Wereld
+) -> None:
     verslag = Gespreksverslag.objects.get(klant=wereld.a.klanten["eigen"])
-    context = browser.new_context(viewport=TELEFOON, locale="nl-NL", bypass_csp=True, base_url=live_server.url)
+    context = browser.new_context(
+        viewport=TELEFOON, locale="nl-NL", bypass_csp=True, base_url=live_server.url
+    )
     page = context.new_page()
     inloggen(page, "alfa-klant", WACHTWOORD)  # the home page; the summary itself was never opened
     _wacht_op_cache(page, [f"/mijn/gesprekken/{verslag.pk}/", "/mijn/regels/", "/mijn/gesprekken/"])
@@ -51,7 +55,10 @@ def test_verslagen_en_regels_offline_te_lezen(browser: Any, live_server: Any, we
     page.get_by_role("button", name="Uitloggen").click()  # logging out empties what was kept
     page.wait_for_load_state()
     einde = time.monotonic() + 10
-    while page.evaluate("async () => (await caches.keys()).includes('opstap-lezen-v1')") and time.monotonic() < einde:
+    while (
+        page.evaluate("async () => (await caches.keys()).includes('opstap-lezen-v1')")
+        and time.monotonic() < einde
+    ):
         time.sleep(0.2)
     assert not page.evaluate("async () => (await caches.keys()).includes('opstap-lezen-v1')")
     context.close()

@@ -26,7 +26,9 @@ def test_klant_stuurt_bericht_en_ziet_het(pagina: Any, wereld: Wereld) -> None:
     screenshot(pagina, "contact-berichten-klant-telefoon")
 
 
-def test_te_groot_of_verkeerd_bestand_houdt_de_tekst_vast(pagina: Any, wereld: Wereld, tmp_path: Any) -> None:
+def test_te_groot_of_verkeerd_bestand_houdt_de_tekst_vast(
+    pagina: Any, wereld: Wereld, tmp_path: Any
+) -> None:
     bestand = tmp_path / "programma.exe"
     bestand.write_bytes(b"MZ\x90\x00" * 10)
     inloggen(pagina, "alfa-klant", WACHTWOORD)
@@ -40,10 +42,13 @@ def test_te_groot_of_verkeerd_bestand_houdt_de_tekst_vast(pagina: Any, wereld: W
     assert axe_problemen(pagina) == []
 
 
-def test_contactpersoon_publiceert_verslag_en_klant_leest_het(browser: Any, live_server: Any,
-                                                              wereld: Wereld) -> None:
+def test_contactpersoon_publiceert_verslag_en_klant_leest_het(
+    browser: Any, live_server: Any, wereld: Wereld
+) -> None:
     klant = wereld.a.klanten["eigen"]
-    medewerker = browser.new_context(viewport=BUREAU, locale="nl-NL", bypass_csp=True, base_url=live_server.url)
+    medewerker = browser.new_context(
+        viewport=BUREAU, locale="nl-NL", bypass_csp=True, base_url=live_server.url
+    )
     cp = medewerker.new_page()
     inloggen(cp, "alfa-contactpersoon", WACHTWOORD)
     cp.get_by_role("link", name="A. Eigenaar").click()
@@ -59,8 +64,12 @@ def test_contactpersoon_publiceert_verslag_en_klant_leest_het(browser: Any, live
     screenshot(cp, "contact-verslag-gepubliceerd-bureau")
     medewerker.close()
 
-    telefoon = browser.new_context(viewport={"width": 360, "height": 740}, locale="nl-NL", bypass_csp=True,
-                                   base_url=live_server.url)
+    telefoon = browser.new_context(
+        viewport={"width": 360, "height": 740},
+        locale="nl-NL",
+        bypass_csp=True,
+        base_url=live_server.url,
+    )
     page = telefoon.new_page()
     inloggen(page, "alfa-klant", WACHTWOORD)
     assert page.get_by_text("Er staat een nieuw gespreksverslag voor je klaar.").is_visible()
@@ -77,8 +86,18 @@ def test_contactpersoon_publiceert_verslag_en_klant_leest_het(browser: Any, live
     telefoon.close()
 
 
-@pytest.mark.parametrize("pad", ["/mijn/gesprekken/", "/mijn/afspraken/", "/mijn/stappenplan/",
-                                 "/mijn/regelingen/", "/mijn/regels/", "/mijn/hulp/", "/mijn/meldingen/"])
+@pytest.mark.parametrize(
+    "pad",
+    [
+        "/mijn/gesprekken/",
+        "/mijn/afspraken/",
+        "/mijn/stappenplan/",
+        "/mijn/regelingen/",
+        "/mijn/regels/",
+        "/mijn/hulp/",
+        "/mijn/meldingen/",
+    ],
+)
 def test_klantpaginas_zijn_toegankelijk(pagina: Any, wereld: Wereld, pad: str) -> None:
     inloggen(pagina, "alfa-klant", WACHTWOORD)
     pagina.goto(pad)
@@ -89,9 +108,16 @@ def test_klantpaginas_zijn_toegankelijk(pagina: Any, wereld: Wereld, pad: str) -
 def test_werkpaginas_zijn_toegankelijk(pagina: Any, wereld: Wereld) -> None:
     klant = wereld.a.klanten["caseload"].pk
     inloggen(pagina, "alfa-contactpersoon", WACHTWOORD)
-    for pad in ["/werk/", f"/werk/klanten/{klant}/berichten/", f"/werk/klanten/{klant}/contactmomenten/",
-                f"/werk/klanten/{klant}/stappenplan/", f"/werk/klanten/{klant}/aanvragen/",
-                f"/werk/klanten/{klant}/overdracht/", f"/werk/klanten/{klant}/als-klant/", "/werk/voorzieningen/"]:
+    for pad in [
+        "/werk/",
+        f"/werk/klanten/{klant}/berichten/",
+        f"/werk/klanten/{klant}/contactmomenten/",
+        f"/werk/klanten/{klant}/stappenplan/",
+        f"/werk/klanten/{klant}/aanvragen/",
+        f"/werk/klanten/{klant}/overdracht/",
+        f"/werk/klanten/{klant}/als-klant/",
+        "/werk/voorzieningen/",
+    ]:
         pagina.goto(pad)
         assert axe_problemen(pagina) == [], f"toegankelijkheid op {pad}"
 

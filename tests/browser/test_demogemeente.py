@@ -24,10 +24,30 @@ from tests.browser.conftest import axe_problemen, inloggen
 # Each demo login, the start page it lands on, and pages the walk must reach (by URL name):
 # if a link disappears, the walk would silently check less.
 DEMO_GEBRUIKERS = {
-    "klant1": ("/mijn/", {"mijn:start", "mijn:berichten", "mijn:verslag", "mijn:stappenplan", "mijn:inkomen",
-                          "mijn:regelingen", "mijn:inzages"}),
-    "contactpersoon1": ("/werk/", {"werk:caseload", "werk:klant", "werk:als-klant", "werk:berichten",
-                                   "werk:stappenplan", "werk:aanvragen", "werk:klant-inkomen"}),
+    "klant1": (
+        "/mijn/",
+        {
+            "mijn:start",
+            "mijn:berichten",
+            "mijn:verslag",
+            "mijn:stappenplan",
+            "mijn:inkomen",
+            "mijn:regelingen",
+            "mijn:inzages",
+        },
+    ),
+    "contactpersoon1": (
+        "/werk/",
+        {
+            "werk:caseload",
+            "werk:klant",
+            "werk:als-klant",
+            "werk:berichten",
+            "werk:stappenplan",
+            "werk:aanvragen",
+            "werk:klant-inkomen",
+        },
+    ),
     "inkomen1": ("/inkomen/", {"inkomen:start", "werk:klant-inkomen"}),
     "werkgever1": ("/werkgever/", {"werkgever:start"}),
     "beleid1": ("/beleid/", {"beleid:start", "beleid:doorrekeningen", "beleid:doorrekening"}),
@@ -88,10 +108,15 @@ def rondgang(page: Any, basis: str, gebruikersnaam: str, start: str) -> Rondgang
     each kind, up to MAX_PAGINAS. Findings per path: accessibility, reflow, links that fail."""
     page.context.clear_cookies()
     inloggen(page, gebruikersnaam, DEMO_WACHTWOORD)
-    assert urlsplit(page.url).path == start, f"{gebruikersnaam} landde op {page.url}, niet op {start}"
+    assert urlsplit(page.url).path == start, (
+        f"{gebruikersnaam} landde op {page.url}, niet op {start}"
+    )
     uit = Rondgang()
     gezien: set[str] = set()
-    rij: list[tuple[str, str]] = [(start, start), *((p, start) for p in ZOEKEN.get(gebruikersnaam, []))]
+    rij: list[tuple[str, str]] = [
+        (start, start),
+        *((p, start) for p in ZOEKEN.get(gebruikersnaam, [])),
+    ]
     while rij and len(uit.bezocht) < MAX_PAGINAS:
         pad, van = rij.pop(0)
         soort = _soort_pagina(pad)
@@ -103,7 +128,9 @@ def rondgang(page: Any, basis: str, gebruikersnaam: str, start: str) -> Rondgang
         if antwoord.status >= 400:
             uit.bevindingen[pad] = f"HTTP {antwoord.status} (link op {van})"
             continue
-        if antwoord.status >= 300 or not antwoord.headers.get("content-type", "").startswith("text/html"):
+        if antwoord.status >= 300 or not antwoord.headers.get("content-type", "").startswith(
+            "text/html"
+        ):
             continue
         page.goto(pad)
         page.wait_for_load_state()
@@ -116,7 +143,9 @@ def rondgang(page: Any, basis: str, gebruikersnaam: str, start: str) -> Rondgang
     return uit
 
 
-def test_demogemeente_zonder_toegankelijkheidsproblemen_op_een_telefoon(pagina: Any, live_server: Any) -> None:
+def test_demogemeente_zonder_toegankelijkheidsproblemen_op_een_telefoon(
+    pagina: Any, live_server: Any
+) -> None:
     begin = time.monotonic()
     call_command("laad_demo", stdout=io.StringIO())
     geladen = time.monotonic() - begin

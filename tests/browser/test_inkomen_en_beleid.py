@@ -52,7 +52,9 @@ def test_contactpersoon_legt_berekening_vast_met_uitleg(pagina: Any, wereld: Wer
     assert pagina.get_by_text("De hele berekening, met wet en bedragen").is_visible()
     assert axe_problemen(pagina) == []
     assert breedte_past(pagina)  # the trace table scrolls inside its own box
-    pagina.get_by_label("Waarvoor leg je deze berekening vast?").fill("Advies over een baan van 20 uur")
+    pagina.get_by_label("Waarvoor leg je deze berekening vast?").fill(
+        "Advies over een baan van 20 uur"
+    )
     pagina.get_by_role("button", name="Leg vast").click()
     pagina.wait_for_load_state()
     assert pagina.get_by_role("heading", level=1).inner_text() == "Vastgelegde berekening"

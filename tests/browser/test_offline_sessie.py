@@ -32,8 +32,9 @@ def _wacht(page: Any, pad: str, *, bewaard: bool, seconden: float = 15) -> bool:
 
 
 @pytest.mark.parametrize("route", ["app", "pagina"])
-def test_offline_kopie_weg_als_de_sessie_op_de_server_eindigt(browser: Any, live_server: Any, wereld: Wereld,
-                                                                route: str) -> None:
+def test_offline_kopie_weg_als_de_sessie_op_de_server_eindigt(
+    browser: Any, live_server: Any, wereld: Wereld, route: str
+) -> None:
     verslag = Gespreksverslag.objects.get(klant=wereld.a.klanten["eigen"])
     pad = f"/mijn/gesprekken/{verslag.pk}/"
     context = browser.new_context(viewport=TELEFOON, locale="nl-NL", base_url=live_server.url)

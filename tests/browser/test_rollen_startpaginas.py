@@ -47,7 +47,9 @@ def test_rol_landt_op_eigen_startpagina(pagina: Any, wereld: Wereld, rol: str) -
     screenshot(pagina, f"start-{rol}-bureau")
 
 
-def test_contactpersoon_opent_dossier_zonder_toegankelijkheidsproblemen(pagina: Any, wereld: Wereld) -> None:
+def test_contactpersoon_opent_dossier_zonder_toegankelijkheidsproblemen(
+    pagina: Any, wereld: Wereld
+) -> None:
     inloggen(pagina, "alfa-contactpersoon", WACHTWOORD)
     pagina.get_by_role("link", name="A. Caseload").click()
     assert pagina.get_by_role("heading", level=1).inner_text() == "A. Caseload"

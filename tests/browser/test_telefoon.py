@@ -24,10 +24,14 @@ from tests.wereld import WACHTWOORD, Wereld
 def _stappen(wereld: Wereld) -> None:
     klant = wereld.a.klanten["eigen"]
     morgen = timezone.localdate() + timedelta(days=3)
-    for wat, wie in [("Een cv maken met de bibliotheek en het opsturen naar drie bedrijven", StapWie.KLANT),
-                     ("Samen een vacature zoeken in de zorg", StapWie.SAMEN),
-                     ("Bellen met de werkgever over een proefplaats", StapWie.CONTACTPERSOON)]:
-        Stap.objects.create(gemeente=klant.gemeente, klant=klant, wat=wat, wie=wie, uiterlijk=morgen)
+    for wat, wie in [
+        ("Een cv maken met de bibliotheek en het opsturen naar drie bedrijven", StapWie.KLANT),
+        ("Samen een vacature zoeken in de zorg", StapWie.SAMEN),
+        ("Bellen met de werkgever over een proefplaats", StapWie.CONTACTPERSOON),
+    ]:
+        Stap.objects.create(
+            gemeente=klant.gemeente, klant=klant, wat=wat, wie=wie, uiterlijk=morgen
+        )
 
 
 def test_stappenplan_van_de_klant_knipt_niets_af(pagina: Any, wereld: Wereld) -> None:
@@ -62,8 +66,12 @@ def test_wie_keek_knipt_niets_af(pagina: Any, wereld: Wereld) -> None:
     klant = wereld.a.klanten["eigen"]
     cp = wereld.a.gebruikers[Rol.CONTACTPERSOON]
     for _ in range(3):
-        inzage_vastleggen(gebruiker=cp, klant=klant, onderdeel="dossier",
-                          doel="Begeleiding: het dossier bekeken voor het gesprek over de sollicitatie bij de bakker")
+        inzage_vastleggen(
+            gebruiker=cp,
+            klant=klant,
+            onderdeel="dossier",
+            doel="Begeleiding: het dossier bekeken voor het gesprek over de sollicitatie bij de bakker",
+        )
     inloggen(pagina, "alfa-klant", WACHTWOORD)
     pagina.goto("/mijn/inzage/")
     pagina.locator("details.wie-keek__eigen summary").click()

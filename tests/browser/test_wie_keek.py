@@ -13,12 +13,20 @@ from tests.wereld import WACHTWOORD, Wereld
 def test_wie_keek_past_op_een_telefoon(pagina: Any, wereld: Wereld) -> None:
     klant = wereld.a.klanten["eigen"]
     cp, zelf = wereld.a.gebruikers[Rol.CONTACTPERSOON], wereld.a.gebruikers[Rol.KLANT]
-    inzage_vastleggen(gebruiker=cp, klant=klant, onderdeel="lijst van klanten",
-                      doel="Begeleiding: de lijst van klanten liet zien welke klanten de drempel "
-                           "'lichamelijke of psychische beperking' hebben en welke klanten aandacht nodig hebben")
-    inzage_vastleggen(gebruiker=cp, klant=klant, onderdeel="dossier", doel="Begeleiding: het dossier bekeken")
+    inzage_vastleggen(
+        gebruiker=cp,
+        klant=klant,
+        onderdeel="lijst van klanten",
+        doel="Begeleiding: de lijst van klanten liet zien welke klanten de drempel "
+        "'lichamelijke of psychische beperking' hebben en welke klanten aandacht nodig hebben",
+    )
+    inzage_vastleggen(
+        gebruiker=cp, klant=klant, onderdeel="dossier", doel="Begeleiding: het dossier bekeken"
+    )
     for _ in range(5):
-        inzage_vastleggen(gebruiker=zelf, klant=klant, onderdeel="overzicht", doel="Je bekeek je eigen overzicht")
+        inzage_vastleggen(
+            gebruiker=zelf, klant=klant, onderdeel="overzicht", doel="Je bekeek je eigen overzicht"
+        )
 
     inloggen(pagina, "alfa-klant", WACHTWOORD)
     pagina.goto("/mijn/inzage/")
@@ -28,7 +36,8 @@ def test_wie_keek_past_op_een_telefoon(pagina: Any, wereld: Wereld) -> None:
     eigen = pagina.locator("details.wie-keek__eigen")
     assert eigen.get_attribute("open") is None  # folded away
     assert "Je bekeek je eigen overzicht" not in pagina.locator("main").inner_text().replace(
-        eigen.inner_text(), "")
+        eigen.inner_text(), ""
+    )
     assert axe_problemen(pagina) == []
     assert breedte_past(pagina)
     eigen.locator("summary").click()

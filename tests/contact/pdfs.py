@@ -24,24 +24,42 @@ def schoon() -> bytes:
 
 def met_javascript() -> bytes:
     schrijver = _met_pagina()
-    actie = DictionaryObject({NameObject("/S"): NameObject("/JavaScript"),
-                              NameObject("/JS"): TextStringObject("app.alert('hallo');")})
-    schrijver._root_object[NameObject("/Names")] = DictionaryObject({NameObject("/JavaScript"): DictionaryObject({
-        NameObject("/Names"): ArrayObject([TextStringObject("hallo"), schrijver._add_object(actie)])})})
+    actie = DictionaryObject(
+        {
+            NameObject("/S"): NameObject("/JavaScript"),
+            NameObject("/JS"): TextStringObject("app.alert('hallo');"),
+        }
+    )
+    schrijver._root_object[NameObject("/Names")] = DictionaryObject(
+        {
+            NameObject("/JavaScript"): DictionaryObject(
+                {
+                    NameObject("/Names"): ArrayObject(
+                        [TextStringObject("hallo"), schrijver._add_object(actie)]
+                    )
+                }
+            )
+        }
+    )
     return _bytes(schrijver)
 
 
 def met_openaction_javascript() -> bytes:
     schrijver = _met_pagina()
-    schrijver._root_object[NameObject("/OpenAction")] = DictionaryObject({
-        NameObject("/S"): NameObject("/JavaScript"), NameObject("/JS"): TextStringObject("app.alert(1)")})
+    schrijver._root_object[NameObject("/OpenAction")] = DictionaryObject(
+        {
+            NameObject("/S"): NameObject("/JavaScript"),
+            NameObject("/JS"): TextStringObject("app.alert(1)"),
+        }
+    )
     return _bytes(schrijver)
 
 
 def met_launch() -> bytes:
     schrijver = _met_pagina()
-    schrijver._root_object[NameObject("/OpenAction")] = DictionaryObject({
-        NameObject("/S"): NameObject("/Launch"), NameObject("/F"): TextStringObject("cmd.exe")})
+    schrijver._root_object[NameObject("/OpenAction")] = DictionaryObject(
+        {NameObject("/S"): NameObject("/Launch"), NameObject("/F"): TextStringObject("cmd.exe")}
+    )
     return _bytes(schrijver)
 
 
@@ -54,28 +72,51 @@ def met_ingesloten_bestand() -> bytes:
 def met_annotatie_actie() -> bytes:
     """A link on the page whose action is a script, hidden in the page's annotations."""
     schrijver = _met_pagina()
-    actie = DictionaryObject({NameObject("/S"): NameObject("/JavaScript"), NameObject("/JS"): TextStringObject("x")})
-    annotatie = DictionaryObject({NameObject("/Type"): NameObject("/Annot"), NameObject("/Subtype"): NameObject("/Link"),
-                                  NameObject("/A"): actie})
+    actie = DictionaryObject(
+        {NameObject("/S"): NameObject("/JavaScript"), NameObject("/JS"): TextStringObject("x")}
+    )
+    annotatie = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Annot"),
+            NameObject("/Subtype"): NameObject("/Link"),
+            NameObject("/A"): actie,
+        }
+    )
     schrijver.pages[0][NameObject("/Annots")] = ArrayObject([schrijver._add_object(annotatie)])
     return _bytes(schrijver)
 
 
 def met_openaction_webadres() -> bytes:
     schrijver = _met_pagina()
-    schrijver._root_object[NameObject("/OpenAction")] = DictionaryObject({
-        NameObject("/S"): NameObject("/URI"), NameObject("/URI"): TextStringObject("https://phish.example/")})
+    schrijver._root_object[NameObject("/OpenAction")] = DictionaryObject(
+        {
+            NameObject("/S"): NameObject("/URI"),
+            NameObject("/URI"): TextStringObject("https://phish.example/"),
+        }
+    )
     return _bytes(schrijver)
 
 
 def met_link() -> bytes:
     """An ordinary link on the page and a jump to page 1 on opening: what real letters have."""
     schrijver = _met_pagina()
-    actie = DictionaryObject({NameObject("/S"): NameObject("/URI"), NameObject("/URI"): TextStringObject("https://www.example.nl/")})
-    annotatie = DictionaryObject({NameObject("/Type"): NameObject("/Annot"), NameObject("/Subtype"): NameObject("/Link"),
-                                  NameObject("/A"): actie})
+    actie = DictionaryObject(
+        {
+            NameObject("/S"): NameObject("/URI"),
+            NameObject("/URI"): TextStringObject("https://www.example.nl/"),
+        }
+    )
+    annotatie = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Annot"),
+            NameObject("/Subtype"): NameObject("/Link"),
+            NameObject("/A"): actie,
+        }
+    )
     schrijver.pages[0][NameObject("/Annots")] = ArrayObject([schrijver._add_object(annotatie)])
-    schrijver._root_object[NameObject("/OpenAction")] = ArrayObject([schrijver.pages[0].indirect_reference, NameObject("/Fit")])
+    schrijver._root_object[NameObject("/OpenAction")] = ArrayObject(
+        [schrijver.pages[0].indirect_reference, NameObject("/Fit")]
+    )
     return _bytes(schrijver)
 
 
@@ -88,5 +129,11 @@ def met_wachtwoord(gebruiker: str) -> bytes:
 # Starts like a PDF, but is a web page: a browser that trusts the name would run it.
 HTML_ALS_PDF = b"%PDF-1.4\n<html><body><script>alert(document.cookie)</script></body></html>\n"
 
-GEVAARLIJK = {"javascript": met_javascript, "openaction": met_openaction_javascript, "launch": met_launch,
-              "ingesloten_bestand": met_ingesloten_bestand, "annotatie": met_annotatie_actie, "openaction_webadres": met_openaction_webadres}
+GEVAARLIJK = {
+    "javascript": met_javascript,
+    "openaction": met_openaction_javascript,
+    "launch": met_launch,
+    "ingesloten_bestand": met_ingesloten_bestand,
+    "annotatie": met_annotatie_actie,
+    "openaction_webadres": met_openaction_webadres,
+}

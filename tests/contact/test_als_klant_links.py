@@ -1,4 +1,4 @@
-""""Bekijk als klant" shows the client's pages to the contact person: every link in it must be one
+""" "Bekijk als klant" shows the client's pages to the contact person: every link in it must be one
 the contact person can follow (no client-only page that ends in 403)."""
 
 import re
@@ -27,11 +27,24 @@ def _links(html: str) -> list[str]:
 def test_elke_link_in_bekijk_als_klant_is_te_volgen(wereld: Wereld) -> None:
     klant = wereld.a.klanten["caseload"]
     cp = wereld.a.gebruikers[Rol.CONTACTPERSOON]
-    Stap.objects.create(gemeente=klant.gemeente, klant=klant, wat="Cv bijwerken", uiterlijk=date(2026, 12, 6))
-    Contactmoment.objects.create(gemeente=klant.gemeente, klant=klant, door=cp, onderwerp="Bijpraten",
-                                 wanneer=timezone.now() + timedelta(days=2))
-    Aanvraag.objects.create(gemeente=klant.gemeente, klant=klant, regeling_code="test", regeling_naam="Toeslag",
-                            ingediend_door=cp, stappen=[{"naam": "Besluit", "verwacht_op": "2027-01-03"}])
+    Stap.objects.create(
+        gemeente=klant.gemeente, klant=klant, wat="Cv bijwerken", uiterlijk=date(2026, 12, 6)
+    )
+    Contactmoment.objects.create(
+        gemeente=klant.gemeente,
+        klant=klant,
+        door=cp,
+        onderwerp="Bijpraten",
+        wanneer=timezone.now() + timedelta(days=2),
+    )
+    Aanvraag.objects.create(
+        gemeente=klant.gemeente,
+        klant=klant,
+        regeling_code="test",
+        regeling_naam="Toeslag",
+        ingediend_door=cp,
+        stappen=[{"naam": "Besluit", "verwacht_op": "2027-01-03"}],
+    )
     client = Client()
     client.force_login(cp)
     response = client.get(f"/werk/klanten/{klant.pk}/als-klant/")

@@ -34,6 +34,7 @@ def _web(pad: Callable[[Wereld], str]) -> Callable[[Wereld, str], None]:
         c.force_login(wereld.a.gebruikers[rol])
         response = c.post(pad(wereld), {"tekst": TEKST, "bijlage": _pdf()})
         assert response.status_code == 302, response.content.decode()[:500]
+
     return sturen
 
 
@@ -49,23 +50,40 @@ def _api(wereld: Wereld, rol: str) -> None:
 
 DEUREN = {
     Rol.KLANT: {"pagina": _web(lambda w: "/mijn/berichten/"), "api": _api},
-    Rol.CONTACTPERSOON: {"pagina": _web(lambda w: f"/werk/klanten/{w.a.klanten['eigen'].pk}/berichten/"),
-                         "api": _api},
+    Rol.CONTACTPERSOON: {
+        "pagina": _web(lambda w: f"/werk/klanten/{w.a.klanten['eigen'].pk}/berichten/"),
+        "api": _api,
+    },
 }
 
 
-def _wat_er_staat(wereld: Wereld, sturen: Callable[[Wereld, str], None], rol: str) -> tuple[Any, ...]:
+def _wat_er_staat(
+    wereld: Wereld, sturen: Callable[[Wereld, str], None], rol: str
+) -> tuple[Any, ...]:
     klant = wereld.a.klanten["eigen"]
-    berichten_voor, inzages_voor = set(Bericht.objects.values_list("pk", flat=True)), Inzage.objects.count()
+    berichten_voor, inzages_voor = (
+        set(Bericht.objects.values_list("pk", flat=True)),
+        Inzage.objects.count(),
+    )
     sturen(wereld, rol)
     nieuw = Bericht.objects.exclude(pk__in=berichten_voor).get()
     with nieuw.bijlage.open("rb") as f:
         inhoud = f.read()
-    bericht = (nieuw.klant_id, nieuw.afzender_id, nieuw.van_klant, nieuw.tekst, nieuw.verslag_id,
-               nieuw.bijlage_naam, nieuw.bijlage_type, inhoud)
+    bericht = (
+        nieuw.klant_id,
+        nieuw.afzender_id,
+        nieuw.van_klant,
+        nieuw.tekst,
+        nieuw.verslag_id,
+        nieuw.bijlage_naam,
+        nieuw.bijlage_type,
+        inhoud,
+    )
     # Writing shows no list, so the only new log entry is the write itself.
-    log = [(i.klant_id, i.gebruiker_id, i.rol, i.actie, i.onderdeel, i.doel)
-           for i in Inzage.objects.order_by("pk")[inzages_voor:]]
+    log = [
+        (i.klant_id, i.gebruiker_id, i.rol, i.actie, i.onderdeel, i.doel)
+        for i in Inzage.objects.order_by("pk")[inzages_voor:]
+    ]
     assert nieuw.klant_id == klant.pk and inhoud == pdfs.schoon()
     return bericht, log
 
@@ -84,8 +102,9 @@ def test_de_dienst_zelf_weigert_een_vreemd_gesprek(wereld: Wereld) -> None:
     """The rule is in the service, not only in the views: no door can forget it."""
     voor = Bericht.objects.count()
     with pytest.raises(PermissionDenied):
-        services.bericht_sturen(door=wereld.a.gebruikers[Rol.KLANT], klant=wereld.a.klanten["caseload"],
-                                tekst=TEKST)
+        services.bericht_sturen(
+            door=wereld.a.gebruikers[Rol.KLANT], klant=wereld.a.klanten["caseload"], tekst=TEKST
+        )
     assert Bericht.objects.count() == voor
 
 
@@ -94,6 +113,10 @@ def test_een_afgekeurde_bijlage_laat_niets_achter(wereld: Wereld) -> None:
     voor = Bericht.objects.count(), Inzage.objects.count()
     nep = SimpleUploadedFile("rooster.pdf", b"geen pdf", content_type="application/pdf")
     with pytest.raises(services.InvoerFout):
-        services.bericht_sturen(door=wereld.a.gebruikers[Rol.KLANT], klant=wereld.a.klanten["eigen"],
-                                tekst=TEKST, bijlage=nep)
+        services.bericht_sturen(
+            door=wereld.a.gebruikers[Rol.KLANT],
+            klant=wereld.a.klanten["eigen"],
+            tekst=TEKST,
+            bijlage=nep,
+        )
     assert (Bericht.objects.count(), Inzage.objects.count()) == voor

@@ -37,10 +37,21 @@ def team(wereld: Wereld) -> Team:
     cps = [maak_gebruiker(gemeente, f"contactpersoon{n}", Rol.CONTACTPERSOON) for n in (2, 3, 4, 5)]
     cp2, cp3, cp4, cp5 = cps
     bsns = nieuwe_bsns(2, vanaf=5000)
-    klanten = [maak_klant(gemeente, bsns[0], "Driehuis", cp3), maak_klant(gemeente, bsns[1], "Driebergen", cp3)]
+    klanten = [
+        maak_klant(gemeente, bsns[0], "Driehuis", cp3),
+        maak_klant(gemeente, bsns[1], "Driebergen", cp3),
+    ]
     vandaag = timezone.localdate()
-    Overdracht.objects.create(gemeente=gemeente, soort=OverdrachtSoort.VERVANGING, van=cp3, naar=cp2, begin=vandaag,
-                              einde=vandaag, reden="een dag vrij", vastgelegd_door=cp3)
+    Overdracht.objects.create(
+        gemeente=gemeente,
+        soort=OverdrachtSoort.VERVANGING,
+        van=cp3,
+        naar=cp2,
+        begin=vandaag,
+        einde=vandaag,
+        reden="een dag vrij",
+        vastgelegd_door=cp3,
+    )
     return Team(cp2, cp3, cp4, cp5, klanten)
 
 
@@ -60,12 +71,22 @@ def test_probe_een_dag_vervanger_geeft_de_caseload_niet_door(team: Team) -> None
     assert cp2.get(f"/werk/klanten/{klant.pk}/").status_code == 200  # the substitution itself works
 
     # A substitution of contactpersoon3's caseload by contactpersoon4, from 2020, with no end date …
-    response = cp2.post(f"/werk/klanten/{klant.pk}/overdracht/", {
-        "soort": "vervanging", "naar": team.cp4.pk, "begin": "2020-01-01", "einde": "", "reden": "probe"})
+    response = cp2.post(
+        f"/werk/klanten/{klant.pk}/overdracht/",
+        {
+            "soort": "vervanging",
+            "naar": team.cp4.pk,
+            "begin": "2020-01-01",
+            "einde": "",
+            "reden": "probe",
+        },
+    )
     assert response.status_code == 403
     # … and one of contactpersoon3's clients moved for good to contactpersoon5.
-    response = cp2.post(f"/werk/klanten/{klant.pk}/overdracht/", {
-        "soort": "overdracht", "naar": team.cp5.pk, "begin": _vandaag(), "reden": "probe"})
+    response = cp2.post(
+        f"/werk/klanten/{klant.pk}/overdracht/",
+        {"soort": "overdracht", "naar": team.cp5.pk, "begin": _vandaag(), "reden": "probe"},
+    )
     assert response.status_code == 403
 
     assert not Overdracht.objects.filter(vastgelegd_door=team.cp2).exists()
@@ -79,34 +100,56 @@ def test_vervanger_ziet_geen_overdrachtsformulier_of_knop(team: Team) -> None:
     cp2 = _client(team.cp2)
     klant = team.klanten_cp3[0]
     assert cp2.get(f"/werk/klanten/{klant.pk}/overdracht/").status_code == 403
-    assert f"/werk/klanten/{klant.pk}/overdracht/" not in cp2.get(f"/werk/klanten/{klant.pk}/").content.decode()
+    assert (
+        f"/werk/klanten/{klant.pk}/overdracht/"
+        not in cp2.get(f"/werk/klanten/{klant.pk}/").content.decode()
+    )
     eigenaar = _client(team.cp3)
-    assert f"/werk/klanten/{klant.pk}/overdracht/" in eigenaar.get(f"/werk/klanten/{klant.pk}/").content.decode()
+    assert (
+        f"/werk/klanten/{klant.pk}/overdracht/"
+        in eigenaar.get(f"/werk/klanten/{klant.pk}/").content.decode()
+    )
 
 
-def test_vervanger_kan_eigen_caseload_wel_laten_vervangen_maar_niet_die_van_de_collega(team: Team,
-                                                                                        wereld: Wereld) -> None:
+def test_vervanger_kan_eigen_caseload_wel_laten_vervangen_maar_niet_die_van_de_collega(
+    team: Team, wereld: Wereld
+) -> None:
     """contactpersoon2 hands their own caseload to contactpersoon4 for a week: contactpersoon4 then sees
     contactpersoon2's own clients, never contactpersoon3's (a substitution does not pass on)."""
     eigen = maak_klant(wereld.a.gemeente, nieuwe_bsns(1, vanaf=6000)[0], "Tweemans", team.cp2)
-    response = _client(team.cp2).post(f"/werk/klanten/{eigen.pk}/overdracht/", {
-        "soort": "vervanging", "naar": team.cp4.pk, "begin": _vandaag(), "einde": _vandaag(6)})
+    response = _client(team.cp2).post(
+        f"/werk/klanten/{eigen.pk}/overdracht/",
+        {"soort": "vervanging", "naar": team.cp4.pk, "begin": _vandaag(), "einde": _vandaag(6)},
+    )
     assert response.status_code == 302
     zichtbaar = set(zichtbare_klanten(team.cp4).values_list("pk", flat=True))
     assert eigen.pk in zichtbaar
     assert not zichtbaar & {k.pk for k in team.klanten_cp3}
 
 
-@pytest.mark.parametrize(("velden", "veld", "melding"), [
-    ({"begin": "2020-01-01", "einde": ""}, "begin", "Een vervanging of overdracht kan niet eerder ingaan dan vandaag"),
-    ({"einde": ""}, "einde", "Een vervanging heeft een einddatum"),
-    ({"einde": "+30"}, "einde", "Een vervanging duurt hoogstens 30 dagen"),
-    ({"begin": "+2", "einde": "+1"}, "einde", "De einddatum ligt voor de begindatum"),
-])
-def test_eigenaar_krijgt_duidelijke_fout_en_houdt_wat_hij_typte(team: Team, velden: dict[str, str], veld: str,
-                                                                 melding: str) -> None:
-    invoer = {"soort": "vervanging", "naar": str(team.cp4.pk), "begin": _vandaag(), "einde": _vandaag(6),
-              "reden": "Zomervakantie Ingrid"}
+@pytest.mark.parametrize(
+    ("velden", "veld", "melding"),
+    [
+        (
+            {"begin": "2020-01-01", "einde": ""},
+            "begin",
+            "Een vervanging of overdracht kan niet eerder ingaan dan vandaag",
+        ),
+        ({"einde": ""}, "einde", "Een vervanging heeft een einddatum"),
+        ({"einde": "+30"}, "einde", "Een vervanging duurt hoogstens 30 dagen"),
+        ({"begin": "+2", "einde": "+1"}, "einde", "De einddatum ligt voor de begindatum"),
+    ],
+)
+def test_eigenaar_krijgt_duidelijke_fout_en_houdt_wat_hij_typte(
+    team: Team, velden: dict[str, str], veld: str, melding: str
+) -> None:
+    invoer = {
+        "soort": "vervanging",
+        "naar": str(team.cp4.pk),
+        "begin": _vandaag(),
+        "einde": _vandaag(6),
+        "reden": "Zomervakantie Ingrid",
+    }
     for naam, waarde in velden.items():
         invoer[naam] = _vandaag(int(waarde)) if waarde.startswith("+") else waarde
     response = _client(team.cp3).post(f"/werk/klanten/{team.klanten_cp3[0].pk}/overdracht/", invoer)
@@ -123,12 +166,20 @@ def test_maximum_komt_uit_de_instellingen_van_de_gemeente(team: Team, wereld: We
     wereld.a.gemeente.save()
     url = f"/werk/klanten/{team.klanten_cp3[0].pk}/overdracht/"
     cp3 = _client(team.cp3)
-    te_lang = cp3.post(url, {"soort": "vervanging", "naar": team.cp4.pk, "begin": _vandaag(), "einde": _vandaag(5)})
+    te_lang = cp3.post(
+        url, {"soort": "vervanging", "naar": team.cp4.pk, "begin": _vandaag(), "einde": _vandaag(5)}
+    )
     assert te_lang.status_code == 400
     laatste = date.fromisoformat(_vandaag(4))
-    assert "Een vervanging duurt hoogstens 5 dagen" in " ".join(te_lang.context["form"].errors["einde"])
-    assert f"{laatste.day} " in " ".join(te_lang.context["form"].errors["einde"])  # says the last allowed day
-    goed = cp3.post(url, {"soort": "vervanging", "naar": team.cp4.pk, "begin": _vandaag(), "einde": _vandaag(4)})
+    assert "Een vervanging duurt hoogstens 5 dagen" in " ".join(
+        te_lang.context["form"].errors["einde"]
+    )
+    assert f"{laatste.day} " in " ".join(
+        te_lang.context["form"].errors["einde"]
+    )  # says the last allowed day
+    goed = cp3.post(
+        url, {"soort": "vervanging", "naar": team.cp4.pk, "begin": _vandaag(), "einde": _vandaag(4)}
+    )
     assert goed.status_code == 302
     vervanging = Overdracht.objects.get(naar=team.cp4)
     assert (vervanging.van, vervanging.naar, vervanging.einde) == (team.cp3, team.cp4, laatste)
@@ -136,8 +187,10 @@ def test_maximum_komt_uit_de_instellingen_van_de_gemeente(team: Team, wereld: We
 
 def test_eigenaar_draagt_klant_over_vanaf_vandaag(team: Team) -> None:
     klant = team.klanten_cp3[1]
-    response = _client(team.cp3).post(f"/werk/klanten/{klant.pk}/overdracht/", {
-        "soort": "overdracht", "naar": team.cp5.pk, "begin": _vandaag(), "reden": "werkverdeling"})
+    response = _client(team.cp3).post(
+        f"/werk/klanten/{klant.pk}/overdracht/",
+        {"soort": "overdracht", "naar": team.cp5.pk, "begin": _vandaag(), "reden": "werkverdeling"},
+    )
     assert response.status_code == 302
     klant.refresh_from_db()
     assert klant.contactpersoon == team.cp5
@@ -147,12 +200,25 @@ def test_open_vervanging_van_voor_de_regel_loopt_niet_eindeloos(team: Team, were
     """A substitution recorded before end dates were required (none, or one years away) counts
     for the municipality's maximum only."""
     oud = timezone.localdate() - timedelta(days=400)
-    Overdracht.objects.create(gemeente=wereld.a.gemeente, soort=OverdrachtSoort.VERVANGING, van=team.cp3,
-                              naar=team.cp4, begin=oud, einde=None, vastgelegd_door=team.cp2)
+    Overdracht.objects.create(
+        gemeente=wereld.a.gemeente,
+        soort=OverdrachtSoort.VERVANGING,
+        van=team.cp3,
+        naar=team.cp4,
+        begin=oud,
+        einde=None,
+        vastgelegd_door=team.cp2,
+    )
     assert not zichtbare_klanten(team.cp4).filter(pk=team.klanten_cp3[0].pk).exists()
-    recent = Overdracht.objects.create(gemeente=wereld.a.gemeente, soort=OverdrachtSoort.VERVANGING, van=team.cp3,
-                                       naar=team.cp5, begin=timezone.localdate() - timedelta(days=3), einde=None,
-                                       vastgelegd_door=team.cp3)
+    recent = Overdracht.objects.create(
+        gemeente=wereld.a.gemeente,
+        soort=OverdrachtSoort.VERVANGING,
+        van=team.cp3,
+        naar=team.cp5,
+        begin=timezone.localdate() - timedelta(days=3),
+        einde=None,
+        vastgelegd_door=team.cp3,
+    )
     assert zichtbare_klanten(team.cp5).filter(pk=team.klanten_cp3[0].pk).exists()
     recent.begin = timezone.localdate() - timedelta(days=30)
     recent.save()
@@ -168,7 +234,9 @@ def test_open_vervanging_van_voor_de_regel_loopt_niet_eindeloos(team: Team, were
 # --- the administrator ---------------------------------------------------------------------------
 
 
-def test_beheerder_legt_vervanging_vast_zonder_klantdossiers_te_zien(team: Team, wereld: Wereld) -> None:
+def test_beheerder_legt_vervanging_vast_zonder_klantdossiers_te_zien(
+    team: Team, wereld: Wereld
+) -> None:
     beheer = _client(wereld.a.gebruikers[Rol.BEHEERDER])
     pagina = beheer.get("/beheer/contactpersonen/")
     assert pagina.status_code == 200
@@ -176,21 +244,44 @@ def test_beheerder_legt_vervanging_vast_zonder_klantdossiers_te_zien(team: Team,
     assert "contactpersoon3" in tekst or team.cp3.weergavenaam in tekst
     for klant in team.klanten_cp3:
         assert klant.achternaam not in tekst
-    response = beheer.post("/beheer/contactpersonen/", {
-        "soort": "vervanging", "van": team.cp3.pk, "naar": team.cp4.pk, "begin": _vandaag(), "einde": _vandaag(9),
-        "reden": "ziek"})
+    response = beheer.post(
+        "/beheer/contactpersonen/",
+        {
+            "soort": "vervanging",
+            "van": team.cp3.pk,
+            "naar": team.cp4.pk,
+            "begin": _vandaag(),
+            "einde": _vandaag(9),
+            "reden": "ziek",
+        },
+    )
     assert response.status_code == 302
     vervanging = Overdracht.objects.get(naar=team.cp4)
-    assert (vervanging.van, vervanging.vastgelegd_door) == (team.cp3, wereld.a.gebruikers[Rol.BEHEERDER])
+    assert (vervanging.van, vervanging.vastgelegd_door) == (
+        team.cp3,
+        wereld.a.gebruikers[Rol.BEHEERDER],
+    )
     assert set(zichtbare_klanten(team.cp4)) == set(team.klanten_cp3)
     # The client hears it from their own contact person.
     laatste = team.klanten_cp3[0].berichten.order_by("-id").first()
-    assert laatste is not None and laatste.afzender == team.cp3 and team.cp4.weergavenaam in laatste.tekst
+    assert (
+        laatste is not None
+        and laatste.afzender == team.cp3
+        and team.cp4.weergavenaam in laatste.tekst
+    )
 
 
 def test_beheerder_draagt_hele_caseload_over(team: Team, wereld: Wereld) -> None:
-    response = _client(wereld.a.gebruikers[Rol.BEHEERDER]).post("/beheer/contactpersonen/", {
-        "soort": "overdracht", "van": team.cp3.pk, "naar": team.cp5.pk, "begin": _vandaag(), "reden": "vertrek"})
+    response = _client(wereld.a.gebruikers[Rol.BEHEERDER]).post(
+        "/beheer/contactpersonen/",
+        {
+            "soort": "overdracht",
+            "van": team.cp3.pk,
+            "naar": team.cp5.pk,
+            "begin": _vandaag(),
+            "reden": "vertrek",
+        },
+    )
     assert response.status_code == 302
     for klant in team.klanten_cp3:
         klant.refresh_from_db()
@@ -200,16 +291,34 @@ def test_beheerder_draagt_hele_caseload_over(team: Team, wereld: Wereld) -> None
 
 def test_beheerder_ook_niet_terug_in_de_tijd_of_eindeloos(team: Team, wereld: Wereld) -> None:
     beheer = _client(wereld.a.gebruikers[Rol.BEHEERDER])
-    response = beheer.post("/beheer/contactpersonen/", {
-        "soort": "vervanging", "van": team.cp3.pk, "naar": team.cp4.pk, "begin": "2020-01-01", "einde": "",
-        "reden": "probe"})
+    response = beheer.post(
+        "/beheer/contactpersonen/",
+        {
+            "soort": "vervanging",
+            "van": team.cp3.pk,
+            "naar": team.cp4.pk,
+            "begin": "2020-01-01",
+            "einde": "",
+            "reden": "probe",
+        },
+    )
     assert response.status_code == 400
     assert "niet eerder ingaan dan vandaag" in " ".join(response.context["form"].errors["begin"])
     assert 'value="probe"' in response.content.decode()
-    response = beheer.post("/beheer/contactpersonen/", {
-        "soort": "vervanging", "van": team.cp3.pk, "naar": team.cp4.pk, "begin": _vandaag(), "einde": ""})
+    response = beheer.post(
+        "/beheer/contactpersonen/",
+        {
+            "soort": "vervanging",
+            "van": team.cp3.pk,
+            "naar": team.cp4.pk,
+            "begin": _vandaag(),
+            "einde": "",
+        },
+    )
     assert response.status_code == 400
-    assert "Een vervanging heeft een einddatum" in " ".join(response.context["form"].errors["einde"])
+    assert "Een vervanging heeft een einddatum" in " ".join(
+        response.context["form"].errors["einde"]
+    )
     assert not Overdracht.objects.filter(naar=team.cp4).exists()
 
 
@@ -219,17 +328,38 @@ def test_beheerder_van_een_andere_gemeente_kan_het_niet(team: Team, wereld: Were
     from opstap.contact import services
 
     beheerder_b = wereld.b.gebruikers[Rol.BEHEERDER]
-    response = _client(beheerder_b).post("/beheer/contactpersonen/", {
-        "soort": "vervanging", "van": team.cp3.pk, "naar": team.cp4.pk, "begin": _vandaag(), "einde": _vandaag(3)})
+    response = _client(beheerder_b).post(
+        "/beheer/contactpersonen/",
+        {
+            "soort": "vervanging",
+            "van": team.cp3.pk,
+            "naar": team.cp4.pk,
+            "begin": _vandaag(),
+            "einde": _vandaag(3),
+        },
+    )
     assert response.status_code == 400  # A's contact persons are not among B's choices
     assert "van" in response.context["form"].errors
     with pytest.raises(PermissionDenied):
-        services.vervanging_vastleggen(van=team.cp3, naar=team.cp4, door=beheerder_b, begin=timezone.localdate(),
-                                       einde=timezone.localdate())
-    for rol in (Rol.INKOMENSCONSULENT, Rol.BELEIDSMEDEWERKER):  # other staff of the same municipality neither
+        services.vervanging_vastleggen(
+            van=team.cp3,
+            naar=team.cp4,
+            door=beheerder_b,
+            begin=timezone.localdate(),
+            einde=timezone.localdate(),
+        )
+    for rol in (
+        Rol.INKOMENSCONSULENT,
+        Rol.BELEIDSMEDEWERKER,
+    ):  # other staff of the same municipality neither
         with pytest.raises(PermissionDenied):
-            services.vervanging_vastleggen(van=team.cp3, naar=team.cp4, door=wereld.a.gebruikers[rol],
-                                           begin=timezone.localdate(), einde=timezone.localdate())
+            services.vervanging_vastleggen(
+                van=team.cp3,
+                naar=team.cp4,
+                door=wereld.a.gebruikers[rol],
+                begin=timezone.localdate(),
+                einde=timezone.localdate(),
+            )
     assert not Overdracht.objects.filter(naar=team.cp4).exists()
 
 
@@ -239,8 +369,14 @@ def test_service_weigert_de_vervanger_ook_zonder_scherm(team: Team) -> None:
     from opstap.contact import services
 
     with pytest.raises(PermissionDenied):
-        services.overdracht_vastleggen(klant=team.klanten_cp3[0], naar=team.cp5, door=team.cp2,
-                                       begin=timezone.localdate())
+        services.overdracht_vastleggen(
+            klant=team.klanten_cp3[0], naar=team.cp5, door=team.cp2, begin=timezone.localdate()
+        )
     with pytest.raises(PermissionDenied):
-        services.vervanging_vastleggen(van=team.cp3, naar=team.cp4, door=team.cp2, begin=timezone.localdate(),
-                                       einde=timezone.localdate())
+        services.vervanging_vastleggen(
+            van=team.cp3,
+            naar=team.cp4,
+            door=team.cp2,
+            begin=timezone.localdate(),
+            einde=timezone.localdate(),
+        )

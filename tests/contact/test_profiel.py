@@ -38,8 +38,12 @@ def _cp(wereld: Wereld) -> Client:
 
 
 def _velden(**extra: object) -> dict[str, object]:
-    return {"introductie": "Ik ben Sanne en ik help je bij werk zoeken.", "bereikbaar": "ma en di van 9 tot 12 uur",
-            "telefoon_direct": "0592 123 456", **extra}
+    return {
+        "introductie": "Ik ben Sanne en ik help je bij werk zoeken.",
+        "bereikbaar": "ma en di van 9 tot 12 uur",
+        "telefoon_direct": "0592 123 456",
+        **extra,
+    }
 
 
 def test_de_contactpersoon_zet_foto_en_tekst_en_de_klant_ziet_de_foto(wereld: Wereld) -> None:
@@ -51,7 +55,10 @@ def test_de_contactpersoon_zet_foto_en_tekst_en_de_klant_ziet_de_foto(wereld: We
     assert response.status_code == 302, response.content.decode()[:2000]
 
     profiel = Contactpersoon.objects.get(gebruiker=cp)
-    assert profiel.introductie.startswith("Ik ben Sanne") and profiel.bereikbaar == "ma en di van 9 tot 12 uur"
+    assert (
+        profiel.introductie.startswith("Ik ben Sanne")
+        and profiel.bereikbaar == "ma en di van 9 tot 12 uur"
+    )
     with profiel.foto.open("rb") as bestand:
         opgeslagen = bestand.read()
     with Image.open(io.BytesIO(opgeslagen)) as beeld:
@@ -72,7 +79,9 @@ def test_de_contactpersoon_zet_foto_en_tekst_en_de_klant_ziet_de_foto(wereld: We
     assert "ik help je bij werk zoeken" in html and "0592 123 456" in html
 
     # The preview of the client's view shows the same card.
-    voorbeeld = client.get(f"/werk/klanten/{wereld.a.klanten['caseload'].pk}/als-klant/").content.decode()
+    voorbeeld = client.get(
+        f"/werk/klanten/{wereld.a.klanten['caseload'].pk}/als-klant/"
+    ).content.decode()
     assert img.group(1) in voorbeeld
 
 
@@ -80,21 +89,28 @@ def test_zonder_foto_ziet_de_klant_initialen(wereld: Wereld) -> None:
     klant = Client()
     klant.force_login(wereld.a.gebruikers[Rol.KLANT])
     html = klant.get("/mijn/").content.decode()
-    assert "contactkaart__initialen" in html and "<img src=\"data:" not in html
+    assert "contactkaart__initialen" in html and '<img src="data:' not in html
 
 
-@pytest.mark.parametrize(("naam", "inhoud", "melding"), [
-    ("ik.jpg", b"<html><script>alert(1)</script></html>", "geen foto die we kunnen gebruiken"),
-    ("ik.pdf", None, "geen foto die we kunnen gebruiken"),
-    ("ik.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 200, "niet openen"),
-    ("ik.jpg", b"", "leeg"),
-])
+@pytest.mark.parametrize(
+    ("naam", "inhoud", "melding"),
+    [
+        ("ik.jpg", b"<html><script>alert(1)</script></html>", "geen foto die we kunnen gebruiken"),
+        ("ik.pdf", None, "geen foto die we kunnen gebruiken"),
+        ("ik.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 200, "niet openen"),
+        ("ik.jpg", b"", "leeg"),
+    ],
+)
 def test_een_bestand_dat_geen_foto_is_wordt_geweigerd_en_de_tekst_blijft(
-        wereld: Wereld, naam: str, inhoud: bytes | None, melding: str) -> None:
+    wereld: Wereld, naam: str, inhoud: bytes | None, melding: str
+) -> None:
     client = _cp(wereld)
-    bestand = SimpleUploadedFile(naam, schoon() if inhoud is None else inhoud,
-                                 content_type="image/jpeg")
-    response = client.post(URL, _velden(foto=bestand, introductie="Mijn eigen tekst, nog niet opgeslagen."))
+    bestand = SimpleUploadedFile(
+        naam, schoon() if inhoud is None else inhoud, content_type="image/jpeg"
+    )
+    response = client.post(
+        URL, _velden(foto=bestand, introductie="Mijn eigen tekst, nog niet opgeslagen.")
+    )
     assert response.status_code == 400
     tekst = response.content.decode()
     assert melding in tekst

@@ -27,7 +27,9 @@ pytestmark = pytest.mark.django_db
 
 
 def _stuur(client: Client, naam: str, inhoud: bytes, tekst: str = "Mijn loonstrook") -> Any:
-    return client.post("/mijn/berichten/", {"tekst": tekst, "bijlage": SimpleUploadedFile(naam, inhoud)})
+    return client.post(
+        "/mijn/berichten/", {"tekst": tekst, "bijlage": SimpleUploadedFile(naam, inhoud)}
+    )
 
 
 @pytest.mark.parametrize("soort", sorted(pdfs.GEVAARLIJK))
@@ -41,11 +43,18 @@ def test_pdf_met_script_actie_of_bestand_wordt_geweigerd(klant_client: Client, s
 
 
 @pytest.mark.parametrize("soort", ["javascript", "ingesloten_bestand"])
-def test_ook_het_formulier_van_de_contactpersoon_weigert(cp_client: Client, wereld: Wereld, soort: str) -> None:
+def test_ook_het_formulier_van_de_contactpersoon_weigert(
+    cp_client: Client, wereld: Wereld, soort: str
+) -> None:
     klant = wereld.a.klanten["eigen"]
     voor = Bericht.objects.count()
-    response = cp_client.post(f"/werk/klanten/{klant.pk}/berichten/", {
-        "tekst": "Het formulier", "bijlage": SimpleUploadedFile("formulier.pdf", pdfs.GEVAARLIJK[soort]())})
+    response = cp_client.post(
+        f"/werk/klanten/{klant.pk}/berichten/",
+        {
+            "tekst": "Het formulier",
+            "bijlage": SimpleUploadedFile("formulier.pdf", pdfs.GEVAARLIJK[soort]()),
+        },
+    )
     assert response.status_code == 400
     assert "uit veiligheid niet doorsturen" in response.content.decode()
     assert Bericht.objects.count() == voor
@@ -72,13 +81,20 @@ def test_pdf_met_wachtwoord_wordt_vriendelijk_geweigerd(klant_client: Client) ->
     assert not Bericht.objects.filter(van_klant=True).exists()
 
 
-def test_schone_pdf_komt_aan_en_downloadt_als_pdf(klant_client: Client, cp_client: Client, wereld: Wereld) -> None:
+def test_schone_pdf_komt_aan_en_downloadt_als_pdf(
+    klant_client: Client, cp_client: Client, wereld: Wereld
+) -> None:
     """The client's file name said .html; the download is named and typed after what it is."""
     response = _stuur(klant_client, "maart.html", pdfs.schoon())
     assert response.status_code == 302
     bericht = Bericht.objects.get(van_klant=True)
-    for client, pad in ((klant_client, f"/mijn/berichten/{bericht.pk}/bijlage/"),
-                        (cp_client, f"/werk/klanten/{wereld.a.klanten['eigen'].pk}/berichten/{bericht.pk}/bijlage/")):
+    for client, pad in (
+        (klant_client, f"/mijn/berichten/{bericht.pk}/bijlage/"),
+        (
+            cp_client,
+            f"/werk/klanten/{wereld.a.klanten['eigen'].pk}/berichten/{bericht.pk}/bijlage/",
+        ),
+    ):
         download = client.get(pad)
         assert download.status_code == 200
         assert download["Content-Type"] == "application/pdf"
@@ -100,8 +116,11 @@ def test_foto_downloadt_met_eigen_type(klant_client: Client) -> None:
 def test_api_weigert_gevaarlijke_pdf_met_problem_json(wereld: Wereld) -> None:
     api = APIClient()
     api.force_authenticate(wereld.a.gebruikers[Rol.KLANT])
-    response = api.post("/api/v1/berichten/", {"tekst": "zie bijlage", "bijlage": SimpleUploadedFile(
-        "x.pdf", pdfs.met_javascript())}, format="multipart")
+    response = api.post(
+        "/api/v1/berichten/",
+        {"tekst": "zie bijlage", "bijlage": SimpleUploadedFile("x.pdf", pdfs.met_javascript())},
+        format="multipart",
+    )
     assert response.status_code == 400
     assert response["Content-Type"] == "application/problem+json"
     assert "uit veiligheid" in str(response.json())
@@ -118,8 +137,14 @@ def test_te_groot_formulier_geeft_413_pagina(klant_client: Client) -> None:
 def test_te_groot_api_verzoek_geeft_413_problem_json(wereld: Wereld) -> None:
     api = APIClient()
     api.force_authenticate(wereld.a.gebruikers[Rol.KLANT])
-    response = api.post("/api/v1/berichten/", {"tekst": "x", "bijlage": SimpleUploadedFile(
-        "groot.pdf", b"%PDF-1.4\n" + b"0" * (7 * 1024 * 1024))}, format="multipart")
+    response = api.post(
+        "/api/v1/berichten/",
+        {
+            "tekst": "x",
+            "bijlage": SimpleUploadedFile("groot.pdf", b"%PDF-1.4\n" + b"0" * (7 * 1024 * 1024)),
+        },
+        format="multipart",
+    )
     assert response.status_code == 413
     assert response["Content-Type"] == "application/problem+json"
     assert "te groot" in response.json()["detail"]
@@ -139,7 +164,9 @@ class _Sessie:
     def _kop(self) -> dict[str, str]:
         return {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
 
-    def verzoek(self, methode: str, pad: str, body: bytes = b"", kop: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
+    def verzoek(
+        self, methode: str, pad: str, body: bytes = b"", kop: dict[str, str] | None = None
+    ) -> tuple[int, dict[str, str], bytes]:
         verbinding = http.client.HTTPConnection(self.host, self.poort, timeout=20)
         verbinding.request(methode, pad, body=body or None, headers={**self._kop(), **(kop or {})})
         antwoord = verbinding.getresponse()
@@ -159,21 +186,40 @@ class _Sessie:
     def inloggen(self, gebruikersnaam: str) -> None:
         token = self.csrf("/inloggen/")
         status, kop, _inhoud = self.verzoek(
-            "POST", "/inloggen/", urlencode({"csrfmiddlewaretoken": token, "username": gebruikersnaam,
-                                              "password": WACHTWOORD}).encode(),
-            {"Content-Type": "application/x-www-form-urlencoded", "Referer": f"http://{self.host}:{self.poort}/inloggen/"})
+            "POST",
+            "/inloggen/",
+            urlencode(
+                {"csrfmiddlewaretoken": token, "username": gebruikersnaam, "password": WACHTWOORD}
+            ).encode(),
+            {
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Referer": f"http://{self.host}:{self.poort}/inloggen/",
+            },
+        )
         assert status == 302, (status, kop)
 
     def upload(self, naam: str, inhoud: bytes) -> tuple[int, dict[str, str], bytes]:
         token = self.csrf("/mijn/berichten/")
         grens = uuid.uuid4().hex
-        body = (f"--{grens}\r\nContent-Disposition: form-data; name=\"csrfmiddlewaretoken\"\r\n\r\n{token}\r\n"
-                f"--{grens}\r\nContent-Disposition: form-data; name=\"tekst\"\r\n\r\nZie bijlage\r\n"
-                f"--{grens}\r\nContent-Disposition: form-data; name=\"bijlage\"; filename=\"{naam}\"\r\n"
-                f"Content-Type: application/octet-stream\r\n\r\n").encode() + inhoud + f"\r\n--{grens}--\r\n".encode()
-        return self.verzoek("POST", "/mijn/berichten/", body, {
-            "Content-Type": f"multipart/form-data; boundary={grens}",
-            "Referer": f"http://{self.host}:{self.poort}/mijn/berichten/"})
+        body = (
+            (
+                f'--{grens}\r\nContent-Disposition: form-data; name="csrfmiddlewaretoken"\r\n\r\n{token}\r\n'
+                f'--{grens}\r\nContent-Disposition: form-data; name="tekst"\r\n\r\nZie bijlage\r\n'
+                f'--{grens}\r\nContent-Disposition: form-data; name="bijlage"; filename="{naam}"\r\n'
+                f"Content-Type: application/octet-stream\r\n\r\n"
+            ).encode()
+            + inhoud
+            + f"\r\n--{grens}--\r\n".encode()
+        )
+        return self.verzoek(
+            "POST",
+            "/mijn/berichten/",
+            body,
+            {
+                "Content-Type": f"multipart/form-data; boundary={grens}",
+                "Referer": f"http://{self.host}:{self.poort}/mijn/berichten/",
+            },
+        )
 
 
 def test_uploadproeven_over_http(live_server: Any, wereld: Wereld) -> None:
@@ -181,8 +227,11 @@ def test_uploadproeven_over_http(live_server: Any, wereld: Wereld) -> None:
     sessie.inloggen(wereld.a.gebruikers[Rol.KLANT].username)
 
     # A PDF with a script, and a web page that starts with '%PDF-': refused, nothing stored.
-    for naam, inhoud in (("loonstrook.pdf", pdfs.met_javascript()), ("loonstrook.pdf", pdfs.met_launch()),
-                         ("loonstrook.html", pdfs.HTML_ALS_PDF)):
+    for naam, inhoud in (
+        ("loonstrook.pdf", pdfs.met_javascript()),
+        ("loonstrook.pdf", pdfs.met_launch()),
+        ("loonstrook.html", pdfs.HTML_ALS_PDF),
+    ):
         status, _kop, body = sessie.upload(naam, inhoud)
         assert status == 400, naam
         assert "Zie bijlage" in body.decode()
@@ -195,22 +244,31 @@ def test_uploadproeven_over_http(live_server: Any, wereld: Wereld) -> None:
     status, kop, body = sessie.verzoek("GET", f"/mijn/berichten/{bericht.pk}/bijlage/")
     assert status == 200 and body.startswith(b"%PDF-")
     assert kop["Content-Type"] == "application/pdf" and kop["X-Content-Type-Options"] == "nosniff"
-    assert kop["Content-Disposition"].startswith("attachment") and 'filename="maart.pdf"' in kop["Content-Disposition"]
+    assert (
+        kop["Content-Disposition"].startswith("attachment")
+        and 'filename="maart.pdf"' in kop["Content-Disposition"]
+    )
 
 
-def test_veertig_mb_krijgt_snel_413_zonder_dat_de_server_alles_leest(live_server: Any, wereld: Wereld) -> None:
+def test_veertig_mb_krijgt_snel_413_zonder_dat_de_server_alles_leest(
+    live_server: Any, wereld: Wereld
+) -> None:
     """Announce 40 MB, send 1 MB, and wait: the answer must come now. A server that reads the whole
     body first would wait for 39 MB that never come (and time out here)."""
     sessie = _Sessie(live_server.url)
     sessie.inloggen(wereld.a.gebruikers[Rol.KLANT].username)
     token = sessie.csrf("/mijn/berichten/")
     grens = uuid.uuid4().hex
-    begin = (f"--{grens}\r\nContent-Disposition: form-data; name=\"csrfmiddlewaretoken\"\r\n\r\n{token}\r\n"
-             f"--{grens}\r\nContent-Disposition: form-data; name=\"bijlage\"; filename=\"groot.pdf\"\r\n\r\n").encode()
+    begin = (
+        f'--{grens}\r\nContent-Disposition: form-data; name="csrfmiddlewaretoken"\r\n\r\n{token}\r\n'
+        f'--{grens}\r\nContent-Disposition: form-data; name="bijlage"; filename="groot.pdf"\r\n\r\n'
+    ).encode()
     with socket.create_connection((sessie.host, sessie.poort), timeout=10) as s:
-        kop = (f"POST /mijn/berichten/ HTTP/1.1\r\nHost: {sessie.host}:{sessie.poort}\r\n"
-               f"Content-Type: multipart/form-data; boundary={grens}\r\nContent-Length: {40 * 1024 * 1024}\r\n"
-               f"Cookie: {sessie._kop()['Cookie']}\r\nReferer: http://{sessie.host}:{sessie.poort}/mijn/berichten/\r\n\r\n")
+        kop = (
+            f"POST /mijn/berichten/ HTTP/1.1\r\nHost: {sessie.host}:{sessie.poort}\r\n"
+            f"Content-Type: multipart/form-data; boundary={grens}\r\nContent-Length: {40 * 1024 * 1024}\r\n"
+            f"Cookie: {sessie._kop()['Cookie']}\r\nReferer: http://{sessie.host}:{sessie.poort}/mijn/berichten/\r\n\r\n"
+        )
         t0 = time.monotonic()
         s.sendall(kop.encode() + begin + b"%PDF-1.4\n" + b"0" * (1024 * 1024))
         antwoord = b""

@@ -25,7 +25,9 @@ def pdf_tekst(inhoud: bytes) -> str:
 
 
 def test_klant_stuurt_bericht_en_ziet_het(klant_client: Client, wereld: Wereld) -> None:
-    response = klant_client.post("/mijn/berichten/", {"tekst": "Mag ik op vakantie in juli?"}, follow=True)
+    response = klant_client.post(
+        "/mijn/berichten/", {"tekst": "Mag ik op vakantie in juli?"}, follow=True
+    )
     assert response.status_code == 200
     tekst = response.content.decode()
     assert "Je bericht is verstuurd" in tekst and "Mag ik op vakantie in juli?" in tekst
@@ -33,9 +35,13 @@ def test_klant_stuurt_bericht_en_ziet_het(klant_client: Client, wereld: Wereld) 
 
 
 def test_fout_in_bijlage_bewaart_de_getypte_tekst(klant_client: Client, wereld: Wereld) -> None:
-    response = klant_client.post("/mijn/berichten/", {
-        "tekst": "Hier is mijn loonstrook van maart",
-        "bijlage": SimpleUploadedFile("loon.exe", b"MZ\x90\x00binary")})
+    response = klant_client.post(
+        "/mijn/berichten/",
+        {
+            "tekst": "Hier is mijn loonstrook van maart",
+            "bijlage": SimpleUploadedFile("loon.exe", b"MZ\x90\x00binary"),
+        },
+    )
     assert response.status_code == 400
     tekst = response.content.decode()
     assert "Hier is mijn loonstrook van maart" in tekst  # kept in the textarea
@@ -44,7 +50,9 @@ def test_fout_in_bijlage_bewaart_de_getypte_tekst(klant_client: Client, wereld: 
     assert not Bericht.objects.filter(van_klant=True).exists()
 
 
-def test_bericht_lezen_zet_leesstatus(klant_client: Client, cp_client: Client, wereld: Wereld) -> None:
+def test_bericht_lezen_zet_leesstatus(
+    klant_client: Client, cp_client: Client, wereld: Wereld
+) -> None:
     klant_client.post("/mijn/berichten/", {"tekst": "Vraag"})
     bericht = Bericht.objects.get(van_klant=True)
     assert "Verstuurd, nog niet gelezen" in klant_client.get("/mijn/berichten/").content.decode()
@@ -62,15 +70,25 @@ def test_bijlage_openen(klant_client: Client, wereld: Wereld) -> None:
     assert b"".join(response.streaming_content).startswith(b"%PDF")  # type: ignore[attr-defined]
 
 
-def test_contactpersoon_publiceert_verslag_en_klant_leest_het(cp_client: Client, klant_client: Client,
-                                                              wereld: Wereld) -> None:
+def test_contactpersoon_publiceert_verslag_en_klant_leest_het(
+    cp_client: Client, klant_client: Client, wereld: Wereld
+) -> None:
     klant = wereld.a.klanten["eigen"]
-    response = cp_client.post(f"/werk/klanten/{klant.pk}/verslagen/nieuw/", {
-        "gesprek_op": "2026-03-02", "soort": "telefoon", "samenvatting": "We praatten over je nieuwe rooster.",
-        "afspraken": "Je werkt op dinsdag en donderdag.", "volgende_stappen": "Ik stuur je de regels.",
-        "publiceren": "1"})
+    response = cp_client.post(
+        f"/werk/klanten/{klant.pk}/verslagen/nieuw/",
+        {
+            "gesprek_op": "2026-03-02",
+            "soort": "telefoon",
+            "samenvatting": "We praatten over je nieuwe rooster.",
+            "afspraken": "Je werkt op dinsdag en donderdag.",
+            "volgende_stappen": "Ik stuur je de regels.",
+            "publiceren": "1",
+        },
+    )
     assert response.status_code == 302
-    verslag = Gespreksverslag.objects.get(samenvatting__isnull=False, klant=klant, gesprek_op="2026-03-02")
+    verslag = Gespreksverslag.objects.get(
+        samenvatting__isnull=False, klant=klant, gesprek_op="2026-03-02"
+    )
     assert verslag.gepubliceerd_op is not None
     lijst = klant_client.get("/mijn/gesprekken/").content.decode()
     assert "nieuw" in lijst
@@ -80,15 +98,22 @@ def test_contactpersoon_publiceert_verslag_en_klant_leest_het(cp_client: Client,
     assert verslag.gelezen_op is not None
 
 
-def test_b1_controle_houdt_publiceren_tegen_maar_concept_blijft(cp_client: Client, wereld: Wereld) -> None:
+def test_b1_controle_houdt_publiceren_tegen_maar_concept_blijft(
+    cp_client: Client, wereld: Wereld
+) -> None:
     klant = wereld.a.klanten["eigen"]
-    data = {"gesprek_op": "2026-03-02", "soort": "telefoon",
-            "samenvatting": "Conform de afspraken dient u de inkomstenverrekening te retourneren.",
-            "publiceren": "1"}
+    data = {
+        "gesprek_op": "2026-03-02",
+        "soort": "telefoon",
+        "samenvatting": "Conform de afspraken dient u de inkomstenverrekening te retourneren.",
+        "publiceren": "1",
+    }
     response = cp_client.post(f"/werk/klanten/{klant.pk}/verslagen/nieuw/", data)
     assert response.status_code == 400
     tekst = response.content.decode()
-    assert "Taalcheck (B1)" in tekst and "Toch publiceren" in tekst and "inkomstenverrekening" in tekst
+    assert (
+        "Taalcheck (B1)" in tekst and "Toch publiceren" in tekst and "inkomstenverrekening" in tekst
+    )
     verslag = Gespreksverslag.objects.get(klant=klant, gesprek_op="2026-03-02")
     assert verslag.gepubliceerd_op is None  # stored as a draft
     data.pop("publiceren")
@@ -98,10 +123,19 @@ def test_b1_controle_houdt_publiceren_tegen_maar_concept_blijft(cp_client: Clien
     assert verslag.gepubliceerd_op is not None
 
 
-def test_concept_is_niet_zichtbaar_voor_klant(cp_client: Client, klant_client: Client, wereld: Wereld) -> None:
+def test_concept_is_niet_zichtbaar_voor_klant(
+    cp_client: Client, klant_client: Client, wereld: Wereld
+) -> None:
     klant = wereld.a.klanten["eigen"]
-    cp_client.post(f"/werk/klanten/{klant.pk}/verslagen/nieuw/", {
-        "gesprek_op": "2026-03-05", "soort": "kantoor", "samenvatting": "Concepttekst", "opslaan": "1"})
+    cp_client.post(
+        f"/werk/klanten/{klant.pk}/verslagen/nieuw/",
+        {
+            "gesprek_op": "2026-03-05",
+            "soort": "kantoor",
+            "samenvatting": "Concepttekst",
+            "opslaan": "1",
+        },
+    )
     verslag = Gespreksverslag.objects.get(gesprek_op="2026-03-05")
     concept = klant_client.get(f"/mijn/gesprekken/{verslag.pk}/")
     assert concept.status_code == 403  # the client's own file, but not theirs to read yet
@@ -112,7 +146,9 @@ def test_concept_is_niet_zichtbaar_voor_klant(cp_client: Client, klant_client: C
 
 def test_vraag_onder_verslag(klant_client: Client, wereld: Wereld) -> None:
     verslag = Gespreksverslag.objects.get(klant=wereld.a.klanten["eigen"])
-    response = klant_client.post(f"/mijn/gesprekken/{verslag.pk}/", {"tekst": "Welke bureaus?"}, follow=True)
+    response = klant_client.post(
+        f"/mijn/gesprekken/{verslag.pk}/", {"tekst": "Welke bureaus?"}, follow=True
+    )
     assert "Je vraag is verstuurd" in response.content.decode()
     assert Bericht.objects.get(verslag=verslag).tekst == "Welke bureaus?"
 
@@ -136,11 +172,20 @@ def test_regels_als_brief_met_naam_contactpersoon(klant_client: Client, wereld: 
     assert "Vakantie" in tekst or "vakantie" in tekst
 
 
-def test_thuis_toont_ongelezen_en_wat_er_komt(cp_client: Client, klant_client: Client, wereld: Wereld) -> None:
+def test_thuis_toont_ongelezen_en_wat_er_komt(
+    cp_client: Client, klant_client: Client, wereld: Wereld
+) -> None:
     klant = wereld.a.klanten["eigen"]
-    response = cp_client.post(f"/werk/klanten/{klant.pk}/contactmomenten/", {
-        "datum": "2031-05-06", "tijd": "10:30", "soort": "telefoon", "onderwerp": "je rooster",
-        "waarom": "Even bijpraten."})
+    response = cp_client.post(
+        f"/werk/klanten/{klant.pk}/contactmomenten/",
+        {
+            "datum": "2031-05-06",
+            "tijd": "10:30",
+            "soort": "telefoon",
+            "onderwerp": "je rooster",
+            "waarom": "Even bijpraten.",
+        },
+    )
     assert response.status_code == 302
     assert Contactmoment.objects.filter(klant=klant).count() == 1
     thuis = klant_client.get("/mijn/").content.decode()
@@ -150,7 +195,9 @@ def test_thuis_toont_ongelezen_en_wat_er_komt(cp_client: Client, klant_client: C
     assert "Even bijpraten." in afspraken and "10:30" in afspraken
 
 
-def test_caseload_toont_signaal_en_filtert(cp_client: Client, klant_client: Client, wereld: Wereld) -> None:
+def test_caseload_toont_signaal_en_filtert(
+    cp_client: Client, klant_client: Client, wereld: Wereld
+) -> None:
     klant_client.post("/mijn/berichten/", {"tekst": "Kunt u mij bellen?"})
     tekst = cp_client.get("/werk/?aandacht=1").content.decode()
     assert "Onbeantwoord bericht" in tekst
@@ -162,15 +209,25 @@ def test_bekijk_als_klant_komt_in_inzagelog(cp_client: Client, wereld: Wereld) -
     response = cp_client.get(f"/werk/klanten/{klant.pk}/als-klant/")
     assert response.status_code == 200
     assert "<form" not in response.content.decode().split('class="als-klant"')[1]  # read-only
-    assert Inzage.objects.filter(klant=klant, onderdeel="weergave als klant",
-                                 gebruiker=wereld.a.gebruikers[Rol.CONTACTPERSOON]).exists()
+    assert Inzage.objects.filter(
+        klant=klant,
+        onderdeel="weergave als klant",
+        gebruiker=wereld.a.gebruikers[Rol.CONTACTPERSOON],
+    ).exists()
 
 
 def test_overdracht_via_scherm(cp_client: Client, klant_client: Client, wereld: Wereld) -> None:
     klant = wereld.a.klanten["eigen"]
     collega = wereld.a.gebruikers["collega"]
-    response = cp_client.post(f"/werk/klanten/{klant.pk}/overdracht/", {
-        "soort": "overdracht", "naar": collega.pk, "begin": timezone.localdate().isoformat(), "reden": "werkverdeling"})
+    response = cp_client.post(
+        f"/werk/klanten/{klant.pk}/overdracht/",
+        {
+            "soort": "overdracht",
+            "naar": collega.pk,
+            "begin": timezone.localdate().isoformat(),
+            "reden": "werkverdeling",
+        },
+    )
     assert response.status_code == 302 and response["Location"] == "/werk/"
     assert Overdracht.objects.filter(klant=klant, naar=collega).exists()
     thuis = klant_client.get("/mijn/").content.decode()
@@ -179,8 +236,14 @@ def test_overdracht_via_scherm(cp_client: Client, klant_client: Client, wereld: 
 
 def test_stappenplan_beide_kanten(cp_client: Client, klant_client: Client, wereld: Wereld) -> None:
     klant = wereld.a.klanten["eigen"]
-    cp_client.post(f"/werk/klanten/{klant.pk}/stappenplan/", {"doel-soort": "doel", "doel-tekst": "Beter Nederlands"})
-    cp_client.post(f"/werk/klanten/{klant.pk}/stappenplan/", {"stap-wat": "Taalcafé bezoeken", "stap-wie": "klant"})
+    cp_client.post(
+        f"/werk/klanten/{klant.pk}/stappenplan/",
+        {"doel-soort": "doel", "doel-tekst": "Beter Nederlands"},
+    )
+    cp_client.post(
+        f"/werk/klanten/{klant.pk}/stappenplan/",
+        {"stap-wat": "Taalcafé bezoeken", "stap-wie": "klant"},
+    )
     pagina = klant_client.get("/mijn/stappenplan/").content.decode()
     assert "Beter Nederlands" in pagina and "Taalcafé bezoeken" in pagina
     assert "Taalcafé bezoeken" in klant_client.get("/mijn/").content.decode()  # my next step
@@ -201,15 +264,26 @@ def test_manifest_en_service_worker(client: Client) -> None:
     assert manifest.status_code == 200 and manifest.json()["start_url"] == "/mijn/"
     assert any(i["sizes"] == "512x512" for i in manifest.json()["icons"])
     sw = client.get("/sw.js")
-    assert sw["Content-Type"].startswith("application/javascript") and sw["Service-Worker-Allowed"] == "/"
+    assert (
+        sw["Content-Type"].startswith("application/javascript")
+        and sw["Service-Worker-Allowed"] == "/"
+    )
     assert b"opstap-lezen" in sw.content
 
 
 def test_push_inschrijving_wordt_bewaard(klant_client: Client, wereld: Wereld) -> None:
-    response = klant_client.post("/mijn/meldingen/push/", data={"endpoint": "https://fcm.googleapis.com/fcm/send/abc",
-                                                                "keys": GELDIGE_SLEUTELS},
-                                 content_type="application/json")
+    response = klant_client.post(
+        "/mijn/meldingen/push/",
+        data={"endpoint": "https://fcm.googleapis.com/fcm/send/abc", "keys": GELDIGE_SLEUTELS},
+        content_type="application/json",
+    )
     assert response.status_code == 201
     assert wereld.a.gebruikers[Rol.KLANT].meldingskanalen.filter(soort="push").count() == 1  # type: ignore[attr-defined]
-    assert klant_client.post("/mijn/meldingen/push/", data={"endpoint": "http://onveilig"},
-                             content_type="application/json").status_code == 400
+    assert (
+        klant_client.post(
+            "/mijn/meldingen/push/",
+            data={"endpoint": "http://onveilig"},
+            content_type="application/json",
+        ).status_code
+        == 400
+    )

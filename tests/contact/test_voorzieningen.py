@@ -30,7 +30,9 @@ def test_alleen_regelingen_waar_recht_op_is(wereld: Wereld, klant_client: Client
     pagina = klant_client.get("/mijn/regelingen/").content.decode()
     assert "Demodampas" in pagina and "Kwijtschelding" in pagina
     assert "Kindpakket" not in pagina  # no children in this household
-    assert "Individuele inkomenstoeslag" not in pagina  # not known to be on a low income for 3 years
+    assert (
+        "Individuele inkomenstoeslag" not in pagina
+    )  # not known to be on a low income for 3 years
     assert "per maand" in pagina  # the engine's amount
 
 
@@ -38,19 +40,24 @@ def test_wat_de_gemeente_weet_telt_mee(wereld: Wereld) -> None:
     klant = wereld.a.klanten["eigen"]
     klant.bijstand_sinds = timezone.localdate() - timedelta(days=4 * 366)
     klant.save()
-    assert "individuele_inkomenstoeslag" in _codes(voorzieningen.regelingen_voor_klant(
-        klant, peildatum=timezone.localdate()))
+    assert "individuele_inkomenstoeslag" in _codes(
+        voorzieningen.regelingen_voor_klant(klant, peildatum=timezone.localdate())
+    )
 
 
 def _eerste_loon_zonder_recht(klant: Klant, code: str, peildatum: date) -> int:
     """The lowest whole-euro net wage at which the engine says: no longer entitled."""
     laag, hoog = 0, 6000
-    assert code not in _codes(voorzieningen.regelingen_voor_klant(klant, peildatum=peildatum,
-                                                                 netto_loon_per_maand=hoog))
+    assert code not in _codes(
+        voorzieningen.regelingen_voor_klant(klant, peildatum=peildatum, netto_loon_per_maand=hoog)
+    )
     while hoog - laag > 1:
         midden = (laag + hoog) // 2
-        if code in _codes(voorzieningen.regelingen_voor_klant(klant, peildatum=peildatum,
-                                                             netto_loon_per_maand=midden)):
+        if code in _codes(
+            voorzieningen.regelingen_voor_klant(
+                klant, peildatum=peildatum, netto_loon_per_maand=midden
+            )
+        ):
             laag = midden
         else:
             hoog = midden
@@ -71,28 +78,36 @@ def test_net_binnen_en_net_buiten_de_inkomensgrens(wereld: Wereld, code: str) ->
     assert not net_buiten.recht and "is hoger" in net_buiten.reden
 
 
-def test_aanvragen_met_voorinvulling_en_procedure(wereld: Wereld, klant_client: Client,
-                                                  cp_client: Client) -> None:
+def test_aanvragen_met_voorinvulling_en_procedure(
+    wereld: Wereld, klant_client: Client, cp_client: Client
+) -> None:
     klant = wereld.a.klanten["eigen"]
     formulier = klant_client.get("/mijn/regelingen/aanvragen/?regeling=stadspas").content.decode()
     assert "huisnummer 1, 9999 AA" in formulier  # known address, not asked again
-    response = klant_client.post("/mijn/regelingen/aanvragen/", {"regeling": "stadspas", "toelichting": "Graag"},
-                                 follow=True)
+    response = klant_client.post(
+        "/mijn/regelingen/aanvragen/", {"regeling": "stadspas", "toelichting": "Graag"}, follow=True
+    )
     assert "Je aanvraag is ontvangen" in response.content.decode()
     aanvraag = Aanvraag.objects.get(klant=klant)
     assert len(aanvraag.stappen) == 3 and aanvraag.stappen[0]["gedaan_op"]
-    assert aanvraag.verwacht_besluit_op == timezone.localdate() + timedelta(weeks=8)  # municipal default
+    assert aanvraag.verwacht_besluit_op == timezone.localdate() + timedelta(
+        weeks=8
+    )  # municipal default
     assert aanvraag.gegevens["adres"] == "huisnummer 1, 9999 AA"
     tweede = klant_client.post("/mijn/regelingen/aanvragen/", {"regeling": "stadspas"})
     assert tweede.status_code == 400 and "al aangevraagd" in tweede.content.decode()
     assert Aanvraag.objects.filter(klant=klant).count() == 1
-    cp_client.post(f"/werk/klanten/{klant.pk}/aanvragen/", {"aanvraag": aanvraag.pk, "status": "toegekend"})
+    cp_client.post(
+        f"/werk/klanten/{klant.pk}/aanvragen/", {"aanvraag": aanvraag.pk, "status": "toegekend"}
+    )
     aanvraag.refresh_from_db()
     assert aanvraag.status == "toegekend" and all(s["gedaan_op"] for s in aanvraag.stappen)
     assert "toegekend" in klant.berichten.last().tekst  # type: ignore[attr-defined]
 
 
-def test_niet_toegekende_regeling_kan_niet_worden_aangevraagd(wereld: Wereld, klant_client: Client) -> None:
+def test_niet_toegekende_regeling_kan_niet_worden_aangevraagd(
+    wereld: Wereld, klant_client: Client
+) -> None:
     response = klant_client.post("/mijn/regelingen/aanvragen/", {"regeling": "kindpakket"})
     assert response.status_code == 404
     assert not Aanvraag.objects.exists()
@@ -101,7 +116,10 @@ def test_niet_toegekende_regeling_kan_niet_worden_aangevraagd(wereld: Wereld, kl
 def test_vastgelopen_aanvraag_geeft_signaal(wereld: Wereld, klant_client: Client) -> None:
     klant_client.post("/mijn/regelingen/aanvragen/", {"regeling": "stadspas"})
     Aanvraag.objects.update(verwacht_besluit_op=timezone.localdate() - timedelta(days=1))
-    soorten = [s.soort for s in signalen(wereld.a.gebruikers[Rol.CONTACTPERSOON])[wereld.a.klanten["eigen"].pk]]
+    soorten = [
+        s.soort
+        for s in signalen(wereld.a.gebruikers[Rol.CONTACTPERSOON])[wereld.a.klanten["eigen"].pk]
+    ]
     assert "aanvraag" in soorten
 
 
@@ -117,9 +135,13 @@ def test_gemeentelijk_overzicht(wereld: Wereld, cp_client: Client, klant_client:
 
 
 def test_contactpersoon_ziet_waarom(wereld: Wereld, cp_client: Client) -> None:
-    pagina = cp_client.get(f"/werk/klanten/{wereld.a.klanten['caseload'].pk}/aanvragen/").content.decode()
+    pagina = cp_client.get(
+        f"/werk/klanten/{wereld.a.klanten['caseload'].pk}/aanvragen/"
+    ).content.decode()
     assert "Demodampas" in pagina and "Kindpakket Demodam" in pagina
-    assert "bijstandsnorm" in pagina  # the engine's reason, also for what the client is not entitled to
+    assert (
+        "bijstandsnorm" in pagina
+    )  # the engine's reason, also for what the client is not entitled to
 
 
 # --- the engine's documented interface, called directly (docs/regels.md) ----------------------
@@ -130,7 +152,10 @@ def test_bedragen_met_de_hand_na_te_rekenen(wereld: Wereld, klant_client: Client
     alleenstaande and the Demodampas € 60 a year per person (src/regels/parameters/gemeenten/demodam).
     Per month that is 396 / 12 = 33 and 60 / 12 = 5."""
     klant = wereld.a.klanten["eigen"]
-    per_code = {u.regeling.code: u for u in voorzieningen.regelingen_voor_klant(klant, peildatum=timezone.localdate())}
+    per_code = {
+        u.regeling.code: u
+        for u in voorzieningen.regelingen_voor_klant(klant, peildatum=timezone.localdate())
+    }
     assert per_code["kwijtschelding"].waarde == "€ 33,00 per maand (€ 396,00 per jaar)"
     assert per_code["stadspas"].waarde == "€ 5,00 per maand (€ 60,00 per jaar)"
     pagina = klant_client.get("/mijn/regelingen/").content.decode()
@@ -139,13 +164,16 @@ def test_bedragen_met_de_hand_na_te_rekenen(wereld: Wereld, klant_client: Client
 
 def test_overzicht_toont_de_bedragen_van_de_regeling(wereld: Wereld, cp_client: Client) -> None:
     pagina = cp_client.get("/werk/voorzieningen/").content.decode()
-    assert "alleenstaande: € 396,00 per jaar" in pagina  # kwijtschelding, as the regulation states it
+    assert (
+        "alleenstaande: € 396,00 per jaar" in pagina
+    )  # kwijtschelding, as the regulation states it
     assert "€ 25,00 per kind per maand" in pagina  # kindpakket: € 300 a year / 12
     assert "€ 5,00 per persoon per maand" in pagina  # Demodampas: € 60 a year / 12
 
 
-def test_huishouden_buiten_het_model_krijgt_een_vriendelijke_melding(wereld: Wereld, klant_client: Client,
-                                                                   cp_client: Client) -> None:
+def test_huishouden_buiten_het_model_krijgt_een_vriendelijke_melding(
+    wereld: Wereld, klant_client: Client, cp_client: Client
+) -> None:
     """The engine's documented input error (docs/regels.md, "Buiten het model"): younger than 21."""
     klant = wereld.a.klanten["eigen"]
     klant.geboortedatum = timezone.localdate() - timedelta(days=19 * 366)
@@ -156,9 +184,11 @@ def test_huishouden_buiten_het_model_krijgt_een_vriendelijke_melding(wereld: Wer
     assert "aanvrager.geboortedatum" in werk  # the contact person sees the engine's reason
 
 
-def test_een_fout_in_de_rekenregels_wordt_niet_verzwegen(wereld: Wereld, klant_client: Client,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_een_fout_in_de_rekenregels_wordt_niet_verzwegen(
+    wereld: Wereld, klant_client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Anything but the engine's input error is a bug: it surfaces instead of becoming "nothing for you"."""
+
     def stuk(invoer: dict[str, Any]) -> list[dict[str, Any]]:
         raise KeyError("bijstandsnorm")
 

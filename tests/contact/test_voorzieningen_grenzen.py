@@ -60,13 +60,18 @@ def _codes(uitkomsten: list[voorzieningen.Uitkomst]) -> set[str]:
 
 
 def _recht(klant: Klant, code: str, loon: int) -> bool:
-    return code in _codes(voorzieningen.regelingen_voor_klant(klant, peildatum=timezone.localdate(),
-                                                              netto_loon_per_maand=loon))
+    return code in _codes(
+        voorzieningen.regelingen_voor_klant(
+            klant, peildatum=timezone.localdate(), netto_loon_per_maand=loon
+        )
+    )
 
 
 def _eerste_loon_zonder_recht(klant: Klant, code: str) -> int:
     laag, hoog = 0, 8000
-    assert _recht(klant, code, laag), f"{code}: het huishouden in HUISHOUDENS heeft zonder loon geen recht"
+    assert _recht(klant, code, laag), (
+        f"{code}: het huishouden in HUISHOUDENS heeft zonder loon geen recht"
+    )
     assert not _recht(klant, code, hoog)
     while hoog - laag > 1:
         midden = (laag + hoog) // 2
@@ -78,7 +83,9 @@ def _met_loon(monkeypatch: pytest.MonkeyPatch, loon: int) -> None:
     """The client's page computes without a wage; give this household a wage for the page too."""
     echt = voorzieningen.invoer_voor_klant
 
-    def invoer(klant: Klant, *, peildatum: date, netto_loon_per_maand: float = 0) -> dict[str, object]:
+    def invoer(
+        klant: Klant, *, peildatum: date, netto_loon_per_maand: float = 0
+    ) -> dict[str, object]:
         return echt(klant, peildatum=peildatum, netto_loon_per_maand=loon)
 
     monkeypatch.setattr(voorzieningen, "invoer_voor_klant", invoer)
@@ -96,28 +103,41 @@ def test_elke_regeling_heeft_een_grenstest() -> None:
 
 @pytest.mark.parametrize("code", sorted(HUISHOUDENS))
 def test_net_binnen_en_net_buiten_de_inkomensgrens_op_de_pagina(
-        code: str, wereld: Wereld, klant_client: Client, monkeypatch: pytest.MonkeyPatch) -> None:
+    code: str, wereld: Wereld, klant_client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
     klant = wereld.a.klanten["eigen"]
     HUISHOUDENS[code](klant)
     grens = _eerste_loon_zonder_recht(klant, code)
     for loon, verwacht in ((grens - 1, True), (grens, False)):
         with monkeypatch.context() as m:
             _met_loon(m, loon)
-            toegekend = _codes(voorzieningen.regelingen_voor_klant(klant, peildatum=timezone.localdate()))
+            toegekend = _codes(
+                voorzieningen.regelingen_voor_klant(klant, peildatum=timezone.localdate())
+            )
             getoond = _getoond(klant_client)
             assert (code in getoond) is verwacht, f"{code} bij € {loon} netto loon"
-            assert getoond == toegekend  # exactly what the engine grants, nothing more, nothing less
-            uitkomst = next(u for u in voorzieningen.alle_uitkomsten(klant, peildatum=timezone.localdate())
-                            if u.regeling.code == code)
+            assert (
+                getoond == toegekend
+            )  # exactly what the engine grants, nothing more, nothing less
+            uitkomst = next(
+                u
+                for u in voorzieningen.alle_uitkomsten(klant, peildatum=timezone.localdate())
+                if u.regeling.code == code
+            )
             assert uitkomst.recht is verwacht and uitkomst.reden  # the contact person sees why
 
 
-def test_individuele_inkomenstoeslag_net_wel_en_net_niet_lang_genoeg(wereld: Wereld, klant_client: Client) -> None:
+def test_individuele_inkomenstoeslag_net_wel_en_net_niet_lang_genoeg(
+    wereld: Wereld, klant_client: Client
+) -> None:
     """The other limit: years on a low income, from what the municipality knows (bijstand_sinds)."""
     klant = wereld.a.klanten["eigen"]
     jaren = 3  # the engine's own condition is checked below, so a changed rule shows up here
-    regeling = next(r for r in voorzieningen.regelingen_van_gemeente("demodam")
-                    if r.code == "individuele_inkomenstoeslag")
+    regeling = next(
+        r
+        for r in voorzieningen.regelingen_van_gemeente("demodam")
+        if r.code == "individuele_inkomenstoeslag"
+    )
     assert f"Minstens {jaren} jaar een laag inkomen" in regeling.voorwaarden
     klant.bijstand_sinds = _jaren_geleden(jaren)
     klant.save()
@@ -131,12 +151,15 @@ def test_kindpakket_alleen_met_kinderen(wereld: Wereld, klant_client: Client) ->
     klant = wereld.a.klanten["eigen"]
     _gewoon(klant)
     assert "kindpakket" not in _getoond(klant_client)
-    Kind.objects.create(klant=klant, geboortedatum=_jaren_geleden(18, dagen=1))  # the last day before 18
+    Kind.objects.create(
+        klant=klant, geboortedatum=_jaren_geleden(18, dagen=1)
+    )  # the last day before 18
     assert "kindpakket" in _getoond(klant_client)
 
 
-def test_wat_niet_te_berekenen_is_heet_niet_geen_recht(wereld: Wereld, klant_client: Client,
-                                                        cp_client: Client) -> None:
+def test_wat_niet_te_berekenen_is_heet_niet_geen_recht(
+    wereld: Wereld, klant_client: Client, cp_client: Client
+) -> None:
     """A household the engine does not model (here: the client reached the AOW age) is not shown
     as 'nothing for you': the client is sent to the contact person, who sees the engine's reason."""
     klant = wereld.a.klanten["eigen"]

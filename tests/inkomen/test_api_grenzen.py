@@ -14,8 +14,11 @@ from tests.wereld import Wereld
 pytestmark = pytest.mark.django_db
 
 CONTRACT: dict[str, Any] = {
-    "peildatum": "2026-01-01", "gemeente": "demodam", "aanvrager": {"geboortedatum": "1980-05-01"},
-    "kinderen": [{"geboortedatum": "2018-03-01"}], "kale_huur": 700.00,
+    "peildatum": "2026-01-01",
+    "gemeente": "demodam",
+    "aanvrager": {"geboortedatum": "1980-05-01"},
+    "kinderen": [{"geboortedatum": "2018-03-01"}],
+    "kale_huur": 700.00,
     "werk": {"bruto_uurloon": 15.00, "uren_per_week": [0, 8, 16, 24, 32, 36]},
 }
 
@@ -37,12 +40,16 @@ def test_werkgever_en_beheerder_mogen_niet_rekenen(wereld: Wereld, rol: str) -> 
     assert response["Content-Type"] == "application/problem+json"
 
 
-@pytest.mark.parametrize("rol", [Rol.KLANT, Rol.CONTACTPERSOON, Rol.INKOMENSCONSULENT, Rol.BELEIDSMEDEWERKER])
+@pytest.mark.parametrize(
+    "rol", [Rol.KLANT, Rol.CONTACTPERSOON, Rol.INKOMENSCONSULENT, Rol.BELEIDSMEDEWERKER]
+)
 def test_klant_en_medewerkers_inkomen_mogen_rekenen(wereld: Wereld, rol: str) -> None:
     assert _post(_client(wereld, rol), CONTRACT).status_code == 200
 
 
-@pytest.mark.parametrize("veld", ["kale_huur", "vermogen", "servicekosten", "inkomen_medebewoners_per_jaar"])
+@pytest.mark.parametrize(
+    "veld", ["kale_huur", "vermogen", "servicekosten", "inkomen_medebewoners_per_jaar"]
+)
 def test_bedrag_van_1e26_geeft_400_met_het_veld(wereld: Wereld, veld: str) -> None:
     response = _post(_client(wereld, Rol.KLANT), {**CONTRACT, veld: 1e26})
     assert response.status_code == 400
@@ -51,15 +58,21 @@ def test_bedrag_van_1e26_geeft_400_met_het_veld(wereld: Wereld, veld: str) -> No
 
 
 def test_uurloon_van_1e26_geeft_400(wereld: Wereld) -> None:
-    response = _post(_client(wereld, Rol.KLANT), {**CONTRACT, "werk": {"bruto_uurloon": 1e26, "uren_per_week": [0]}})
+    response = _post(
+        _client(wereld, Rol.KLANT),
+        {**CONTRACT, "werk": {"bruto_uurloon": 1e26, "uren_per_week": [0]}},
+    )
     assert response.status_code == 400
     assert "te groot" in str(response.json()["fouten"]["werk.bruto_uurloon"])
 
 
 def test_honderd_varianten_geweigerd_met_nederlandse_melding(wereld: Wereld) -> None:
     uren = [i / 10 for i in range(401)]
-    body = {**CONTRACT, "werk": {"bruto_uurloon": 15, "uren_per_week": uren},
-            "varianten": [{"naam": f"v{i}"} for i in range(100)]}
+    body = {
+        **CONTRACT,
+        "werk": {"bruto_uurloon": 15, "uren_per_week": uren},
+        "varianten": [{"naam": f"v{i}"} for i in range(100)],
+    }
     response = _post(_client(wereld, Rol.CONTACTPERSOON), body)
     assert response.status_code == 400
     assert response["Content-Type"] == "application/problem+json"
@@ -95,7 +108,11 @@ def test_inkomenpagina_houdt_absurd_uurloon_als_veldfout(wereld: Wereld) -> None
     """The what-if form on the income page: 1e26, NaN or infinity is a Dutch field error and what was
     typed stays in the field (the form was bounded before this change too; kept as a guard)."""
     client = _client(wereld, Rol.KLANT)
-    for getypt, melding in (("1e26", "hoogstens 100 euro"), ("NaN", "Vul een bedrag in"), ("Infinity", "Vul een bedrag in")):
+    for getypt, melding in (
+        ("1e26", "hoogstens 100 euro"),
+        ("NaN", "Vul een bedrag in"),
+        ("Infinity", "Vul een bedrag in"),
+    ):
         response = client.get("/mijn/inkomen/", {"bruto_uurloon": getypt, "uren": "16"})
         assert response.status_code == 400
         tekst = response.content.decode()

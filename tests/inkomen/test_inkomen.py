@@ -16,9 +16,16 @@ from tests.wereld import Wereld
 pytestmark = pytest.mark.django_db
 
 CONTRACT = {
-    "peildatum": "2026-01-01", "gemeente": "demodam", "aanvrager": {"geboortedatum": "1980-05-01"},
-    "partner": None, "kinderen": [{"geboortedatum": "2018-03-01"}], "kostendelers": 0, "kale_huur": 700.00,
-    "servicekosten": 30.00, "vermogen": 0, "vrijlating_maanden_gebruikt": 0,
+    "peildatum": "2026-01-01",
+    "gemeente": "demodam",
+    "aanvrager": {"geboortedatum": "1980-05-01"},
+    "partner": None,
+    "kinderen": [{"geboortedatum": "2018-03-01"}],
+    "kostendelers": 0,
+    "kale_huur": 700.00,
+    "servicekosten": 30.00,
+    "vermogen": 0,
+    "vrijlating_maanden_gebruikt": 0,
     "werk": {"bruto_uurloon": 15.00, "uren_per_week": [0, 8, 16, 24, 32, 36]},
 }
 
@@ -26,7 +33,9 @@ CONTRACT = {
 def test_api_geeft_hetzelfde_als_de_rekenhulp(wereld: Wereld) -> None:
     client = Client()
     client.force_login(wereld.a.gebruikers[Rol.KLANT])
-    response = client.post("/api/v1/berekeningen", json.dumps(CONTRACT), content_type="application/json")
+    response = client.post(
+        "/api/v1/berekeningen", json.dumps(CONTRACT), content_type="application/json"
+    )
     assert response.status_code == 200
     assert response.json() == json.loads(json.dumps(regels.bereken(CONTRACT)))
     eerste = response.json()["resultaten"][0]
@@ -36,7 +45,9 @@ def test_api_geeft_hetzelfde_als_de_rekenhulp(wereld: Wereld) -> None:
 def test_api_met_uitleg(wereld: Wereld) -> None:
     client = Client()
     client.force_login(wereld.a.gebruikers[Rol.CONTACTPERSOON])
-    body = client.post("/api/v1/berekeningen?uitleg=1", json.dumps(CONTRACT), content_type="application/json").json()
+    body = client.post(
+        "/api/v1/berekeningen?uitleg=1", json.dumps(CONTRACT), content_type="application/json"
+    ).json()
     assert "wetten.overheid.nl" in json.dumps(body["uitleg"])
 
 
@@ -44,14 +55,18 @@ def test_api_buiten_het_model_geeft_nederlandse_fout_met_veld(wereld: Wereld) ->
     client = Client()
     client.force_login(wereld.a.gebruikers[Rol.KLANT])
     te_jong = {**CONTRACT, "aanvrager": {"geboortedatum": "2010-01-01"}}
-    response = client.post("/api/v1/berekeningen", json.dumps(te_jong), content_type="application/json")
+    response = client.post(
+        "/api/v1/berekeningen", json.dumps(te_jong), content_type="application/json"
+    )
     assert response.status_code == 400
     assert response["Content-Type"] == "application/problem+json"
     assert "aanvrager.geboortedatum" in json.dumps(response.json()["fouten"])
 
 
 def test_api_weigert_anoniem() -> None:
-    response = Client().post("/api/v1/berekeningen", json.dumps(CONTRACT), content_type="application/json")
+    response = Client().post(
+        "/api/v1/berekeningen", json.dumps(CONTRACT), content_type="application/json"
+    )
     assert response.status_code == 401
 
 
@@ -63,18 +78,25 @@ def test_klant_ziet_eigen_inkomen_bij_uren(wereld: Wereld) -> None:
     tekst = response.content.decode()
     assert "Bij 20 uur werk per week" in tekst and "<svg" in tekst
     # The numbers on the page are the engine's, for this client's own household.
-    invoer = invoer_voor_klant(wereld.a.klanten["eigen"], peildatum=response.context["peildatum"],
-                               werk={"bruto_uurloon": 15.5, "uren_per_week": [20]})
+    invoer = invoer_voor_klant(
+        wereld.a.klanten["eigen"],
+        peildatum=response.context["peildatum"],
+        werk={"bruto_uurloon": 15.5, "uren_per_week": [20]},
+    )
     verwacht = regels.bereken(invoer)["resultaten"][0]["totaal_netto_per_maand"]
     assert response.context["gekozen"].totaal == pytest.approx(verwacht, abs=0.005)
-    assert Inzage.objects.filter(klant=wereld.a.klanten["eigen"], onderdeel="huishouden en inkomen").exists()
+    assert Inzage.objects.filter(
+        klant=wereld.a.klanten["eigen"], onderdeel="huishouden en inkomen"
+    ).exists()
 
 
 def test_vacature_doorrekenen(wereld: Wereld) -> None:
     client = Client()
     client.force_login(wereld.a.gebruikers[Rol.CONTACTPERSOON])
     vacature = wereld.a.vacature
-    response = client.get(f"/werk/klanten/{wereld.a.klanten['caseload'].pk}/inkomen/", {"vacature": vacature.pk})
+    response = client.get(
+        f"/werk/klanten/{wereld.a.klanten['caseload'].pk}/inkomen/", {"vacature": vacature.pk}
+    )
     assert response.status_code == 200
     assert response.context["uurloon"] == vacature.bruto_uurloon
     assert response.context["uren"] == vacature.uren_per_week_max
@@ -85,13 +107,23 @@ def test_vacature_van_andere_gemeente_wordt_geweigerd(wereld: Wereld) -> None:
     client.force_login(wereld.a.gebruikers[Rol.KLANT])
     response = client.get("/mijn/inkomen/", {"vacature": wereld.b.vacature.pk})
     assert response.status_code == 400
-    assert "Selecteer een geldige keuze" in response.content.decode() or "geldige" in response.content.decode()
+    assert (
+        "Selecteer een geldige keuze" in response.content.decode()
+        or "geldige" in response.content.decode()
+    )
 
 
-@pytest.mark.parametrize(("veld", "waarde", "melding"), [
-    ("uren", "50", "van 0 tot 40"), ("uren", "veel", "heel aantal uren"), ("bruto_uurloon", "abc", "Vul een bedrag in"),
-])
-def test_foute_invoer_geeft_duidelijke_melding(wereld: Wereld, veld: str, waarde: str, melding: str) -> None:
+@pytest.mark.parametrize(
+    ("veld", "waarde", "melding"),
+    [
+        ("uren", "50", "van 0 tot 40"),
+        ("uren", "veel", "heel aantal uren"),
+        ("bruto_uurloon", "abc", "Vul een bedrag in"),
+    ],
+)
+def test_foute_invoer_geeft_duidelijke_melding(
+    wereld: Wereld, veld: str, waarde: str, melding: str
+) -> None:
     client = Client()
     client.force_login(wereld.a.gebruikers[Rol.KLANT])
     response = client.get("/mijn/inkomen/", {veld: waarde})
@@ -113,9 +145,16 @@ def test_berekening_wordt_met_uitleg_vastgelegd(wereld: Wereld) -> None:
     klant = wereld.a.klanten["caseload"]
     from datetime import date
 
-    invoer = invoer_voor_klant(klant, peildatum=date(2026, 1, 1), werk={"bruto_uurloon": 15.0, "uren_per_week": [16]})
-    berekening = berekening_vastleggen(klant=klant, gemeente_id=klant.gemeente_id, door=None,
-                                       doel="besluit inkomensvrijlating", invoer=invoer)
+    invoer = invoer_voor_klant(
+        klant, peildatum=date(2026, 1, 1), werk={"bruto_uurloon": 15.0, "uren_per_week": [16]}
+    )
+    berekening = berekening_vastleggen(
+        klant=klant,
+        gemeente_id=klant.gemeente_id,
+        door=None,
+        doel="besluit inkomensvrijlating",
+        invoer=invoer,
+    )
     assert berekening.regelversie == regels.REGELVERSIE
     assert "participatiewet.bijstandsnorm.alleenstaande" in berekening.uitleg["parameters"]
     assert "uitleg" not in berekening.uitkomst
@@ -125,12 +164,19 @@ def test_contactpersoon_ziet_beleidsvariant_ernaast(wereld: Wereld) -> None:
     client = Client()
     client.force_login(wereld.a.gebruikers[Rol.CONTACTPERSOON])
     klant = wereld.a.klanten["caseload"]
-    response = client.get(f"/werk/klanten/{klant.pk}/inkomen/",
-                          {"uren": "12", "bruto_uurloon": "14,00", "variant": "premie_na_zes_maanden"})
+    response = client.get(
+        f"/werk/klanten/{klant.pk}/inkomen/",
+        {"uren": "12", "bruto_uurloon": "14,00", "variant": "premie_na_zes_maanden"},
+    )
     assert response.status_code == 200
-    invoer = invoer_voor_klant(klant, peildatum=response.context["peildatum"],
-                               werk={"bruto_uurloon": 14.0, "uren_per_week": [12]})
-    verwacht = regels.bereken(invoer, varianten=[{"naam": "p", "regel": "premie_na_zes_maanden"}])["varianten"][0]
+    invoer = invoer_voor_klant(
+        klant,
+        peildatum=response.context["peildatum"],
+        werk={"bruto_uurloon": 14.0, "uren_per_week": [12]},
+    )
+    verwacht = regels.bereken(invoer, varianten=[{"naam": "p", "regel": "premie_na_zes_maanden"}])[
+        "varianten"
+    ][0]
     variant = response.context["variant"]
     assert variant["gekozen_totaal"] == verwacht["resultaten"][0]["totaal_netto_per_maand"]
     assert variant["gekozen_verschil"] == verwacht["verschil_totaal_per_maand"][0]
@@ -169,7 +215,9 @@ def test_kind_van_18_telt_niet_meer_als_kind(wereld: Wereld) -> None:
     klant = wereld.a.klanten["caseload"]
     Kind.objects.create(klant=klant, geboortedatum=date(2008, 1, 10))
     Kind.objects.create(klant=klant, geboortedatum=date(2015, 6, 1))
-    invoer = invoer_voor_klant(klant, peildatum=date(2026, 1, 10), werk={"bruto_uurloon": 14.0, "uren_per_week": [0]})
+    invoer = invoer_voor_klant(
+        klant, peildatum=date(2026, 1, 10), werk={"bruto_uurloon": 14.0, "uren_per_week": [0]}
+    )
     assert invoer["kinderen"] == [{"geboortedatum": "2015-06-01"}]
     assert regels.bereken(invoer)["resultaten"][0]["bijstand"] > 0
     vorige_dag = invoer_voor_klant(klant, peildatum=date(2026, 1, 9), werk={})
@@ -186,8 +234,10 @@ def test_uitleg_b1_voor_klant_en_volledig_spoor_voor_medewerker(wereld: Wereld) 
     tekst = eigen.content.decode()
     assert "Als je 16 uur per week werkt" in tekst and "Hoe rekenen we dit uit?" in tekst
     assert "wetten.overheid.nl" not in tekst  # the client gets plain words, not the trace
-    pagina = cp_client.get(f"/werk/klanten/{wereld.a.klanten['caseload'].pk}/inkomen/",
-                           {"uren": "16", "bruto_uurloon": "15,00"}).content.decode()
+    pagina = cp_client.get(
+        f"/werk/klanten/{wereld.a.klanten['caseload'].pk}/inkomen/",
+        {"uren": "16", "bruto_uurloon": "15,00"},
+    ).content.decode()
     assert "De hele berekening, met wet en bedragen" in pagina
     assert "Participatiewet art. 21" in pagina and "https://wetten.overheid.nl/" in pagina
 
@@ -199,16 +249,24 @@ def test_berekening_vastleggen_en_teruglezen(wereld: Wereld) -> None:
     cp_client.force_login(wereld.a.gebruikers[Rol.CONTACTPERSOON])
     klant_client.force_login(wereld.a.gebruikers[Rol.KLANT])
     klant = wereld.a.klanten["eigen"]  # a client of this contact person with an own login
-    response = cp_client.post(f"/werk/klanten/{klant.pk}/inkomen/vastleggen/",
-                              {"bruto_uurloon": "15.00", "uren": "20", "doel": "Advies over een baan van 20 uur"})
+    response = cp_client.post(
+        f"/werk/klanten/{klant.pk}/inkomen/vastleggen/",
+        {"bruto_uurloon": "15.00", "uren": "20", "doel": "Advies over een baan van 20 uur"},
+    )
     assert response.status_code == 302
     b = Berekening.objects.filter(klant=klant, doel="Advies over een baan van 20 uur").get()
-    assert b.uren_per_week == 20 and b.regelversie == regels.REGELVERSIE and b.gemaakt_door == wereld.a.gebruikers[Rol.CONTACTPERSOON]
+    assert (
+        b.uren_per_week == 20
+        and b.regelversie == regels.REGELVERSIE
+        and b.gemaakt_door == wereld.a.gebruikers[Rol.CONTACTPERSOON]
+    )
     # Stored as computed by the server from what the municipality knows, not from the browser.
     verwacht = regels.bereken(b.invoer)["resultaten"][20]["totaal_netto_per_maand"]
     assert b.uitkomst["resultaten"][20]["totaal_netto_per_maand"] == verwacht
     assert len(b.uitleg["niveaus"]) == 41
-    assert Inzage.objects.filter(klant=klant, actie="aanmaken", doel__contains="Advies over een baan").exists()
+    assert Inzage.objects.filter(
+        klant=klant, actie="aanmaken", doel__contains="Advies over een baan"
+    ).exists()
     werk = cp_client.get(response["Location"]).content.decode()
     assert "Advies over een baan van 20 uur" in werk and "Als je 20 uur per week werkt" in werk
     # The client reads the same stored calculation, in plain words.
@@ -225,8 +283,10 @@ def test_vastleggen_zonder_doel_houdt_niets_half(wereld: Wereld) -> None:
     cp_client.force_login(wereld.a.gebruikers[Rol.CONTACTPERSOON])
     klant = wereld.a.klanten["caseload"]
     voor = Berekening.objects.count()
-    response = cp_client.post(f"/werk/klanten/{klant.pk}/inkomen/vastleggen/",
-                              {"bruto_uurloon": "15.00", "uren": "20", "doel": ""})
+    response = cp_client.post(
+        f"/werk/klanten/{klant.pk}/inkomen/vastleggen/",
+        {"bruto_uurloon": "15.00", "uren": "20", "doel": ""},
+    )
     assert response.status_code == 400
     assert "Schrijf kort waarvoor" in response.content.decode()
     assert Berekening.objects.count() == voor

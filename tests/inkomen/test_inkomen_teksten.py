@@ -41,13 +41,20 @@ def _uitleg(pagina: str) -> str:
 
 
 def _waarschuwingen(klant: Klant) -> list[str]:
-    invoer = invoer_voor_klant(klant, peildatum=timezone.localdate(),
-                               werk={"bruto_uurloon": float(minimumloon_per_uur(timezone.localdate())),
-                                     "uren_per_week": UREN_NIVEAUS})
+    invoer = invoer_voor_klant(
+        klant,
+        peildatum=timezone.localdate(),
+        werk={
+            "bruto_uurloon": float(minimumloon_per_uur(timezone.localdate())),
+            "uren_per_week": UREN_NIVEAUS,
+        },
+    )
     return list(regels.bereken(invoer)["waarschuwingen"])
 
 
-def test_kanttekeningen_van_de_rekenregels_staan_in_de_uitleg_niet_in_alarmkleur(wereld: Wereld) -> None:
+def test_kanttekeningen_van_de_rekenregels_staan_in_de_uitleg_niet_in_alarmkleur(
+    wereld: Wereld,
+) -> None:
     klant = wereld.a.klanten["eigen"]
     waarschuwingen = _waarschuwingen(klant)
     assert waarschuwingen, "dit huishouden moet kanttekeningen hebben, anders bewijst de test niets"
@@ -65,8 +72,11 @@ def test_kanttekeningen_van_de_rekenregels_staan_in_de_uitleg_niet_in_alarmkleur
 def test_velden_tonen_het_uurloon_en_de_uren_van_de_uitkomst(wereld: Wereld) -> None:
     loon = minimumloon_per_uur(timezone.localdate()).quantize(Decimal("0.01"))
     als_tekst = f"{loon:.2f}".replace(".", ",")
-    for pad, uren in [("/mijn/inkomen/", 16), ("/mijn/inkomen/?uren=&bruto_uurloon=", 16),
-                      ("/mijn/inkomen/?uren=20&bruto_uurloon=", 20)]:
+    for pad, uren in [
+        ("/mijn/inkomen/", 16),
+        ("/mijn/inkomen/?uren=&bruto_uurloon=", 16),
+        ("/mijn/inkomen/?uren=20&bruto_uurloon=", 20),
+    ]:
         pagina = _klant_pagina(wereld, pad)
         assert f"Bij {uren} uur werk per week" in pagina
         assert re.search(rf'<input[^>]*name="uren"[^>]*value="{uren}"', pagina), pad
@@ -96,7 +106,9 @@ def test_zegt_hoe_lang_je_nog_een_deel_van_je_loon_houdt(wereld: Wereld) -> None
     klant.vrijlating_maanden_gebruikt = 2
     klant.save()
     vandaag = timezone.localdate()
-    laatste = date(vandaag.year + (vandaag.month + 2) // 12, (vandaag.month + 2) % 12 + 1, 1)  # 4 months incl. now
+    laatste = date(
+        vandaag.year + (vandaag.month + 2) // 12, (vandaag.month + 2) % 12 + 1, 1
+    )  # 4 months incl. now
     with translation.override("nl"):
         maand = dateformat.format(laatste, "F Y")
     tekst = _vrijlating_tekst(_klant_pagina(wereld))

@@ -16,26 +16,41 @@ from tests.wereld import Wereld
 
 pytestmark = pytest.mark.django_db
 
-GEHEIM_BERICHT = "Welkom! Hier kun je me altijd een bericht sturen."  # every client's first message (wereld)
+GEHEIM_BERICHT = (
+    "Welkom! Hier kun je me altijd een bericht sturen."  # every client's first message (wereld)
+)
 GEHEIME_TOELICHTING = "Slaapt slecht door de schulden"
 
 
 @pytest.fixture
 def inkomen(wereld: Wereld) -> Client:
     klant = wereld.a.klanten["collega"]
-    Drempel.objects.create(klant=klant, soort="schulden", toelichting=GEHEIME_TOELICHTING, eerst_aanpakken=True)
+    Drempel.objects.create(
+        klant=klant, soort="schulden", toelichting=GEHEIME_TOELICHTING, eerst_aanpakken=True
+    )
     client = Client()
     client.force_login(wereld.a.gebruikers[Rol.INKOMENSCONSULENT])
     return client
 
 
-def test_inkomensconsulent_krijgt_het_begeleidingsdossier_niet(inkomen: Client, wereld: Wereld) -> None:
+def test_inkomensconsulent_krijgt_het_begeleidingsdossier_niet(
+    inkomen: Client, wereld: Wereld
+) -> None:
     klant = wereld.a.klanten["collega"]
     o = wereld.objecten_van(klant)
     basis = f"/werk/klanten/{klant.pk}/"
-    for pad in ("", "berichten/", f"berichten/{o['bericht_pk']}/bijlage/", "verslagen/nieuw/",
-                f"verslagen/{o['verslag_pk']}/", "contactmomenten/", "stappenplan/", "aanvragen/", "overdracht/",
-                "als-klant/"):
+    for pad in (
+        "",
+        "berichten/",
+        f"berichten/{o['bericht_pk']}/bijlage/",
+        "verslagen/nieuw/",
+        f"verslagen/{o['verslag_pk']}/",
+        "contactmomenten/",
+        "stappenplan/",
+        "aanvragen/",
+        "overdracht/",
+        "als-klant/",
+    ):
         response = inkomen.get(basis + pad)
         assert response.status_code == 403, f"{basis + pad}: {response.status_code}"
         tekst = response.content.decode()
@@ -73,6 +88,8 @@ def kruip(client: Client, start: list[str], *, max_paginas: int = 80) -> dict[st
 def test_elke_link_op_de_paginas_van_de_inkomensrol_opent(inkomen: Client, wereld: Wereld) -> None:
     gezien = kruip(inkomen, ["/", "/inkomen/", "/inkomen/?zoek=a", "/werk/voorzieningen/"])
     klant = wereld.a.klanten["collega"]
-    assert f"/werk/klanten/{klant.pk}/inkomen/" in gezien  # the search leads to the client's income page
+    assert (
+        f"/werk/klanten/{klant.pk}/inkomen/" in gezien
+    )  # the search leads to the client's income page
     kapot = {url: status for url, status in gezien.items() if status != 200}
     assert not kapot, f"links die de inkomensconsulent niet kan openen: {kapot}"

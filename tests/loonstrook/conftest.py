@@ -13,8 +13,10 @@ from loonstrook.lezen import ocr_beschikbaar
 @pytest.fixture(scope="session")
 def ocr() -> None:
     if not ocr_beschikbaar():
-        melding = ("Tesseract met Nederlandse taaldata ontbreekt: installeer de Debian-pakketten "
-                   "'tesseract-ocr' en 'tesseract-ocr-nld' om de OCR-tests te draaien.")
+        melding = (
+            "Tesseract met Nederlandse taaldata ontbreekt: installeer de Debian-pakketten "
+            "'tesseract-ocr' en 'tesseract-ocr-nld' om de OCR-tests te draaien."
+        )
         if os.environ.get("OPSTAP_OCR_VERPLICHT"):
             pytest.fail(melding)
         pytest.skip(melding)

@@ -22,7 +22,9 @@ class Strook:
     verwacht: dict[str, object]
 
 
-def _tabel(c: Canvas, y: float, koppen: list[tuple[str, float]], rijen: list[list[str]], links: float = 50) -> float:
+def _tabel(
+    c: Canvas, y: float, koppen: list[tuple[str, float]], rijen: list[list[str]], links: float = 50
+) -> float:
     """A table: the first column left-aligned, the others right-aligned at their x."""
     c.setFont("Helvetica-Bold", 10)
     c.drawString(links, y, koppen[0][0])
@@ -53,16 +55,27 @@ def _maand_kolommen(c: Canvas) -> None:
     c.drawString(320, 710, "Personeelsnummer: 4711")
     c.drawString(50, 695, "Loontijdvak: maand")
     c.drawString(320, 695, "Datum in dienst: 01-02-2026")
-    y = _tabel(c, 660, [("Omschrijving", 0), ("Aantal", 250), ("Tarief", 320), ("Deze periode", 430), ("Cumulatief", 540)], [
-        ["Salaris", "86,00", "14,50", "1.247,00", "2.494,00"],
-        ["Toeslag onregelmatigheid", "12,00", "2,90", "34,80", "69,60"],
-        ["Bruto loon", "", "", "1.281,80", "2.563,60"],
-        ["Pensioenpremie", "", "", "-41,02", "-82,04"],
-        ["Loonheffing", "", "", "-38,45", "-76,90"],
-        ["Netto loon", "", "", "1.202,33", "2.404,66"],
-        ["Reiskostenvergoeding", "", "", "22,40", "44,80"],
-        ["Netto te betalen", "", "", "1.224,73", "2.449,46"],
-    ])
+    y = _tabel(
+        c,
+        660,
+        [
+            ("Omschrijving", 0),
+            ("Aantal", 250),
+            ("Tarief", 320),
+            ("Deze periode", 430),
+            ("Cumulatief", 540),
+        ],
+        [
+            ["Salaris", "86,00", "14,50", "1.247,00", "2.494,00"],
+            ["Toeslag onregelmatigheid", "12,00", "2,90", "34,80", "69,60"],
+            ["Bruto loon", "", "", "1.281,80", "2.563,60"],
+            ["Pensioenpremie", "", "", "-41,02", "-82,04"],
+            ["Loonheffing", "", "", "-38,45", "-76,90"],
+            ["Netto loon", "", "", "1.202,33", "2.404,66"],
+            ["Reiskostenvergoeding", "", "", "22,40", "44,80"],
+            ["Netto te betalen", "", "", "1.224,73", "2.449,46"],
+        ],
+    )
     c.drawString(50, y - 30, "Gewerkte uren")
     c.drawRightString(430, y - 30, "86,00")
     c.drawRightString(540, y - 30, "172,00")
@@ -82,12 +95,17 @@ def _vier_weken(c: Canvas) -> None:
     c.drawString(170, 735, "periode 3 (4 weken): 23 februari 2026 - 22 maart 2026")
     c.drawString(50, 720, "Uren")
     c.drawString(170, 720, "64,50")
-    y = _tabel(c, 680, [("Looncomponent", 0), ("Cumulatief t/m periode", 380), ("Periode", 520)], [
-        ["Brutoloon", "2.784,06", "928,02"],
-        ["Premie pensioen", "-96,30", "-32,10"],
-        ["Loonheffing", "0,00", "0,00"],
-        ["Uit te betalen", "2.687,76", "895,92"],
-    ])
+    y = _tabel(
+        c,
+        680,
+        [("Looncomponent", 0), ("Cumulatief t/m periode", 380), ("Periode", 520)],
+        [
+            ["Brutoloon", "2.784,06", "928,02"],
+            ["Premie pensioen", "-96,30", "-32,10"],
+            ["Loonheffing", "0,00", "0,00"],
+            ["Uit te betalen", "2.687,76", "895,92"],
+        ],
+    )
     c.drawString(50, y - 40, "Vakantiegeld opgebouwd: 74,24")
 
 
@@ -125,12 +143,17 @@ def _uurloon_zonder_data(c: Canvas) -> None:
     c.setFont("Helvetica", 10)
     c.drawString(50, 770, "Salarisstrook periode 5 2026 (4 weken)")
     c.drawString(50, 755, "Werknemer: P. de Boer")
-    y = _tabel(c, 720, [("Omschrijving", 0), ("Periode", 400), ("Jaar", 520)], [
-        ["Uurloon € 13,80 x 48,00 uur", "662,40", "3.312,00"],
-        ["Totaal bruto", "662,40", "3.312,00"],
-        ["Loonheffing", "-0,00", "-0,00"],
-        ["Netto te betalen", "662,40", "3.312,00"],
-    ])
+    y = _tabel(
+        c,
+        720,
+        [("Omschrijving", 0), ("Periode", 400), ("Jaar", 520)],
+        [
+            ["Uurloon € 13,80 x 48,00 uur", "662,40", "3.312,00"],
+            ["Totaal bruto", "662,40", "3.312,00"],
+            ["Loonheffing", "-0,00", "-0,00"],
+            ["Netto te betalen", "662,40", "3.312,00"],
+        ],
+    )
     c.drawString(50, y - 40, "Betaald op 04-06-2026")
 
 
@@ -150,21 +173,66 @@ def _geen_uren(c: Canvas) -> None:
 
 
 STROKEN = [
-    Strook("maand_kolommen", _maand_kolommen, {
-        "periode_van": "2026-03-01", "periode_tot": "2026-03-31", "bruto_loon": 1281.80,
-        "netto_loon": 1224.73, "uren": 86.0, "werkgever": "Bakkerij De Gouden Korst B.V."}),
-    Strook("vier_weken", _vier_weken, {
-        "periode_van": "2026-02-23", "periode_tot": "2026-03-22", "bruto_loon": 928.02,
-        "netto_loon": 895.92, "uren": 64.5, "werkgever": "Schoonmaakbedrijf Helder & Co"}),
-    Strook("maand_tekst", _maand_tekst, {
-        "periode_van": "2026-04-01", "periode_tot": "2026-04-30", "bruto_loon": 1523.40,
-        "netto_loon": 1311.25, "uren": 72.0, "werkgever": "Stichting Zorggroep Lindelaan"}),
-    Strook("uurloon_zonder_data", _uurloon_zonder_data, {
-        "periode_van": None, "periode_tot": None, "bruto_loon": 662.40,
-        "netto_loon": 662.40, "uren": 48.0, "werkgever": "Tuincentrum Groenrijk B.V."}),
-    Strook("geen_uren", _geen_uren, {
-        "periode_van": "2026-05-01", "periode_tot": "2026-05-31", "bruto_loon": 1050.00,
-        "netto_loon": 989.00, "uren": None, "werkgever": "Fietsenmakerij Trapvast"}),
+    Strook(
+        "maand_kolommen",
+        _maand_kolommen,
+        {
+            "periode_van": "2026-03-01",
+            "periode_tot": "2026-03-31",
+            "bruto_loon": 1281.80,
+            "netto_loon": 1224.73,
+            "uren": 86.0,
+            "werkgever": "Bakkerij De Gouden Korst B.V.",
+        },
+    ),
+    Strook(
+        "vier_weken",
+        _vier_weken,
+        {
+            "periode_van": "2026-02-23",
+            "periode_tot": "2026-03-22",
+            "bruto_loon": 928.02,
+            "netto_loon": 895.92,
+            "uren": 64.5,
+            "werkgever": "Schoonmaakbedrijf Helder & Co",
+        },
+    ),
+    Strook(
+        "maand_tekst",
+        _maand_tekst,
+        {
+            "periode_van": "2026-04-01",
+            "periode_tot": "2026-04-30",
+            "bruto_loon": 1523.40,
+            "netto_loon": 1311.25,
+            "uren": 72.0,
+            "werkgever": "Stichting Zorggroep Lindelaan",
+        },
+    ),
+    Strook(
+        "uurloon_zonder_data",
+        _uurloon_zonder_data,
+        {
+            "periode_van": None,
+            "periode_tot": None,
+            "bruto_loon": 662.40,
+            "netto_loon": 662.40,
+            "uren": 48.0,
+            "werkgever": "Tuincentrum Groenrijk B.V.",
+        },
+    ),
+    Strook(
+        "geen_uren",
+        _geen_uren,
+        {
+            "periode_van": "2026-05-01",
+            "periode_tot": "2026-05-31",
+            "bruto_loon": 1050.00,
+            "netto_loon": 989.00,
+            "uren": None,
+            "werkgever": "Fietsenmakerij Trapvast",
+        },
+    ),
 ]
 
 
@@ -195,13 +263,20 @@ def scan(strook: Strook) -> bytes:
     return uit.getvalue()
 
 
-def foto(strook: Strook, hoek: float = 1.5, vervaging: float = 0.8, kwaliteit: int = 55,
-         formaat: str = "JPEG") -> bytes:
+def foto(
+    strook: Strook,
+    hoek: float = 1.5,
+    vervaging: float = 0.8,
+    kwaliteit: int = 55,
+    formaat: str = "JPEG",
+) -> bytes:
     """A phone photo of the printed slip: slightly turned, a little blurred, JPEG noise, a grey desk."""
     from PIL import Image, ImageFilter
 
     beeld = _beeld(strook, 170)
-    beeld = beeld.rotate(hoek, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=(120, 118, 112))
+    beeld = beeld.rotate(
+        hoek, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=(120, 118, 112)
+    )
     beeld = beeld.filter(ImageFilter.GaussianBlur(vervaging))
     uit = io.BytesIO()
     if formaat == "JPEG":

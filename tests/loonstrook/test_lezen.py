@@ -38,7 +38,9 @@ def test_jaarkolommen_niet_genomen(tmp_path: Path) -> None:
     per_naam = {s.naam: s for s in STROKEN}
     assert lees(_schrijf(tmp_path, "a.pdf", pdf(per_naam["vier_weken"])))["bruto_loon"] == 928.02
     assert lees(_schrijf(tmp_path, "b.pdf", pdf(per_naam["maand_tekst"])))["bruto_loon"] == 1523.40
-    assert lees(_schrijf(tmp_path, "c.pdf", pdf(per_naam["maand_kolommen"])))["netto_loon"] == 1224.73
+    assert (
+        lees(_schrijf(tmp_path, "c.pdf", pdf(per_naam["maand_kolommen"])))["netto_loon"] == 1224.73
+    )
 
 
 @pytest.mark.parametrize("strook", STROKEN, ids=NAMEN)
@@ -56,16 +58,23 @@ def test_foto_scheef_wazig_jpeg(strook: Strook, tmp_path: Path, ocr: None) -> No
 
 
 @pytest.mark.parametrize("strook", STROKEN[:2], ids=NAMEN[:2])
-def test_slechte_foto_geeft_null_nooit_een_fout_getal(strook: Strook, tmp_path: Path, ocr: None) -> None:
+def test_slechte_foto_geeft_null_nooit_een_fout_getal(
+    strook: Strook, tmp_path: Path, ocr: None
+) -> None:
     """Very blurred and badly compressed: what is read must be right; the rest is null."""
-    velden = lees(_schrijf(tmp_path, "foto.jpg", foto(strook, hoek=-1.0, vervaging=2.2, kwaliteit=25)))
+    velden = lees(
+        _schrijf(tmp_path, "foto.jpg", foto(strook, hoek=-1.0, vervaging=2.2, kwaliteit=25))
+    )
     fout = {k: v for k, v in velden.items() if v is not None and v != strook.verwacht[k]}
     assert fout == {}
 
 
 def test_foto_png_andersom_scheef(tmp_path: Path, ocr: None) -> None:
     strook = STROKEN[0]
-    assert lees(_schrijf(tmp_path, "foto.png", foto(strook, hoek=-2.0, formaat="PNG"))) == strook.verwacht
+    assert (
+        lees(_schrijf(tmp_path, "foto.png", foto(strook, hoek=-2.0, formaat="PNG")))
+        == strook.verwacht
+    )
 
 
 def test_foto_met_exif_draaiing(tmp_path: Path, ocr: None) -> None:
@@ -129,7 +138,9 @@ def _pdf_bom() -> bytes:
         posities.append(sum(len(d) for d in delen))
         delen.append(b"%d 0 obj\n" % i + obj + b"\nendobj\n")
     xref = sum(len(d) for d in delen)
-    delen.append(b"xref\n0 5\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % p for p in posities))
+    delen.append(
+        b"xref\n0 5\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % p for p in posities)
+    )
     delen.append(b"trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref)
     return b"".join(delen)
 
@@ -141,7 +152,9 @@ def _brief() -> bytes:
     uit = io.BytesIO()
     c = Canvas(uit, pagesize=A4)
     c.drawString(50, 780, "Beste mevrouw Pietersen,")
-    c.drawString(50, 760, "Hartelijk dank voor uw bestelling van 3 boeken. Het totaal is 45,90 euro.")
+    c.drawString(
+        50, 760, "Hartelijk dank voor uw bestelling van 3 boeken. Het totaal is 45,90 euro."
+    )
     c.drawString(50, 740, "Met vriendelijke groet, Boekhandel Het Leesvoer")
     c.showPage()
     c.save()
@@ -190,7 +203,12 @@ def test_bestand_bestaat_niet(tmp_path: Path) -> None:
 def _opstap(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-c", "from opstap.cli import main; main()", *args],
-        capture_output=True, text=True, timeout=180, check=False, env=env)
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+        env=env,
+    )
 
 
 def test_opdracht_geeft_json_met_twee_decimalen(tmp_path: Path) -> None:

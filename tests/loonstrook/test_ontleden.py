@@ -38,12 +38,16 @@ def test_twee_bedragen_zonder_kolomkoppen_is_onduidelijk() -> None:
 
 
 def test_uit_te_betalen_gaat_voor_netto_loon() -> None:
-    velden = lees_tekst("Bruto loon   2.000,00\nNetto loon   1.700,00\nNetto inhouding   20,00\nUit te betalen   1.680,00\n")
+    velden = lees_tekst(
+        "Bruto loon   2.000,00\nNetto loon   1.700,00\nNetto inhouding   20,00\nUit te betalen   1.680,00\n"
+    )
     assert velden["netto_loon"] == Decimal("1680.00")
 
 
 def test_twee_verschillende_netto_bedragen_geeft_null() -> None:
-    velden = lees_tekst("Bruto loon   2.000,00\nNetto te betalen   1.700,00\nNetto te betalen   1.650,00\n")
+    velden = lees_tekst(
+        "Bruto loon   2.000,00\nNetto te betalen   1.700,00\nNetto te betalen   1.650,00\n"
+    )
     assert velden["netto_loon"] is None
 
 
@@ -75,7 +79,9 @@ def test_periodenummer_alleen_bij_maandloon() -> None:
 def test_ongeldige_periode_geeft_null() -> None:
     assert lees_tekst("Periode: 31-03-2026 t/m 01-03-2026\n")["periode_van"] is None
     assert lees_tekst("Periode: 31-02-2026 t/m 31-03-2026\n")["periode_van"] is None
-    assert lees_tekst("Periode: 01-01-2026 t/m 31-12-2026\n")["periode_van"] is None  # a year, not a pay period
+    assert (
+        lees_tekst("Periode: 01-01-2026 t/m 31-12-2026\n")["periode_van"] is None
+    )  # a year, not a pay period
 
 
 def test_werkgever_niet_de_werknemer() -> None:
@@ -85,7 +91,9 @@ def test_werkgever_niet_de_werknemer() -> None:
 
 
 def test_geen_loonstrook_geeft_niets() -> None:
-    velden = lees_tekst("Beste meneer Jansen,\nHierbij sturen wij u de factuur van 12,50 voor maart.\n")
+    velden = lees_tekst(
+        "Beste meneer Jansen,\nHierbij sturen wij u de factuur van 12,50 voor maart.\n"
+    )
     assert set(velden.values()) == {None}
 
 
@@ -100,13 +108,21 @@ Uit te betalen                                 800,00      4.000,00
 
 
 def test_ocr_spikkel_voor_de_werkgever_gaat_weg() -> None:
-    assert lees_tekst("Werkgever: . Fietsenmakerij Trapvast\n")["werkgever"] == "Fietsenmakerij Trapvast"
-    assert lees_tekst("Werkgever: ‘Bakkerij De Korst B.V.\n")["werkgever"] == "Bakkerij De Korst B.V."
+    assert (
+        lees_tekst("Werkgever: . Fietsenmakerij Trapvast\n")["werkgever"]
+        == "Fietsenmakerij Trapvast"
+    )
+    assert (
+        lees_tekst("Werkgever: ‘Bakkerij De Korst B.V.\n")["werkgever"] == "Bakkerij De Korst B.V."
+    )
 
 
 def test_rechtsvorm_alleen_is_geen_werkgever() -> None:
     assert lees_tekst("Stichting\nBruto loon  100,00\n")["werkgever"] is None
-    assert lees_tekst("Stichting Zorggroep Lindelaan\nBruto loon  100,00\n")["werkgever"] == "Stichting Zorggroep Lindelaan"
+    assert (
+        lees_tekst("Stichting Zorggroep Lindelaan\nBruto loon  100,00\n")["werkgever"]
+        == "Stichting Zorggroep Lindelaan"
+    )
 
 
 def test_onzeker_ocr_woord_geeft_null() -> None:
@@ -120,5 +136,7 @@ def test_onzeker_ocr_woord_geeft_null() -> None:
     onzeker = uit_woorden(regel(("Bruto", 0, 95), ("loon", 60, 95), ("1.231,80", 400, 41)), 1000)
     assert ontleed(zeker)["bruto_loon"] == Decimal("1281.80")
     assert ontleed(onzeker)["bruto_loon"] is None
-    naam = uit_woorden(regel(("Werkgever:", 0, 95), ("Bakker", 120, 30), ("De", 190, 90), ("Korst", 230, 90)), 1000)
+    naam = uit_woorden(
+        regel(("Werkgever:", 0, 95), ("Bakker", 120, 30), ("De", 190, 90), ("Korst", 230, 90)), 1000
+    )
     assert ontleed(naam)["werkgever"] is None

@@ -19,8 +19,12 @@ from regels.api import MAX_NIVEAUS_UITLEG, MAX_REKENRIJEN, MAX_VARIANTEN
 from regels.batch import huishoudens_uit_invoer
 
 BASIS: dict[str, Any] = {
-    "peildatum": "2026-01-01", "gemeente": "demodam", "aanvrager": {"geboortedatum": "1980-05-01"},
-    "kinderen": [{"geboortedatum": "2018-03-01"}], "kale_huur": 700.00, "servicekosten": 30.00,
+    "peildatum": "2026-01-01",
+    "gemeente": "demodam",
+    "aanvrager": {"geboortedatum": "1980-05-01"},
+    "kinderen": [{"geboortedatum": "2018-03-01"}],
+    "kale_huur": 700.00,
+    "servicekosten": 30.00,
     "werk": {"bruto_uurloon": 15.00, "uren_per_week": [0, 8, 16]},
 }
 
@@ -36,13 +40,27 @@ def _met(pad: str, waarde: object) -> dict[str, Any]:
 
 
 ABSURD = [
-    ("werk.bruto_uurloon", 1e26), ("werk.bruto_uurloon", "1e26"), ("werk.bruto_uurloon", float("nan")),
-    ("werk.bruto_uurloon", float("inf")), ("werk.bruto_uurloon", 10**30), ("werk.bruto_uurloon", 600),
-    ("kale_huur", 1e26), ("kale_huur", 10_001), ("kale_huur", float("inf")), ("kale_huur", -1),
-    ("servicekosten", 1e26), ("vermogen", 1e26), ("vermogen", -1e26), ("vermogen", float("-inf")),
-    ("kinderopvang_uurprijs", 1e26), ("kinderopvang_uurprijs", 101),
-    ("inkomen_medebewoners_per_jaar", 1e26), ("inkomen_medebewoners_per_jaar", float("nan")),
-    ("kostendelers", float("inf")), ("kostendelers", float("nan")), ("vrijlating_maanden_gebruikt", 1e26),
+    ("werk.bruto_uurloon", 1e26),
+    ("werk.bruto_uurloon", "1e26"),
+    ("werk.bruto_uurloon", float("nan")),
+    ("werk.bruto_uurloon", float("inf")),
+    ("werk.bruto_uurloon", 10**30),
+    ("werk.bruto_uurloon", 600),
+    ("kale_huur", 1e26),
+    ("kale_huur", 10_001),
+    ("kale_huur", float("inf")),
+    ("kale_huur", -1),
+    ("servicekosten", 1e26),
+    ("vermogen", 1e26),
+    ("vermogen", -1e26),
+    ("vermogen", float("-inf")),
+    ("kinderopvang_uurprijs", 1e26),
+    ("kinderopvang_uurprijs", 101),
+    ("inkomen_medebewoners_per_jaar", 1e26),
+    ("inkomen_medebewoners_per_jaar", float("nan")),
+    ("kostendelers", float("inf")),
+    ("kostendelers", float("nan")),
+    ("vrijlating_maanden_gebruikt", 1e26),
     ("jaren_laag_inkomen", float("-inf")),
 ]
 
@@ -65,10 +83,28 @@ def test_netto_loon_van_1e26_en_nan() -> None:
 
 def test_echte_bedragen_blijven_geldig() -> None:
     """The bounds refuse nothing a real household has: a high rent, savings, debts, a good wage."""
-    invoer = {**BASIS, "kale_huur": 2500, "servicekosten": 300, "vermogen": -250_000, "inkomen_medebewoners_per_jaar": 90_000,
-              "kinderopvang_uren_per_maand": 80, "kinderopvang_uurprijs": 12.5,
-              "werk": {"bruto_uurloon": 20, "uren_per_week": [0, 24]}}
-    assert len(regels.bereken({**invoer, "kinderopvang_uren_per_maand": 0, "werk": {"bruto_uurloon": 150, "uren_per_week": [0, 36]}})["resultaten"]) == 2
+    invoer = {
+        **BASIS,
+        "kale_huur": 2500,
+        "servicekosten": 300,
+        "vermogen": -250_000,
+        "inkomen_medebewoners_per_jaar": 90_000,
+        "kinderopvang_uren_per_maand": 80,
+        "kinderopvang_uurprijs": 12.5,
+        "werk": {"bruto_uurloon": 20, "uren_per_week": [0, 24]},
+    }
+    assert (
+        len(
+            regels.bereken(
+                {
+                    **invoer,
+                    "kinderopvang_uren_per_maand": 0,
+                    "werk": {"bruto_uurloon": 150, "uren_per_week": [0, 36]},
+                }
+            )["resultaten"]
+        )
+        == 2
+    )
     assert len(regels.bereken(invoer)["resultaten"]) == 2
     assert len(regels.bereken({**invoer, "vermogen": 2_000_000})["resultaten"]) == 2
 
@@ -82,9 +118,19 @@ def test_batch_invoer_weigert_ook() -> None:
 def test_variantparameter_van_1e26_of_nan_geeft_fout() -> None:
     for waarde in (1e26, "NaN", "Infinity"):
         with pytest.raises(regels.InvoerFout) as fout:
-            regels.bereken(BASIS, varianten=[{"naam": "x", "parameters": {
-                "participatiewet.inkomensvrijlating.n_maximum": waarde}}])
-        assert fout.value.veld == "varianten[0].parameters.participatiewet.inkomensvrijlating.n_maximum"
+            regels.bereken(
+                BASIS,
+                varianten=[
+                    {
+                        "naam": "x",
+                        "parameters": {"participatiewet.inkomensvrijlating.n_maximum": waarde},
+                    }
+                ],
+            )
+        assert (
+            fout.value.veld
+            == "varianten[0].parameters.participatiewet.inkomensvrijlating.n_maximum"
+        )
 
 
 def test_te_veel_varianten() -> None:
@@ -92,7 +138,10 @@ def test_te_veel_varianten() -> None:
     with pytest.raises(regels.InvoerFout, match=f"hooguit {MAX_VARIANTEN} varianten") as fout:
         regels.bereken(BASIS, varianten=varianten)
     assert fout.value.veld == "varianten"
-    assert len(regels.bereken(BASIS, varianten=varianten[:MAX_VARIANTEN])["varianten"]) == MAX_VARIANTEN
+    assert (
+        len(regels.bereken(BASIS, varianten=varianten[:MAX_VARIANTEN])["varianten"])
+        == MAX_VARIANTEN
+    )
 
 
 def test_niveaus_maal_varianten_begrensd() -> None:
@@ -115,11 +164,19 @@ def test_uitleg_bij_veel_niveaus_begrensd() -> None:
 
 def test_cli_geeft_nederlandse_fout_en_code_2_zonder_traceback(tmp_path: Path) -> None:
     pad = tmp_path / "invoer.json"
-    opstap = Path(sys.executable).parent / "opstap"  # the command as staff type it: `opstap bereken`
+    opstap = (
+        Path(sys.executable).parent / "opstap"
+    )  # the command as staff type it: `opstap bereken`
     for waarde, melding in ((1e26, "te groot"), (600, "verwacht een uurloon van 0 tot € 500,00")):
         pad.write_text(json.dumps(_met("werk.bruto_uurloon", waarde)), encoding="utf-8")
-        uit = subprocess.run([str(opstap), "bereken", str(pad)], capture_output=True, text=True, timeout=120, check=False,
-                             env={**os.environ, "DJANGO_SETTINGS_MODULE": "opstap.conf.test"})
+        uit = subprocess.run(
+            [str(opstap), "bereken", str(pad)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+            env={**os.environ, "DJANGO_SETTINGS_MODULE": "opstap.conf.test"},
+        )
         assert uit.returncode == 2, uit.stderr
         assert "Traceback" not in uit.stderr
         assert "Fout in veld 'werk.bruto_uurloon'" in uit.stderr and melding in uit.stderr

@@ -37,18 +37,32 @@ def test_huur_boven_de_maximale_huurgrens_geeft_huurtoeslag_tot_die_grens() -> N
 
 
 def test_iack_kijkt_naar_de_leeftijd_van_het_kind_op_1_januari() -> None:
-    werk = {"peildatum": "2026-07-01", "aanvrager": {"geboortedatum": "1990-01-01"}, "vakantiegeld_in_mei": False,
-            "werk": {"bruto_uurloon": 15.00, "uren_per_week": [20]}}
+    werk = {
+        "peildatum": "2026-07-01",
+        "aanvrager": {"geboortedatum": "1990-01-01"},
+        "vakantiegeld_in_mei": False,
+        "werk": {"bruto_uurloon": 15.00, "uren_per_week": [20]},
+    }
     elf_het_hele_jaar = _rij({**werk, "kinderen": [{"geboortedatum": "2014-08-01"}]})
-    twaalf_in_maart = _rij({**werk, "kinderen": [{"geboortedatum": "2014-03-01"}]})  # 11 on 1-1-2026
+    twaalf_in_maart = _rij(
+        {**werk, "kinderen": [{"geboortedatum": "2014-03-01"}]}
+    )  # 11 on 1-1-2026
     assert elf_het_hele_jaar["inkomensafhankelijke_combinatiekorting"] > 0
-    assert twaalf_in_maart["inkomensafhankelijke_combinatiekorting"] == elf_het_hele_jaar["inkomensafhankelijke_combinatiekorting"]
+    assert (
+        twaalf_in_maart["inkomensafhankelijke_combinatiekorting"]
+        == elf_het_hele_jaar["inkomensafhankelijke_combinatiekorting"]
+    )
 
 
 def test_kinderbijslag_kijkt_naar_de_leeftijd_op_de_eerste_dag_van_het_kwartaal() -> None:
     # 11 on 1-1-2026, 12 from 1-2-2026: the first quarter still has the 6-11 amount (358,30 / 3).
-    rij = _rij({"peildatum": "2026-03-15", "aanvrager": {"geboortedatum": "1990-01-01"},
-                "kinderen": [{"geboortedatum": "2014-02-01"}]})
+    rij = _rij(
+        {
+            "peildatum": "2026-03-15",
+            "aanvrager": {"geboortedatum": "1990-01-01"},
+            "kinderen": [{"geboortedatum": "2014-02-01"}],
+        }
+    )
     assert rij["kinderbijslag"] == 119.43
 
 
@@ -69,11 +83,18 @@ def test_in_2025_gaf_huur_boven_de_maximale_huurgrens_geen_huurtoeslag() -> None
 
 def test_iack_ook_met_netto_loon_als_invoer() -> None:
     """The net-wage path derives the gross wage with the same IACK rule (child under 12 on 1 January)."""
-    netto = {"peildatum": "2026-07-01", "aanvrager": {"geboortedatum": "1990-01-01"},
-             "werk": {"netto_loon_per_maand": [1200]}}
+    netto = {
+        "peildatum": "2026-07-01",
+        "aanvrager": {"geboortedatum": "1990-01-01"},
+        "werk": {"netto_loon_per_maand": [1200]},
+    }
     twaalf_in_maart = _rij({**netto, "kinderen": [{"geboortedatum": "2014-03-01"}]})
     elf = _rij({**netto, "kinderen": [{"geboortedatum": "2014-08-01"}]})
-    assert twaalf_in_maart["inkomensafhankelijke_combinatiekorting"] == elf["inkomensafhankelijke_combinatiekorting"] > 0
+    assert (
+        twaalf_in_maart["inkomensafhankelijke_combinatiekorting"]
+        == elf["inkomensafhankelijke_combinatiekorting"]
+        > 0
+    )
     assert twaalf_in_maart["bruto_loon_per_maand"] == elf["bruto_loon_per_maand"]
 
 
@@ -90,13 +111,22 @@ def test_kindgebonden_budget_begint_de_maand_na_de_geboorte() -> None:
 
 def test_verhoging_kindgebonden_budget_vanaf_de_maand_na_de_verjaardag() -> None:
     """Art. 2 lid 3 and 5: the increases for 12 and 16 start the month after the birthday's month."""
-    kind = {"aanvrager": {"geboortedatum": "1980-01-01"}, "partner": {"geboortedatum": "1980-01-01"}}
+    kind = {
+        "aanvrager": {"geboortedatum": "1980-01-01"},
+        "partner": {"geboortedatum": "1980-01-01"},
+    }
     twaalf_in_mei = {**kind, "kinderen": [{"geboortedatum": "2014-05-10"}]}
-    assert _rij({**twaalf_in_mei, "peildatum": "2026-05-20"})["kindgebonden_budget"] == 215.00  # 2.580 / 12
-    assert _rij({**twaalf_in_mei, "peildatum": "2026-06-01"})["kindgebonden_budget"] == 275.33  # (2.580 + 724) / 12
+    assert (
+        _rij({**twaalf_in_mei, "peildatum": "2026-05-20"})["kindgebonden_budget"] == 215.00
+    )  # 2.580 / 12
+    assert (
+        _rij({**twaalf_in_mei, "peildatum": "2026-06-01"})["kindgebonden_budget"] == 275.33
+    )  # (2.580 + 724) / 12
     zestien_in_mei = {**kind, "kinderen": [{"geboortedatum": "2010-05-10"}]}
     assert _rij({**zestien_in_mei, "peildatum": "2026-05-20"})["kindgebonden_budget"] == 275.33
-    assert _rij({**zestien_in_mei, "peildatum": "2026-06-01"})["kindgebonden_budget"] == 295.33  # (2.580 + 964) / 12
+    assert (
+        _rij({**zestien_in_mei, "peildatum": "2026-06-01"})["kindgebonden_budget"] == 295.33
+    )  # (2.580 + 964) / 12
 
 
 def test_servicekosten_in_2025_tellen_tot_ten_hoogste_48_euro() -> None:
@@ -104,7 +134,11 @@ def test_servicekosten_in_2025_tellen_tot_ten_hoogste_48_euro() -> None:
     each; parameter huurtoeslag.servicekosten_maximum."""
     basis = {**BASIS, "peildatum": "2025-07-01", "kale_huur": 450.00}
     veel = _rij({**basis, "servicekosten": 100.00})["huurtoeslag"]
-    assert veel == _rij({**basis, "servicekosten": 48.00})["huurtoeslag"] == _rij({**basis, "kale_huur": 498.00})["huurtoeslag"]
+    assert (
+        veel
+        == _rij({**basis, "servicekosten": 48.00})["huurtoeslag"]
+        == _rij({**basis, "kale_huur": 498.00})["huurtoeslag"]
+    )
     assert veel > _rij({**basis, "servicekosten": 47.00})["huurtoeslag"]
 
 
@@ -128,6 +162,8 @@ def test_minimum_inkomensijkpunt_2026_is_het_gepubliceerde_bedrag_zonder_waarsch
     for dag in (dt.date(2026, 1, 1), dt.date(2026, 7, 1)):
         p = peilparameters(dag)
         assert (p.ht_ijkpunt_een, p.ht_ijkpunt_meer) == (2_342_500, 3_150_000)
-    uit = regels.bereken({**BASIS, "kale_huur": 500.00, "werk": {"bruto_uurloon": 14.71, "uren_per_week": [16]}})
+    uit = regels.bereken(
+        {**BASIS, "kale_huur": 500.00, "werk": {"bruto_uurloon": 14.71, "uren_per_week": [16]}}
+    )
     assert not any(pad.startswith("huurtoeslag.") for pad in uit["onzekere_parameters"])
     assert not any("inkomensijkpunt" in w or "schatting" in w for w in uit["waarschuwingen"])

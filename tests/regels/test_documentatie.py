@@ -37,7 +37,9 @@ def test_bronnentabel_is_bij(regels_md: str) -> None:
 
 
 def test_wijzigingen_per_periode_zijn_bij(changelog_md: str) -> None:
-    assert blok("wijzigingen", wijzigingen()) in changelog_md, HERGENEREER.format(naam="wijzigingen")
+    assert blok("wijzigingen", wijzigingen()) in changelog_md, HERGENEREER.format(
+        naam="wijzigingen"
+    )
 
 
 def test_changelog_noemt_de_regelversie(changelog_md: str, regels_md: str) -> None:
@@ -46,7 +48,11 @@ def test_changelog_noemt_de_regelversie(changelog_md: str, regels_md: str) -> No
 
 
 def test_contract_noemt_elk_veld_en_elke_regel(regels_md: str) -> None:
-    ontbreekt = [f"`{naam}`" for naam in (*TOPSLEUTELS, *_RIJ_SLEUTELS, *REGELS, "varianten") if f"`{naam}`" not in regels_md]
+    ontbreekt = [
+        f"`{naam}`"
+        for naam in (*TOPSLEUTELS, *_RIJ_SLEUTELS, *REGELS, "varianten")
+        if f"`{naam}`" not in regels_md
+    ]
     assert not ontbreekt, f"docs/regels.md noemt niet: {', '.join(sorted(ontbreekt))}"
 
 

@@ -20,8 +20,14 @@ def test_regels_importeert_geen_django_of_webapp() -> None:
                 namen = [a.name for a in knoop.names]
             elif isinstance(knoop, ast.ImportFrom) and knoop.module and knoop.level == 0:
                 namen = [knoop.module]
-            elif isinstance(knoop, ast.Call) and getattr(knoop.func, "id", getattr(knoop.func, "attr", "")) in ("import_module", "__import__"):
-                namen = [a.value for a in knoop.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+            elif isinstance(knoop, ast.Call) and getattr(
+                knoop.func, "id", getattr(knoop.func, "attr", "")
+            ) in ("import_module", "__import__"):
+                namen = [
+                    a.value
+                    for a in knoop.args
+                    if isinstance(a, ast.Constant) and isinstance(a.value, str)
+                ]
             for naam in namen:
                 if naam.split(".")[0] in VERBODEN:
                     fouten.append(f"{pad}:{knoop.lineno} importeert {naam}")

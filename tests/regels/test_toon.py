@@ -16,10 +16,15 @@ import regels
 FORMEEL = re.compile(r"\b(u|uw|uzelf)\b", re.IGNORECASE)
 
 BASIS: dict[str, Any] = {
-    "peildatum": "2026-01-01", "gemeente": "demodam",
-    "aanvrager": {"geboortedatum": "1980-05-01"}, "partner": None,
+    "peildatum": "2026-01-01",
+    "gemeente": "demodam",
+    "aanvrager": {"geboortedatum": "1980-05-01"},
+    "partner": None,
     "kinderen": [{"geboortedatum": "2018-03-01"}],
-    "kostendelers": 1, "kale_huur": 700.00, "servicekosten": 30.00, "vermogen": 0,
+    "kostendelers": 1,
+    "kale_huur": 700.00,
+    "servicekosten": 30.00,
+    "vermogen": 0,
     "vrijlating_maanden_gebruikt": 0,
     "werk": {"bruto_uurloon": 11.00, "uren_per_week": [0, 8, 16, 20, 24, 25, 26, 32, 36]},
 }
@@ -28,7 +33,11 @@ VARIATIES: list[dict[str, Any]] = [
     {"vermogen": 20000},
     {"partner": {"geboortedatum": "1982-02-02"}, "kinderopvang_uren_per_maand": 40},
     {"jaren_laag_inkomen": 1},
-    {"werk": {"netto_loon_per_maand": [0, 400, 800, 1200]}, "medisch_urenbeperkt": True, "vrijlating_maanden_gebruikt": 6},
+    {
+        "werk": {"netto_loon_per_maand": [0, 400, 800, 1200]},
+        "medisch_urenbeperkt": True,
+        "vrijlating_maanden_gebruikt": 6,
+    },
     {"peildatum": "2025-07-01", "gemeente": "alphen_aan_den_rijn"},
     {"peildatum": "2026-03-15", "kinderen": [{"geboortedatum": "2026-02-10"}]},
 ]

@@ -47,4 +47,6 @@ def test_regelgeval(geval: dict[str, Any], invoer: dict[str, Any]) -> None:
     for sleutel, waarde in (geval.get("uitvoer") or {}).items():
         assert _gelijk(waarde, uit[sleutel]), f"{sleutel}: verwacht {waarde}, kreeg {uit[sleutel]}"
     if "waarschuwing_bevat" in geval:
-        assert any(geval["waarschuwing_bevat"] in w for w in uit["waarschuwingen"]), uit["waarschuwingen"]
+        assert any(geval["waarschuwing_bevat"] in w for w in uit["waarschuwingen"]), uit[
+            "waarschuwingen"
+        ]

@@ -28,7 +28,9 @@ def normaliseer_naam(naam: str | None) -> str:
     """NFKC (as Django's login form), then case-folded, then NFKC again (case-folding can undo it)."""
     if not naam:
         return ""
-    return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", str(naam)).casefold()).strip()
+    return unicodedata.normalize(
+        "NFKC", unicodedata.normalize("NFKC", str(naam)).casefold()
+    ).strip()
 
 
 def genormaliseerde_naam(request: HttpRequest, credentials: dict[str, Any] | None) -> str:
@@ -62,7 +64,11 @@ def client_adres(request: HttpRequest) -> str:
     netwerken = _vertrouwde_proxies(tuple(settings.TRUSTED_PROXIES))
     if not netwerken:
         return adres
-    keten = [deel.strip() for deel in str(request.META.get("HTTP_X_FORWARDED_FOR", "")).split(",") if deel.strip()]
+    keten = [
+        deel.strip()
+        for deel in str(request.META.get("HTTP_X_FORWARDED_FOR", "")).split(",")
+        if deel.strip()
+    ]
     while keten and _vertrouwd(adres, netwerken):
         volgende = keten.pop()
         try:
@@ -80,22 +86,36 @@ class InlogSlot(AxesCacheHandler):  # type: ignore[misc]  # axes ships no types
         tellers = []
         naam = get_client_username(request, credentials)
         if naam:  # no name (OIDC, an empty form): no shared "empty name" counter
-            tellers.append((make_cache_key_list([{"username": naam}])[0], settings.LOGIN_MAX_POGINGEN))
+            tellers.append(
+                (make_cache_key_list([{"username": naam}])[0], settings.LOGIN_MAX_POGINGEN)
+            )
         adres = getattr(request, "axes_ip_address", None)
         if adres:
-            tellers.append((make_cache_key_list([{"ip_address": adres}])[0], settings.LOGIN_MAX_POGINGEN_ADRES))
+            tellers.append(
+                (make_cache_key_list([{"ip_address": adres}])[0], settings.LOGIN_MAX_POGINGEN_ADRES)
+            )
         return tellers
 
     def get_failures(self, request: Any, credentials: dict[str, Any] | None = None) -> int:
         # On the name's scale, so axes' own "failures >= AXES_FAILURE_LIMIT" means the same as is_locked.
         schaal = settings.LOGIN_MAX_POGINGEN
-        return max((self.cache.get(sleutel, 0) * schaal // grens for sleutel, grens in self._tellers(
-            request, credentials)), default=0)
+        return max(
+            (
+                self.cache.get(sleutel, 0) * schaal // grens
+                for sleutel, grens in self._tellers(request, credentials)
+            ),
+            default=0,
+        )
 
     def is_locked(self, request: Any, credentials: dict[str, Any] | None = None) -> bool:
-        return any(self.cache.get(sleutel, 0) >= grens for sleutel, grens in self._tellers(request, credentials))
+        return any(
+            self.cache.get(sleutel, 0) >= grens
+            for sleutel, grens in self._tellers(request, credentials)
+        )
 
-    def user_login_failed(self, sender: Any, credentials: dict[str, Any], request: Any = None, **kwargs: Any) -> None:
+    def user_login_failed(
+        self, sender: Any, credentials: dict[str, Any], request: Any = None, **kwargs: Any
+    ) -> None:
         if request is None:
             return
         request.axes_credentials = credentials
@@ -110,8 +130,12 @@ class InlogSlot(AxesCacheHandler):  # type: ignore[misc]  # axes ships no types
                     self.cache.set(sleutel, 1, duur)
         if self.is_locked(request, credentials):
             request.axes_locked_out = True
-            user_locked_out.send("axes", request=request, username=get_client_username(request, credentials),
-                                 ip_address=request.axes_ip_address)
+            user_locked_out.send(
+                "axes",
+                request=request,
+                username=get_client_username(request, credentials),
+                ip_address=request.axes_ip_address,
+            )
 
     def user_logged_in(self, sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
         # The right password clears the name's counter, not the address's: otherwise an attacker

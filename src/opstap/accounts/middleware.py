@@ -63,7 +63,9 @@ class StaffSessionExpiryMiddleware:
             laatst = request.session.get("laatst_actief")
             if laatst is not None and nu - laatst > settings.STAFF_SESSIE_SECONDEN:
                 logout(request)
-                messages.info(request, _("Je was een tijd niet actief. Log opnieuw in om verder te gaan."))
+                messages.info(
+                    request, _("Je was een tijd niet actief. Log opnieuw in om verder te gaan.")
+                )
                 return redirect(reverse("accounts:inloggen"))
             request.session["laatst_actief"] = nu
         return self.get_response(request)

@@ -21,10 +21,18 @@ MEDEWERKER_ROLLEN = frozenset(
 class Gebruiker(AbstractUser):
     rol = models.CharField(max_length=20, choices=Rol.choices)
     gemeente = models.ForeignKey(
-        "gemeenten.Gemeente", on_delete=models.PROTECT, related_name="gebruikers", null=True, blank=True
+        "gemeenten.Gemeente",
+        on_delete=models.PROTECT,
+        related_name="gebruikers",
+        null=True,
+        blank=True,
     )
     werkgever = models.ForeignKey(
-        "werkgevers.Werkgever", on_delete=models.PROTECT, related_name="gebruikers", null=True, blank=True
+        "werkgevers.Werkgever",
+        on_delete=models.PROTECT,
+        related_name="gebruikers",
+        null=True,
+        blank=True,
     )
     telefoon = models.CharField(max_length=20, blank=True)
     # Demo accounts may skip the second factor, but only while the site runs in demo mode.
@@ -55,10 +63,13 @@ class Inschrijfcode(models.Model):
     hash is stored; the code is shown once to the administrator (or printed by
     `opstap inschrijfcode`), expires, and works once."""
 
-    gebruiker = models.ForeignKey(Gebruiker, on_delete=models.CASCADE, related_name="inschrijfcodes")
+    gebruiker = models.ForeignKey(
+        Gebruiker, on_delete=models.CASCADE, related_name="inschrijfcodes"
+    )
     code_hash = models.CharField(max_length=128)
-    aangemaakt_door = models.ForeignKey(Gebruiker, on_delete=models.SET_NULL, null=True, blank=True,
-                                        related_name="+")
+    aangemaakt_door = models.ForeignKey(
+        Gebruiker, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
     verloopt_op = models.DateTimeField()
     gebruikt_op = models.DateTimeField(null=True, blank=True)

@@ -16,7 +16,9 @@ ALLE_ROLLEN: frozenset[str] = frozenset(Rol.values)
 
 
 def heeft_rol(gebruiker: Any, rollen: Iterable[str]) -> bool:
-    return bool(gebruiker.is_authenticated and isinstance(gebruiker, Gebruiker) and gebruiker.rol in rollen)
+    return bool(
+        gebruiker.is_authenticated and isinstance(gebruiker, Gebruiker) and gebruiker.rol in rollen
+    )
 
 
 class RolVereistMixin(LoginRequiredMixin):
@@ -30,7 +32,9 @@ class RolVereistMixin(LoginRequiredMixin):
         return super().dispatch(request, *args, **kwargs)  # type: ignore[return-value]
 
 
-def rol_vereist(*rollen: str) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+def rol_vereist(
+    *rollen: str,
+) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
     """The same check for function views; stores the roles on the view for the access test."""
     toegestaan = frozenset(rollen)
 

@@ -34,15 +34,19 @@ def maak_inschrijfcode(gebruiker: Gebruiker, door: Gebruiker | None = None) -> s
     """A new code for this staff member, shown once. Earlier codes and any connected authenticator
     are removed: this is also how an administrator resets a lost phone."""
     if not gebruiker.is_medewerker:
-        raise InschrijfcodeFout(_("Alleen medewerkers van de gemeente loggen in met een authenticator-app."))
+        raise InschrijfcodeFout(
+            _("Alleen medewerkers van de gemeente loggen in met een authenticator-app.")
+        )
     Inschrijfcode.objects.filter(gebruiker=gebruiker).delete()
     TOTPDevice.objects.filter(user=gebruiker).delete()
     code = "".join(secrets.choice(_TEKENS) for _ in range(_LENGTE))
     Inschrijfcode.objects.create(
-        gebruiker=gebruiker, code_hash=_hash(code), aangemaakt_door=door,
+        gebruiker=gebruiker,
+        code_hash=_hash(code),
+        aangemaakt_door=door,
         verloopt_op=timezone.now() + timedelta(hours=settings.INSCHRIJFCODE_GELDIG_UUR),
     )
-    return "-".join(code[i:i + 4] for i in range(0, _LENGTE, 4))
+    return "-".join(code[i : i + 4] for i in range(0, _LENGTE, 4))
 
 
 def gebruik_inschrijfcode(gebruiker: Gebruiker, code: str) -> None:
@@ -54,11 +58,17 @@ def gebruik_inschrijfcode(gebruiker: Gebruiker, code: str) -> None:
 
 @transaction.atomic
 def _gebruik(gebruiker: Gebruiker, code: str) -> str | None:
-    laatste = (Inschrijfcode.objects.select_for_update().filter(gebruiker=gebruiker)
-               .order_by("-aangemaakt_op").first())
+    laatste = (
+        Inschrijfcode.objects.select_for_update()
+        .filter(gebruiker=gebruiker)
+        .order_by("-aangemaakt_op")
+        .first()
+    )
     opnieuw = _("Vraag de beheerder om een nieuwe code.")
     if laatste is None:
-        return _("Deze inschrijfcode klopt niet. Je krijgt een code van de beheerder van Opstap bij je gemeente.")
+        return _(
+            "Deze inschrijfcode klopt niet. Je krijgt een code van de beheerder van Opstap bij je gemeente."
+        )
     if laatste.mislukte_pogingen >= settings.INSCHRIJFCODE_MAX_POGINGEN:
         return _("Er is te vaak een verkeerde code ingevuld.") + " " + opnieuw
     if not constant_time_compare(laatste.code_hash, _hash(code)):
@@ -66,7 +76,9 @@ def _gebruik(gebruiker: Gebruiker, code: str) -> str | None:
         laatste.save(update_fields=["mislukte_pogingen"])
         if laatste.mislukte_pogingen >= settings.INSCHRIJFCODE_MAX_POGINGEN:
             return _("Er is te vaak een verkeerde code ingevuld.") + " " + opnieuw
-        return _("Deze inschrijfcode klopt niet. Kijk of je hem precies zo hebt overgenomen als je hem kreeg.")
+        return _(
+            "Deze inschrijfcode klopt niet. Kijk of je hem precies zo hebt overgenomen als je hem kreeg."
+        )
     if laatste.gebruikt_op is not None:
         return _("Deze inschrijfcode is al gebruikt.") + " " + opnieuw
     if laatste.verloopt_op <= timezone.now():

@@ -49,9 +49,13 @@ def lopende_vervanging(gemeente: Gemeente | None, *, op: date | None = None, pad
     before end dates were required (no end, or an end years away)."""
     dag = op or timezone.localdate()
     vroegste_begin = dag - timedelta(days=vervanging_max_dagen(gemeente) - 1)
-    return Q(**{f"{pad}soort": OverdrachtSoort.VERVANGING, f"{pad}begin__lte": dag,
-                f"{pad}begin__gte": vroegste_begin}) & (
-        Q(**{f"{pad}einde__gte": dag}) | Q(**{f"{pad}einde__isnull": True}))
+    return Q(
+        **{
+            f"{pad}soort": OverdrachtSoort.VERVANGING,
+            f"{pad}begin__lte": dag,
+            f"{pad}begin__gte": vroegste_begin,
+        }
+    ) & (Q(**{f"{pad}einde__gte": dag}) | Q(**{f"{pad}einde__isnull": True}))
 
 
 def vervangen_collegas(gebruiker: Gebruiker, *, op: date | None = None) -> QuerySet[Gebruiker]:
@@ -59,7 +63,8 @@ def vervangen_collegas(gebruiker: Gebruiker, *, op: date | None = None) -> Query
     Only their own clients: what a colleague covers for someone else is not passed on."""
     return Gebruiker.objects.filter(
         lopende_vervanging(gebruiker.gemeente, op=op, pad="overdrachten_van__"),
-        overdrachten_van__naar=gebruiker, overdrachten_van__gemeente_id=gebruiker.gemeente_id or -1,
+        overdrachten_van__naar=gebruiker,
+        overdrachten_van__gemeente_id=gebruiker.gemeente_id or -1,
     ).distinct()
 
 
@@ -68,16 +73,25 @@ def vervangen_collegas(gebruiker: Gebruiker, *, op: date | None = None) -> Query
 
 def caseload_van(contactpersoon: Gebruiker) -> QuerySet[Klant]:
     """The clients whose fixed contact person this is: their own caseload, without substitutions."""
-    return Klant.objects.filter(gemeente_id=contactpersoon.gemeente_id or -1, contactpersoon=contactpersoon)
+    return Klant.objects.filter(
+        gemeente_id=contactpersoon.gemeente_id or -1, contactpersoon=contactpersoon
+    )
 
 
 def geldende_toestemmingen(gebruiker: Gebruiker) -> QuerySet[Toestemming]:
     """Consents in force for this employer: the only way an employer sees a client, and only
     what the client chose to share. A revoked consent shuts the employer out at once."""
-    if gebruiker.rol != Rol.WERKGEVER or gebruiker.werkgever_id is None or gebruiker.gemeente_id is None:
+    if (
+        gebruiker.rol != Rol.WERKGEVER
+        or gebruiker.werkgever_id is None
+        or gebruiker.gemeente_id is None
+    ):
         return Toestemming.objects.none()
     return Toestemming.objects.filter(
-        werkgever_id=gebruiker.werkgever_id, ingetrokken_op__isnull=True, klant__gemeente_id=gebruiker.gemeente_id)
+        werkgever_id=gebruiker.werkgever_id,
+        ingetrokken_op__isnull=True,
+        klant__gemeente_id=gebruiker.gemeente_id,
+    )
 
 
 def zichtbare_klanten(gebruiker: Gebruiker) -> QuerySet[Klant]:
@@ -96,7 +110,9 @@ def zichtbare_klanten(gebruiker: Gebruiker) -> QuerySet[Klant]:
             # Income declarations of every client of the municipality pass this desk.
             return binnen_gemeente
         case Rol.WERKGEVER:
-            return binnen_gemeente.filter(pk__in=geldende_toestemmingen(gebruiker).values("klant_id"))
+            return binnen_gemeente.filter(
+                pk__in=geldende_toestemmingen(gebruiker).values("klant_id")
+            )
         case _:
             # Policy staff see aggregates only; the administrator manages, not reads, files.
             return Klant.objects.none()
@@ -137,7 +153,10 @@ def mag_verslag_lezen(gebruiker: Gebruiker, verslag: Gespreksverslag) -> bool:
 
 
 def _begeleidt(gebruiker: Gebruiker, klant: Klant) -> bool:
-    return gebruiker.rol == Rol.CONTACTPERSOON and begeleide_klanten(gebruiker).filter(pk=klant.pk).exists()
+    return (
+        gebruiker.rol == Rol.CONTACTPERSOON
+        and begeleide_klanten(gebruiker).filter(pk=klant.pk).exists()
+    )
 
 
 def mag_bericht_sturen(gebruiker: Gebruiker, klant: Klant) -> bool:
@@ -167,8 +186,11 @@ def mag_stap_afvinken(gebruiker: Gebruiker, klant: Klant) -> bool:
 
 def mag_aanvraag_indienen(gebruiker: Gebruiker, klant: Klant) -> bool:
     """A client applies for a provision themselves, for their own file only."""
-    return (gebruiker.rol == Rol.KLANT and klant.gebruiker_id == gebruiker.pk
-            and klant.gemeente_id == gebruiker.gemeente_id)
+    return (
+        gebruiker.rol == Rol.KLANT
+        and klant.gebruiker_id == gebruiker.pk
+        and klant.gemeente_id == gebruiker.gemeente_id
+    )
 
 
 def mag_aanvraag_bijwerken(gebruiker: Gebruiker, klant: Klant) -> bool:
@@ -193,5 +215,6 @@ def mag_caseload_delegeren(gebruiker: Gebruiker, van: Gebruiker | None) -> bool:
 
 def delegatie_ontvangers(van: Gebruiker) -> QuerySet[Gebruiker]:
     """Colleagues who can take over or cover `van`'s clients: active contact persons of the same municipality."""
-    return Gebruiker.objects.filter(gemeente_id=van.gemeente_id or -1, rol=Rol.CONTACTPERSOON,
-                                    is_active=True).exclude(pk=van.pk)
+    return Gebruiker.objects.filter(
+        gemeente_id=van.gemeente_id or -1, rol=Rol.CONTACTPERSOON, is_active=True
+    ).exclude(pk=van.pk)

@@ -27,14 +27,23 @@ class InlogView(LoginView):
     rollen = frozenset({"publiek"})
 
 
-def inloggen_geblokkeerd(request: HttpRequest, original_response: HttpResponse | None = None,
-                         credentials: dict[str, Any] | None = None) -> HttpResponse:
+def inloggen_geblokkeerd(
+    request: HttpRequest,
+    original_response: HttpResponse | None = None,
+    credentials: dict[str, Any] | None = None,
+) -> HttpResponse:
     """AXES_LOCKOUT_CALLABLE: the login page again, with the reason, status 429 and the name kept."""
     form = InlogFormulier(request, initial={"username": request.POST.get("username", "")})
-    melding = _("Er is te vaak een verkeerd wachtwoord gebruikt. Wacht 15 minuten en "
-                "probeer het dan opnieuw. Lukt het niet? Bel de gemeente.")
-    return render(request, "accounts/inloggen.html", {"form": form, "blokkade": melding,
-                                                      "next": request.POST.get("next", "")}, status=429)
+    melding = _(
+        "Er is te vaak een verkeerd wachtwoord gebruikt. Wacht 15 minuten en "
+        "probeer het dan opnieuw. Lukt het niet? Bel de gemeente."
+    )
+    return render(
+        request,
+        "accounts/inloggen.html",
+        {"form": form, "blokkade": melding, "next": request.POST.get("next", "")},
+        status=429,
+    )
 
 
 @publiek
@@ -45,7 +54,9 @@ def uitloggen(request: HttpRequest) -> HttpResponse:
     return redirect("accounts:inloggen")
 
 
-_INSCHRIJVING = "opstap-inschrijving-toegestaan"  # session: the enrolment code was accepted for this user
+_INSCHRIJVING = (
+    "opstap-inschrijving-toegestaan"  # session: the enrolment code was accepted for this user
+)
 
 
 @publiek
@@ -71,8 +82,13 @@ def tweestaps(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         toegestaan, _info = apparaat.verify_is_allowed()
         if not toegestaan:
-            form.add_error("code", _("Er zijn te veel verkeerde codes geprobeerd. Wacht een minuut en probeer "
-                                     "het dan opnieuw."))
+            form.add_error(
+                "code",
+                _(
+                    "Er zijn te veel verkeerde codes geprobeerd. Wacht een minuut en probeer "
+                    "het dan opnieuw."
+                ),
+            )
         elif apparaat.verify_token(form.cleaned_data["code"]):
             if instellen:
                 apparaat.confirmed = True
@@ -82,7 +98,10 @@ def tweestaps(request: HttpRequest) -> HttpResponse:
             request.session.cycle_key()
             return redirect("start")
         else:
-            form.add_error("code", _("Deze code klopt niet of is verlopen. Kijk in je app naar de nieuwe code."))
+            form.add_error(
+                "code",
+                _("Deze code klopt niet of is verlopen. Kijk in je app naar de nieuwe code."),
+            )
     context = {"form": form, "instellen": instellen}
     if instellen:
         qr = segno.make(apparaat.config_url, error="m")
@@ -102,5 +121,9 @@ def _inschrijfcode_vragen(request: HttpRequest) -> HttpResponse:
         else:
             request.session[_INSCHRIJVING] = gebruiker.pk
             return redirect("accounts:tweestaps")
-    return render(request, "accounts/tweestaps.html", {"form": form, "inschrijfcode_vragen": True},
-                  status=400 if form.errors else 200)
+    return render(
+        request,
+        "accounts/tweestaps.html",
+        {"form": form, "inschrijfcode_vragen": True},
+        status=400 if form.errors else 200,
+    )

@@ -27,11 +27,16 @@ def _gebruiker_bij_token_sql() -> str:
     # Only names from the models, quoted by the database backend; the key goes in as a parameter.
     qn = connection.ops.quote_name
     gebruiker, token = Gebruiker._meta, Token._meta
-    kolom = {"token_user": token.get_field("user").column, "gebruiker_pk": gebruiker.pk.column,
-             "token_key": token.pk.column}
-    return (f"SELECT g.* FROM {qn(gebruiker.db_table)} g INNER JOIN {qn(token.db_table)} t "  # noqa: S608
-            f"ON t.{qn(str(kolom['token_user']))} = g.{qn(str(kolom['gebruiker_pk']))} "
-            f"WHERE t.{qn(str(kolom['token_key']))} = %s")
+    kolom = {
+        "token_user": token.get_field("user").column,
+        "gebruiker_pk": gebruiker.pk.column,
+        "token_key": token.pk.column,
+    }
+    return (
+        f"SELECT g.* FROM {qn(gebruiker.db_table)} g INNER JOIN {qn(token.db_table)} t "  # noqa: S608
+        f"ON t.{qn(str(kolom['token_user']))} = g.{qn(str(kolom['gebruiker_pk']))} "
+        f"WHERE t.{qn(str(kolom['token_key']))} = %s"
+    )
 
 
 class TokenAuthenticatie(TokenAuthentication):

@@ -28,7 +28,9 @@ def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Respon
     if isinstance(exc, Http404):
         exc = exceptions.NotFound("Dit bestaat niet, of je hebt er geen toegang toe.")
     elif isinstance(exc, PermissionDenied):
-        exc = exceptions.PermissionDenied(str(exc) or None)  # the rule's reason (accounts.toegang.eis)
+        exc = exceptions.PermissionDenied(
+            str(exc) or None
+        )  # the rule's reason (accounts.toegang.eis)
     response = exception_handler(exc, context)
     if response is None:
         return None
@@ -48,7 +50,9 @@ def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Respon
         body["detail"] = "Log in of stuur een geldig token mee."
     if isinstance(exc, exceptions.Throttled):
         wacht = int(getattr(exc, "wait", None) or 1)
-        body["detail"] = f"Je hebt te veel verzoeken gestuurd. Probeer het over {wacht} seconden opnieuw."
+        body["detail"] = (
+            f"Je hebt te veel verzoeken gestuurd. Probeer het over {wacht} seconden opnieuw."
+        )
     response.data = body
     response.content_type = "application/problem+json"
     return response

@@ -13,12 +13,26 @@ class KindSerializer(serializers.ModelSerializer[Kind]):
 class KlantSerializer(serializers.ModelSerializer[Klant]):
     bsn = serializers.CharField(source="bsn_gemaskeerd", read_only=True)
     kinderen = KindSerializer(many=True, read_only=True)
-    contactpersoon = serializers.CharField(source="contactpersoon.username", read_only=True, default=None)
+    contactpersoon = serializers.CharField(
+        source="contactpersoon.username", read_only=True, default=None
+    )
 
     class Meta:
         model = Klant
-        fields = ["id", "bsn", "voorletters", "tussenvoegsel", "achternaam", "geboortedatum", "huishouden",
-                  "kostendelers", "trede", "fase", "contactpersoon", "kinderen"]
+        fields = [
+            "id",
+            "bsn",
+            "voorletters",
+            "tussenvoegsel",
+            "achternaam",
+            "geboortedatum",
+            "huishouden",
+            "kostendelers",
+            "trede",
+            "fase",
+            "contactpersoon",
+            "kinderen",
+        ]
 
 
 class InzageSerializer(serializers.ModelSerializer[Inzage]):
@@ -45,10 +59,14 @@ class BerekeningInvoerSerializer(serializers.Serializer[dict[str, object]]):
     servicekosten = serializers.FloatField(required=False)
     vermogen = serializers.FloatField(required=False)
     vrijlating_maanden_gebruikt = serializers.IntegerField(required=False, min_value=0)
-    werk = serializers.DictField(help_text='{"bruto_uurloon": 15.0, "uren_per_week": [0, 8, 16]} of '
-                                           '{"netto_loon_per_maand": [0, 400, 800]}')
+    werk = serializers.DictField(
+        help_text='{"bruto_uurloon": 15.0, "uren_per_week": [0, 8, 16]} of '
+        '{"netto_loon_per_maand": [0, 400, 800]}'
+    )
     varianten = serializers.ListField(
-        child=serializers.DictField(), required=False,
+        child=serializers.DictField(),
+        required=False,
         help_text='Beleidsvarianten naast de regels van nu: [{"naam": "premie", "regel": '
-                  '"premie_na_zes_maanden"}, {"naam": "35%", "parameters": '
-                  '{"participatiewet.inkomensvrijlating.n_percentage": 35}}]')
+        '"premie_na_zes_maanden"}, {"naam": "35%", "parameters": '
+        '{"participatiewet.inkomensvrijlating.n_percentage": 35}}]',
+    )

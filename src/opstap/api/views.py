@@ -28,11 +28,13 @@ class IkView(APIView):
     @extend_schema(responses={200: dict})
     def get(self, request: Request) -> Response:
         gebruiker = request.user
-        return Response({
-            "gebruikersnaam": gebruiker.username,
-            "rol": gebruiker.rol,  # type: ignore[union-attr]
-            "gemeente": gebruiker.gemeente.slug if gebruiker.gemeente else None,  # type: ignore[union-attr]
-        })
+        return Response(
+            {
+                "gebruikersnaam": gebruiker.username,
+                "rol": gebruiker.rol,  # type: ignore[union-attr]
+                "gemeente": gebruiker.gemeente.slug if gebruiker.gemeente else None,  # type: ignore[union-attr]
+            }
+        )
 
 
 class KlantenLijst(GelogdeLijst, generics.ListAPIView[Klant]):
@@ -44,8 +46,11 @@ class KlantenLijst(GelogdeLijst, generics.ListAPIView[Klant]):
     log_doel = "Je gegevens stonden in een lijst van klanten, opgevraagd via de API"
 
     def get_queryset(self) -> QuerySet[Klant]:
-        return zichtbare_klanten(self.request.user).prefetch_related("kinderen").select_related(  # type: ignore[arg-type]
-            "contactpersoon")
+        return (
+            zichtbare_klanten(self.request.user)  # type: ignore[arg-type]
+            .prefetch_related("kinderen")
+            .select_related("contactpersoon")
+        )
 
 
 class KlantDetail(generics.RetrieveAPIView[Klant]):
@@ -77,16 +82,18 @@ class MijnInzages(generics.ListAPIView[Inzage]):
 
 class Berekeningen(APIView):
     """What a household keeps at each number of hours: bijstand, vrijlating, net wage, toeslagen and
-    local provisions, each amount from the rules engine with its legal source. Add `?uitleg=1` for the
-    full trace. `varianten` (a list of `{"naam", "regel", "parameters"}`) computes the same household under
-another rule or other parameter values, side by side with the difference per level (B4).
-Input outside what is modelled gives 400 with a Dutch message naming the field. Bounded: at most
-10 variants, 401 levels (101 with the explanation), levels x (variants + 1) at most 1000, and a
-body of at most 64 kB (413 above that, before the body is read)."""
+        local provisions, each amount from the rules engine with its legal source. Add `?uitleg=1` for the
+        full trace. `varianten` (a list of `{"naam", "regel", "parameters"}`) computes the same household under
+    another rule or other parameter values, side by side with the difference per level (B4).
+    Input outside what is modelled gives 400 with a Dutch message naming the field. Bounded: at most
+    10 variants, 401 levels (101 with the explanation), levels x (variants + 1) at most 1000, and a
+    body of at most 64 kB (413 above that, before the body is read)."""
 
     # Clients and the staff who advise on income or weigh policy variants; not employers or the
     # application administrator, who have no household to compute.
-    rollen = frozenset({Rol.KLANT, Rol.CONTACTPERSOON, Rol.INKOMENSCONSULENT, Rol.BELEIDSMEDEWERKER})
+    rollen = frozenset(
+        {Rol.KLANT, Rol.CONTACTPERSOON, Rol.INKOMENSCONSULENT, Rol.BELEIDSMEDEWERKER}
+    )
     max_verzoek = "OPSTAP_MAX_BEREKENING_BYTES"
     throttle_scope = "berekening"  # its own rate budget, see opstap.api.throttling
 

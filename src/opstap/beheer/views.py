@@ -33,8 +33,11 @@ from opstap.web.omvang import max_verzoek
 
 
 class ImportFormulier(forms.Form):
-    bestand = forms.FileField(label=_("Klantenbestand (CSV)"), error_messages={"required": _("Kies een CSV-bestand met klanten.")},
-                              help_text=_("Een CSV-bestand van hoogstens 20 MB. Zie de kolommen hieronder."))
+    bestand = forms.FileField(
+        label=_("Klantenbestand (CSV)"),
+        error_messages={"required": _("Kies een CSV-bestand met klanten.")},
+        help_text=_("Een CSV-bestand van hoogstens 20 MB. Zie de kolommen hieronder."),
+    )
 
     def clean_bestand(self) -> object:
         bestand = self.cleaned_data["bestand"]
@@ -51,10 +54,16 @@ class ImportFormulier(forms.Form):
 @rol_vereist(Rol.BEHEERDER)
 def start(request: HttpRequest) -> HttpResponse:
     gemeente = request.user.gemeente  # type: ignore[union-attr]
-    return render(request, "beheer/start.html", {
-        "aantal_klanten": Klant.objects.filter(gemeente=gemeente).count(),
-        "gebruikers": Gebruiker.objects.filter(gemeente=gemeente).exclude(rol=Rol.KLANT).order_by("rol", "username"),
-    })
+    return render(
+        request,
+        "beheer/start.html",
+        {
+            "aantal_klanten": Klant.objects.filter(gemeente=gemeente).count(),
+            "gebruikers": Gebruiker.objects.filter(gemeente=gemeente)
+            .exclude(rol=Rol.KLANT)
+            .order_by("rol", "username"),
+        },
+    )
 
 
 @max_verzoek("OPSTAP_MAX_IMPORT_BYTES")  # the CSV may be 20 MB, more than an attachment
@@ -68,43 +77,70 @@ def importeren(request: HttpRequest) -> HttpResponse:
             try:
                 gebruiker = gebruiker_van(request)
                 assert gebruiker.gemeente is not None
-                resultaat = importeer_klanten(form.cleaned_data["bestand"].read(), gemeente=gebruiker.gemeente,
-                                              door=gebruiker)
+                resultaat = importeer_klanten(
+                    form.cleaned_data["bestand"].read(), gemeente=gebruiker.gemeente, door=gebruiker
+                )
             except BestandFout as exc:
                 form.add_error("bestand", str(exc))
         if not form.is_valid() or (resultaat and resultaat.fouten):
             status = 400 if resultaat is None else 200
-    return render(request, "beheer/importeren.html", {
-        "form": form, "resultaat": resultaat,
-        "verplicht": VERPLICHTE_KOLOMMEN, "optioneel": OPTIONELE_KOLOMMEN,
-    }, status=status)
+    return render(
+        request,
+        "beheer/importeren.html",
+        {
+            "form": form,
+            "resultaat": resultaat,
+            "verplicht": VERPLICHTE_KOLOMMEN,
+            "optioneel": OPTIONELE_KOLOMMEN,
+        },
+        status=status,
+    )
 
 
 class DelegatieFormulier(forms.Form):
     """A substitution or a handover of a whole caseload, recorded by the administrator (someone is
     ill or leaves and cannot do it themselves). The administrator never opens the client files."""
 
-    soort = forms.ChoiceField(label=_("Soort"), choices=[
-        (OverdrachtSoort.VERVANGING, _("Vervanging: een collega helpt tijdelijk alle klanten")),
-        (OverdrachtSoort.OVERDRACHT, _("Overdracht: alle klanten krijgen een nieuwe vaste contactpersoon"))],
-        error_messages={"required": _("Kies vervanging of overdracht.")})
-    van = forms.ModelChoiceField(label=_("Klanten van"), queryset=Gebruiker.objects.none(),
-                                 empty_label=_("Kies een contactpersoon"),
-                                 error_messages={"required": _("Kies de contactpersoon van wie de klanten zijn.")})
-    naar = forms.ModelChoiceField(label=_("Naar collega"), queryset=Gebruiker.objects.none(),
-                                  empty_label=_("Kies een collega"),
-                                  error_messages={"required": _("Kies de collega die de klanten helpt.")})
-    begin = forms.DateField(label=_("Vanaf"), widget=DatumInvoer(),
-                            error_messages={"required": _("Vul in vanaf welke dag het geldt.")})
-    einde = forms.DateField(label=_("Tot en met (verplicht bij vervanging)"), required=False, widget=DatumInvoer())
+    soort = forms.ChoiceField(
+        label=_("Soort"),
+        choices=[
+            (OverdrachtSoort.VERVANGING, _("Vervanging: een collega helpt tijdelijk alle klanten")),
+            (
+                OverdrachtSoort.OVERDRACHT,
+                _("Overdracht: alle klanten krijgen een nieuwe vaste contactpersoon"),
+            ),
+        ],
+        error_messages={"required": _("Kies vervanging of overdracht.")},
+    )
+    van = forms.ModelChoiceField(
+        label=_("Klanten van"),
+        queryset=Gebruiker.objects.none(),
+        empty_label=_("Kies een contactpersoon"),
+        error_messages={"required": _("Kies de contactpersoon van wie de klanten zijn.")},
+    )
+    naar = forms.ModelChoiceField(
+        label=_("Naar collega"),
+        queryset=Gebruiker.objects.none(),
+        empty_label=_("Kies een collega"),
+        error_messages={"required": _("Kies de collega die de klanten helpt.")},
+    )
+    begin = forms.DateField(
+        label=_("Vanaf"),
+        widget=DatumInvoer(),
+        error_messages={"required": _("Vul in vanaf welke dag het geldt.")},
+    )
+    einde = forms.DateField(
+        label=_("Tot en met (verplicht bij vervanging)"), required=False, widget=DatumInvoer()
+    )
     reden = forms.CharField(label=_("Reden (intern)"), max_length=200, required=False)
 
     def __init__(self, *args: Any, gemeente_id: int | None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for naam in ("van", "naar"):
             veld: Any = self.fields[naam]
-            veld.queryset = Gebruiker.objects.filter(gemeente_id=gemeente_id or -1, rol=Rol.CONTACTPERSOON,
-                                                     is_active=True).order_by("last_name", "username")
+            veld.queryset = Gebruiker.objects.filter(
+                gemeente_id=gemeente_id or -1, rol=Rol.CONTACTPERSOON, is_active=True
+            ).order_by("last_name", "username")
             veld.label_from_instance = lambda g: g.weergavenaam
 
 
@@ -114,49 +150,92 @@ def contactpersonen(request: HttpRequest) -> HttpResponse:
     handover of a whole caseload. Counts and names of staff only: no client is shown."""
     gebruiker = gebruiker_van(request)
     vandaag = timezone.localdate()
-    form = DelegatieFormulier(request.POST or None, gemeente_id=gebruiker.gemeente_id, initial={"begin": vandaag})
+    form = DelegatieFormulier(
+        request.POST or None, gemeente_id=gebruiker.gemeente_id, initial={"begin": vandaag}
+    )
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:
             if d["soort"] == OverdrachtSoort.VERVANGING:
-                contact_services.vervanging_vastleggen(van=d["van"], naar=d["naar"], door=gebruiker, begin=d["begin"],
-                                                       einde=d["einde"], reden=d["reden"])
+                contact_services.vervanging_vastleggen(
+                    van=d["van"],
+                    naar=d["naar"],
+                    door=gebruiker,
+                    begin=d["begin"],
+                    einde=d["einde"],
+                    reden=d["reden"],
+                )
             else:
-                for overdracht in contact_services.caseload_overdragen(van=d["van"], naar=d["naar"], door=gebruiker,
-                                                                       begin=d["begin"], reden=d["reden"]):
+                for overdracht in contact_services.caseload_overdragen(
+                    van=d["van"], naar=d["naar"], door=gebruiker, begin=d["begin"], reden=d["reden"]
+                ):
                     assert overdracht.klant is not None
-                    inzage_bij_verzoek(request, overdracht.klant, "contactpersoon",
-                                       "Beheer: nieuwe contactpersoon vastgelegd", Actie.WIJZIGEN)
+                    inzage_bij_verzoek(
+                        request,
+                        overdracht.klant,
+                        "contactpersoon",
+                        "Beheer: nieuwe contactpersoon vastgelegd",
+                        Actie.WIJZIGEN,
+                    )
         except contact_services.InvoerFout as fout:
             form.add_error(fout.veld if fout.veld in form.fields else None, str(fout))
         else:
-            messages.success(request, gettext("Vastgelegd. De klanten hebben een bericht gekregen over wie nu helpt."))
+            messages.success(
+                request,
+                gettext("Vastgelegd. De klanten hebben een bericht gekregen over wie nu helpt."),
+            )
             return redirect("beheer:contactpersonen")
-    personen = (Gebruiker.objects.filter(gemeente_id=gebruiker.gemeente_id or -1, rol=Rol.CONTACTPERSOON)
-                .annotate(aantal_klanten=Count("caseload", filter=Q(caseload__gemeente_id=gebruiker.gemeente_id)))
-                .order_by("last_name", "username"))
-    vervangingen = (Overdracht.objects.filter(gemeente_id=gebruiker.gemeente_id or -1,
-                                              soort=OverdrachtSoort.VERVANGING, einde__gte=vandaag)
-                    .select_related("van", "naar").order_by("begin", "id"))
-    return render(request, "beheer/contactpersonen.html", {
-        "form": form, "personen": personen, "vervangingen": vervangingen,
-        "max_dagen": toegang.vervanging_max_dagen(gebruiker.gemeente)}, status=400 if form.errors else 200)
+    personen = (
+        Gebruiker.objects.filter(gemeente_id=gebruiker.gemeente_id or -1, rol=Rol.CONTACTPERSOON)
+        .annotate(
+            aantal_klanten=Count("caseload", filter=Q(caseload__gemeente_id=gebruiker.gemeente_id))
+        )
+        .order_by("last_name", "username")
+    )
+    vervangingen = (
+        Overdracht.objects.filter(
+            gemeente_id=gebruiker.gemeente_id or -1,
+            soort=OverdrachtSoort.VERVANGING,
+            einde__gte=vandaag,
+        )
+        .select_related("van", "naar")
+        .order_by("begin", "id")
+    )
+    return render(
+        request,
+        "beheer/contactpersonen.html",
+        {
+            "form": form,
+            "personen": personen,
+            "vervangingen": vervangingen,
+            "max_dagen": toegang.vervanging_max_dagen(gebruiker.gemeente),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
 class InschrijfcodeFormulier(forms.Form):
     medewerker = forms.ModelChoiceField(
-        label=_("Medewerker"), queryset=Gebruiker.objects.none(),
+        label=_("Medewerker"),
+        queryset=Gebruiker.objects.none(),
         empty_label=_("Kies een medewerker"),
-        error_messages={"required": _("Kies voor wie de code is."),
-                        "invalid_choice": _("Kies een medewerker uit de lijst.")},
+        error_messages={
+            "required": _("Kies voor wie de code is."),
+            "invalid_choice": _("Kies een medewerker uit de lijst."),
+        },
     )
 
     def __init__(self, *args: object, gemeente: Gemeente | None, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         # Only staff of the administrator's own municipality: nobody else can be enrolled from here.
         self.fields["medewerker"].queryset = (  # type: ignore[attr-defined]
-            Gebruiker.objects.filter(gemeente=gemeente, rol__in=MEDEWERKER_ROLLEN, is_active=True)
-            .order_by("username"))
+            Gebruiker.objects.filter(
+                gemeente=gemeente, rol__in=MEDEWERKER_ROLLEN, is_active=True
+            ).order_by("username")
+        )
         self.fields["medewerker"].label_from_instance = (  # type: ignore[attr-defined]
-            lambda g: f"{g.weergavenaam} ({g.username}, {g.get_rol_display()})")
+            lambda g: f"{g.weergavenaam} ({g.username}, {g.get_rol_display()})"
+        )
 
 
 @rol_vereist(Rol.BEHEERDER)
@@ -172,9 +251,16 @@ def inschrijfcode(request: HttpRequest) -> HttpResponse:
         except InschrijfcodeFout as fout:
             form.add_error("medewerker", str(fout))
         else:
-            return render(request, "beheer/inschrijfcode.html", {
-                "form": InschrijfcodeFormulier(gemeente=beheerder.gemeente), "code": code,
-                "medewerker": medewerker, "geldig_uur": settings.INSCHRIJFCODE_GELDIG_UUR,
-            })
-    return render(request, "beheer/inschrijfcode.html", {"form": form},
-                  status=400 if form.errors else 200)
+            return render(
+                request,
+                "beheer/inschrijfcode.html",
+                {
+                    "form": InschrijfcodeFormulier(gemeente=beheerder.gemeente),
+                    "code": code,
+                    "medewerker": medewerker,
+                    "geldig_uur": settings.INSCHRIJFCODE_GELDIG_UUR,
+                },
+            )
+    return render(
+        request, "beheer/inschrijfcode.html", {"form": form}, status=400 if form.errors else 200
+    )

@@ -21,21 +21,54 @@ from .services import doorrekening_starten
 class DoorrekeningSerializer(serializers.ModelSerializer[Doorrekening]):
     procent = serializers.IntegerField(read_only=True)
     # The stored counts are exact (progress needs them); they leave only through the suppression rule.
-    aantal_totaal = serializers.IntegerField(source="aantal_totaal_getoond", read_only=True, allow_null=True,
-                                             help_text="Aantal klanten; null als het er minder dan 10 zijn.")
-    aantal_verwerkt = serializers.IntegerField(source="aantal_verwerkt_getoond", read_only=True, allow_null=True)
-    variant_regel = serializers.ChoiceField(choices=list(REGEL_NAMEN), required=False, allow_blank=True)
+    aantal_totaal = serializers.IntegerField(
+        source="aantal_totaal_getoond",
+        read_only=True,
+        allow_null=True,
+        help_text="Aantal klanten; null als het er minder dan 10 zijn.",
+    )
+    aantal_verwerkt = serializers.IntegerField(
+        source="aantal_verwerkt_getoond", read_only=True, allow_null=True
+    )
+    variant_regel = serializers.ChoiceField(
+        choices=list(REGEL_NAMEN), required=False, allow_blank=True
+    )
     variant_parameters = serializers.DictField(
-        child=serializers.FloatField(), required=False,
-        help_text='Parameterpad → waarde, bijv. {"participatiewet.inkomensvrijlating.n_percentage": 35}.')
+        child=serializers.FloatField(),
+        required=False,
+        help_text='Parameterpad → waarde, bijv. {"participatiewet.inkomensvrijlating.n_percentage": 35}.',
+    )
 
     class Meta:
         model = Doorrekening
-        fields = ["id", "peildatum", "bruto_uurloon", "variant_naam", "variant_regel", "variant_parameters",
-                  "status", "procent", "aantal_totaal", "aantal_verwerkt", "gestart_op", "klaar_op",
-                  "regelversie", "resultaat", "melding"]
-        read_only_fields = ["status", "procent", "aantal_totaal", "aantal_verwerkt", "gestart_op", "klaar_op",
-                            "regelversie", "resultaat", "melding"]
+        fields = [
+            "id",
+            "peildatum",
+            "bruto_uurloon",
+            "variant_naam",
+            "variant_regel",
+            "variant_parameters",
+            "status",
+            "procent",
+            "aantal_totaal",
+            "aantal_verwerkt",
+            "gestart_op",
+            "klaar_op",
+            "regelversie",
+            "resultaat",
+            "melding",
+        ]
+        read_only_fields = [
+            "status",
+            "procent",
+            "aantal_totaal",
+            "aantal_verwerkt",
+            "gestart_op",
+            "klaar_op",
+            "regelversie",
+            "resultaat",
+            "melding",
+        ]
 
 
 class Doorrekeningen(generics.ListCreateAPIView[Doorrekening]):
@@ -56,8 +89,10 @@ class Doorrekeningen(generics.ListCreateAPIView[Doorrekening]):
         gebruiker = gebruiker_van(request)
         try:
             d = doorrekening_starten(
-                door=gebruiker, gemeente=gebruiker.gemeente,  # type: ignore[arg-type]
-                peildatum=s.validated_data["peildatum"], bruto_uurloon=s.validated_data.get("bruto_uurloon"),
+                door=gebruiker,
+                gemeente=gebruiker.gemeente,  # type: ignore[arg-type]
+                peildatum=s.validated_data["peildatum"],
+                bruto_uurloon=s.validated_data.get("bruto_uurloon"),
                 variant_naam=s.validated_data.get("variant_naam", ""),
                 variant_regel=s.validated_data.get("variant_regel", ""),
                 variant_parameters=s.validated_data.get("variant_parameters") or {},

@@ -4,5 +4,9 @@ from . import api
 
 urlpatterns = [
     path("doorrekeningen/", api.Doorrekeningen.as_view(), name="doorrekeningen"),
-    path("doorrekeningen/<int:doorrekening_pk>/", api.DoorrekeningDetail.as_view(), name="doorrekening"),
+    path(
+        "doorrekeningen/<int:doorrekening_pk>/",
+        api.DoorrekeningDetail.as_view(),
+        name="doorrekening",
+    ),
 ]

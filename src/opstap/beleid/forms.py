@@ -22,30 +22,51 @@ class DoorrekeningFormulier(forms.Form):
     """Start a recalculation of the whole caseload, optionally with a policy variant (B4)."""
 
     peildatum = forms.DateField(
-        label=_("Peildatum"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        label=_("Peildatum"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("De regels en bedragen die op deze dag gelden."),
-        error_messages={"invalid": _("Vul een datum in, bijvoorbeeld 1-7-2026."),
-                        "required": _("Vul de peildatum in: de dag waarvan de regels gelden.")},
+        error_messages={
+            "invalid": _("Vul een datum in, bijvoorbeeld 1-7-2026."),
+            "required": _("Vul de peildatum in: de dag waarvan de regels gelden."),
+        },
     )
     bruto_uurloon = forms.DecimalField(
-        label=_("Bruto uurloon in euro"), required=False, min_value=Decimal("1"), max_value=Decimal("100"),
-        decimal_places=2, localize=True, help_text=_("Leeg: het wettelijk minimumloon op de peildatum."),
-        error_messages={"invalid": _("Vul een bedrag in, bijvoorbeeld 15,50."),
-                        "min_value": _("Het uurloon is minstens 1 euro."),
-                        "max_value": _("Het uurloon is hoogstens 100 euro.")},
+        label=_("Bruto uurloon in euro"),
+        required=False,
+        min_value=Decimal("1"),
+        max_value=Decimal("100"),
+        decimal_places=2,
+        localize=True,
+        help_text=_("Leeg: het wettelijk minimumloon op de peildatum."),
+        error_messages={
+            "invalid": _("Vul een bedrag in, bijvoorbeeld 15,50."),
+            "min_value": _("Het uurloon is minstens 1 euro."),
+            "max_value": _("Het uurloon is hoogstens 100 euro."),
+        },
     )
     variant_regel = forms.ChoiceField(
-        label=_("Andere regel (beleidsvariant)"), required=False,
+        label=_("Andere regel (beleidsvariant)"),
+        required=False,
         choices=[("", _("Geen andere regel"))] + [(k, v) for k, v in REGEL_NAMEN.items()],
     )
-    variant_parameter = forms.ChoiceField(label=_("Een bedrag of percentage anders"), required=False)
+    variant_parameter = forms.ChoiceField(
+        label=_("Een bedrag of percentage anders"), required=False
+    )
     variant_waarde = forms.DecimalField(
-        label=_("Nieuwe waarde"), required=False, localize=True, max_digits=12, decimal_places=4,
+        label=_("Nieuwe waarde"),
+        required=False,
+        localize=True,
+        max_digits=12,
+        decimal_places=4,
         help_text=_("In de eenheid van de gekozen parameter. Percentages als getal: 25 is 25%."),
         error_messages={"invalid": _("Vul een getal in, bijvoorbeeld 25 of 1401,50.")},
     )
-    variant_naam = forms.CharField(label=_("Naam van de variant"), required=False, max_length=100,
-                                   help_text=_("Bijvoorbeeld: vrijlating 35% in plaats van 25%."))
+    variant_naam = forms.CharField(
+        label=_("Naam van de variant"),
+        required=False,
+        max_length=100,
+        help_text=_("Bijvoorbeeld: vrijlating 35% in plaats van 25%."),
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -57,7 +78,9 @@ class DoorrekeningFormulier(forms.Form):
         data = super().clean() or {}
         parameter, waarde = data.get("variant_parameter"), data.get("variant_waarde")
         if parameter and waarde is None and "variant_waarde" not in self.errors:
-            self.add_error("variant_waarde", _("Vul de nieuwe waarde in voor de gekozen parameter."))
+            self.add_error(
+                "variant_waarde", _("Vul de nieuwe waarde in voor de gekozen parameter.")
+            )
         if waarde is not None and not parameter:
             self.add_error("variant_parameter", _("Kies welke parameter de nieuwe waarde krijgt."))
         return data
@@ -65,7 +88,11 @@ class DoorrekeningFormulier(forms.Form):
     def variant(self) -> tuple[str, str, dict[str, float]]:
         """(name, rule, parameter overrides) of the valid form."""
         d = self.cleaned_data
-        parameters = {d["variant_parameter"]: float(d["variant_waarde"])} if d.get("variant_parameter") else {}
+        parameters = (
+            {d["variant_parameter"]: float(d["variant_waarde"])}
+            if d.get("variant_parameter")
+            else {}
+        )
         naam = d.get("variant_naam") or ""
         if not naam and (d.get("variant_regel") or parameters):
             delen = [str(REGEL_NAMEN[d["variant_regel"]])] if d.get("variant_regel") else []

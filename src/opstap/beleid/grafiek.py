@@ -7,11 +7,15 @@ from django.utils.translation import gettext as _
 
 from opstap.web.geld import euro
 
-LIJNEN = (("basis", "#154273", ""), ("variant", "#b34700", "8 5"))  # colour, and a dash so colour is not needed
+LIJNEN = (
+    ("basis", "#154273", ""),
+    ("variant", "#b34700", "8 5"),
+)  # colour, and a dash so colour is not needed
 
 
-def gemiddelden_svg(uren: list[int], basis: list[float | None], variant: list[float | None] | None, *,
-                    titel: str) -> str:
+def gemiddelden_svg(
+    uren: list[int], basis: list[float | None], variant: list[float | None] | None, *, titel: str
+) -> str:
     punten = [(u, b) for u, b in zip(uren, basis, strict=True) if b is not None]
     if len(punten) < 2:
         return ""  # suppressed (too few households): nothing to draw
@@ -39,23 +43,35 @@ def gemiddelden_svg(uren: list[int], basis: list[float | None], variant: list[fl
     ]
     bedrag = onder_grens
     while bedrag <= boven_grens + 0.1:
-        delen.append(f'<line x1="{links}" x2="{breedte - rechts}" y1="{y(bedrag):.1f}" y2="{y(bedrag):.1f}" '
-                     'stroke="#d0d0d0"/>')
-        delen.append(f'<text x="{links - 6}" y="{y(bedrag) + 4:.1f}" text-anchor="end" font-size="12" '
-                     f'fill="#4d4d4d">{euro(bedrag, hele_euros=True)}</text>')
+        delen.append(
+            f'<line x1="{links}" x2="{breedte - rechts}" y1="{y(bedrag):.1f}" y2="{y(bedrag):.1f}" '
+            'stroke="#d0d0d0"/>'
+        )
+        delen.append(
+            f'<text x="{links - 6}" y="{y(bedrag) + 4:.1f}" text-anchor="end" font-size="12" '
+            f'fill="#4d4d4d">{euro(bedrag, hele_euros=True)}</text>'
+        )
         bedrag += stap
     for u in uren:
         if u % 8 == 0:
-            delen.append(f'<text x="{x(u):.1f}" y="{boven + ph + 16}" text-anchor="middle" font-size="12" '
-                         f'fill="#1a1a1a">{u}</text>')
-    delen.append(f'<text x="{links + pb / 2:.1f}" y="{hoogte - 6}" text-anchor="middle" font-size="13" '
-                 f'fill="#1a1a1a">{escape(as_label)}</text>')
+            delen.append(
+                f'<text x="{x(u):.1f}" y="{boven + ph + 16}" text-anchor="middle" font-size="12" '
+                f'fill="#1a1a1a">{u}</text>'
+            )
+    delen.append(
+        f'<text x="{links + pb / 2:.1f}" y="{hoogte - 6}" text-anchor="middle" font-size="13" '
+        f'fill="#1a1a1a">{escape(as_label)}</text>'
+    )
     for sleutel, kleur, streep in LIJNEN:
         reeks = basis if sleutel == "basis" else variant
         if not reeks:
             continue
-        pad = " ".join(f"{x(u):.1f},{y(b):.1f}" for u, b in zip(uren, reeks, strict=True) if b is not None)
+        pad = " ".join(
+            f"{x(u):.1f},{y(b):.1f}" for u, b in zip(uren, reeks, strict=True) if b is not None
+        )
         dash = f' stroke-dasharray="{streep}"' if streep else ""
-        delen.append(f'<polyline points="{pad}" fill="none" stroke="{kleur}" stroke-width="3"{dash}/>')
+        delen.append(
+            f'<polyline points="{pad}" fill="none" stroke="{kleur}" stroke-width="3"{dash}/>'
+        )
     delen.append("</svg>")
     return "".join(delen)

@@ -16,14 +16,22 @@ class Doorrekening(models.Model):
         KLAAR = "klaar", _("Klaar")
         MISLUKT = "mislukt", _("Niet gelukt")
 
-    gemeente = models.ForeignKey("gemeenten.Gemeente", on_delete=models.CASCADE, related_name="doorrekeningen")
-    gestart_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                                     related_name="+")
+    gemeente = models.ForeignKey(
+        "gemeenten.Gemeente", on_delete=models.CASCADE, related_name="doorrekeningen"
+    )
+    gestart_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     gestart_op = models.DateTimeField(auto_now_add=True)
     klaar_op = models.DateTimeField(null=True, blank=True)
     peildatum = models.DateField()
-    bruto_uurloon = models.DecimalField(max_digits=6, decimal_places=2, null=True, blank=True,
-                                        help_text=_("Leeg: het wettelijk minimumloon op de peildatum."))
+    bruto_uurloon = models.DecimalField(
+        max_digits=6,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Leeg: het wettelijk minimumloon op de peildatum."),
+    )
     variant_naam = models.CharField(max_length=100, blank=True)
     variant_regel = models.CharField(max_length=40, blank=True, choices=list(REGEL_NAMEN.items()))
     variant_parameters = models.JSONField(default=dict, blank=True)
@@ -31,7 +39,9 @@ class Doorrekening(models.Model):
     aantal_totaal = models.PositiveIntegerField(default=0)
     aantal_verwerkt = models.PositiveIntegerField(default=0)
     regelversie = models.CharField(max_length=40, blank=True)
-    resultaat = models.JSONField(default=dict, blank=True)  # aggregates only, small cells suppressed
+    resultaat = models.JSONField(
+        default=dict, blank=True
+    )  # aggregates only, small cells suppressed
     melding = models.TextField(blank=True)
 
     class Meta:

@@ -42,8 +42,13 @@ def toonbaar_aantal(aantal: int) -> int | None:
     return aantal if toonbaar(aantal) else None
 
 
-def onderdruk(cellen: Sequence[int], *, totaal_bekend: bool = True, nooit_getoond: Collection[int] = (),
-              beschermd: Collection[int] = ()) -> list[int | None]:
+def onderdruk(
+    cellen: Sequence[int],
+    *,
+    totaal_bekend: bool = True,
+    nooit_getoond: Collection[int] = (),
+    beschermd: Collection[int] = (),
+) -> list[int | None]:
     """Suppress a one-dimensional table: a partition of a group whose size the reader knows
     (`totaal_bekend`), or of a group whose size is hidden (then only the primary rule applies).
 
@@ -54,8 +59,12 @@ def onderdruk(cellen: Sequence[int], *, totaal_bekend: bool = True, nooit_getoon
     return _onderdruk(cellen, totaal_bekend, nooit_getoond, beschermd)[0]
 
 
-def _onderdruk(cellen: Sequence[int], totaal_bekend: bool, nooit_getoond: Collection[int],
-               beschermd: Collection[int]) -> tuple[list[int | None], bool]:
+def _onderdruk(
+    cellen: Sequence[int],
+    totaal_bekend: bool,
+    nooit_getoond: Collection[int],
+    beschermd: Collection[int],
+) -> tuple[list[int | None], bool]:
     """(cells, safe): not safe when even hiding every cell leaves a small one derivable."""
     waarden = [int(c) for c in cellen]
     nooit = set(nooit_getoond)
@@ -70,7 +79,9 @@ def _onderdruk(cellen: Sequence[int], totaal_bekend: bool, nooit_getoond: Collec
     return [None if i in verborgen else n for i, n in enumerate(waarden)], True
 
 
-def _afleidbaar(waarden: list[int], verborgen: set[int], gevoelig: set[int], nooit: set[int]) -> bool:
+def _afleidbaar(
+    waarden: list[int], verborgen: set[int], gevoelig: set[int], nooit: set[int]
+) -> bool:
     """With the sum of the hidden cells known, is a small (or protected) hidden cell pinned down?"""
     if not verborgen & gevoelig:
         return False  # only large cells hidden (e.g. an unpublished rest): no small group to find
@@ -80,8 +91,9 @@ def _afleidbaar(waarden: list[int], verborgen: set[int], gevoelig: set[int], noo
     return len(verborgen) < 2 or sum(waarden[i] for i in verborgen) <= minimum
 
 
-def onderdruk_met_totaal(totaal: int, cellen: Sequence[int], *,
-                         nooit_getoond: Collection[int] = ()) -> tuple[int | None, list[int | None]]:
+def onderdruk_met_totaal(
+    totaal: int, cellen: Sequence[int], *, nooit_getoond: Collection[int] = ()
+) -> tuple[int | None, list[int | None]]:
     """A table with its total shown above it: (total or None, cells). A hidden total hides all:
     every cell of a group under 10 is itself under 10. A total is also hidden when no choice of
     cells protects the small ones (ten cells of 1)."""

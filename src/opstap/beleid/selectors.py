@@ -30,15 +30,15 @@ class Cel:
 
 
 def _tabel(labels: list[str], aantallen: list[int], *, totaal_bekend: bool) -> list[Cel]:
-    return [Cel(label, n) for label, n in zip(labels, onderdruk(aantallen, totaal_bekend=totaal_bekend),
-                                               strict=True)]
+    return [
+        Cel(label, n)
+        for label, n in zip(labels, onderdruk(aantallen, totaal_bekend=totaal_bekend), strict=True)
+    ]
 
 
 def bestandsbeeld(gemeente: Gemeente) -> dict[str, object]:
     klanten = Klant.objects.filter(gemeente=gemeente)
-    per_trede = dict(
-        klanten.values_list("trede").annotate(n=Count("id")).values_list("trede", "n")
-    )
+    per_trede = dict(klanten.values_list("trede").annotate(n=Count("id")).values_list("trede", "n"))
     trede_groepen = {groep: 0 for groep in TREDE_GROEP}
     for trede, aantal in per_trede.items():
         trede_groepen[trede.split(".")[0]] += aantal
@@ -54,15 +54,26 @@ def bestandsbeeld(gemeente: Gemeente) -> dict[str, object]:
     # Trede and phase split all clients (the total is shown): complementary suppression. A client
     # can have barriers of several kinds, so the barrier tables have no known total.
     totaal, trede_getoond = onderdruk_met_totaal(klanten.count(), list(trede_groepen.values()))
-    _totaal, fase = onderdruk_met_totaal(klanten.count(), [per_fase.get(waarde, 0) for waarde, _l in Fase.choices])
+    _totaal, fase = onderdruk_met_totaal(
+        klanten.count(), [per_fase.get(waarde, 0) for waarde, _l in Fase.choices]
+    )
     return {
         "totaal": Cel("Totaal", totaal),
-        "trede": [Cel(f"{g}: {TREDE_GROEP[g]}", n) for g, n in zip(trede_groepen, trede_getoond, strict=True)],
+        "trede": [
+            Cel(f"{g}: {TREDE_GROEP[g]}", n)
+            for g, n in zip(trede_groepen, trede_getoond, strict=True)
+        ],
         "fase": [Cel(str(label), n) for (_w, label), n in zip(Fase.choices, fase, strict=True)],
-        "drempelgroep": _tabel([str(DrempelGroep(g).label) for g in per_groep],
-                               [len(ids) for ids in per_groep.values()], totaal_bekend=False),
-        "drempel": _tabel([str(label) for _w, label in DrempelSoort.choices],
-                          [per_soort.get(waarde, 0) for waarde, _l in DrempelSoort.choices], totaal_bekend=False),
+        "drempelgroep": _tabel(
+            [str(DrempelGroep(g).label) for g in per_groep],
+            [len(ids) for ids in per_groep.values()],
+            totaal_bekend=False,
+        ),
+        "drempel": _tabel(
+            [str(label) for _w, label in DrempelSoort.choices],
+            [per_soort.get(waarde, 0) for waarde, _l in DrempelSoort.choices],
+            totaal_bekend=False,
+        ),
         "minimale_celgrootte": MINIMALE_CELGROOTTE,
         "verborgen_teken": VERBORGEN_TEKEN,
     }
@@ -72,7 +83,9 @@ def doorrekeningen_van(gebruiker: Gebruiker) -> QuerySet[Doorrekening]:
     """The recalculations of the user's own municipality (policy staff only reach this)."""
     if gebruiker.gemeente_id is None:
         return Doorrekening.objects.none()
-    return Doorrekening.objects.filter(gemeente_id=gebruiker.gemeente_id).select_related("gestart_door")
+    return Doorrekening.objects.filter(gemeente_id=gebruiker.gemeente_id).select_related(
+        "gestart_door"
+    )
 
 
 @dataclass(frozen=True)
@@ -108,6 +121,12 @@ def doorrekening_tabel(d: Doorrekening) -> list[DoorrekeningRij]:
                 "beter_af": variant["beter_af"][i],
                 "slechter_af": variant["slechter_af"][i],
             }
-        rijen.append(DoorrekeningRij(uren=uren, gemiddeld=basis["gemiddeld_totaal_per_maand"][i],
-                                     met_bijstand=basis["met_bijstand"][i], **extra))
+        rijen.append(
+            DoorrekeningRij(
+                uren=uren,
+                gemiddeld=basis["gemiddeld_totaal_per_maand"][i],
+                met_bijstand=basis["met_bijstand"][i],
+                **extra,
+            )
+        )
     return rijen

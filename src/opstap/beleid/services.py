@@ -29,7 +29,9 @@ from .onderdrukking import gemiddelde_toonbaar, onderdruk, onderdruk_met_totaal,
 
 logger = logging.getLogger(__name__)
 
-DOORREKENEN = "opstap.beleid.tasks.doorrekening_uitvoeren"  # queued by name: tasks import this module
+DOORREKENEN = (
+    "opstap.beleid.tasks.doorrekening_uitvoeren"  # queued by name: tasks import this module
+)
 
 BLOKGROOTTE = 500  # clients per step: progress is saved after every block
 # Bands of "hours a week at which bijstand ends" shown to policy staff.
@@ -75,46 +77,75 @@ class _Telling:
 
         ruwe_banden = [int(((bereikt >= van) & (bereikt < tot)).sum()) for van, tot in UREN_BANDEN]
         niet_binnen_40 = int(np.isnan(uren).sum())
-        gekoppeld = {i for i, (van, tot) in enumerate(UREN_BANDEN)
-                     if not (rand_getoond(van) and rand_getoond(min(tot, 40) + (tot > 40)))}
+        gekoppeld = {
+            i
+            for i, (van, tot) in enumerate(UREN_BANDEN)
+            if not (rand_getoond(van) and rand_getoond(min(tot, 40) + (tot > 40)))
+        }
         if met_bijstand[-1] is None:
             gekoppeld |= {len(UREN_BANDEN)}  # the last level of the series is "not within 40"
         if aantal_getoond is None:  # counts inside a hidden group would narrow the group down
             banden: list[int | None] = [None] * (len(UREN_BANDEN) + 1)
         else:
-            banden = onderdruk(ruwe_banden + [niet_binnen_40], nooit_getoond=gekoppeld, beschermd=gekoppeld)
+            banden = onderdruk(
+                ruwe_banden + [niet_binnen_40], nooit_getoond=gekoppeld, beschermd=gekoppeld
+            )
         # A household has a poverty trap or not: the rest is not published but is known.
-        armoedeval = (onderdruk([self.armoedeval, aantal - self.armoedeval], nooit_getoond={1})[0]
-                      if aantal_getoond is not None else None)
+        armoedeval = (
+            onderdruk([self.armoedeval, aantal - self.armoedeval], nooit_getoond={1})[0]
+            if aantal_getoond is not None
+            else None
+        )
         # An average says nothing about how many there are: shown for any group of 10 or more.
         toonbaar = gemiddelde_toonbaar(aantal)
         return {
-            "gemiddeld_totaal_per_maand": [round(float(s) / aantal / 100, 2) if toonbaar else None
-                                           for s in self.som_totaal],
+            "gemiddeld_totaal_per_maand": [
+                round(float(s) / aantal / 100, 2) if toonbaar else None for s in self.som_totaal
+            ],
             "met_bijstand": met_bijstand,
             "armoedeval_huishoudens": armoedeval,
-            "uren_uit_bijstand_banden": [{"van": van, "tot": min(tot, 40), "aantal": n}
-                                         for (van, tot), n in zip(UREN_BANDEN, banden, strict=False)],
+            "uren_uit_bijstand_banden": [
+                {"van": van, "tot": min(tot, 40), "aantal": n}
+                for (van, tot), n in zip(UREN_BANDEN, banden, strict=False)
+            ],
             "uren_uit_bijstand_niet_binnen_40": banden[-1],
             "mediaan_uren_uit_bijstand": round(float(np.median(bereikt)), 1)
-            if toonbaar and gemiddelde_toonbaar(bereikt.size) else None,
+            if toonbaar and gemiddelde_toonbaar(bereikt.size)
+            else None,
         }
 
 
-def doorrekening_starten(*, door: Gebruiker, gemeente: Gemeente, peildatum: date,
-                         bruto_uurloon: Decimal | None = None, variant_naam: str = "",
-                         variant_regel: str = "", variant_parameters: dict[str, float] | None = None
-                         ) -> Doorrekening:
+def doorrekening_starten(
+    *,
+    door: Gebruiker,
+    gemeente: Gemeente,
+    peildatum: date,
+    bruto_uurloon: Decimal | None = None,
+    variant_naam: str = "",
+    variant_regel: str = "",
+    variant_parameters: dict[str, float] | None = None,
+) -> Doorrekening:
     """Queue a recalculation; a Celery worker runs it (in-process under `make run` and in tests).
 
     Raises regels.InvoerFout when the variant names an unknown rule or parameter."""
     parameters = variant_parameters or {}
     # Check the date and the variant now (zero households: instant), not later in the worker.
-    regels.bereken_batch(peildatum, {}, np.zeros(0, dtype=np.int64), [0],
-                             parameters=parameters or None, regel=variant_regel or None)
+    regels.bereken_batch(
+        peildatum,
+        {},
+        np.zeros(0, dtype=np.int64),
+        [0],
+        parameters=parameters or None,
+        regel=variant_regel or None,
+    )
     doorrekening = Doorrekening.objects.create(
-        gemeente=gemeente, gestart_door=door, peildatum=peildatum, bruto_uurloon=bruto_uurloon,
-        variant_naam=variant_naam, variant_regel=variant_regel, variant_parameters=parameters,
+        gemeente=gemeente,
+        gestart_door=door,
+        peildatum=peildatum,
+        bruto_uurloon=bruto_uurloon,
+        variant_naam=variant_naam,
+        variant_regel=variant_regel,
+        variant_parameters=parameters,
         aantal_totaal=Klant.objects.filter(gemeente=gemeente).count(),
     )
     transaction.on_commit(lambda: taak(DOORREKENEN).delay(doorrekening.pk))
@@ -122,11 +153,15 @@ def doorrekening_starten(*, door: Gebruiker, gemeente: Gemeente, peildatum: date
 
 
 def _blokken(gemeente: Gemeente) -> Any:
-    klanten = (Klant.objects.filter(gemeente=gemeente).select_related("gemeente", "partner")
-               .prefetch_related("kinderen").order_by("pk"))
+    klanten = (
+        Klant.objects.filter(gemeente=gemeente)
+        .select_related("gemeente", "partner")
+        .prefetch_related("kinderen")
+        .order_by("pk")
+    )
     ids = list(klanten.values_list("pk", flat=True))
     for start in range(0, len(ids), BLOKGROOTTE):
-        yield list(klanten.filter(pk__in=ids[start:start + BLOKGROOTTE]))
+        yield list(klanten.filter(pk__in=ids[start : start + BLOKGROOTTE]))
 
 
 def doorrekening_uitvoeren(doorrekening: Doorrekening) -> Doorrekening:
@@ -152,47 +187,86 @@ def doorrekening_uitvoeren(doorrekening: Doorrekening) -> Doorrekening:
         loon = np.full(len(geldig), uurloon_cent, dtype=np.int64)
         uitvoer = ("bijstand", "totaal_netto_per_maand", "uren_uit_bijstand")
         if geldig:
-            b = regels.bereken_batch(d.peildatum, huishoudens, loon, UREN_NIVEAUS, gemeente=gemeente.regels_code,
-                                     uitvoer=uitvoer)
+            b = regels.bereken_batch(
+                d.peildatum,
+                huishoudens,
+                loon,
+                UREN_NIVEAUS,
+                gemeente=gemeente.regels_code,
+                uitvoer=uitvoer,
+            )
             basis.voeg_toe(b)
             if d.heeft_variant:
-                v = regels.bereken_batch(d.peildatum, huishoudens, loon, UREN_NIVEAUS,
-                                         gemeente=gemeente.regels_code, uitvoer=uitvoer,
-                                         parameters=d.variant_parameters or None, regel=d.variant_regel or None)
+                v = regels.bereken_batch(
+                    d.peildatum,
+                    huishoudens,
+                    loon,
+                    UREN_NIVEAUS,
+                    gemeente=gemeente.regels_code,
+                    uitvoer=uitvoer,
+                    parameters=d.variant_parameters or None,
+                    regel=d.variant_regel or None,
+                )
                 variant.voeg_toe(v)
                 verschil = v["totaal_netto_per_maand"] - b["totaal_netto_per_maand"]
                 som_verschil += verschil.sum(axis=0)
                 beter += (verschil >= EEN_EURO).sum(axis=0)
                 slechter += (verschil <= -EEN_EURO).sum(axis=0)
-        inzages_door_systeem(blok, onderdeel="huishouden en inkomen",
-                             doel="Beleidsonderzoek: alle huishoudens samen doorgerekend. "
-                                  "Niemand bekijkt jouw gegevens apart; alleen totalen.")
+        inzages_door_systeem(
+            blok,
+            onderdeel="huishouden en inkomen",
+            doel="Beleidsonderzoek: alle huishoudens samen doorgerekend. "
+            "Niemand bekijkt jouw gegevens apart; alleen totalen.",
+        )
         berekend += len(geldig)
         verwerkt += len(blok)
         Doorrekening.objects.filter(pk=d.pk).update(aantal_verwerkt=verwerkt)
-    resultaat = samenvatten(totaal=verwerkt, berekend=berekend, buiten_model=buiten_model, basis=basis,
-                            variant=variant if d.heeft_variant else None, som_verschil=som_verschil,
-                            beter=beter, slechter=slechter)
+    resultaat = samenvatten(
+        totaal=verwerkt,
+        berekend=berekend,
+        buiten_model=buiten_model,
+        basis=basis,
+        variant=variant if d.heeft_variant else None,
+        som_verschil=som_verschil,
+        beter=beter,
+        slechter=slechter,
+    )
     resultaat["bruto_uurloon"] = float(uurloon)
     Doorrekening.objects.filter(pk=d.pk).update(
-        status=Doorrekening.Status.KLAAR, aantal_verwerkt=verwerkt, aantal_totaal=verwerkt,
-        resultaat=resultaat, regelversie=regels.REGELVERSIE, klaar_op=timezone.now(),
+        status=Doorrekening.Status.KLAAR,
+        aantal_verwerkt=verwerkt,
+        aantal_totaal=verwerkt,
+        resultaat=resultaat,
+        regelversie=regels.REGELVERSIE,
+        klaar_op=timezone.now(),
     )
     d.refresh_from_db()
     return d
 
 
-def samenvatten(*, totaal: int, berekend: int, buiten_model: dict[str, int], basis: _Telling,
-                variant: _Telling | None, som_verschil: npt.NDArray[np.int64], beter: npt.NDArray[np.int64],
-                slechter: npt.NDArray[np.int64]) -> dict[str, Any]:
+def samenvatten(
+    *,
+    totaal: int,
+    berekend: int,
+    buiten_model: dict[str, int],
+    basis: _Telling,
+    variant: _Telling | None,
+    som_verschil: npt.NDArray[np.int64],
+    beter: npt.NDArray[np.int64],
+    slechter: npt.NDArray[np.int64],
+) -> dict[str, Any]:
     """The stored result: every count through the one suppression rule, so nothing hidden can be
     found back by subtracting shown numbers (the clients in total = computed + outside the model;
     outside the model = the sum per reason; better + the same + worse off = computed)."""
     totaal_getoond, (berekend_getoond, buiten_getoond) = onderdruk_met_totaal(
-        totaal, [berekend, sum(buiten_model.values())])
+        totaal, [berekend, sum(buiten_model.values())]
+    )
     velden = sorted(buiten_model)
-    per_veld: list[int | None] = (onderdruk([buiten_model[v] for v in velden]) if buiten_getoond is not None
-                                  else [None] * len(velden))
+    per_veld: list[int | None] = (
+        onderdruk([buiten_model[v] for v in velden])
+        if buiten_getoond is not None
+        else [None] * len(velden)
+    )
     resultaat: dict[str, Any] = {
         "uren": UREN_NIVEAUS,
         "aantal_totaal": totaal_getoond,
@@ -204,13 +278,17 @@ def samenvatten(*, totaal: int, berekend: int, buiten_model: dict[str, int], bas
     if variant is not None:
         toonbaar = gemiddelde_toonbaar(berekend)
         # Per level: better off, the same (not published) and worse off make up all households.
-        per_niveau = [onderdruk([int(b), berekend - int(b) - int(s), int(s)], nooit_getoond={1})
-                      if berekend_getoond is not None else [None, None, None]
-                      for b, s in zip(beter, slechter, strict=True)]
+        per_niveau = [
+            onderdruk([int(b), berekend - int(b) - int(s), int(s)], nooit_getoond={1})
+            if berekend_getoond is not None
+            else [None, None, None]
+            for b, s in zip(beter, slechter, strict=True)
+        ]
         resultaat["variant"] = {
             **variant.samenvatting(berekend, berekend_getoond),
-            "gemiddeld_verschil_per_maand": [round(float(s) / berekend / 100, 2) if toonbaar else None
-                                             for s in som_verschil],
+            "gemiddeld_verschil_per_maand": [
+                round(float(s) / berekend / 100, 2) if toonbaar else None for s in som_verschil
+            ],
             "beter_af": [rij[0] for rij in per_niveau],
             "slechter_af": [rij[2] for rij in per_niveau],
         }
@@ -222,5 +300,5 @@ def doorrekening_mislukt(pk: int) -> None:
     Doorrekening.objects.filter(pk=pk).update(
         status=Doorrekening.Status.MISLUKT,
         melding="De doorrekening is niet gelukt. Er is niets veranderd aan de gegevens. "
-                "Probeer het opnieuw; lukt het weer niet, meld het dan bij de beheerder.",
+        "Probeer het opnieuw; lukt het weer niet, meld het dan bij de beheerder.",
     )

@@ -107,7 +107,10 @@ LOGIN_URL = "accounts:inloggen"
 LOGIN_REDIRECT_URL = "start"
 LOGOUT_REDIRECT_URL = "accounts:inloggen"
 # django-axes first: it refuses a locked name or address before any password is checked.
-AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -115,8 +118,10 @@ PASSWORD_HASHERS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-     "OPTIONS": {"min_length": 10}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -135,7 +140,8 @@ for _proxy in TRUSTED_PROXIES:
         ipaddress.ip_network(_proxy, strict=False)
     except ValueError as _fout:
         raise ImproperlyConfigured(
-            f"TRUSTED_PROXIES: {_proxy!r} is geen IP-adres of netwerk (zoals 10.0.0.5 of 10.0.0.0/24).") from _fout
+            f"TRUSTED_PROXIES: {_proxy!r} is geen IP-adres of netwerk (zoals 10.0.0.5 of 10.0.0.0/24)."
+        ) from _fout
 
 # Connecting an authenticator app needs a one-time code from the administrator (opstap.accounts.services).
 INSCHRIJFCODE_GELDIG_UUR = config("INSCHRIJFCODE_GELDIG_UUR", 72)
@@ -198,9 +204,13 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 # Request bodies larger than these are refused with 413 before they are read (opstap.web.omvang).
 OPSTAP_MAX_VERZOEK_BYTES = config("OPSTAP_MAX_VERZOEK_BYTES", 1024 * 1024)  # forms and JSON
-OPSTAP_MAX_UPLOAD_BYTES = config("OPSTAP_MAX_UPLOAD_BYTES", 6 * 1024 * 1024)  # an attachment of 5 MB + form
+OPSTAP_MAX_UPLOAD_BYTES = config(
+    "OPSTAP_MAX_UPLOAD_BYTES", 6 * 1024 * 1024
+)  # an attachment of 5 MB + form
 OPSTAP_MAX_IMPORT_BYTES = config("OPSTAP_MAX_IMPORT_BYTES", 21 * 1024 * 1024)  # CSV import (20 MB)
-OPSTAP_MAX_BEREKENING_BYTES = config("OPSTAP_MAX_BEREKENING_BYTES", 64 * 1024)  # POST /api/v1/berekeningen
+OPSTAP_MAX_BEREKENING_BYTES = config(
+    "OPSTAP_MAX_BEREKENING_BYTES", 64 * 1024
+)  # POST /api/v1/berekeningen
 OPSTAP_MAX_PUSH_BYTES = config("OPSTAP_MAX_PUSH_BYTES", 4 * 1024)  # a push subscription
 
 # Key for encrypting BSN, health and debt details at rest (Fernet, url-safe base64,
@@ -209,8 +219,7 @@ FIELD_ENCRYPTION_KEYS = config("FIELD_ENCRYPTION_KEYS", [], split=True)
 
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-         "LOCATION": config("REDIS_URL")}
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": config("REDIS_URL")}
         if config("REDIS_URL")
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
@@ -236,10 +245,16 @@ CELERY_BEAT_SCHEDULE = {
 _SMTP_HOST = config("EMAIL_HOST", "")
 MAILERS = {
     "default": (
-        {"BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-         "OPTIONS": {"host": _SMTP_HOST, "port": config("EMAIL_PORT", 587),
-                     "username": config("EMAIL_HOST_USER", ""), "password": config("EMAIL_HOST_PASSWORD", ""),
-                     "use_tls": config("EMAIL_USE_TLS", True)}}
+        {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": _SMTP_HOST,
+                "port": config("EMAIL_PORT", 587),
+                "username": config("EMAIL_HOST_USER", ""),
+                "password": config("EMAIL_HOST_PASSWORD", ""),
+                "use_tls": config("EMAIL_USE_TLS", True),
+            },
+        }
         if _SMTP_HOST
         else {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
     )

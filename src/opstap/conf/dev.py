@@ -11,7 +11,11 @@ os.environ.setdefault("FIELD_ENCRYPTION_KEYS", DEMO_FIELD_ENCRYPTION_KEY)
 
 from .base import *  # noqa: E402,F403
 
-MAILERS = {"default": {"BACKEND": "django.core.mail.backends.filebased.EmailBackend",
-                       "OPTIONS": {"file_path": str(VAR_DIR / "mail")}}}  # noqa: F405
+MAILERS = {
+    "default": {
+        "BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "OPTIONS": {"file_path": str(VAR_DIR / "mail")},  # noqa: F405
+    }
+}  # noqa: F405
 
 VAR_DIR.mkdir(parents=True, exist_ok=True)  # noqa: F405 -- the embedded database lives here

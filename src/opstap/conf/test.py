@@ -42,7 +42,11 @@ CELERY_TASK_ALWAYS_EAGER = True
 CELERY_BROKER_URL = "memory://"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # The suite calls the API many times as one user; the rate-limit test sets its own low rates.
-API_RATES = {"anoniem": "100000/minute", "gebruiker": "100000/minute", "berekening": "100000/minute"}
+API_RATES = {
+    "anoniem": "100000/minute",
+    "gebruiker": "100000/minute",
+    "berekening": "100000/minute",
+}
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 # No collected static files in tests: the live server serves them from the apps directly.
 MIDDLEWARE = [m for m in MIDDLEWARE if not m.startswith("whitenoise")]  # noqa: F405

@@ -34,26 +34,55 @@ from . import services
 from .models import Bericht, GesprekSoort, Gespreksverslag
 
 ROLLEN = frozenset({Rol.KLANT, Rol.CONTACTPERSOON})
-KLANT_FILTER = OpenApiParameter("klant", int, required=False,
-                                description="Alleen deze klant (voor een contactpersoon).")
+KLANT_FILTER = OpenApiParameter(
+    "klant", int, required=False, description="Alleen deze klant (voor een contactpersoon)."
+)
 
 
 class BerichtSerializer(serializers.ModelSerializer[Bericht]):
-    klant = serializers.IntegerField(source="klant_id", required=False,
-                                     help_text="Verplicht voor een contactpersoon; een klant laat het weg.")
-    tekst = serializers.CharField(max_length=services.MAX_TEKST, allow_blank=True, required=False,
-                                  trim_whitespace=True)
+    klant = serializers.IntegerField(
+        source="klant_id",
+        required=False,
+        help_text="Verplicht voor een contactpersoon; een klant laat het weg.",
+    )
+    tekst = serializers.CharField(
+        max_length=services.MAX_TEKST, allow_blank=True, required=False, trim_whitespace=True
+    )
     afzender = serializers.CharField(source="afzender.weergavenaam", read_only=True)
-    bijlage = serializers.FileField(write_only=True, required=False, help_text="PDF, JPG of PNG, hooguit 5 MB.")
+    bijlage = serializers.FileField(
+        write_only=True, required=False, help_text="PDF, JPG of PNG, hooguit 5 MB."
+    )
     heeft_bijlage = serializers.SerializerMethodField()
-    verslag = serializers.IntegerField(source="verslag_id", required=False, allow_null=True,
-                                       help_text="Een vraag over dit gespreksverslag.")
+    verslag = serializers.IntegerField(
+        source="verslag_id",
+        required=False,
+        allow_null=True,
+        help_text="Een vraag over dit gespreksverslag.",
+    )
 
     class Meta:
         model = Bericht
-        fields = ["id", "klant", "tekst", "van_klant", "afzender", "verstuurd_op", "gelezen_op", "bijlage",
-                  "heeft_bijlage", "bijlage_naam", "verslag"]
-        read_only_fields = ["id", "van_klant", "afzender", "verstuurd_op", "gelezen_op", "bijlage_naam"]
+        fields = [
+            "id",
+            "klant",
+            "tekst",
+            "van_klant",
+            "afzender",
+            "verstuurd_op",
+            "gelezen_op",
+            "bijlage",
+            "heeft_bijlage",
+            "bijlage_naam",
+            "verslag",
+        ]
+        read_only_fields = [
+            "id",
+            "van_klant",
+            "afzender",
+            "verstuurd_op",
+            "gelezen_op",
+            "bijlage_naam",
+        ]
 
     def get_heeft_bijlage(self, bericht: Bericht) -> bool:
         return bool(bericht.bijlage)
@@ -70,9 +99,22 @@ class GespreksverslagSerializer(serializers.ModelSerializer[Gespreksverslag]):
 
     class Meta:
         model = Gespreksverslag
-        fields = ["id", "klant", "auteur", "gesprek_op", "soort", "samenvatting", "afspraken", "volgende_stappen",
-                  "afspraken_lijst", "stappen_lijst", "gepubliceerd_op", "gelezen_op", "publiceren",
-                  "b1_genegeerd"]
+        fields = [
+            "id",
+            "klant",
+            "auteur",
+            "gesprek_op",
+            "soort",
+            "samenvatting",
+            "afspraken",
+            "volgende_stappen",
+            "afspraken_lijst",
+            "stappen_lijst",
+            "gepubliceerd_op",
+            "gelezen_op",
+            "publiceren",
+            "b1_genegeerd",
+        ]
         read_only_fields = ["id", "auteur", "gepubliceerd_op", "gelezen_op"]
 
 
@@ -123,13 +165,19 @@ class BerichtenView(GelogdeLijst, generics.ListCreateAPIView[Bericht]):
     log_doel = "Berichten gelezen via de API"
 
     def get_queryset(self) -> QuerySet[Bericht]:
-        return Bericht.objects.filter(klant__in=klanten_in_beeld(self.request)).select_related(
-            "afzender", "klant").order_by("verstuurd_op", "id")
+        return (
+            Bericht.objects.filter(klant__in=klanten_in_beeld(self.request))
+            .select_related("afzender", "klant")
+            .order_by("verstuurd_op", "id")
+        )
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         gebruiker = gebruiker_van(request)
-        klant = klant_voor_schrijven(request, toegang.mag_bericht_sturen,
-                                     "Je kunt alleen berichten sturen in een gesprek dat bij jou hoort.")
+        klant = klant_voor_schrijven(
+            request,
+            toegang.mag_bericht_sturen,
+            "Je kunt alleen berichten sturen in een gesprek dat bij jou hoort.",
+        )
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
@@ -139,8 +187,13 @@ class BerichtenView(GelogdeLijst, generics.ListCreateAPIView[Bericht]):
             if verslag is None:
                 raise ValidationError({"verslag": "Dit gespreksverslag is niet gevonden."})
         try:
-            bericht = services.bericht_sturen(door=gebruiker, klant=klant, tekst=data.get("tekst", ""),
-                                              bijlage=data.get("bijlage"), verslag=verslag)
+            bericht = services.bericht_sturen(
+                door=gebruiker,
+                klant=klant,
+                tekst=data.get("tekst", ""),
+                bijlage=data.get("bijlage"),
+                verslag=verslag,
+            )
         except services.InvoerFout as fout:
             raise ValidationError({fout.veld or "tekst": str(fout)}) from fout
         return Response(BerichtSerializer(bericht).data, status=status.HTTP_201_CREATED)
@@ -156,35 +209,54 @@ class GespreksverslagenView(GelogdeLijst, generics.ListCreateAPIView[Gespreksver
     log_doel = "Gespreksverslagen gelezen via de API"
 
     def get_queryset(self) -> QuerySet[Gespreksverslag]:
-        return leesbare_verslagen(gebruiker_van(self.request)).filter(
-            klant__in=klanten_in_beeld(self.request)).select_related("auteur", "klant")
+        return (
+            leesbare_verslagen(gebruiker_van(self.request))
+            .filter(klant__in=klanten_in_beeld(self.request))
+            .select_related("auteur", "klant")
+        )
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         gebruiker = gebruiker_van(request)
-        klant = klant_voor_schrijven(request, toegang.mag_verslag_schrijven,
-                                     "Alleen je contactpersoon schrijft een gespreksverslag. "
-                                     "Een vraag erover stuur je als bericht met het veld 'verslag'.")
+        klant = klant_voor_schrijven(
+            request,
+            toegang.mag_verslag_schrijven,
+            "Alleen je contactpersoon schrijft een gespreksverslag. "
+            "Een vraag erover stuur je als bericht met het veld 'verslag'.",
+        )
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         d = serializer.validated_data
         try:
             verslag = services.verslag_opslaan(
-                klant=klant, auteur=gebruiker, gesprek_op=d["gesprek_op"], soort=d["soort"],
-                samenvatting=d["samenvatting"], afspraken=d.get("afspraken", ""),
-                volgende_stappen=d.get("volgende_stappen", ""))
+                klant=klant,
+                auteur=gebruiker,
+                gesprek_op=d["gesprek_op"],
+                soort=d["soort"],
+                samenvatting=d["samenvatting"],
+                afspraken=d.get("afspraken", ""),
+                volgende_stappen=d.get("volgende_stappen", ""),
+            )
         except services.InvoerFout as fout:
             raise ValidationError({fout.veld or "samenvatting": str(fout)}) from fout
-        inzage_bij_verzoek(request, klant, "gespreksverslag (API)", "Gespreksverslag geschreven via de API",
-                           Actie.AANMAKEN)
+        inzage_bij_verzoek(
+            request,
+            klant,
+            "gespreksverslag (API)",
+            "Gespreksverslag geschreven via de API",
+            Actie.AANMAKEN,
+        )
         b1 = [m.__dict__ for m in services.verslag_b1_controle(verslag)]
         if d.get("publiceren"):
             # On a B1 finding it stays a draft; the response says why it is not published yet.
             with contextlib.suppress(services.B1Fout):
-                services.verslag_publiceren(verslag=verslag, door=gebruiker,
-                                            b1_genegeerd=d.get("b1_genegeerd", False))
+                services.verslag_publiceren(
+                    verslag=verslag, door=gebruiker, b1_genegeerd=d.get("b1_genegeerd", False)
+                )
         verslag.refresh_from_db()
-        return Response({**GespreksverslagSerializer(verslag).data, "b1_meldingen": b1},
-                        status=status.HTTP_201_CREATED)
+        return Response(
+            {**GespreksverslagSerializer(verslag).data, "b1_meldingen": b1},
+            status=status.HTTP_201_CREATED,
+        )
 
 
 class GespreksverslagDetail(generics.RetrieveAPIView[Gespreksverslag]):
@@ -197,13 +269,18 @@ class GespreksverslagDetail(generics.RetrieveAPIView[Gespreksverslag]):
     def get_queryset(self) -> QuerySet[Gespreksverslag]:
         # A summary of someone else's file is a 404; one's own draft is there but not to be read: 403.
         return Gespreksverslag.objects.filter(
-            klant__in=begeleide_klanten(gebruiker_van(self.request))).select_related("auteur", "klant")
+            klant__in=begeleide_klanten(gebruiker_van(self.request))
+        ).select_related("auteur", "klant")
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         verslag = self.get_object()
-        toegang.eis(toegang.mag_verslag_lezen(gebruiker_van(request), verslag),
-                    "Dit gespreksverslag is nog niet gepubliceerd.")
-        inzage_bij_verzoek(request, verslag.klant, "gespreksverslag (API)", "Gespreksverslag gelezen via de API")
+        toegang.eis(
+            toegang.mag_verslag_lezen(gebruiker_van(request), verslag),
+            "Dit gespreksverslag is nog niet gepubliceerd.",
+        )
+        inzage_bij_verzoek(
+            request, verslag.klant, "gespreksverslag (API)", "Gespreksverslag gelezen via de API"
+        )
         if gebruiker_van(request).rol == Rol.KLANT:
             services.verslag_gelezen(verslag=verslag)
         return Response(self.get_serializer(verslag).data)

@@ -80,26 +80,41 @@ class ContactmomentenView(GelogdeLijst, generics.ListCreateAPIView[Contactmoment
     log_doel = "Afspraken gelezen via de API"
 
     def get_queryset(self) -> QuerySet[Contactmoment]:
-        momenten = Contactmoment.objects.filter(klant__in=klanten_in_beeld(self.request)).select_related("door", "klant")
+        momenten = Contactmoment.objects.filter(
+            klant__in=klanten_in_beeld(self.request)
+        ).select_related("door", "klant")
         if gebruiker_van(self.request).rol == Rol.KLANT:
             vanaf = timezone.now() - timedelta(hours=2)
-            return momenten.filter(status=ContactmomentStatus.GEPLAND, wanneer__gte=vanaf).order_by("wanneer", "id")
+            return momenten.filter(status=ContactmomentStatus.GEPLAND, wanneer__gte=vanaf).order_by(
+                "wanneer", "id"
+            )
         return momenten.order_by("-wanneer", "-id")
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         gebruiker = gebruiker_van(request)
-        klant = klant_voor_schrijven(request, toegang.mag_contactmoment_plannen,
-                                     "Alleen je contactpersoon plant een gesprek. "
-                                     "Past een moment niet? Stuur dan een bericht.")
+        klant = klant_voor_schrijven(
+            request,
+            toegang.mag_contactmoment_plannen,
+            "Alleen je contactpersoon plant een gesprek. "
+            "Past een moment niet? Stuur dan een bericht.",
+        )
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         d = serializer.validated_data
         try:
-            moment = services.contactmoment_plannen(klant=klant, door=gebruiker, wanneer=d["wanneer"],
-                                                    soort=d["soort"], onderwerp=d["onderwerp"], waarom=d["waarom"])
+            moment = services.contactmoment_plannen(
+                klant=klant,
+                door=gebruiker,
+                wanneer=d["wanneer"],
+                soort=d["soort"],
+                onderwerp=d["onderwerp"],
+                waarom=d["waarom"],
+            )
         except services.InvoerFout as fout:
             raise ValidationError({fout.veld or "onderwerp": str(fout)}) from fout
-        inzage_bij_verzoek(request, klant, "afspraken (API)", "Contactmoment gepland via de API", Actie.AANMAKEN)
+        inzage_bij_verzoek(
+            request, klant, "afspraken (API)", "Contactmoment gepland via de API", Actie.AANMAKEN
+        )
         return Response(ContactmomentSerializer(moment).data, status=status.HTTP_201_CREATED)
 
 
@@ -151,33 +166,63 @@ class StappenplanView(GelogdeLijst, generics.ListAPIView[Klant]):
     log_doel = "Stappenplan gelezen via de API"
 
     def get_queryset(self) -> QuerySet[Klant]:
-        return klanten_in_beeld(self.request).order_by("pk").prefetch_related(
-            Prefetch("doelen", Doel.objects.filter(soort=DoelSoort.DOEL), to_attr="alleen_doelen"),
-            Prefetch("doelen", Doel.objects.filter(soort=DoelSoort.KWALITEIT), to_attr="kwaliteiten"),
-            Prefetch("drempels", Drempel.objects.filter(eerst_aanpakken=True, opgelost_op__isnull=True),
-                     to_attr="drempels_eerst"),
-            Prefetch("stappen", Stap.objects.select_related("drempel")),
+        return (
+            klanten_in_beeld(self.request)
+            .order_by("pk")
+            .prefetch_related(
+                Prefetch(
+                    "doelen", Doel.objects.filter(soort=DoelSoort.DOEL), to_attr="alleen_doelen"
+                ),
+                Prefetch(
+                    "doelen", Doel.objects.filter(soort=DoelSoort.KWALITEIT), to_attr="kwaliteiten"
+                ),
+                Prefetch(
+                    "drempels",
+                    Drempel.objects.filter(eerst_aanpakken=True, opgelost_op__isnull=True),
+                    to_attr="drempels_eerst",
+                ),
+                Prefetch("stappen", Stap.objects.select_related("drempel")),
+            )
         )
 
 
 # --- provisions and applications (B1) ------------------------------------------------------------
 
 _REGELING_VELDEN: dict[str, serializers.Field[Any, Any, Any, Any]] = {
-    "code": serializers.CharField(), "naam": serializers.CharField(), "omschrijving": serializers.CharField(),
-    "wat_het_geeft": serializers.CharField(), "hoe_aanvragen": serializers.CharField(),
+    "code": serializers.CharField(),
+    "naam": serializers.CharField(),
+    "omschrijving": serializers.CharField(),
+    "wat_het_geeft": serializers.CharField(),
+    "hoe_aanvragen": serializers.CharField(),
     "voorwaarden": serializers.ListField(child=serializers.CharField()),
     "behandeltermijn_weken": serializers.IntegerField(allow_null=True),
-    "recht": serializers.BooleanField(allow_null=True, help_text="Leeg in het overzicht van de gemeente."),
-    "reden": serializers.CharField(help_text="Waarom wel of geen recht (alleen voor de contactpersoon)."),
+    "recht": serializers.BooleanField(
+        allow_null=True, help_text="Leeg in het overzicht van de gemeente."
+    ),
+    "reden": serializers.CharField(
+        help_text="Waarom wel of geen recht (alleen voor de contactpersoon)."
+    ),
 }
 
 
-def _regeling(regeling: voorzieningen.Regeling, *, recht: bool | None = None, waarde: str = "",
-              reden: str = "") -> dict[str, Any]:
-    return {"code": regeling.code, "naam": regeling.naam, "omschrijving": regeling.omschrijving,
-            "wat_het_geeft": waarde or regeling.wat_het_geeft, "hoe_aanvragen": regeling.hoe_aanvragen,
-            "voorwaarden": regeling.voorwaarden, "behandeltermijn_weken": regeling.behandeltermijn_weken,
-            "recht": recht, "reden": reden}
+def _regeling(
+    regeling: voorzieningen.Regeling,
+    *,
+    recht: bool | None = None,
+    waarde: str = "",
+    reden: str = "",
+) -> dict[str, Any]:
+    return {
+        "code": regeling.code,
+        "naam": regeling.naam,
+        "omschrijving": regeling.omschrijving,
+        "wat_het_geeft": waarde or regeling.wat_het_geeft,
+        "hoe_aanvragen": regeling.hoe_aanvragen,
+        "voorwaarden": regeling.voorwaarden,
+        "behandeltermijn_weken": regeling.behandeltermijn_weken,
+        "recht": recht,
+        "reden": reden,
+    }
 
 
 class RegelingenView(APIView):
@@ -187,41 +232,95 @@ class RegelingenView(APIView):
 
     rollen = ROLLEN
 
-    @extend_schema(parameters=[KLANT_FILTER], responses={200: inline_serializer("Regelingen", {
-        "klant": serializers.IntegerField(allow_null=True), "melding": serializers.CharField(),
-        "regelingen": inline_serializer("Regeling", _REGELING_VELDEN, many=True)})})
+    @extend_schema(
+        parameters=[KLANT_FILTER],
+        responses={
+            200: inline_serializer(
+                "Regelingen",
+                {
+                    "klant": serializers.IntegerField(allow_null=True),
+                    "melding": serializers.CharField(),
+                    "regelingen": inline_serializer("Regeling", _REGELING_VELDEN, many=True),
+                },
+            )
+        },
+    )
     def get(self, request: Request) -> Response:
         gebruiker = gebruiker_van(request)
         vandaag = timezone.localdate()
         if gebruiker.rol == Rol.CONTACTPERSOON and not request.query_params.get("klant"):
             gemeente = gebruiker.gemeente
-            regelingen = voorzieningen.regelingen_van_gemeente(gemeente.regels_code, peildatum=vandaag) if gemeente else []
-            return Response({"klant": None, "melding": "", "regelingen": [_regeling(r) for r in regelingen]})
+            regelingen = (
+                voorzieningen.regelingen_van_gemeente(gemeente.regels_code, peildatum=vandaag)
+                if gemeente
+                else []
+            )
+            return Response(
+                {"klant": None, "melding": "", "regelingen": [_regeling(r) for r in regelingen]}
+            )
         klant = klanten_in_beeld(request).first()
         if klant is None:
             raise NotFound("Deze klant is niet gevonden.")
         alleen_recht = gebruiker.rol == Rol.KLANT
-        uitkomsten, fout = voorzieningen.voor_weergave(klant, peildatum=vandaag, alleen_recht=alleen_recht)
+        uitkomsten, fout = voorzieningen.voor_weergave(
+            klant, peildatum=vandaag, alleen_recht=alleen_recht
+        )
         inzage_bij_verzoek(request, klant, "regelingen (API)", "Regelingen uitgerekend via de API")
-        melding = ("We kunnen dit nu niet uitrekenen. Vraag je contactpersoon welke regelingen er voor je zijn."
-                   if fout and alleen_recht else fout)
-        return Response({"klant": klant.pk, "melding": melding, "regelingen": [
-            _regeling(u.regeling, recht=u.recht, waarde=u.waarde, reden="" if alleen_recht else u.reden)
-            for u in uitkomsten]})
+        melding = (
+            "We kunnen dit nu niet uitrekenen. Vraag je contactpersoon welke regelingen er voor je zijn."
+            if fout and alleen_recht
+            else fout
+        )
+        return Response(
+            {
+                "klant": klant.pk,
+                "melding": melding,
+                "regelingen": [
+                    _regeling(
+                        u.regeling,
+                        recht=u.recht,
+                        waarde=u.waarde,
+                        reden="" if alleen_recht else u.reden,
+                    )
+                    for u in uitkomsten
+                ],
+            }
+        )
 
 
 class AanvraagSerializer(serializers.ModelSerializer[Aanvraag]):
     klant = serializers.IntegerField(source="klant_id", read_only=True)
-    regeling = serializers.CharField(source="regeling_code", help_text="De code uit /api/v1/regelingen/.")
-    toelichting = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
+    regeling = serializers.CharField(
+        source="regeling_code", help_text="De code uit /api/v1/regelingen/."
+    )
+    toelichting = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=2000
+    )
     status_tekst = serializers.CharField(source="get_status_display", read_only=True)
 
     class Meta:
         model = Aanvraag
-        fields = ["id", "klant", "regeling", "regeling_naam", "toelichting", "status", "status_tekst",
-                  "ingediend_op", "stappen", "verwacht_besluit_op"]
-        read_only_fields = ["id", "klant", "regeling_naam", "status", "ingediend_op", "stappen",
-                            "verwacht_besluit_op"]
+        fields = [
+            "id",
+            "klant",
+            "regeling",
+            "regeling_naam",
+            "toelichting",
+            "status",
+            "status_tekst",
+            "ingediend_op",
+            "stappen",
+            "verwacht_besluit_op",
+        ]
+        read_only_fields = [
+            "id",
+            "klant",
+            "regeling_naam",
+            "status",
+            "ingediend_op",
+            "stappen",
+            "verwacht_besluit_op",
+        ]
 
 
 @extend_schema_view(get=extend_schema(parameters=[KLANT_FILTER]))
@@ -235,22 +334,35 @@ class AanvragenView(GelogdeLijst, generics.ListCreateAPIView[Aanvraag]):
     log_doel = "Aanvragen gelezen via de API"
 
     def get_queryset(self) -> QuerySet[Aanvraag]:
-        return Aanvraag.objects.filter(klant__in=klanten_in_beeld(self.request)).select_related("klant")
+        return Aanvraag.objects.filter(klant__in=klanten_in_beeld(self.request)).select_related(
+            "klant"
+        )
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         gebruiker = gebruiker_van(request)
         klant = eigen_klant(gebruiker)
-        toegang.eis(klant is not None and toegang.mag_aanvraag_indienen(gebruiker, klant),
-                    "Een aanvraag doet de klant zelf, in de app of via de API.")
+        toegang.eis(
+            klant is not None and toegang.mag_aanvraag_indienen(gebruiker, klant),
+            "Een aanvraag doet de klant zelf, in de app of via de API.",
+        )
         assert klant is not None
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         d = serializer.validated_data
         try:
-            aanvraag = services.aanvraag_indienen(klant=klant, door=gebruiker, regeling_code=d["regeling_code"],
-                                                  toelichting=d["toelichting"])
+            aanvraag = services.aanvraag_indienen(
+                klant=klant,
+                door=gebruiker,
+                regeling_code=d["regeling_code"],
+                toelichting=d["toelichting"],
+            )
         except services.InvoerFout as fout:
             raise ValidationError({"regeling": str(fout)}) from fout
-        inzage_bij_verzoek(request, klant, "aanvraag (API)", f"{aanvraag.regeling_naam} aangevraagd via de API",
-                           Actie.AANMAKEN)
+        inzage_bij_verzoek(
+            request,
+            klant,
+            "aanvraag (API)",
+            f"{aanvraag.regeling_naam} aangevraagd via de API",
+            Actie.AANMAKEN,
+        )
         return Response(AanvraagSerializer(aanvraag).data, status=status.HTTP_201_CREATED)

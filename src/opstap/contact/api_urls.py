@@ -7,7 +7,11 @@ from . import api, api_begeleiding
 urlpatterns = [
     path("berichten/", api.BerichtenView.as_view(), name="berichten"),
     path("gespreksverslagen/", api.GespreksverslagenView.as_view(), name="gespreksverslagen"),
-    path("gespreksverslagen/<int:verslag_pk>/", api.GespreksverslagDetail.as_view(), name="gespreksverslag"),
+    path(
+        "gespreksverslagen/<int:verslag_pk>/",
+        api.GespreksverslagDetail.as_view(),
+        name="gespreksverslag",
+    ),
     path("contactmomenten/", api_begeleiding.ContactmomentenView.as_view(), name="contactmomenten"),
     path("stappenplan/", api_begeleiding.StappenplanView.as_view(), name="stappenplan"),
     path("regelingen/", api_begeleiding.RegelingenView.as_view(), name="regelingen"),

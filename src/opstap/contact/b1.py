@@ -74,10 +74,14 @@ def b1_controle(tekst: str) -> list[B1Melding]:
     for zin in zinnen(tekst):
         aantal = len(_WOORD.findall(zin))
         if aantal > MAX_WOORDEN_PER_ZIN:
-            meldingen.append(B1Melding(
-                "lange_zin", zin,
-                f"Deze zin heeft {aantal} woorden. Maak er twee korte zinnen van (hooguit "
-                f"{MAX_WOORDEN_PER_ZIN} woorden per zin)."))
+            meldingen.append(
+                B1Melding(
+                    "lange_zin",
+                    zin,
+                    f"Deze zin heeft {aantal} woorden. Maak er twee korte zinnen van (hooguit "
+                    f"{MAX_WOORDEN_PER_ZIN} woorden per zin).",
+                )
+            )
     klein = (tekst or "").lower()
     gezien: set[str] = set()
     for lijst, soort in ((JARGON, "moeilijk_woord"), (DREIGEND, "dreigend")):
@@ -86,7 +90,10 @@ def b1_controle(tekst: str) -> list[B1Melding]:
                 continue
             if re.search(rf"(?<![\wÀ-ÿ]){re.escape(woord)}", klein):
                 gezien.add(woord)
-                advies = (f"Schrijf liever: '{alternatief}'." if soort == "moeilijk_woord"
-                          else f"Dit kan dreigend klinken: {alternatief}.")
+                advies = (
+                    f"Schrijf liever: '{alternatief}'."
+                    if soort == "moeilijk_woord"
+                    else f"Dit kan dreigend klinken: {alternatief}."
+                )
                 meldingen.append(B1Melding(soort, woord, advies))
     return meldingen

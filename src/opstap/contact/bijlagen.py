@@ -23,11 +23,37 @@ TOEGESTAAN = {"application/pdf": ".pdf", "image/jpeg": ".jpg", "image/png": ".pn
 
 # Anything a PDF viewer would run, open or unpack on its own (ISO 32000-1 §12.6 actions, §7.11.4
 # embedded files, §12.7.8 XFA, Adobe's RichMedia). Links (/URI) and jumps within the file are fine.
-_GEVAARLIJKE_SLEUTELS = frozenset({"/JS", "/JavaScript", "/AA", "/EmbeddedFiles", "/EmbeddedFile", "/EF",
-                                   "/RichMedia", "/RichMediaContent", "/XFA", "/Launch"})
-_GEVAARLIJKE_ACTIES = frozenset({"/JavaScript", "/Launch", "/ImportData", "/SubmitForm", "/GoToE", "/GoToR",
-                                 "/Rendition", "/RichMediaExecute", "/Movie", "/Sound"})
-_GEVAARLIJKE_SUBTYPES = frozenset({"/FileAttachment", "/RichMedia", "/Screen", "/Movie", "/Sound", "/3D"})
+_GEVAARLIJKE_SLEUTELS = frozenset(
+    {
+        "/JS",
+        "/JavaScript",
+        "/AA",
+        "/EmbeddedFiles",
+        "/EmbeddedFile",
+        "/EF",
+        "/RichMedia",
+        "/RichMediaContent",
+        "/XFA",
+        "/Launch",
+    }
+)
+_GEVAARLIJKE_ACTIES = frozenset(
+    {
+        "/JavaScript",
+        "/Launch",
+        "/ImportData",
+        "/SubmitForm",
+        "/GoToE",
+        "/GoToR",
+        "/Rendition",
+        "/RichMediaExecute",
+        "/Movie",
+        "/Sound",
+    }
+)
+_GEVAARLIJKE_SUBTYPES = frozenset(
+    {"/FileAttachment", "/RichMedia", "/Screen", "/Movie", "/Sound", "/3D"}
+)
 _MAX_OBJECTEN = 200_000  # a bound on the walk; a real payslip has a few hundred
 
 
@@ -36,8 +62,12 @@ class BijlageFout(ValueError):
 
 
 def _niet_te_openen() -> BijlageFout:
-    return BijlageFout(_("We kunnen deze PDF niet openen. Misschien is hij beschadigd. "
-                         "Sla hem opnieuw op, of stuur een foto van het papier."))
+    return BijlageFout(
+        _(
+            "We kunnen deze PDF niet openen. Misschien is hij beschadigd. "
+            "Sla hem opnieuw op, of stuur een foto van het papier."
+        )
+    )
 
 
 def _pdf_controleren(bestand: IO[bytes]) -> None:
@@ -49,8 +79,12 @@ def _pdf_controleren(bestand: IO[bytes]) -> None:
     try:
         lezer = PdfReader(bestand, strict=False)
         if lezer.is_encrypted and not lezer.decrypt(""):
-            raise BijlageFout(_("Deze PDF is beveiligd met een wachtwoord. Stuur hem zonder wachtwoord, "
-                                "of stuur een foto van het papier."))
+            raise BijlageFout(
+                _(
+                    "Deze PDF is beveiligd met een wachtwoord. Stuur hem zonder wachtwoord, "
+                    "of stuur een foto van het papier."
+                )
+            )
         if len(lezer.pages) == 0:
             raise _niet_te_openen()
         gevaarlijk = False
@@ -66,26 +100,49 @@ def _pdf_controleren(bestand: IO[bytes]) -> None:
                     continue
                 gezien.add(sleutel)
                 knoop = knoop.get_object()
-            if isinstance(knoop, DictionaryObject):  # a stream's dictionary too; its data stays unread
-                if _GEVAARLIJKE_SLEUTELS.intersection(knoop.keys()) or knoop.get("/S") in _GEVAARLIJKE_ACTIES or knoop.get("/Subtype") in _GEVAARLIJKE_SUBTYPES:
+            if isinstance(
+                knoop, DictionaryObject
+            ):  # a stream's dictionary too; its data stays unread
+                if (
+                    _GEVAARLIJKE_SLEUTELS.intersection(knoop.keys())
+                    or knoop.get("/S") in _GEVAARLIJKE_ACTIES
+                    or knoop.get("/Subtype") in _GEVAARLIJKE_SUBTYPES
+                ):
                     gevaarlijk = True
                 elif isinstance(knoop.get("/OpenAction"), DictionaryObject | IndirectObject):
-                    open_actie = knoop["/OpenAction"].get_object()  # an action; a destination is an array
+                    open_actie = knoop[
+                        "/OpenAction"
+                    ].get_object()  # an action; a destination is an array
                     # On opening only a jump within the file; not even a web address opens by itself.
-                    gevaarlijk = isinstance(open_actie, DictionaryObject) and open_actie.get("/S") != NameObject("/GoTo")
+                    gevaarlijk = isinstance(open_actie, DictionaryObject) and open_actie.get(
+                        "/S"
+                    ) != NameObject("/GoTo")
                 stapel.extend(v for k, v in knoop.items() if k != "/Parent")
             elif isinstance(knoop, ArrayObject):
                 stapel.extend(knoop)
     except BijlageFout:
         raise
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError, RecursionError) as exc:
+    except (
+        PyPdfError,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        IndexError,
+        OSError,
+        RecursionError,
+    ) as exc:
         raise _niet_te_openen() from exc
     finally:
         bestand.seek(0)
     if gevaarlijk:
-        raise BijlageFout(_("Deze PDF bevat iets dat we uit veiligheid niet doorsturen, zoals een script, een "
-                            "ingesloten bestand of een actie die vanzelf start. Sla de PDF opnieuw op als gewone "
-                            "PDF (bijvoorbeeld met 'Afdrukken als PDF'), of stuur een foto van het papier."))
+        raise BijlageFout(
+            _(
+                "Deze PDF bevat iets dat we uit veiligheid niet doorsturen, zoals een script, een "
+                "ingesloten bestand of een actie die vanzelf start. Sla de PDF opnieuw op als gewone "
+                "PDF (bijvoorbeeld met 'Afdrukken als PDF'), of stuur een foto van het papier."
+            )
+        )
 
 
 def bijlage_soort(bestand: IO[bytes]) -> str:
@@ -117,8 +174,11 @@ def als_download(klant: Klant, bericht_pk: int) -> FileResponse:
     bericht = get_object_or_404(klant.berichten.all(), pk=bericht_pk, gemeente_id=klant.gemeente_id)
     if not bericht.bijlage:
         raise Http404("Dit bericht heeft geen bijlage.")
-    response = FileResponse(bericht.bijlage.open("rb"), as_attachment=True,
-                            filename=downloadnaam(bericht.bijlage_naam, bericht.bijlage_type, bericht.pk),
-                            content_type=bericht.bijlage_type)
+    response = FileResponse(
+        bericht.bijlage.open("rb"),
+        as_attachment=True,
+        filename=downloadnaam(bericht.bijlage_naam, bericht.bijlage_type, bericht.pk),
+        content_type=bericht.bijlage_type,
+    )
     response["X-Content-Type-Options"] = "nosniff"  # the browser keeps to the type we detected
     return response

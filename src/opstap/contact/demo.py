@@ -39,46 +39,100 @@ def _kantooruur(dag: datetime) -> datetime:
 def demo_begeleiding(gemeente: Gemeente) -> None:
     nu = timezone.now()
     vandaag = timezone.localdate()
-    for klant in Klant.objects.filter(gemeente=gemeente, gebruiker__isnull=False).select_related("contactpersoon"):
+    for klant in Klant.objects.filter(gemeente=gemeente, gebruiker__isnull=False).select_related(
+        "contactpersoon"
+    ):
         cp = klant.contactpersoon
         if cp is None or klant.gebruiker is None:
             continue
         naam = klant.roepnaam or klant.naam
         Gespreksverslag.objects.create(
-            gemeente=gemeente, klant=klant, auteur=cp, gesprek_op=vandaag - timedelta(days=9), soort="kantoor",
-            samenvatting=(f"We hebben kennisgemaakt, {naam}. Je vertelde dat je graag weer wilt werken. "
-                          "Het liefst een paar uur per week, onder schooltijd. Je bent goed met mensen."),
+            gemeente=gemeente,
+            klant=klant,
+            auteur=cp,
+            gesprek_op=vandaag - timedelta(days=9),
+            soort="kantoor",
+            samenvatting=(
+                f"We hebben kennisgemaakt, {naam}. Je vertelde dat je graag weer wilt werken. "
+                "Het liefst een paar uur per week, onder schooltijd. Je bent goed met mensen."
+            ),
             afspraken="Je kijkt deze week naar drie vacatures in de app.\nIk zoek uit of je een Demodampas kunt krijgen.",
             volgende_stappen="Jij: drie vacatures uitzoeken, vóór vrijdag.\nIk: je bellen over de vacatures.",
-            gepubliceerd_op=nu - timedelta(days=9), gelezen_op=nu - timedelta(days=8))
+            gepubliceerd_op=nu - timedelta(days=9),
+            gelezen_op=nu - timedelta(days=8),
+        )
         berichten = [
-            (cp, False, "Fijn dat we elkaar hebben gesproken! Het verslag staat in de app. Vragen mag altijd.", 9),
-            (klant.gebruiker, True, "Dank je. Telt een gesprek met een uitzendbureau ook als sollicitatie?", 3),
-            (cp, False, "Ja, dat telt mee. Schrijf het op in je stappenplan, dan zien we het allebei.", 2),
+            (
+                cp,
+                False,
+                "Fijn dat we elkaar hebben gesproken! Het verslag staat in de app. Vragen mag altijd.",
+                9,
+            ),
+            (
+                klant.gebruiker,
+                True,
+                "Dank je. Telt een gesprek met een uitzendbureau ook als sollicitatie?",
+                3,
+            ),
+            (
+                cp,
+                False,
+                "Ja, dat telt mee. Schrijf het op in je stappenplan, dan zien we het allebei.",
+                2,
+            ),
         ]
         for afzender, van_klant, tekst, dagen in berichten:
-            b = Bericht.objects.create(gemeente=gemeente, klant=klant, afzender=afzender, van_klant=van_klant,
-                                       tekst=tekst, gelezen_op=nu - timedelta(days=dagen - 1))
+            b = Bericht.objects.create(
+                gemeente=gemeente,
+                klant=klant,
+                afzender=afzender,
+                van_klant=van_klant,
+                tekst=tekst,
+                gelezen_op=nu - timedelta(days=dagen - 1),
+            )
             Bericht.objects.filter(pk=b.pk).update(verstuurd_op=nu - timedelta(days=dagen))
         Contactmoment.objects.create(
-            gemeente=gemeente, klant=klant, door=cp, wanneer=_kantooruur(nu + timedelta(days=3)), soort="telefoon",
+            gemeente=gemeente,
+            klant=klant,
+            door=cp,
+            wanneer=_kantooruur(nu + timedelta(days=3)),
+            soort="telefoon",
             onderwerp="de vacatures die je hebt uitgezocht",
-            waarom="We kijken samen welke vacature het beste past bij de uren die je kunt werken.")
-        for soort, tekst in [(DoelSoort.DOEL, "Een paar uur per week werken, onder schooltijd"),
-                             (DoelSoort.DOEL, "Meer mensen ontmoeten"),
-                             (DoelSoort.KWALITEIT, "Goed met mensen"), (DoelSoort.KWALITEIT, "Betrouwbaar")]:
+            waarom="We kijken samen welke vacature het beste past bij de uren die je kunt werken.",
+        )
+        for soort, tekst in [
+            (DoelSoort.DOEL, "Een paar uur per week werken, onder schooltijd"),
+            (DoelSoort.DOEL, "Meer mensen ontmoeten"),
+            (DoelSoort.KWALITEIT, "Goed met mensen"),
+            (DoelSoort.KWALITEIT, "Betrouwbaar"),
+        ]:
             Doel.objects.create(gemeente=gemeente, klant=klant, soort=soort, tekst=tekst)
-        Stap.objects.create(gemeente=gemeente, klant=klant, wat="Drie vacatures uitzoeken in de app",
-                            wie=StapWie.KLANT, uiterlijk=vandaag + timedelta(days=2))
-        Stap.objects.create(gemeente=gemeente, klant=klant, wat="Uitzoeken of de Demodampas kan",
-                            wie=StapWie.CONTACTPERSOON, uiterlijk=vandaag + timedelta(days=5))
-        Stap.objects.create(gemeente=gemeente, klant=klant, wat="Cv bijwerken", wie=StapWie.SAMEN,
-                            gedaan_op=vandaag - timedelta(days=5))
+        Stap.objects.create(
+            gemeente=gemeente,
+            klant=klant,
+            wat="Drie vacatures uitzoeken in de app",
+            wie=StapWie.KLANT,
+            uiterlijk=vandaag + timedelta(days=2),
+        )
+        Stap.objects.create(
+            gemeente=gemeente,
+            klant=klant,
+            wat="Uitzoeken of de Demodampas kan",
+            wie=StapWie.CONTACTPERSOON,
+            uiterlijk=vandaag + timedelta(days=5),
+        )
+        Stap.objects.create(
+            gemeente=gemeente,
+            klant=klant,
+            wat="Cv bijwerken",
+            wie=StapWie.SAMEN,
+            gedaan_op=vandaag - timedelta(days=5),
+        )
 
 
 # Share of a caseload with each signal (at least one client each): unanswered message, contact due,
 # application behind schedule, no contact for weeks. For 78 clients: 7, 5, 4 and 6.
-SIGNAAL_AANDEEL = {"bericht": .09, "contactmoment": .06, "aanvraag": .05, "stil": .08}
+SIGNAAL_AANDEEL = {"bericht": 0.09, "contactmoment": 0.06, "aanvraag": 0.05, "stil": 0.08}
 VRAGEN = [
     "Ik heb een brief gekregen over mijn huurtoeslag. Kun je meekijken?",
     "Mag ik ook op zaterdag werken? Dan kan mijn zus op de kinderen passen.",
@@ -106,7 +160,9 @@ def _werkdag(dag: date, *, terug: bool = False) -> date:
 
 
 def _om(dag: date, uur: int, minuut: int = 0) -> datetime:
-    return timezone.make_aware(datetime.combine(dag, datetime.min.time()).replace(hour=uur, minute=minuut))
+    return timezone.make_aware(
+        datetime.combine(dag, datetime.min.time()).replace(hour=uur, minute=minuut)
+    )
 
 
 def demo_caseload(gemeente: Gemeente, rng: random.Random) -> None:
@@ -116,8 +172,14 @@ def demo_caseload(gemeente: Gemeente, rng: random.Random) -> None:
     vandaag = timezone.localdate()
     weken = int(gemeente.instelling("contact_signaal_weken", 6))  # type: ignore[call-overload]
     per_cp: dict[int, list[Klant]] = defaultdict(list)
-    for klant in (Klant.objects.filter(gemeente=gemeente, contactpersoon__isnull=False, gebruiker__isnull=True)
-                  .select_related("contactpersoon").prefetch_related("kinderen").order_by("pk")):
+    for klant in (
+        Klant.objects.filter(
+            gemeente=gemeente, contactpersoon__isnull=False, gebruiker__isnull=True
+        )
+        .select_related("contactpersoon")
+        .prefetch_related("kinderen")
+        .order_by("pk")
+    ):
         per_cp[klant.contactpersoon_id].append(klant)  # type: ignore[index]
     # Clients who write in the app have an account; nobody logs in with it (no usable password).
     geen_wachtwoord = make_password(None)
@@ -133,15 +195,28 @@ def demo_caseload(gemeente: Gemeente, rng: random.Random) -> None:
             cp = klant.contactpersoon
             assert cp is not None
             soort = signaal.get(klant.pk, "")
-            dagen = weken * 7 + rng.randint(7, 60) if soort == "stil" else rng.randint(2, weken * 7 - 10)
+            dagen = (
+                weken * 7 + rng.randint(7, 60)
+                if soort == "stil"
+                else rng.randint(2, weken * 7 - 10)
+            )
             gesprek_op = vandaag - timedelta(days=dagen)
             if klant.bijstand_sinds and gesprek_op < klant.bijstand_sinds:
-                gesprek_op = klant.bijstand_sinds  # still weeks ago: bijstand started at least 60 days ago
-            verslagen.append(Gespreksverslag(
-                gemeente=gemeente, klant=klant, auteur=cp, gesprek_op=gesprek_op,
-                soort=rng.choice(["telefoon", "kantoor", "kantoor", "video"]),
-                samenvatting=rng.choice(SAMENVATTINGEN), afspraken="We spreken elkaar over een paar weken weer.",
-                gepubliceerd_op=_om(gesprek_op, 16)))
+                gesprek_op = (
+                    klant.bijstand_sinds
+                )  # still weeks ago: bijstand started at least 60 days ago
+            verslagen.append(
+                Gespreksverslag(
+                    gemeente=gemeente,
+                    klant=klant,
+                    auteur=cp,
+                    gesprek_op=gesprek_op,
+                    soort=rng.choice(["telefoon", "kantoor", "kantoor", "video"]),
+                    samenvatting=rng.choice(SAMENVATTINGEN),
+                    afspraken="We spreken elkaar over een paar weken weer.",
+                    gepubliceerd_op=_om(gesprek_op, 16),
+                )
+            )
             if soort == "bericht":
                 _onbeantwoord_bericht(gemeente, klant, cp, nu, rng, geen_wachtwoord)
             elif soort == "contactmoment":
@@ -151,52 +226,107 @@ def demo_caseload(gemeente: Gemeente, rng: random.Random) -> None:
     Gespreksverslag.objects.bulk_create(verslagen)
 
 
-def _onbeantwoord_bericht(gemeente: Gemeente, klant: Klant, cp: Gebruiker, nu: datetime, rng: random.Random,
-                          wachtwoord_hash: str) -> None:
+def _onbeantwoord_bericht(
+    gemeente: Gemeente,
+    klant: Klant,
+    cp: Gebruiker,
+    nu: datetime,
+    rng: random.Random,
+    wachtwoord_hash: str,
+) -> None:
     klant.gebruiker = Gebruiker.objects.create(
-        username=f"{gemeente.slug}-klant-{klant.pk}", rol=Rol.KLANT, gemeente=gemeente, first_name=klant.roepnaam,
-        last_name=klant.achternaam, password=wachtwoord_hash)
+        username=f"{gemeente.slug}-klant-{klant.pk}",
+        rol=Rol.KLANT,
+        gemeente=gemeente,
+        first_name=klant.roepnaam,
+        last_name=klant.achternaam,
+        password=wachtwoord_hash,
+    )
     klant.save(update_fields=["gebruiker"])
     geleden = rng.randint(1, 5)
     for afzender, van_klant, tekst, op, gelezen in [
-        (cp, False, "Hoi! Hoe gaat het met zoeken? Laat maar weten als je vragen hebt.", geleden + 6, True),
+        (
+            cp,
+            False,
+            "Hoi! Hoe gaat het met zoeken? Laat maar weten als je vragen hebt.",
+            geleden + 6,
+            True,
+        ),
         (klant.gebruiker, True, rng.choice(VRAGEN), geleden, False),
     ]:
         verstuurd = nu - timedelta(days=op, hours=rng.randint(0, 6))
-        b = Bericht.objects.create(gemeente=gemeente, klant=klant, afzender=afzender, van_klant=van_klant,
-                                   tekst=tekst, gelezen_op=verstuurd + timedelta(hours=3) if gelezen else None)
+        b = Bericht.objects.create(
+            gemeente=gemeente,
+            klant=klant,
+            afzender=afzender,
+            van_klant=van_klant,
+            tekst=tekst,
+            gelezen_op=verstuurd + timedelta(hours=3) if gelezen else None,
+        )
         Bericht.objects.filter(pk=b.pk).update(verstuurd_op=verstuurd)
 
 
-def _contact_nu(gemeente: Gemeente, klant: Klant, cp: Gebruiker, vandaag: date, rng: random.Random) -> None:
+def _contact_nu(
+    gemeente: Gemeente, klant: Klant, cp: Gebruiker, vandaag: date, rng: random.Random
+) -> None:
     """A call today, or one on the last working day that was never marked as done (always so at the
     weekend, when today's call would be on Monday): both ask for attention."""
-    if vandaag.weekday() >= 5 or rng.random() < .4:
+    if vandaag.weekday() >= 5 or rng.random() < 0.4:
         wanneer = _om(_werkdag(vandaag - timedelta(days=1), terug=True), rng.choice([10, 11, 14]))
     else:
         wanneer = _om(_werkdag(vandaag), rng.choice([9, 11, 13, 15]), 30)
     Contactmoment.objects.create(
-        gemeente=gemeente, klant=klant, door=cp, wanneer=wanneer, soort=rng.choice(["telefoon", "video"]),
+        gemeente=gemeente,
+        klant=klant,
+        door=cp,
+        wanneer=wanneer,
+        soort=rng.choice(["telefoon", "video"]),
         onderwerp="hoe het gaat met zoeken naar werk",
-        waarom="We kijken samen wat je nodig hebt voor de volgende stap.")
+        waarom="We kijken samen wat je nodig hebt voor de volgende stap.",
+    )
 
 
-def _aanvraag_loopt_achter(gemeente: Gemeente, klant: Klant, cp: Gebruiker, vandaag: date,
-                           rng: random.Random) -> None:
+def _aanvraag_loopt_achter(
+    gemeente: Gemeente, klant: Klant, cp: Gebruiker, vandaag: date, rng: random.Random
+) -> None:
     """An application filed weeks ago whose decision date has passed."""
-    code, naam = (("kindpakket", "Kindpakket Demodam") if klant.kinderen.all()
-                  else rng.choice([("stadspas", "Demodampas"),
-                                   ("kwijtschelding", "Kwijtschelding gemeentelijke belastingen")]))
+    code, naam = (
+        ("kindpakket", "Kindpakket Demodam")
+        if klant.kinderen.all()
+        else rng.choice(
+            [
+                ("stadspas", "Demodampas"),
+                ("kwijtschelding", "Kwijtschelding gemeentelijke belastingen"),
+            ]
+        )
+    )
     ingediend = vandaag - timedelta(days=rng.randint(63, 90))
     stappen = [
-        {"naam": "Aanvraag ontvangen", "verwacht_op": ingediend.isoformat(), "gedaan_op": ingediend.isoformat()},
-        {"naam": "We bekijken je aanvraag", "verwacht_op": (ingediend + timedelta(days=28)).isoformat(),
-         "gedaan_op": (ingediend + timedelta(days=21)).isoformat()},
-        {"naam": "Je krijgt een besluit", "verwacht_op": (ingediend + timedelta(days=56)).isoformat(),
-         "gedaan_op": None},
+        {
+            "naam": "Aanvraag ontvangen",
+            "verwacht_op": ingediend.isoformat(),
+            "gedaan_op": ingediend.isoformat(),
+        },
+        {
+            "naam": "We bekijken je aanvraag",
+            "verwacht_op": (ingediend + timedelta(days=28)).isoformat(),
+            "gedaan_op": (ingediend + timedelta(days=21)).isoformat(),
+        },
+        {
+            "naam": "Je krijgt een besluit",
+            "verwacht_op": (ingediend + timedelta(days=56)).isoformat(),
+            "gedaan_op": None,
+        },
     ]
     aanvraag = Aanvraag.objects.create(
-        gemeente=gemeente, klant=klant, regeling_code=code, regeling_naam=naam, ingediend_door=cp,
-        gegevens=aanvraag_voorinvullen(klant), status=AanvraagStatus.IN_BEHANDELING, stappen=stappen,
-        verwacht_besluit_op=ingediend + timedelta(days=56))
+        gemeente=gemeente,
+        klant=klant,
+        regeling_code=code,
+        regeling_naam=naam,
+        ingediend_door=cp,
+        gegevens=aanvraag_voorinvullen(klant),
+        status=AanvraagStatus.IN_BEHANDELING,
+        stappen=stappen,
+        verwacht_besluit_op=ingediend + timedelta(days=56),
+    )
     Aanvraag.objects.filter(pk=aanvraag.pk).update(ingediend_op=_om(ingediend, 10))

@@ -34,7 +34,9 @@ from .models import KanaalSoort, Meldingskanaal
 
 logger = logging.getLogger(__name__)
 
-MELDING_VERSTUREN = "opstap.contact.tasks.melding_versturen"  # queued by name: tasks import this module
+MELDING_VERSTUREN = (
+    "opstap.contact.tasks.melding_versturen"  # queued by name: tasks import this module
+)
 
 
 @dataclass(frozen=True)
@@ -45,14 +47,20 @@ class Melding:
 
 # Every notification Opstap sends. Fixed texts only: nothing from a message, summary or
 # appointment ever ends up in an e-mail, SMS or push (someone else may see the phone's screen).
-_HERINNERING_VERVOLG = "In de app zie je hoe laat en waarover. Past het niet? Stuur dan een bericht."
+_HERINNERING_VERVOLG = (
+    "In de app zie je hoe laat en waarover. Past het niet? Stuur dan een bericht."
+)
 MELDINGEN: dict[str, Melding] = {
     "nieuw_bericht": Melding("Je hebt een nieuw bericht"),
     "nieuw_bericht_medewerker": Melding("Er is een nieuw bericht van een klant"),
     "nieuw_verslag": Melding("Er staat een nieuw gespreksverslag voor je klaar"),
     "nieuwe_aanvraag": Melding("Er is een nieuwe aanvraag van een klant"),
-    "herinnering_gesprek": Melding("Je hebt morgen een telefoongesprek met de gemeente", _HERINNERING_VERVOLG),
-    "herinnering_afspraak": Melding("Je hebt morgen een afspraak met de gemeente", _HERINNERING_VERVOLG),
+    "herinnering_gesprek": Melding(
+        "Je hebt morgen een telefoongesprek met de gemeente", _HERINNERING_VERVOLG
+    ),
+    "herinnering_afspraak": Melding(
+        "Je hebt morgen een afspraak met de gemeente", _HERINNERING_VERVOLG
+    ),
 }
 
 
@@ -93,7 +101,11 @@ def _base64url_bytes(waarde: object, lengte: int) -> bool:
     import base64
     import re
 
-    if not isinstance(waarde, str) or len(waarde) > 200 or not re.fullmatch(r"[A-Za-z0-9_-]+=*", waarde):
+    if (
+        not isinstance(waarde, str)
+        or len(waarde) > 200
+        or not re.fullmatch(r"[A-Za-z0-9_-]+=*", waarde)
+    ):
         return False
     try:
         return len(base64.urlsafe_b64decode(waarde + "=" * (-len(waarde) % 4))) == lengte
@@ -105,8 +117,12 @@ def push_inschrijving_controleren(endpoint: str, sleutels: object) -> tuple[str,
     """The endpoint and keys of a browser's push subscription, checked; raises PushFout."""
     from urllib.parse import urlsplit
 
-    fout = PushFout(_("Deze pushmeldingen kunnen we niet instellen. Probeer het in een andere browser, "
-                      "of kies voor meldingen per e-mail of sms."))
+    fout = PushFout(
+        _(
+            "Deze pushmeldingen kunnen we niet instellen. Probeer het in een andere browser, "
+            "of kies voor meldingen per e-mail of sms."
+        )
+    )
     if not isinstance(endpoint, str) or not endpoint or len(endpoint) > MAX_PUSH_ENDPOINT:
         raise fout
     try:
@@ -115,8 +131,14 @@ def push_inschrijving_controleren(endpoint: str, sleutels: object) -> tuple[str,
     except ValueError as exc:
         raise fout from exc
     host = (deel.hostname or "").lower()
-    if (deel.scheme != "https" or poort not in (None, 443) or deel.username is not None or deel.password is not None
-            or "@" in deel.netloc or not (host in PUSH_HOSTS or host.endswith(PUSH_HOST_ACHTERVOEGSELS))):
+    if (
+        deel.scheme != "https"
+        or poort not in (None, 443)
+        or deel.username is not None
+        or deel.password is not None
+        or "@" in deel.netloc
+        or not (host in PUSH_HOSTS or host.endswith(PUSH_HOST_ACHTERVOEGSELS))
+    ):
         raise fout
     if not isinstance(sleutels, dict) or set(sleutels) != {"p256dh", "auth"}:
         raise PushFout(_("De sleutels van deze pushmelding kloppen niet. Probeer het opnieuw."))
@@ -135,7 +157,9 @@ def push_versturen(kanaal: Meldingskanaal, titel: str, tekst: str, url: str) -> 
     try:  # a subscription stored before these checks existed is not sent to either
         push_inschrijving_controleren(kanaal.endpoint, kanaal.sleutels)
     except PushFout:
-        logger.warning("push niet verstuurd: inschrijving %s wijst niet naar een bekende pushdienst", kanaal.pk)
+        logger.warning(
+            "push niet verstuurd: inschrijving %s wijst niet naar een bekende pushdienst", kanaal.pk
+        )
         return False
     try:
         from pywebpush import webpush
@@ -148,7 +172,9 @@ def push_versturen(kanaal: Meldingskanaal, titel: str, tekst: str, url: str) -> 
         subscription_info={"endpoint": kanaal.endpoint, "keys": kanaal.sleutels},
         data=json.dumps({"titel": titel, "tekst": tekst, "url": url}),
         vapid_private_key=prive,
-        vapid_claims={"sub": getattr(settings, "OPSTAP_VAPID_SUB", "mailto:noreply@opstap.example")},
+        vapid_claims={
+            "sub": getattr(settings, "OPSTAP_VAPID_SUB", "mailto:noreply@opstap.example")
+        },
     )
     return True
 
@@ -170,8 +196,13 @@ def versturen(gebruiker: Gebruiker, soort: str, url: str) -> list[str]:
     mislukt: list[str] = []
     if email:
         try:
-            send_mail(f"{melding.onderwerp} — Opstap", tekst + "\n\nDit is een automatisch bericht. "
-                      "De inhoud lees je alleen na het inloggen.", None, [email])
+            send_mail(
+                f"{melding.onderwerp} — Opstap",
+                tekst + "\n\nDit is een automatisch bericht. "
+                "De inhoud lees je alleen na het inloggen.",
+                None,
+                [email],
+            )
         except Exception:
             logger.exception("e-mailmelding aan gebruiker %s mislukt", gebruiker.pk)
             mislukt.append(KanaalSoort.EMAIL)
@@ -181,7 +212,9 @@ def versturen(gebruiker: Gebruiker, soort: str, url: str) -> list[str]:
         except Exception:
             logger.exception("sms-melding aan gebruiker %s mislukt", gebruiker.pk)
             mislukt.append(KanaalSoort.SMS)
-    for kanaal in Meldingskanaal.objects.filter(gebruiker=gebruiker, soort=KanaalSoort.PUSH, actief=True):
+    for kanaal in Meldingskanaal.objects.filter(
+        gebruiker=gebruiker, soort=KanaalSoort.PUSH, actief=True
+    ):
         try:
             push_versturen(kanaal, melding.onderwerp, melding.vervolg, url)
         except Exception:
@@ -193,7 +226,9 @@ def versturen(gebruiker: Gebruiker, soort: str, url: str) -> list[str]:
 def _in_wachtrij(gebruiker_id: int, soort: str, url: str) -> None:
     try:
         taak(MELDING_VERSTUREN).delay(gebruiker_id, soort, url)
-    except Exception:  # e.g. the broker is down: the message is stored, only the notification is lost
+    except (
+        Exception
+    ):  # e.g. the broker is down: the message is stored, only the notification is lost
         logger.exception("melding voor gebruiker %s kon niet in de wachtrij", gebruiker_id)
 
 

@@ -15,10 +15,16 @@ class Contactpersoon(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="contactpersoon_profiel"
     )
     foto = models.ImageField(upload_to="contactpersonen/", blank=True)
-    foto_svg = models.TextField(blank=True, help_text="Illustratie voor demo-accounts, in plaats van een foto.")
+    foto_svg = models.TextField(
+        blank=True, help_text="Illustratie voor demo-accounts, in plaats van een foto."
+    )
     telefoon_direct = models.CharField(max_length=20, blank=True)
-    bereikbaar = models.CharField(max_length=200, blank=True, help_text="Bijv. 'ma, di en do van 9 tot 12 uur'.")
-    introductie = models.TextField(blank=True, help_text="Een paar zinnen over jezelf, voor je klanten.")
+    bereikbaar = models.CharField(
+        max_length=200, blank=True, help_text="Bijv. 'ma, di en do van 9 tot 12 uur'."
+    )
+    introductie = models.TextField(
+        blank=True, help_text="Een paar zinnen over jezelf, voor je klanten."
+    )
 
     class Meta:
         verbose_name_plural = "contactpersonen"
@@ -50,15 +56,26 @@ class Overdracht(models.Model):
 
     gemeente = models.ForeignKey("gemeenten.Gemeente", on_delete=models.PROTECT)
     soort = models.CharField(max_length=12, choices=OverdrachtSoort.choices)
-    van = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="overdrachten_van")
-    naar = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="overdrachten_naar")
+    van = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="overdrachten_van"
+    )
+    naar = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="overdrachten_naar"
+    )
     # A handover concerns one client; a substitution covers the whole caseload of `van`.
-    klant = models.ForeignKey("klanten.Klant", on_delete=models.CASCADE, null=True, blank=True,
-                              related_name="overdrachten")
+    klant = models.ForeignKey(
+        "klanten.Klant",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="overdrachten",
+    )
     begin = models.DateField()
     einde = models.DateField(null=True, blank=True)
     reden = models.CharField(max_length=200, blank=True)
-    vastgelegd_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    vastgelegd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     vastgelegd_op = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -88,7 +105,9 @@ class Bericht(models.Model):
 
     gemeente = models.ForeignKey("gemeenten.Gemeente", on_delete=models.PROTECT, related_name="+")
     klant = models.ForeignKey("klanten.Klant", on_delete=models.PROTECT, related_name="berichten")
-    afzender = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    afzender = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     van_klant = models.BooleanField(help_text="Geschreven door de klant (anders door de gemeente).")
     tekst = VersleuteldTekstVeld()
     # The file (a payslip, a letter) and its name are encrypted at rest; the path is random.
@@ -96,8 +115,9 @@ class Bericht(models.Model):
     bijlage_naam = VersleuteldTekstVeld(max_length=200, blank=True)
     bijlage_type = models.CharField(max_length=50, blank=True)
     # A question or remark on a conversation summary arrives as a message linked to it (A3).
-    verslag = models.ForeignKey("Gespreksverslag", on_delete=models.PROTECT, null=True, blank=True,
-                                related_name="reacties")
+    verslag = models.ForeignKey(
+        "Gespreksverslag", on_delete=models.PROTECT, null=True, blank=True, related_name="reacties"
+    )
     verstuurd_op = models.DateTimeField(auto_now_add=True, db_index=True)
     gelezen_op = models.DateTimeField(null=True, blank=True)
 
@@ -124,17 +144,25 @@ class Gespreksverslag(models.Model):
     """What was said and agreed in one conversation, in plain Dutch, for the client to read back."""
 
     gemeente = models.ForeignKey("gemeenten.Gemeente", on_delete=models.PROTECT, related_name="+")
-    klant = models.ForeignKey("klanten.Klant", on_delete=models.PROTECT, related_name="gespreksverslagen")
+    klant = models.ForeignKey(
+        "klanten.Klant", on_delete=models.PROTECT, related_name="gespreksverslagen"
+    )
     auteur = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     gesprek_op = models.DateField()
-    soort = models.CharField(max_length=12, choices=GesprekSoort.choices, default=GesprekSoort.TELEFOON)
+    soort = models.CharField(
+        max_length=12, choices=GesprekSoort.choices, default=GesprekSoort.TELEFOON
+    )
     samenvatting = VersleuteldTekstVeld()
     afspraken = VersleuteldTekstVeld(blank=True, help_text="Eén afspraak per regel.")
-    volgende_stappen = VersleuteldTekstVeld(blank=True, help_text="Eén stap per regel: wie doet wat, wanneer.")
+    volgende_stappen = VersleuteldTekstVeld(
+        blank=True, help_text="Eén stap per regel: wie doet wat, wanneer."
+    )
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
     gewijzigd_op = models.DateTimeField(auto_now=True)
     gepubliceerd_op = models.DateTimeField(null=True, blank=True)
-    gelezen_op = models.DateTimeField(null=True, blank=True, help_text="Wanneer de klant het voor het eerst las.")
+    gelezen_op = models.DateTimeField(
+        null=True, blank=True, help_text="Wanneer de klant het voor het eerst las."
+    )
 
     class Meta:
         ordering = ["-gesprek_op", "-id"]
@@ -153,7 +181,9 @@ class Gespreksverslag(models.Model):
 
     @property
     def stappen_lijst(self) -> list[str]:
-        return [r.strip(" -•\t") for r in (self.volgende_stappen or "").splitlines() if r.strip(" -•\t")]
+        return [
+            r.strip(" -•\t") for r in (self.volgende_stappen or "").splitlines() if r.strip(" -•\t")
+        ]
 
 
 # --- A4: announced contact moments --------------------------------------------------------------
@@ -169,14 +199,19 @@ class Contactmoment(models.Model):
     """A planned call or meeting: what, when, by whom and why, so a call is never a surprise."""
 
     gemeente = models.ForeignKey("gemeenten.Gemeente", on_delete=models.PROTECT, related_name="+")
-    klant = models.ForeignKey("klanten.Klant", on_delete=models.PROTECT, related_name="contactmomenten")
+    klant = models.ForeignKey(
+        "klanten.Klant", on_delete=models.PROTECT, related_name="contactmomenten"
+    )
     door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     wanneer = models.DateTimeField()
-    soort = models.CharField(max_length=12, choices=GesprekSoort.choices, default=GesprekSoort.TELEFOON)
+    soort = models.CharField(
+        max_length=12, choices=GesprekSoort.choices, default=GesprekSoort.TELEFOON
+    )
     onderwerp = VersleuteldTekstVeld(max_length=200)
     waarom = VersleuteldTekstVeld(blank=True)
-    status = models.CharField(max_length=10, choices=ContactmomentStatus.choices,
-                              default=ContactmomentStatus.GEPLAND)
+    status = models.CharField(
+        max_length=10, choices=ContactmomentStatus.choices, default=ContactmomentStatus.GEPLAND
+    )
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
     # The reminder the day before goes out once; this records that it did.
     herinnering_verstuurd_op = models.DateTimeField(null=True, blank=True, editable=False)
@@ -229,8 +264,9 @@ class Stap(models.Model):
     wat = VersleuteldTekstVeld(max_length=300)
     wie = models.CharField(max_length=15, choices=StapWie.choices, default=StapWie.KLANT)
     uiterlijk = models.DateField(null=True, blank=True)
-    drempel = models.ForeignKey("klanten.Drempel", on_delete=models.SET_NULL, null=True, blank=True,
-                                related_name="stappen")
+    drempel = models.ForeignKey(
+        "klanten.Drempel", on_delete=models.SET_NULL, null=True, blank=True, related_name="stappen"
+    )
     gedaan_op = models.DateField(null=True, blank=True)
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
 
@@ -260,12 +296,16 @@ class Aanvraag(models.Model):
     klant = models.ForeignKey("klanten.Klant", on_delete=models.PROTECT, related_name="aanvragen")
     regeling_code = models.CharField(max_length=80)
     regeling_naam = models.CharField(max_length=200)
-    ingediend_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    ingediend_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     ingediend_op = models.DateTimeField(auto_now_add=True)
     # What the municipality already knew (prefilled) and what the client added.
     gegevens = models.JSONField(default=dict, blank=True)
     toelichting = VersleuteldTekstVeld(blank=True)
-    status = models.CharField(max_length=20, choices=AanvraagStatus.choices, default=AanvraagStatus.INGEDIEND)
+    status = models.CharField(
+        max_length=20, choices=AanvraagStatus.choices, default=AanvraagStatus.INGEDIEND
+    )
     # The procedure: [{"naam": ..., "verwacht_op": "YYYY-MM-DD", "gedaan_op": "YYYY-MM-DD" | null}, ...]
     stappen = models.JSONField(default=list, blank=True)
     verwacht_besluit_op = models.DateField(null=True, blank=True)
@@ -295,8 +335,9 @@ class KanaalSoort(models.TextChoices):
 class Meldingskanaal(models.Model):
     """Where a user wants to hear that something new is waiting (never the content itself)."""
 
-    gebruiker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                                  related_name="meldingskanalen")
+    gebruiker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="meldingskanalen"
+    )
     soort = models.CharField(max_length=10, choices=KanaalSoort.choices)
     # Web push: the subscription's endpoint and keys (p256dh, auth).
     endpoint = models.URLField(max_length=1000, blank=True)
@@ -307,7 +348,9 @@ class Meldingskanaal(models.Model):
     class Meta:
         verbose_name_plural = "meldingskanalen"
         constraints = [
-            models.UniqueConstraint(fields=["gebruiker", "soort", "endpoint"], name="kanaal_een_keer"),
+            models.UniqueConstraint(
+                fields=["gebruiker", "soort", "endpoint"], name="kanaal_een_keer"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -38,22 +38,37 @@ def _stijlen() -> dict[str, ParagraphStyle]:
     basis = getSampleStyleSheet()
     return {
         "titel": ParagraphStyle("titel", parent=basis["Heading1"], fontSize=18, leading=22),
-        "kop": ParagraphStyle("kop", parent=basis["Heading2"], fontSize=14, leading=18, spaceBefore=8),
-        "tekst": ParagraphStyle("tekst", parent=basis["BodyText"], fontSize=12, leading=17, spaceAfter=6),
+        "kop": ParagraphStyle(
+            "kop", parent=basis["Heading2"], fontSize=14, leading=18, spaceBefore=8
+        ),
+        "tekst": ParagraphStyle(
+            "tekst", parent=basis["BodyText"], fontSize=12, leading=17, spaceAfter=6
+        ),
         "klein": ParagraphStyle("klein", parent=basis["BodyText"], fontSize=10, leading=13),
     }
 
 
 def _document(titel: str, onderwerp: str) -> tuple[BytesIO, SimpleDocTemplate]:
     buffer = BytesIO()
-    doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=22 * mm, rightMargin=22 * mm,
-                            topMargin=20 * mm, bottomMargin=20 * mm, title=titel, subject=onderwerp,
-                            author="Opstap", lang="nl-NL")
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=22 * mm,
+        rightMargin=22 * mm,
+        topMargin=20 * mm,
+        bottomMargin=20 * mm,
+        title=titel,
+        subject=onderwerp,
+        author="Opstap",
+        lang="nl-NL",
+    )
     return buffer, doc
 
 
 def _lijst(regels: list[str], stijl: ParagraphStyle) -> ListFlowable:
-    return ListFlowable([ListItem(Paragraph(escape(r), stijl)) for r in regels], bulletType="bullet")
+    return ListFlowable(
+        [ListItem(Paragraph(escape(r), stijl)) for r in regels], bulletType="bullet"
+    )
 
 
 def verslag_pdf(verslag: Gespreksverslag) -> bytes:
@@ -61,21 +76,42 @@ def verslag_pdf(verslag: Gespreksverslag) -> bytes:
     buffer, doc = _document("Gespreksverslag", f"Gesprek van {verslag.gesprek_op:%d-%m-%Y}")
     inhoud = [
         Paragraph("Verslag van ons gesprek", s["titel"]),
-        Paragraph(escape(f"{verslag.get_soort_display()} op {date_format(verslag.gesprek_op, 'j F Y')}, "
-                         f"met {verslag.auteur.weergavenaam}."), s["tekst"]),
+        Paragraph(
+            escape(
+                f"{verslag.get_soort_display()} op {date_format(verslag.gesprek_op, 'j F Y')}, "
+                f"met {verslag.auteur.weergavenaam}."
+            ),
+            s["tekst"],
+        ),
         Paragraph("Waar ging het over?", s["kop"]),
         *[Paragraph(escape(a), s["tekst"]) for a in verslag.samenvatting.split("\n") if a.strip()],
     ]
     if verslag.afspraken_lijst:
-        inhoud += [Paragraph("Wat hebben we afgesproken?", s["kop"]), _lijst(verslag.afspraken_lijst, s["tekst"])]
+        inhoud += [
+            Paragraph("Wat hebben we afgesproken?", s["kop"]),
+            _lijst(verslag.afspraken_lijst, s["tekst"]),
+        ]
     if verslag.stappen_lijst:
-        inhoud += [Paragraph("Wat zijn de volgende stappen?", s["kop"]), _lijst(verslag.stappen_lijst, s["tekst"])]
+        inhoud += [
+            Paragraph("Wat zijn de volgende stappen?", s["kop"]),
+            _lijst(verslag.stappen_lijst, s["tekst"]),
+        ]
     inhoud += [
         Spacer(1, 8 * mm),
-        Paragraph(escape(f"Heb je een vraag over dit verslag? Stuur {verslag.auteur.weergavenaam} een bericht "
-                         "in de app. Dat kan altijd."), s["tekst"]),
-        Paragraph(escape(f"Gemaakt op {date_format(timezone.localdate(), 'j F Y')} · Opstap, "
-                         f"{verslag.klant.gemeente.naam}"), s["klein"]),
+        Paragraph(
+            escape(
+                f"Heb je een vraag over dit verslag? Stuur {verslag.auteur.weergavenaam} een bericht "
+                "in de app. Dat kan altijd."
+            ),
+            s["tekst"],
+        ),
+        Paragraph(
+            escape(
+                f"Gemaakt op {date_format(timezone.localdate(), 'j F Y')} · Opstap, "
+                f"{verslag.klant.gemeente.naam}"
+            ),
+            s["klein"],
+        ),
     ]
     doc.build(inhoud)
     return buffer.getvalue()
@@ -86,10 +122,29 @@ def _initialen(naam: str) -> Drawing:
     delen = [d for d in naam.replace(".", " ").split() if d[:1].isalpha()]
     letters = ((delen[0][0] + delen[-1][0]) if len(delen) > 1 else (naam[:1] or "?")).upper()
     tekening = Drawing(FOTO_MAAT, FOTO_MAAT)
-    tekening.add(Rect(0, 0, FOTO_MAAT, FOTO_MAAT, rx=4 * mm, ry=4 * mm, fillColor=colors.HexColor("#154273"),
-                      strokeColor=None))
-    tekening.add(String(FOTO_MAAT / 2, FOTO_MAAT / 2 - 4 * mm, letters, fontName="Helvetica-Bold",
-                        fontSize=22, fillColor=colors.white, textAnchor="middle"))
+    tekening.add(
+        Rect(
+            0,
+            0,
+            FOTO_MAAT,
+            FOTO_MAAT,
+            rx=4 * mm,
+            ry=4 * mm,
+            fillColor=colors.HexColor("#154273"),
+            strokeColor=None,
+        )
+    )
+    tekening.add(
+        String(
+            FOTO_MAAT / 2,
+            FOTO_MAAT / 2 - 4 * mm,
+            letters,
+            fontName="Helvetica-Bold",
+            fontSize=22,
+            fillColor=colors.white,
+            textAnchor="middle",
+        )
+    )
     return tekening
 
 
@@ -98,14 +153,23 @@ def _foto(foto: Any, naam: str) -> Flowable:
     if foto:
         try:
             with foto.open("rb") as bestand:
-                return Image(BytesIO(bestand.read()), width=FOTO_MAAT, height=FOTO_MAAT, kind="proportional")
+                return Image(
+                    BytesIO(bestand.read()), width=FOTO_MAAT, height=FOTO_MAAT, kind="proportional"
+                )
         except Exception:  # a missing or broken file must not stop the letter
             logger.warning("foto van de contactpersoon niet te lezen voor de brief", exc_info=True)
     return _initialen(naam)
 
 
-def regels_brief_pdf(klant: Klant, teksten: list[Regeltekst], *, contactpersoon_naam: str,
-                     bereikbaar: str = "", telefoon: str = "", foto: Any = None) -> bytes:
+def regels_brief_pdf(
+    klant: Klant,
+    teksten: list[Regeltekst],
+    *,
+    contactpersoon_naam: str,
+    bereikbaar: str = "",
+    telefoon: str = "",
+    foto: Any = None,
+) -> bytes:
     s = _stijlen()
     buffer, doc = _document("Jouw regels op papier", "Regels en afspraken bij de bijstand")
     inhoud = [
@@ -113,8 +177,11 @@ def regels_brief_pdf(klant: Klant, teksten: list[Regeltekst], *, contactpersoon_
         Paragraph(escape(date_format(timezone.localdate(), "j F Y")), s["klein"]),
         Spacer(1, 6 * mm),
         Paragraph(escape(f"Beste {klant.roepnaam or klant.naam},"), s["tekst"]),
-        Paragraph("In deze brief staan de regels die voor jou gelden. In gewone woorden. Bewaar de brief, "
-                  "dan kun je het rustig teruglezen.", s["tekst"]),
+        Paragraph(
+            "In deze brief staan de regels die voor jou gelden. In gewone woorden. Bewaar de brief, "
+            "dan kun je het rustig teruglezen.",
+            s["tekst"],
+        ),
     ]
     for t in teksten:
         inhoud.append(Paragraph(escape(t.titel), s["kop"]))
@@ -127,10 +194,20 @@ def regels_brief_pdf(klant: Klant, teksten: list[Regeltekst], *, contactpersoon_
         Paragraph(escape(contact), s["tekst"]),
         Spacer(1, 6 * mm),
         Paragraph("Met vriendelijke groet,", s["tekst"]),
-        Table([[_foto(foto, contactpersoon_naam),
-                [Paragraph(escape(contactpersoon_naam), s["tekst"]), Paragraph("Je contactpersoon", s["klein"])]]],
-              colWidths=[FOTO_MAAT + 6 * mm, None], hAlign="LEFT",
-              style=[("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (0, 0), 0)]),
+        Table(
+            [
+                [
+                    _foto(foto, contactpersoon_naam),
+                    [
+                        Paragraph(escape(contactpersoon_naam), s["tekst"]),
+                        Paragraph("Je contactpersoon", s["klein"]),
+                    ],
+                ]
+            ],
+            colWidths=[FOTO_MAAT + 6 * mm, None],
+            hAlign="LEFT",
+            style=[("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (0, 0), 0)],
+        ),
     ]
     doc.build(inhoud)
     return buffer.getvalue()

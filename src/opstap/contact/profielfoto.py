@@ -39,7 +39,9 @@ def foto_verwerken(bestand: IO[bytes]) -> bytes:
     try:
         soort = bijlage_soort(bestand)
     except BijlageFout as fout:
-        raise FotoFout(_("Dit is geen foto die we kunnen gebruiken. Kies een JPG of PNG.")) from fout
+        raise FotoFout(
+            _("Dit is geen foto die we kunnen gebruiken. Kies een JPG of PNG.")
+        ) from fout
     if soort not in ("image/jpeg", "image/png"):
         raise FotoFout(_("Dit is geen foto die we kunnen gebruiken. Kies een JPG of PNG."))
     try:
@@ -48,13 +50,19 @@ def foto_verwerken(bestand: IO[bytes]) -> bytes:
                 raise FotoFout(_("Deze foto heeft te veel pixels. Kies een kleinere foto."))
             beeld.load()
             rechtop = ImageOps.exif_transpose(beeld)
-            vierkant = ImageOps.fit(rechtop.convert("RGB"), (FOTO_PIXELS, FOTO_PIXELS), Image.Resampling.LANCZOS)
+            vierkant = ImageOps.fit(
+                rechtop.convert("RGB"), (FOTO_PIXELS, FOTO_PIXELS), Image.Resampling.LANCZOS
+            )
     except FotoFout:
         raise
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as fout:
-        raise FotoFout(_("We kunnen deze foto niet openen. Misschien is hij beschadigd. Kies een andere foto.")) from fout
+        raise FotoFout(
+            _("We kunnen deze foto niet openen. Misschien is hij beschadigd. Kies een andere foto.")
+        ) from fout
     uit = io.BytesIO()
-    vierkant.save(uit, format="JPEG", quality=85, optimize=True)  # no exif=: nothing of the original
+    vierkant.save(
+        uit, format="JPEG", quality=85, optimize=True
+    )  # no exif=: nothing of the original
     return uit.getvalue()
 
 

@@ -29,19 +29,27 @@ def manifest(request: HttpRequest) -> HttpResponse:
         "icons": [
             {"src": static("opstap/img/icoon-192.png"), "sizes": "192x192", "type": "image/png"},
             {"src": static("opstap/img/icoon-512.png"), "sizes": "512x512", "type": "image/png"},
-            {"src": static("opstap/img/icoon-512.png"), "sizes": "512x512", "type": "image/png",
-             "purpose": "maskable"},
+            {
+                "src": static("opstap/img/icoon-512.png"),
+                "sizes": "512x512",
+                "type": "image/png",
+                "purpose": "maskable",
+            },
             {"src": static("opstap/img/icoon.svg"), "sizes": "any", "type": "image/svg+xml"},
         ],
     }
-    return HttpResponse(json.dumps(data, ensure_ascii=False), content_type="application/manifest+json")
+    return HttpResponse(
+        json.dumps(data, ensure_ascii=False), content_type="application/manifest+json"
+    )
 
 
 @publiek
 @cache_control(no_cache=True)
 def service_worker(request: HttpRequest) -> HttpResponse:
     """The worker must live at the root to control /mijn/; its code is a static file."""
-    response = HttpResponse(SW_BRON.read_text(encoding="utf-8"), content_type="application/javascript")
+    response = HttpResponse(
+        SW_BRON.read_text(encoding="utf-8"), content_type="application/javascript"
+    )
     response["Service-Worker-Allowed"] = "/"
     return response
 

@@ -28,27 +28,34 @@ from .models import (
 
 def gesprek(klant: Klant) -> QuerySet[Bericht]:
     return Bericht.objects.filter(klant=klant, gemeente_id=klant.gemeente_id).select_related(
-        "afzender", "verslag")
+        "afzender", "verslag"
+    )
 
 
 def aantal_ongelezen(klant: Klant, *, voor_klant: bool) -> int:
     """Unread messages from the other side."""
-    return Bericht.objects.filter(klant=klant, van_klant=not voor_klant, gelezen_op__isnull=True).count()
+    return Bericht.objects.filter(
+        klant=klant, van_klant=not voor_klant, gelezen_op__isnull=True
+    ).count()
 
 
 def gepubliceerde_verslagen(klant: Klant) -> QuerySet[Gespreksverslag]:
-    return Gespreksverslag.objects.filter(klant=klant, gemeente_id=klant.gemeente_id,
-                                          gepubliceerd_op__isnull=False).select_related("auteur")
+    return Gespreksverslag.objects.filter(
+        klant=klant, gemeente_id=klant.gemeente_id, gepubliceerd_op__isnull=False
+    ).select_related("auteur")
 
 
 def alle_verslagen(klant: Klant) -> QuerySet[Gespreksverslag]:
-    return Gespreksverslag.objects.filter(klant=klant, gemeente_id=klant.gemeente_id).select_related("auteur")
+    return Gespreksverslag.objects.filter(
+        klant=klant, gemeente_id=klant.gemeente_id
+    ).select_related("auteur")
 
 
 def komende_contactmomenten(klant: Klant) -> QuerySet[Contactmoment]:
     vanaf = timezone.now() - timedelta(hours=2)
-    return Contactmoment.objects.filter(klant=klant, status=ContactmomentStatus.GEPLAND,
-                                        wanneer__gte=vanaf).select_related("door")
+    return Contactmoment.objects.filter(
+        klant=klant, status=ContactmomentStatus.GEPLAND, wanneer__gte=vanaf
+    ).select_related("door")
 
 
 def te_herinneren(nu: datetime) -> QuerySet[Contactmoment]:
@@ -57,15 +64,23 @@ def te_herinneren(nu: datetime) -> QuerySet[Contactmoment]:
     morgen = timezone.localtime(nu).date() + timedelta(days=1)
     begin = timezone.make_aware(datetime.combine(morgen, datetime.min.time()))
     einde = timezone.make_aware(datetime.combine(morgen + timedelta(days=1), datetime.min.time()))
-    return Contactmoment.objects.filter(
-        status=ContactmomentStatus.GEPLAND, wanneer__gte=begin, wanneer__lt=einde,
-        herinnering_verstuurd_op__isnull=True, klant__gebruiker__is_active=True,
-    ).select_related("klant__gebruiker").order_by("wanneer", "id")
+    return (
+        Contactmoment.objects.filter(
+            status=ContactmomentStatus.GEPLAND,
+            wanneer__gte=begin,
+            wanneer__lt=einde,
+            herinnering_verstuurd_op__isnull=True,
+            klant__gebruiker__is_active=True,
+        )
+        .select_related("klant__gebruiker")
+        .order_by("wanneer", "id")
+    )
 
 
 def lopende_aanvragen(klant: Klant) -> QuerySet[Aanvraag]:
-    return Aanvraag.objects.filter(klant=klant, status__in=[AanvraagStatus.INGEDIEND,
-                                                            AanvraagStatus.IN_BEHANDELING])
+    return Aanvraag.objects.filter(
+        klant=klant, status__in=[AanvraagStatus.INGEDIEND, AanvraagStatus.IN_BEHANDELING]
+    )
 
 
 @dataclass(frozen=True)
@@ -90,8 +105,15 @@ def zoeken(klant: Klant, zoekterm: str) -> list[Zoektreffer]:
         geheel = "\n".join([v.samenvatting, v.afspraken, v.volgende_stappen])
         if term in geheel.lower():
             treffers.append(Zoektreffer("verslag", v.gesprek_op, geheel, v))
-    return sorted(treffers, key=lambda t: t.datum if isinstance(t.datum, datetime)
-                  else timezone.make_aware(datetime.combine(t.datum, datetime.min.time())), reverse=True)
+    return sorted(
+        treffers,
+        key=lambda t: (
+            t.datum
+            if isinstance(t.datum, datetime)
+            else timezone.make_aware(datetime.combine(t.datum, datetime.min.time()))
+        ),
+        reverse=True,
+    )
 
 
 @dataclass(frozen=True)
@@ -105,28 +127,42 @@ def afspraken_op_een_rij(klant: Klant, zoekterm: str = "") -> list[Afspraak]:
     """Every agreement from the published summaries, newest first, optionally narrowed by a word:
     what was already agreed, without opening each summary."""
     term = zoekterm.strip().lower()
-    return [Afspraak(v.gesprek_op, tekst, v) for v in gepubliceerde_verslagen(klant)
-            for tekst in v.afspraken_lijst if not term or term in tekst.lower()]
+    return [
+        Afspraak(v.gesprek_op, tekst, v)
+        for v in gepubliceerde_verslagen(klant)
+        for tekst in v.afspraken_lijst
+        if not term or term in tekst.lower()
+    ]
 
 
 def contactpersoon_profiel(gebruiker_id: int | None) -> Contactpersoon | None:
     if gebruiker_id is None:
         return None
-    return Contactpersoon.objects.select_related("gebruiker").filter(gebruiker_id=gebruiker_id).first()
+    return (
+        Contactpersoon.objects.select_related("gebruiker").filter(gebruiker_id=gebruiker_id).first()
+    )
 
 
 def vervanger_nu(klant: Klant) -> Gebruiker | None:
     """A colleague covering for the client's contact person today (substitution), if any."""
     if klant.contactpersoon_id is None:
         return None
-    overdracht = Overdracht.objects.filter(
-        lopende_vervanging(klant.gemeente), gemeente_id=klant.gemeente_id, van_id=klant.contactpersoon_id,
-    ).select_related("naar").first()
+    overdracht = (
+        Overdracht.objects.filter(
+            lopende_vervanging(klant.gemeente),
+            gemeente_id=klant.gemeente_id,
+            van_id=klant.contactpersoon_id,
+        )
+        .select_related("naar")
+        .first()
+    )
     return overdracht.naar if overdracht else None
 
 
 def overdrachten(klant: Klant) -> QuerySet[Overdracht]:
-    return Overdracht.objects.filter(gemeente_id=klant.gemeente_id, klant=klant).select_related("van", "naar")
+    return Overdracht.objects.filter(gemeente_id=klant.gemeente_id, klant=klant).select_related(
+        "van", "naar"
+    )
 
 
 def recente_overdracht(klant: Klant, *, dagen: int = 42) -> Overdracht | None:
@@ -144,7 +180,9 @@ class Signaal:
     tekst: str
 
 
-def signalen(gebruiker: Gebruiker, klanten: QuerySet[Klant] | None = None) -> dict[int, list[Signaal]]:
+def signalen(
+    gebruiker: Gebruiker, klanten: QuerySet[Klant] | None = None
+) -> dict[int, list[Signaal]]:
     """What needs attention, per client: unanswered message, contact due, application stuck,
     no contact for N weeks (N is the municipality's setting contact_signaal_weken)."""
     klanten = zichtbare_klanten(gebruiker) if klanten is None else klanten
@@ -157,29 +195,54 @@ def signalen(gebruiker: Gebruiker, klanten: QuerySet[Klant] | None = None) -> di
     rijen = klanten.annotate(
         laatste_van_klant=Subquery(laatste_bericht.values("van_klant")[:1]),
         laatste_bericht_op=Subquery(laatste_bericht.values("verstuurd_op")[:1]),
-        laatste_gemeente_bericht=Max("berichten__verstuurd_op", filter=Q(berichten__van_klant=False)),
+        laatste_gemeente_bericht=Max(
+            "berichten__verstuurd_op", filter=Q(berichten__van_klant=False)
+        ),
         laatste_gesprek=Max("gespreksverslagen__gesprek_op"),
-    ).values("pk", "laatste_van_klant", "laatste_bericht_op", "laatste_gemeente_bericht", "laatste_gesprek",
-             "aangemaakt")
+    ).values(
+        "pk",
+        "laatste_van_klant",
+        "laatste_bericht_op",
+        "laatste_gemeente_bericht",
+        "laatste_gesprek",
+        "aangemaakt",
+    )
     pks = [r["pk"] for r in rijen]
-    momenten_due = set(Contactmoment.objects.filter(
-        klant_id__in=pks, status=ContactmomentStatus.GEPLAND, wanneer__lte=nu + timedelta(days=1),
-    ).values_list("klant_id", flat=True))
-    lopend = Aanvraag.objects.filter(klant_id__in=pks, status__in=[AanvraagStatus.INGEDIEND,
-                                                                   AanvraagStatus.IN_BEHANDELING])
+    momenten_due = set(
+        Contactmoment.objects.filter(
+            klant_id__in=pks,
+            status=ContactmomentStatus.GEPLAND,
+            wanneer__lte=nu + timedelta(days=1),
+        ).values_list("klant_id", flat=True)
+    )
+    lopend = Aanvraag.objects.filter(
+        klant_id__in=pks, status__in=[AanvraagStatus.INGEDIEND, AanvraagStatus.IN_BEHANDELING]
+    )
     vast = {a.klant_id for a in lopend if _aanvraag_loopt_vast(a, vandaag)}
     uitkomst: dict[int, list[Signaal]] = {}
     for r in rijen:
         lijst: list[Signaal] = []
         if r["laatste_van_klant"]:
-            lijst.append(Signaal("bericht", f"Onbeantwoord bericht sinds {date_format(timezone.localtime(r['laatste_bericht_op']), 'j F')}"))
+            lijst.append(
+                Signaal(
+                    "bericht",
+                    f"Onbeantwoord bericht sinds {date_format(timezone.localtime(r['laatste_bericht_op']), 'j F')}",
+                )
+            )
         if r["pk"] in momenten_due:
             lijst.append(Signaal("contactmoment", "Gepland contact (vandaag, morgen of gemist)"))
         if r["pk"] in vast:
             lijst.append(Signaal("aanvraag", "Aanvraag loopt achter op de planning"))
-        contact_data = [d for d in (
-            timezone.localtime(r["laatste_gemeente_bericht"]).date() if r["laatste_gemeente_bericht"] else None,
-            r["laatste_gesprek"]) if d is not None]
+        contact_data = [
+            d
+            for d in (
+                timezone.localtime(r["laatste_gemeente_bericht"]).date()
+                if r["laatste_gemeente_bericht"]
+                else None,
+                r["laatste_gesprek"],
+            )
+            if d is not None
+        ]
         laatste = max(contact_data) if contact_data else timezone.localtime(r["aangemaakt"]).date()
         if (vandaag - laatste).days >= weken * 7:
             lijst.append(Signaal("stil", f"Geen contact in {weken} weken of langer"))
@@ -191,8 +254,12 @@ def signalen(gebruiker: Gebruiker, klanten: QuerySet[Klant] | None = None) -> di
 def _aanvraag_loopt_vast(aanvraag: Aanvraag, vandaag: date) -> bool:
     if aanvraag.verwacht_besluit_op and aanvraag.verwacht_besluit_op < vandaag:
         return True
-    return any(not s.get("gedaan_op") and s.get("verwacht_op") and date.fromisoformat(s["verwacht_op"]) < vandaag
-               for s in aanvraag.stappen)
+    return any(
+        not s.get("gedaan_op")
+        and s.get("verwacht_op")
+        and date.fromisoformat(s["verwacht_op"]) < vandaag
+        for s in aanvraag.stappen
+    )
 
 
 def _als_tijdstip(d: date | datetime) -> datetime:
@@ -205,13 +272,21 @@ def thuis_overzicht(klant: Klant) -> dict[str, Any]:
     """The extra blocks on the client's home page: next step, what is coming, unread messages,
     and a newly introduced contact person."""
     vandaag = timezone.localdate()
-    open_stappen = list(klant.stappen.filter(gedaan_op__isnull=True).order_by("uiterlijk", "id")[:3])
+    open_stappen = list(
+        klant.stappen.filter(gedaan_op__isnull=True).order_by("uiterlijk", "id")[:3]
+    )
     momenten = list(komende_contactmomenten(klant)[:3])
-    komend: list[tuple[Any, str, str]] = [(m.wanneer, "afspraak", f"{m.get_soort_display()}: {m.onderwerp}")
-                                          for m in momenten]
-    komend += [(s.uiterlijk, "stap", s.wat) for s in open_stappen if s.uiterlijk and s.uiterlijk >= vandaag]
-    komend += [(a.verwacht_besluit_op, "aanvraag", f"Besluit over {a.regeling_naam} verwacht")
-               for a in lopende_aanvragen(klant) if a.verwacht_besluit_op]
+    komend: list[tuple[Any, str, str]] = [
+        (m.wanneer, "afspraak", f"{m.get_soort_display()}: {m.onderwerp}") for m in momenten
+    ]
+    komend += [
+        (s.uiterlijk, "stap", s.wat) for s in open_stappen if s.uiterlijk and s.uiterlijk >= vandaag
+    ]
+    komend += [
+        (a.verwacht_besluit_op, "aanvraag", f"Besluit over {a.regeling_naam} verwacht")
+        for a in lopende_aanvragen(klant)
+        if a.verwacht_besluit_op
+    ]
     komend.sort(key=lambda r: _als_tijdstip(r[0]))
     overdracht = recente_overdracht(klant)
     return {
@@ -230,8 +305,12 @@ def offline_te_bewaren(klant: Klant, *, aantal: int = 5) -> list[str]:
     """What the app keeps on the phone for reading without a connection: the rules, the list of
     summaries and the latest summaries themselves (the service worker fetches them)."""
     verslagen = gepubliceerde_verslagen(klant).values_list("pk", flat=True)[:aantal]
-    return [reverse("mijn:regels"), reverse("mijn:verslagen"), reverse("mijn:hulp"),
-            *(reverse("mijn:verslag", args=[pk]) for pk in verslagen)]
+    return [
+        reverse("mijn:regels"),
+        reverse("mijn:verslagen"),
+        reverse("mijn:hulp"),
+        *(reverse("mijn:verslag", args=[pk]) for pk in verslagen),
+    ]
 
 
 def stappenplan_van(klant: Klant) -> dict[str, Any]:
@@ -241,7 +320,6 @@ def stappenplan_van(klant: Klant) -> dict[str, Any]:
         "drempels_eerst": klant.drempels.filter(eerst_aanpakken=True, opgelost_op__isnull=True),
         "stappen": klant.stappen.select_related("drempel"),
     }
-
 
 
 def dossier_overzicht(klant: Klant) -> dict[str, Any]:

@@ -22,7 +22,9 @@ def melding_versturen(gebruiker_id: int, soort: str, url: str) -> None:
             return  # deactivated or removed since the message was sent
         meldingen.versturen(gebruiker, soort, url)
     except Exception:
-        logger.exception("melding %s aan gebruiker %s kon niet worden verstuurd", soort, gebruiker_id)
+        logger.exception(
+            "melding %s aan gebruiker %s kon niet worden verstuurd", soort, gebruiker_id
+        )
 
 
 @shared_task(ignore_result=True)  # type: ignore[untyped-decorator]

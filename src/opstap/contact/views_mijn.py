@@ -56,13 +56,21 @@ def berichten(request: HttpRequest) -> HttpResponse:
     services.berichten_lezen(klant=klant, lezer=gebruiker_van(request))
     zoek = request.GET.get("zoek", "").strip()
     status = 400 if form.errors else 200
-    return render(request, "contact/mijn/berichten.html", {
-        "klant": klant, "form": form, "berichten": selectors.gesprek(klant),
-        "zoek": zoek, "treffers": selectors.zoeken(klant, zoek) if zoek else None,
-        "afspraken": selectors.afspraken_op_een_rij(klant, zoek),
-        "contactpersoon": selectors.contactpersoon_profiel(klant.contactpersoon_id),
-        "vervanger": selectors.vervanger_nu(klant),
-    }, status=status)
+    return render(
+        request,
+        "contact/mijn/berichten.html",
+        {
+            "klant": klant,
+            "form": form,
+            "berichten": selectors.gesprek(klant),
+            "zoek": zoek,
+            "treffers": selectors.zoeken(klant, zoek) if zoek else None,
+            "afspraken": selectors.afspraken_op_een_rij(klant, zoek),
+            "contactpersoon": selectors.contactpersoon_profiel(klant.contactpersoon_id),
+            "vervanger": selectors.vervanger_nu(klant),
+        },
+        status=status,
+    )
 
 
 @rol_vereist(Rol.KLANT)
@@ -77,15 +85,27 @@ def bijlage(request: HttpRequest, bericht_pk: int) -> HttpResponse:
 def verslagen(request: HttpRequest) -> HttpResponse:
     klant = _klant(request)
     inzage_bij_verzoek(request, klant, "gespreksverslagen", "Je bekeek je gespreksverslagen")
-    return render(request, "contact/mijn/verslagen.html", {
-        "klant": klant,
-        "verslagen": toegang.leesbare_verslagen(gebruiker_van(request)).filter(klant=klant).select_related("auteur")})
+    return render(
+        request,
+        "contact/mijn/verslagen.html",
+        {
+            "klant": klant,
+            "verslagen": toegang.leesbare_verslagen(gebruiker_van(request))
+            .filter(klant=klant)
+            .select_related("auteur"),
+        },
+    )
 
 
 def _leesbaar_verslag(request: HttpRequest, klant: Klant, verslag_pk: int) -> Gespreksverslag:
     """One of my summaries (404 for anyone else's); a draft is not mine to read yet (403)."""
-    item = get_object_or_404(selectors.alle_verslagen(klant).select_related("auteur"), pk=verslag_pk)
-    toegang.eis(toegang.mag_verslag_lezen(gebruiker_van(request), item), "Dit gespreksverslag is nog niet klaar.")
+    item = get_object_or_404(
+        selectors.alle_verslagen(klant).select_related("auteur"), pk=verslag_pk
+    )
+    toegang.eis(
+        toegang.mag_verslag_lezen(gebruiker_van(request), item),
+        "Dit gespreksverslag is nog niet klaar.",
+    )
     return item
 
 
@@ -99,27 +119,43 @@ def verslag(request: HttpRequest, verslag_pk: int) -> HttpResponse:
         form = ReactieForm(request.POST)
         if form.is_valid():
             try:
-                services.verslag_reageren(verslag=item, afzender=gebruiker_van(request),
-                                          tekst=form.cleaned_data["tekst"])
+                services.verslag_reageren(
+                    verslag=item, afzender=gebruiker_van(request), tekst=form.cleaned_data["tekst"]
+                )
             except services.InvoerFout as fout:
                 _fout_in_form(form, fout)
             else:
-                messages.success(request, _("Je vraag is verstuurd. Je contactpersoon ziet hem bij je berichten."))
+                messages.success(
+                    request,
+                    _("Je vraag is verstuurd. Je contactpersoon ziet hem bij je berichten."),
+                )
                 return redirect("mijn:verslag", verslag_pk=item.pk)
     inzage_bij_verzoek(request, klant, "gespreksverslag", "Je las een gespreksverslag")
     services.verslag_gelezen(verslag=item)
-    return render(request, "contact/mijn/verslag.html", {
-        "klant": klant, "verslag": item, "form": form, "reacties": item.reacties.order_by("verstuurd_op")},
-        status=400 if form.errors else 200)
+    return render(
+        request,
+        "contact/mijn/verslag.html",
+        {
+            "klant": klant,
+            "verslag": item,
+            "form": form,
+            "reacties": item.reacties.order_by("verstuurd_op"),
+        },
+        status=400 if form.errors else 200,
+    )
 
 
 @rol_vereist(Rol.KLANT)
 def verslag_als_pdf(request: HttpRequest, verslag_pk: int) -> HttpResponse:
     klant = _klant(request)
     item = _leesbaar_verslag(request, klant, verslag_pk)
-    inzage_bij_verzoek(request, klant, "gespreksverslag", "Je maakte een PDF van een verslag", Actie.EXPORTEREN)
+    inzage_bij_verzoek(
+        request, klant, "gespreksverslag", "Je maakte een PDF van een verslag", Actie.EXPORTEREN
+    )
     response = HttpResponse(verslag_pdf(item), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="gespreksverslag-{item.gesprek_op:%Y-%m-%d}.pdf"'
+    response["Content-Disposition"] = (
+        f'inline; filename="gespreksverslag-{item.gesprek_op:%Y-%m-%d}.pdf"'
+    )
     return response
 
 
@@ -128,8 +164,11 @@ def afspraken(request: HttpRequest) -> HttpResponse:
     """Announced contact moments (A4): what, when, by whom and why."""
     klant = _klant(request)
     inzage_bij_verzoek(request, klant, "afspraken", "Je bekeek je afspraken")
-    return render(request, "contact/mijn/afspraken.html", {
-        "klant": klant, "momenten": selectors.komende_contactmomenten(klant)})
+    return render(
+        request,
+        "contact/mijn/afspraken.html",
+        {"klant": klant, "momenten": selectors.komende_contactmomenten(klant)},
+    )
 
 
 @rol_vereist(Rol.KLANT)
@@ -138,26 +177,42 @@ def stappenplan(request: HttpRequest) -> HttpResponse:
     klant = _klant(request)
     if request.method == "POST":
         toegang.eis(toegang.mag_stap_afvinken(gebruiker_van(request), klant))
-        stap = get_object_or_404(Stap, pk=request.POST.get("stap") or 0, klant=klant,
-                                 wie__in=[StapWie.KLANT, StapWie.SAMEN])
+        stap = get_object_or_404(
+            Stap,
+            pk=request.POST.get("stap") or 0,
+            klant=klant,
+            wie__in=[StapWie.KLANT, StapWie.SAMEN],
+        )
         services.stap_afvinken(stap=stap, gedaan=request.POST.get("gedaan") == "1")
         inzage_bij_verzoek(request, klant, "stappenplan", "Je vinkte een stap af", Actie.WIJZIGEN)
         messages.success(request, _("Goed bezig! We hebben het opgeslagen."))
         return redirect("mijn:stappenplan")
     inzage_bij_verzoek(request, klant, "stappenplan", "Je bekeek je stappenplan")
-    return render(request, "contact/mijn/stappenplan.html", {"klant": klant, **selectors.stappenplan_van(klant)})
+    return render(
+        request,
+        "contact/mijn/stappenplan.html",
+        {"klant": klant, **selectors.stappenplan_van(klant)},
+    )
 
 
 @rol_vereist(Rol.KLANT)
 def regelingen(request: HttpRequest) -> HttpResponse:
     """Only the provisions I am entitled to (B1), and how far my applications are."""
     klant = _klant(request)
-    inzage_bij_verzoek(request, klant, "regelingen", "De app rekende uit op welke regelingen je recht hebt")
+    inzage_bij_verzoek(
+        request, klant, "regelingen", "De app rekende uit op welke regelingen je recht hebt"
+    )
     uitkomsten, fout = voorzieningen.voor_weergave(klant, peildatum=timezone.localdate())
-    return render(request, "contact/mijn/regelingen.html", {
-        "klant": klant, "beschikbaar": not fout,
-        "uitkomsten": uitkomsten, "aanvragen": klant.aanvragen.all(),
-    })
+    return render(
+        request,
+        "contact/mijn/regelingen.html",
+        {
+            "klant": klant,
+            "beschikbaar": not fout,
+            "uitkomsten": uitkomsten,
+            "aanvragen": klant.aanvragen.all(),
+        },
+    )
 
 
 @rol_vereist(Rol.KLANT)
@@ -170,26 +225,50 @@ def aanvragen(request: HttpRequest) -> HttpResponse:
     if uitkomst is None:
         # No (known) provision chosen: let the client choose from what they are entitled to.
         inzage_bij_verzoek(request, klant, "regelingen", "De app rekende uit wat je kunt aanvragen")
-        return render(request, "contact/mijn/aanvragen_kiezen.html", {
-            "uitkomsten": uitkomsten, "beschikbaar": not fout, "gevraagd": code},
-            status=404 if code else 200)
+        return render(
+            request,
+            "contact/mijn/aanvragen_kiezen.html",
+            {"uitkomsten": uitkomsten, "beschikbaar": not fout, "gevraagd": code},
+            status=404 if code else 200,
+        )
     form = AanvraagForm(request.POST or None)
     if request.method == "POST":
         toegang.eis(toegang.mag_aanvraag_indienen(gebruiker_van(request), klant))
     if request.method == "POST" and form.is_valid():
         try:
-            aanvraag = services.aanvraag_indienen(klant=klant, door=gebruiker_van(request), regeling_code=code,
-                                                  toelichting=form.cleaned_data["toelichting"])
+            aanvraag = services.aanvraag_indienen(
+                klant=klant,
+                door=gebruiker_van(request),
+                regeling_code=code,
+                toelichting=form.cleaned_data["toelichting"],
+            )
         except services.InvoerFout as fout:
             _fout_in_form(form, fout)
         else:
-            inzage_bij_verzoek(request, klant, "aanvraag", f"Je vroeg {aanvraag.regeling_naam} aan", Actie.AANMAKEN)
-            messages.success(request, _("Je aanvraag is ontvangen en veilig opgeslagen. Hieronder zie je wat er nu gebeurt."))
+            inzage_bij_verzoek(
+                request, klant, "aanvraag", f"Je vroeg {aanvraag.regeling_naam} aan", Actie.AANMAKEN
+            )
+            messages.success(
+                request,
+                _(
+                    "Je aanvraag is ontvangen en veilig opgeslagen. Hieronder zie je wat er nu gebeurt."
+                ),
+            )
             return redirect("mijn:regelingen")
-    inzage_bij_verzoek(request, klant, "aanvraag", "Je gegevens zijn alvast ingevuld voor een aanvraag")
-    return render(request, "contact/mijn/aanvragen.html", {
-        "klant": klant, "uitkomst": uitkomst, "form": form,
-        "gegevens": services.aanvraag_voorinvullen(klant)}, status=400 if form.errors else 200)
+    inzage_bij_verzoek(
+        request, klant, "aanvraag", "Je gegevens zijn alvast ingevuld voor een aanvraag"
+    )
+    return render(
+        request,
+        "contact/mijn/aanvragen.html",
+        {
+            "klant": klant,
+            "uitkomst": uitkomst,
+            "form": form,
+            "gegevens": services.aanvraag_voorinvullen(klant),
+        },
+        status=400 if form.errors else 200,
+    )
 
 
 @rol_vereist(Rol.KLANT)
@@ -197,9 +276,15 @@ def mijn_regels(request: HttpRequest) -> HttpResponse:
     """The rules for my situation in plain Dutch (A6)."""
     klant = _klant(request)
     inzage_bij_verzoek(request, klant, "regels", "Je las de regels voor jouw situatie")
-    return render(request, "contact/mijn/regels.html", {
-        "klant": klant, "teksten": regels_voor_klant(klant),
-        "contactpersoon": selectors.contactpersoon_profiel(klant.contactpersoon_id)})
+    return render(
+        request,
+        "contact/mijn/regels.html",
+        {
+            "klant": klant,
+            "teksten": regels_voor_klant(klant),
+            "contactpersoon": selectors.contactpersoon_profiel(klant.contactpersoon_id),
+        },
+    )
 
 
 @rol_vereist(Rol.KLANT)
@@ -207,11 +292,17 @@ def mijn_regels_pdf(request: HttpRequest) -> HttpResponse:
     klant = _klant(request)
     profiel = selectors.contactpersoon_profiel(klant.contactpersoon_id)
     naam = klant.contactpersoon.weergavenaam if klant.contactpersoon else "de gemeente"
-    inzage_bij_verzoek(request, klant, "regels", "Je maakte een brief met je regels", Actie.EXPORTEREN)
-    pdf = regels_brief_pdf(klant, regels_voor_klant(klant), contactpersoon_naam=naam,
-                           bereikbaar=profiel.bereikbaar if profiel else "",
-                           telefoon=profiel.telefoon_direct if profiel else "",
-                           foto=profiel.foto if profiel else None)
+    inzage_bij_verzoek(
+        request, klant, "regels", "Je maakte een brief met je regels", Actie.EXPORTEREN
+    )
+    pdf = regels_brief_pdf(
+        klant,
+        regels_voor_klant(klant),
+        contactpersoon_naam=naam,
+        bereikbaar=profiel.bereikbaar if profiel else "",
+        telefoon=profiel.telefoon_direct if profiel else "",
+        foto=profiel.foto if profiel else None,
+    )
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = 'inline; filename="mijn-regels.pdf"'
     return response
@@ -228,9 +319,15 @@ def hulp(request: HttpRequest) -> HttpResponse:
 def meldingen(request: HttpRequest) -> HttpResponse:
     """How I hear that something new is waiting. Push subscriptions arrive as JSON from pwa.js."""
     gebruiker = gebruiker_van(request)
-    return render(request, "contact/mijn/meldingen.html", {
-        "kanalen": gebruiker.meldingskanalen.filter(actief=True),
-        "klant": _klant(request), "vapid_sleutel": vapid_publieke_sleutel()})
+    return render(
+        request,
+        "contact/mijn/meldingen.html",
+        {
+            "kanalen": gebruiker.meldingskanalen.filter(actief=True),
+            "klant": _klant(request),
+            "vapid_sleutel": vapid_publieke_sleutel(),
+        },
+    )
 
 
 @max_verzoek("OPSTAP_MAX_PUSH_BYTES")  # a subscription is a few hundred bytes
@@ -239,9 +336,12 @@ def meldingen(request: HttpRequest) -> HttpResponse:
 def push_inschrijven(request: HttpRequest) -> JsonResponse:
     try:
         data = json.loads(request.body or b"{}")
-        services.meldingskanaal_opslaan(gebruiker=gebruiker_van(request), soort=KanaalSoort.PUSH,
-                                        endpoint=str(data.get("endpoint", "")), sleutels=data.get("keys"))
+        services.meldingskanaal_opslaan(
+            gebruiker=gebruiker_van(request),
+            soort=KanaalSoort.PUSH,
+            endpoint=str(data.get("endpoint", "")),
+            sleutels=data.get("keys"),
+        )
     except (ValueError, TypeError, AttributeError) as fout:
         return JsonResponse({"fout": str(fout) or "Ongeldige inschrijving."}, status=400)
     return JsonResponse({"ok": True}, status=201)
-

@@ -63,16 +63,26 @@ def berichten(request: HttpRequest, klant_pk: int) -> HttpResponse:
         toegang.eis(toegang.mag_bericht_sturen(gebruiker_van(request), klant))
         form = BerichtForm(request.POST, request.FILES)
         if form.is_valid() and form.versturen(door=gebruiker_van(request), klant=klant):
-            messages.success(request, _("Bericht verstuurd. De klant krijgt een melding (zonder inhoud)."))
+            messages.success(
+                request, _("Bericht verstuurd. De klant krijgt een melding (zonder inhoud).")
+            )
             return redirect("werk:berichten", klant_pk=klant.pk)
     inzage_bij_verzoek(request, klant, "berichten", "Begeleiding: berichten gelezen")
     services.berichten_lezen(klant=klant, lezer=gebruiker_van(request))
     zoek = request.GET.get("zoek", "").strip()
-    return render(request, "contact/werk/berichten.html", {
-        "klant": klant, "form": form, "berichten": selectors.gesprek(klant), "zoek": zoek,
-        "treffers": selectors.zoeken(klant, zoek) if zoek else None,
-        "afspraken": selectors.afspraken_op_een_rij(klant, zoek),
-    }, status=400 if form.errors else 200)
+    return render(
+        request,
+        "contact/werk/berichten.html",
+        {
+            "klant": klant,
+            "form": form,
+            "berichten": selectors.gesprek(klant),
+            "zoek": zoek,
+            "treffers": selectors.zoeken(klant, zoek) if zoek else None,
+            "afspraken": selectors.afspraken_op_een_rij(klant, zoek),
+        },
+        status=400 if form.errors else 200,
+    )
 
 
 @rol_vereist(*BEGELEIDING)
@@ -83,25 +93,37 @@ def bijlage(request: HttpRequest, klant_pk: int, bericht_pk: int) -> HttpRespons
     return response  # type: ignore[return-value]
 
 
-def _verslag_form(request: HttpRequest, klant: Klant, verslag: Gespreksverslag | None) -> HttpResponse:
+def _verslag_form(
+    request: HttpRequest, klant: Klant, verslag: Gespreksverslag | None
+) -> HttpResponse:
     gebruiker = gebruiker_van(request)
     if verslag is None:
         initial: dict[str, Any] = {"gesprek_op": timezone.localdate()}
     else:
-        initial = {v: getattr(verslag, v) for v in ("gesprek_op", "soort", "samenvatting", "afspraken",
-                                                    "volgende_stappen")}
+        initial = {
+            v: getattr(verslag, v)
+            for v in ("gesprek_op", "soort", "samenvatting", "afspraken", "volgende_stappen")
+        }
     form = VerslagForm(request.POST or None, initial=initial)
     b1_meldingen = services.verslag_b1_controle(verslag) if verslag is not None else []
     if request.method == "POST":
         toegang.eis(toegang.mag_verslag_schrijven(gebruiker, klant))
     if request.method == "POST" and form.is_valid():
         try:
-            verslag = services.verslag_opslaan(klant=klant, auteur=gebruiker, verslag=verslag, **form.cleaned_data)
-            inzage_bij_verzoek(request, klant, "gespreksverslag", "Begeleiding: gespreksverslag geschreven",
-                               Actie.WIJZIGEN)
+            verslag = services.verslag_opslaan(
+                klant=klant, auteur=gebruiker, verslag=verslag, **form.cleaned_data
+            )
+            inzage_bij_verzoek(
+                request,
+                klant,
+                "gespreksverslag",
+                "Begeleiding: gespreksverslag geschreven",
+                Actie.WIJZIGEN,
+            )
             if "publiceren" in request.POST or "toch_publiceren" in request.POST:
-                services.verslag_publiceren(verslag=verslag, door=gebruiker,
-                                            b1_genegeerd="toch_publiceren" in request.POST)
+                services.verslag_publiceren(
+                    verslag=verslag, door=gebruiker, b1_genegeerd="toch_publiceren" in request.POST
+                )
                 messages.success(request, _("Het verslag staat nu in de app van de klant."))
                 return redirect("werk:klant", klant_pk=klant.pk)
             messages.success(request, _("Opgeslagen als concept. De klant ziet het nog niet."))
@@ -109,15 +131,32 @@ def _verslag_form(request: HttpRequest, klant: Klant, verslag: Gespreksverslag |
         except services.B1Fout as fout:
             b1_meldingen = fout.meldingen
             messages.warning(request, str(fout))
-            return render(request, "contact/werk/verslag.html", {
-                "klant": klant, "form": form, "verslag": verslag, "b1_meldingen": b1_meldingen,
-                "b1_blokkeert": True}, status=400)
+            return render(
+                request,
+                "contact/werk/verslag.html",
+                {
+                    "klant": klant,
+                    "form": form,
+                    "verslag": verslag,
+                    "b1_meldingen": b1_meldingen,
+                    "b1_blokkeert": True,
+                },
+                status=400,
+            )
         except services.InvoerFout as fout:
             _fout_in_form(form, fout)
     inzage_bij_verzoek(request, klant, "gespreksverslag", "Begeleiding: gespreksverslag geopend")
-    return render(request, "contact/werk/verslag.html", {
-        "klant": klant, "form": form, "verslag": verslag, "b1_meldingen": b1_meldingen,
-    }, status=400 if form.errors else 200)
+    return render(
+        request,
+        "contact/werk/verslag.html",
+        {
+            "klant": klant,
+            "form": form,
+            "verslag": verslag,
+            "b1_meldingen": b1_meldingen,
+        },
+        status=400 if form.errors else 200,
+    )
 
 
 @rol_vereist(*BEGELEIDING)
@@ -128,7 +167,9 @@ def verslag_nieuw(request: HttpRequest, klant_pk: int) -> HttpResponse:
 @rol_vereist(*BEGELEIDING)
 def verslag(request: HttpRequest, klant_pk: int, verslag_pk: int) -> HttpResponse:
     klant = _klant(request, klant_pk)
-    return _verslag_form(request, klant, get_object_or_404(selectors.alle_verslagen(klant), pk=verslag_pk))
+    return _verslag_form(
+        request, klant, get_object_or_404(selectors.alle_verslagen(klant), pk=verslag_pk)
+    )
 
 
 @rol_vereist(*BEGELEIDING)
@@ -146,25 +187,45 @@ def contactmomenten(request: HttpRequest, klant_pk: int) -> HttpResponse:
         except services.InvoerFout as fout:
             messages.error(request, str(fout))
         else:
-            inzage_bij_verzoek(request, klant, "afspraken", "Begeleiding: contactmoment afgerond", Actie.WIJZIGEN)
+            inzage_bij_verzoek(
+                request, klant, "afspraken", "Begeleiding: contactmoment afgerond", Actie.WIJZIGEN
+            )
             messages.success(request, _("Opgeslagen."))
         return redirect("werk:contactmomenten", klant_pk=klant.pk)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         wanneer = timezone.make_aware(datetime.combine(d["datum"], d["tijd"]))
         try:
-            services.contactmoment_plannen(klant=klant, door=gebruiker, wanneer=wanneer, soort=d["soort"],
-                                           onderwerp=d["onderwerp"], waarom=d["waarom"])
+            services.contactmoment_plannen(
+                klant=klant,
+                door=gebruiker,
+                wanneer=wanneer,
+                soort=d["soort"],
+                onderwerp=d["onderwerp"],
+                waarom=d["waarom"],
+            )
         except services.InvoerFout as fout:
             _fout_in_form(form, fout)
         else:
-            inzage_bij_verzoek(request, klant, "afspraken", "Begeleiding: contactmoment gepland", Actie.AANMAKEN)
-            messages.success(request, _("Gepland. De klant heeft een bericht gekregen met wat, wanneer en waarom."))
+            inzage_bij_verzoek(
+                request, klant, "afspraken", "Begeleiding: contactmoment gepland", Actie.AANMAKEN
+            )
+            messages.success(
+                request,
+                _("Gepland. De klant heeft een bericht gekregen met wat, wanneer en waarom."),
+            )
             return redirect("werk:contactmomenten", klant_pk=klant.pk)
     inzage_bij_verzoek(request, klant, "afspraken", "Begeleiding: afspraken bekeken")
-    return render(request, "contact/werk/contactmomenten.html", {
-        "klant": klant, "form": form, "momenten": Contactmoment.objects.filter(klant=klant).order_by("-wanneer"),
-    }, status=400 if form.errors else 200)
+    return render(
+        request,
+        "contact/werk/contactmomenten.html",
+        {
+            "klant": klant,
+            "form": form,
+            "momenten": Contactmoment.objects.filter(klant=klant).order_by("-wanneer"),
+        },
+        status=400 if form.errors else 200,
+    )
 
 
 @rol_vereist(*BEGELEIDING)
@@ -188,9 +249,13 @@ def stappenplan(request: HttpRequest, klant_pk: int) -> HttpResponse:
                 sleutel = "drempel_eerst" if "drempel_eerst" in request.POST else "drempel_opgelost"
                 drempel = get_object_or_404(Drempel, pk=request.POST[sleutel] or 0, klant=klant)
                 if sleutel == "drempel_eerst":
-                    services.drempel_bijwerken(drempel=drempel, eerst_aanpakken=not drempel.eerst_aanpakken)
+                    services.drempel_bijwerken(
+                        drempel=drempel, eerst_aanpakken=not drempel.eerst_aanpakken
+                    )
                 else:
-                    services.drempel_bijwerken(drempel=drempel, opgelost=drempel.opgelost_op is None)
+                    services.drempel_bijwerken(
+                        drempel=drempel, opgelost=drempel.opgelost_op is None
+                    )
                 return _opgeslagen(request, klant, "werk:stappenplan")
             if "drempel-soort" in request.POST:
                 drempel_form = DrempelForm(request.POST, prefix="drempel")
@@ -200,8 +265,9 @@ def stappenplan(request: HttpRequest, klant_pk: int) -> HttpResponse:
             elif "trede-trede" in request.POST:
                 trede_form = TredeForm(request.POST, prefix="trede")
                 if trede_form.is_valid():
-                    services.trede_en_fase_wijzigen(klant=klant, door=gebruiker_van(request),
-                                                    **trede_form.cleaned_data)
+                    services.trede_en_fase_wijzigen(
+                        klant=klant, door=gebruiker_van(request), **trede_form.cleaned_data
+                    )
                     return _opgeslagen(request, klant, "werk:stappenplan")
             elif "doel-tekst" in request.POST:
                 doel_form = DoelForm(request.POST, prefix="doel")
@@ -212,25 +278,43 @@ def stappenplan(request: HttpRequest, klant_pk: int) -> HttpResponse:
                 stap_form = StapForm(request.POST, prefix="stap", klant=klant)
                 if stap_form.is_valid():
                     d = stap_form.cleaned_data
-                    bij_drempel = klant.drempels.filter(pk=d["drempel"]).first() if d["drempel"] else None
-                    services.stap_toevoegen(klant=klant, wat=d["wat"], wie=d["wie"], uiterlijk=d["uiterlijk"],
-                                            drempel=bij_drempel)
+                    bij_drempel = (
+                        klant.drempels.filter(pk=d["drempel"]).first() if d["drempel"] else None
+                    )
+                    services.stap_toevoegen(
+                        klant=klant,
+                        wat=d["wat"],
+                        wie=d["wie"],
+                        uiterlijk=d["uiterlijk"],
+                        drempel=bij_drempel,
+                    )
                     return _opgeslagen(request, klant, "werk:stappenplan")
         except services.InvoerFout as fout:
             messages.error(request, str(fout))
             fout_gezien = True
     inzage_bij_verzoek(request, klant, "stappenplan", "Begeleiding: stappenplan bekeken")
     formulieren = (doel_form, stap_form, drempel_form, trede_form)
-    return render(request, "contact/werk/stappenplan.html", {
-        "klant": klant, "doel_form": doel_form, "stap_form": stap_form, "drempel_form": drempel_form,
-        "trede_form": trede_form, **selectors.stappenplan_van(klant),
-        "drempels": sorted(klant.drempels.all(), key=lambda d: d.volgorde),
-        "trede_historie": klant.trede_historie.select_related("door")},
-        status=400 if fout_gezien or any(f.errors for f in formulieren) else 200)
+    return render(
+        request,
+        "contact/werk/stappenplan.html",
+        {
+            "klant": klant,
+            "doel_form": doel_form,
+            "stap_form": stap_form,
+            "drempel_form": drempel_form,
+            "trede_form": trede_form,
+            **selectors.stappenplan_van(klant),
+            "drempels": sorted(klant.drempels.all(), key=lambda d: d.volgorde),
+            "trede_historie": klant.trede_historie.select_related("door"),
+        },
+        status=400 if fout_gezien or any(f.errors for f in formulieren) else 200,
+    )
 
 
 def _opgeslagen(request: HttpRequest, klant: Klant, naam: str) -> HttpResponse:
-    inzage_bij_verzoek(request, klant, "stappenplan", "Begeleiding: stappenplan bijgewerkt", Actie.WIJZIGEN)
+    inzage_bij_verzoek(
+        request, klant, "stappenplan", "Begeleiding: stappenplan bijgewerkt", Actie.WIJZIGEN
+    )
     messages.success(request, _("Opgeslagen."))
     return redirect(naam, klant_pk=klant.pk)
 
@@ -243,18 +327,29 @@ def aanvragen(request: HttpRequest, klant_pk: int) -> HttpResponse:
         form = AanvraagStatusForm(request.POST)
         if form.is_valid():
             aanvraag = get_object_or_404(Aanvraag, pk=form.cleaned_data["aanvraag"], klant=klant)
-            services.aanvraag_bijwerken(aanvraag=aanvraag, door=gebruiker_van(request),
-                                        status=form.cleaned_data["status"])
-            inzage_bij_verzoek(request, klant, "aanvraag", "Begeleiding: aanvraag bijgewerkt", Actie.WIJZIGEN)
+            services.aanvraag_bijwerken(
+                aanvraag=aanvraag, door=gebruiker_van(request), status=form.cleaned_data["status"]
+            )
+            inzage_bij_verzoek(
+                request, klant, "aanvraag", "Begeleiding: aanvraag bijgewerkt", Actie.WIJZIGEN
+            )
             messages.success(request, _("Bijgewerkt. De klant heeft een bericht gekregen."))
             return redirect("werk:aanvragen", klant_pk=klant.pk)
     inzage_bij_verzoek(request, klant, "regelingen", "Begeleiding: regelingen en aanvragen bekeken")
-    uitkomsten, fout = voorzieningen.voor_weergave(klant, peildatum=timezone.localdate(), alleen_recht=False)
-    return render(request, "contact/werk/aanvragen.html", {
-        "klant": klant, "aanvragen": klant.aanvragen.all(),
-        "statussen": AanvraagStatus.choices,
-        "uitkomsten": uitkomsten, "rekenfout": fout,
-    })
+    uitkomsten, fout = voorzieningen.voor_weergave(
+        klant, peildatum=timezone.localdate(), alleen_recht=False
+    )
+    return render(
+        request,
+        "contact/werk/aanvragen.html",
+        {
+            "klant": klant,
+            "aanvragen": klant.aanvragen.all(),
+            "statussen": AanvraagStatus.choices,
+            "uitkomsten": uitkomsten,
+            "rekenfout": fout,
+        },
+    )
 
 
 @rol_vereist(*BEGELEIDING)
@@ -263,47 +358,77 @@ def overdracht(request: HttpRequest, klant_pk: int) -> HttpResponse:
     client's own contact person: a substitute gets a 403, also for just the form."""
     klant = _klant(request, klant_pk)
     gebruiker = gebruiker_van(request)
-    toegang.eis(toegang.mag_caseload_delegeren(gebruiker, klant.contactpersoon),
-                _("Alleen de vaste contactpersoon van deze klant legt een overdracht of vervanging vast."))
+    toegang.eis(
+        toegang.mag_caseload_delegeren(gebruiker, klant.contactpersoon),
+        _("Alleen de vaste contactpersoon van deze klant legt een overdracht of vervanging vast."),
+    )
     assert klant.contactpersoon is not None  # checked by the rule above
-    form = OverdrachtForm(request.POST or None, van=klant.contactpersoon, initial={"begin": timezone.localdate()})
+    form = OverdrachtForm(
+        request.POST or None, van=klant.contactpersoon, initial={"begin": timezone.localdate()}
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.overdracht_vastleggen(klant=klant, door=gebruiker, **form.cleaned_data)
         except services.InvoerFout as fout:
             _fout_in_form(form, fout)
         else:
-            inzage_bij_verzoek(request, klant, "contactpersoon", "Begeleiding: overdracht vastgelegd", Actie.WIJZIGEN)
-            messages.success(request, _("Vastgelegd. De klant heeft een bericht gekregen over wie nu helpt."))
+            inzage_bij_verzoek(
+                request,
+                klant,
+                "contactpersoon",
+                "Begeleiding: overdracht vastgelegd",
+                Actie.WIJZIGEN,
+            )
+            messages.success(
+                request, _("Vastgelegd. De klant heeft een bericht gekregen over wie nu helpt.")
+            )
             if toegang.mag_klant_zien(gebruiker, klant):
                 return redirect("werk:klant", klant_pk=klant.pk)
             return redirect("werk:caseload")
     inzage_bij_verzoek(request, klant, "contactpersoon", "Begeleiding: overdracht voorbereid")
-    return render(request, "contact/werk/overdracht.html", {
-        "klant": klant, "form": form, "overdrachten": selectors.overdrachten(klant),
-        "max_dagen": toegang.vervanging_max_dagen(klant.gemeente)},
-        status=400 if form.errors else 200)
+    return render(
+        request,
+        "contact/werk/overdracht.html",
+        {
+            "klant": klant,
+            "form": form,
+            "overdrachten": selectors.overdrachten(klant),
+            "max_dagen": toegang.vervanging_max_dagen(klant.gemeente),
+        },
+        status=400 if form.errors else 200,
+    )
 
 
 @rol_vereist(*BEGELEIDING)
 def als_klant(request: HttpRequest, klant_pk: int) -> HttpResponse:
     """See what the client sees, read-only. Logged in the access log, so the client sees it too."""
     klant = _klant(request, klant_pk)
-    inzage_bij_verzoek(request, klant, "weergave als klant", "Begeleiding: bekeken wat de klant in de app ziet")
+    inzage_bij_verzoek(
+        request, klant, "weergave als klant", "Begeleiding: bekeken wat de klant in de app ziet"
+    )
     uitkomsten, fout = voorzieningen.voor_weergave(klant, peildatum=timezone.localdate())
-    return render(request, "contact/werk/als_klant.html", {
-        # The client's links become links the viewer can follow, or text (web.templatetags klantlink).
-        "als_klant_voorbeeld": True,
-        "klant": klant, "fases": reis_van(klant), **selectors.thuis_overzicht(klant),
-        **selectors.stappenplan_van(klant),
-        "contactpersoon": selectors.contactpersoon_profiel(klant.contactpersoon_id),
-        "berichten": selectors.gesprek(klant), "verslagen": selectors.gepubliceerde_verslagen(klant),
-        "afspraken": selectors.afspraken_op_een_rij(klant),
-        "momenten": selectors.komende_contactmomenten(klant), "teksten": regels_voor_klant(klant),
-        # The provisions exactly as the client's page computes them: only what the engine grants.
-        "beschikbaar": not fout, "aanvragen": klant.aanvragen.all(),
-        "uitkomsten": uitkomsten,
-    })
+    return render(
+        request,
+        "contact/werk/als_klant.html",
+        {
+            # The client's links become links the viewer can follow, or text (web.templatetags klantlink).
+            "als_klant_voorbeeld": True,
+            "klant": klant,
+            "fases": reis_van(klant),
+            **selectors.thuis_overzicht(klant),
+            **selectors.stappenplan_van(klant),
+            "contactpersoon": selectors.contactpersoon_profiel(klant.contactpersoon_id),
+            "berichten": selectors.gesprek(klant),
+            "verslagen": selectors.gepubliceerde_verslagen(klant),
+            "afspraken": selectors.afspraken_op_een_rij(klant),
+            "momenten": selectors.komende_contactmomenten(klant),
+            "teksten": regels_voor_klant(klant),
+            # The provisions exactly as the client's page computes them: only what the engine grants.
+            "beschikbaar": not fout,
+            "aanvragen": klant.aanvragen.all(),
+            "uitkomsten": uitkomsten,
+        },
+    )
 
 
 @rol_vereist(Rol.CONTACTPERSOON, Rol.INKOMENSCONSULENT)
@@ -314,16 +439,26 @@ def voorzieningen_overzicht(request: HttpRequest) -> HttpResponse:
     if gemeente is None:
         raise Http404
     lopend = Aanvraag.objects.filter(
-        gemeente_id=gemeente.pk, klant__in=zichtbare_klanten(gebruiker),
-        status__in=[AanvraagStatus.INGEDIEND, AanvraagStatus.IN_BEHANDELING]).select_related("klant")
-    inzages_bij_lijst(request, [a.klant for a in lopend], "aanvraag",  # evaluates and caches the queryset
-                      "Begeleiding: lopende aanvragen in het overzicht")
-    return render(request, "contact/werk/voorzieningen.html", {
-        "regelingen": voorzieningen.regelingen_van_gemeente(gemeente.regels_code),
-        "lopend": lopend,
-        "standaard_weken": gemeente.instelling("voorziening_behandel_weken", 8),
-        "vandaag": timezone.localdate(),
-    })
+        gemeente_id=gemeente.pk,
+        klant__in=zichtbare_klanten(gebruiker),
+        status__in=[AanvraagStatus.INGEDIEND, AanvraagStatus.IN_BEHANDELING],
+    ).select_related("klant")
+    inzages_bij_lijst(
+        request,
+        [a.klant for a in lopend],
+        "aanvraag",  # evaluates and caches the queryset
+        "Begeleiding: lopende aanvragen in het overzicht",
+    )
+    return render(
+        request,
+        "contact/werk/voorzieningen.html",
+        {
+            "regelingen": voorzieningen.regelingen_van_gemeente(gemeente.regels_code),
+            "lopend": lopend,
+            "standaard_weken": gemeente.instelling("voorziening_behandel_weken", 8),
+            "vandaag": timezone.localdate(),
+        },
+    )
 
 
 @rol_vereist(Rol.CONTACTPERSOON)
@@ -332,22 +467,40 @@ def profiel(request: HttpRequest) -> HttpResponse:
     every client of theirs sees it. Staff data only: nothing of a client, so no access log."""
     gebruiker = gebruiker_van(request)
     huidig = selectors.contactpersoon_profiel(gebruiker.pk)
-    form = ProfielForm(initial={
-        "introductie": huidig.introductie if huidig else "", "bereikbaar": huidig.bereikbaar if huidig else "",
-        "telefoon_direct": huidig.telefoon_direct if huidig else ""})
+    form = ProfielForm(
+        initial={
+            "introductie": huidig.introductie if huidig else "",
+            "bereikbaar": huidig.bereikbaar if huidig else "",
+            "telefoon_direct": huidig.telefoon_direct if huidig else "",
+        }
+    )
     if request.method == "POST":
         form = ProfielForm(request.POST, request.FILES)
         if form.is_valid():
             d = form.cleaned_data
             try:
-                services.profiel_bijwerken(gebruiker, introductie=d["introductie"], bereikbaar=d["bereikbaar"],
-                                           telefoon_direct=d["telefoon_direct"], foto=d["foto"],
-                                           foto_weghalen=d["foto_weghalen"])
+                services.profiel_bijwerken(
+                    gebruiker,
+                    introductie=d["introductie"],
+                    bereikbaar=d["bereikbaar"],
+                    telefoon_direct=d["telefoon_direct"],
+                    foto=d["foto"],
+                    foto_weghalen=d["foto_weghalen"],
+                )
             except services.InvoerFout as fout:
                 _fout_in_form(form, fout)
             else:
-                messages.success(request, _("Je gegevens zijn opgeslagen. Je klanten zien ze meteen."))
+                messages.success(
+                    request, _("Je gegevens zijn opgeslagen. Je klanten zien ze meteen.")
+                )
                 return redirect("werk:profiel")
-    return render(request, "contact/werk/profiel.html", {
-        "form": form, "contactpersoon": huidig or Contactpersoon(gebruiker=gebruiker), "naam": gebruiker.weergavenaam,
-    }, status=400 if form.errors else 200)
+    return render(
+        request,
+        "contact/werk/profiel.html",
+        {
+            "form": form,
+            "contactpersoon": huidig or Contactpersoon(gebruiker=gebruiker),
+            "naam": gebruiker.weergavenaam,
+        },
+        status=400 if form.errors else 200,
+    )

@@ -44,14 +44,20 @@ class Uitkomst:
     reden: str = ""
 
 
-_HUISHOUDEN_LABEL = {"alleenstaande": "alleenstaande", "alleenstaande_ouder": "alleenstaande ouder",
-                     "gehuwden": "gehuwd of samenwonend", "gehuwden_met_kinderen": "gehuwd met kinderen"}
+_HUISHOUDEN_LABEL = {
+    "alleenstaande": "alleenstaande",
+    "alleenstaande_ouder": "alleenstaande ouder",
+    "gehuwden": "gehuwd of samenwonend",
+    "gehuwden_met_kinderen": "gehuwd met kinderen",
+}
 
 
 def _wat_het_geeft(ruw: dict[str, Any]) -> str:
     """The engine's amounts in words (nothing computed or invented here)."""
-    delen = [f"{_HUISHOUDEN_LABEL.get(soort, soort)}: {euro(b['bedrag'])} per {b['per']}"
-             for soort, b in ruw["bedragen"].items()]
+    delen = [
+        f"{_HUISHOUDEN_LABEL.get(soort, soort)}: {euro(b['bedrag'])} per {b['per']}"
+        for soort, b in ruw["bedragen"].items()
+    ]
     if ruw["bedrag_per_kind_per_maand"]:
         delen.append(f"{euro(ruw['bedrag_per_kind_per_maand'])} per kind per maand")
     if ruw["bedrag_per_persoon_per_maand"]:
@@ -83,37 +89,63 @@ def naar_regeling(ruw: dict[str, Any]) -> Regeling:
 def regelingen_van_gemeente(regels_code: str, *, peildatum: date | None = None) -> list[Regeling]:
     """All local provisions of one municipality in force on `peildatum` (default today).
     An unknown municipality code is a configuration error: `regels.InvoerFout` surfaces."""
-    return [naar_regeling(r) for r in regels.gemeentelijke_regelingen(regels_code, peildatum or date.today())]
+    return [
+        naar_regeling(r)
+        for r in regels.gemeentelijke_regelingen(regels_code, peildatum or date.today())
+    ]
 
 
-def invoer_voor_klant(klant: Klant, *, peildatum: date, netto_loon_per_maand: float = 0) -> dict[str, Any]:
+def invoer_voor_klant(
+    klant: Klant, *, peildatum: date, netto_loon_per_maand: float = 0
+) -> dict[str, Any]:
     """The household as the engine's JSON contract wants it: from what the municipality knows."""
-    return inkomen_invoer(klant, peildatum=peildatum, werk={"netto_loon_per_maand": [netto_loon_per_maand]})
+    return inkomen_invoer(
+        klant, peildatum=peildatum, werk={"netto_loon_per_maand": [netto_loon_per_maand]}
+    )
 
 
 def _waarde(ruw: dict[str, Any]) -> str:
     if not ruw["recht"]:
         return ""
     waarde = f"{euro(ruw['bedrag_per_maand'])} per maand"
-    return waarde + (f" ({euro(ruw['bedrag_per_jaar'])} per jaar)" if ruw["bedrag_per_jaar"] else "")
+    return waarde + (
+        f" ({euro(ruw['bedrag_per_jaar'])} per jaar)" if ruw["bedrag_per_jaar"] else ""
+    )
 
 
-def alle_uitkomsten(klant: Klant, *, peildatum: date, netto_loon_per_maand: float = 0) -> list[Uitkomst]:
+def alle_uitkomsten(
+    klant: Klant, *, peildatum: date, netto_loon_per_maand: float = 0
+) -> list[Uitkomst]:
     """Every provision with the engine's verdict for this household (the contact person sees why).
     Raises `regels.InvoerFout` when the household is outside what the engine models."""
-    invoer = invoer_voor_klant(klant, peildatum=peildatum, netto_loon_per_maand=netto_loon_per_maand)
-    per_code = {r.code: r for r in regelingen_van_gemeente(klant.gemeente.regels_code, peildatum=peildatum)}
-    return [Uitkomst(per_code[ruw["id"]], bool(ruw["recht"]), waarde=_waarde(ruw), reden=ruw["reden"])
-            for ruw in regels.regelingen_voor_huishouden(invoer)]
+    invoer = invoer_voor_klant(
+        klant, peildatum=peildatum, netto_loon_per_maand=netto_loon_per_maand
+    )
+    per_code = {
+        r.code: r for r in regelingen_van_gemeente(klant.gemeente.regels_code, peildatum=peildatum)
+    }
+    return [
+        Uitkomst(per_code[ruw["id"]], bool(ruw["recht"]), waarde=_waarde(ruw), reden=ruw["reden"])
+        for ruw in regels.regelingen_voor_huishouden(invoer)
+    ]
 
 
-def regelingen_voor_klant(klant: Klant, *, peildatum: date, netto_loon_per_maand: float = 0) -> list[Uitkomst]:
+def regelingen_voor_klant(
+    klant: Klant, *, peildatum: date, netto_loon_per_maand: float = 0
+) -> list[Uitkomst]:
     """Only the provisions this household is entitled to, according to the rules engine."""
-    return [u for u in alle_uitkomsten(klant, peildatum=peildatum, netto_loon_per_maand=netto_loon_per_maand)
-            if u.recht]
+    return [
+        u
+        for u in alle_uitkomsten(
+            klant, peildatum=peildatum, netto_loon_per_maand=netto_loon_per_maand
+        )
+        if u.recht
+    ]
 
 
-def voor_weergave(klant: Klant, *, peildatum: date, alleen_recht: bool = True) -> tuple[list[Uitkomst], str]:
+def voor_weergave(
+    klant: Klant, *, peildatum: date, alleen_recht: bool = True
+) -> tuple[list[Uitkomst], str]:
     """For a page: the outcomes, and the engine's reason when this household is outside its model
     (then the page says "ask your contact person" instead of "nothing for you")."""
     try:
@@ -131,6 +163,11 @@ def procedure(regeling: Regeling, *, vanaf: date, standaard_weken: int) -> list[
     stappen = []
     for i, naam in enumerate(namen):
         dagen = 0 if i == 0 else round(weken * 7 * i / max(len(namen) - 1, 1))
-        stappen.append({"naam": naam, "verwacht_op": (vanaf + timedelta(days=dagen)).isoformat(),
-                        "gedaan_op": vanaf.isoformat() if i == 0 else None})
+        stappen.append(
+            {
+                "naam": naam,
+                "verwacht_op": (vanaf + timedelta(days=dagen)).isoformat(),
+                "gedaan_op": vanaf.isoformat() if i == 0 else None,
+            }
+        )
     return stappen

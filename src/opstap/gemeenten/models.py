@@ -6,9 +6,12 @@ from django.db import models
 
 class Gemeente(models.Model):
     naam = models.CharField(max_length=100)
-    slug = models.SlugField(unique=True, help_text="Korte naam in adressen en de CLI, bijv. 'demodam'.")
+    slug = models.SlugField(
+        unique=True, help_text="Korte naam in adressen en de CLI, bijv. 'demodam'."
+    )
     cbs_code = models.CharField(
-        max_length=6, unique=True,
+        max_length=6,
+        unique=True,
         validators=[RegexValidator(r"^GM\d{4}$", "Een CBS-code ziet eruit als GM0363.")],
     )
     # Code of the municipal layer in the rules package (regels/parameters/gemeenten/<code>).

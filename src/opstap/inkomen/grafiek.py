@@ -18,8 +18,14 @@ LAGEN = [
     ("toeslagen", gettext_lazy("Toeslagen, kinderbijslag en kortingen"), "#1e6b34"),
     ("gemeentelijk", gettext_lazy("Regelingen van de gemeente"), "#b34700"),
 ]
-TOESLAGEN = ("zorgtoeslag", "huurtoeslag", "kindgebonden_budget", "kinderbijslag", "kinderopvangtoeslag",
-             "inkomensafhankelijke_combinatiekorting")
+TOESLAGEN = (
+    "zorgtoeslag",
+    "huurtoeslag",
+    "kindgebonden_budget",
+    "kinderbijslag",
+    "kinderopvangtoeslag",
+    "inkomensafhankelijke_combinatiekorting",
+)
 
 
 @dataclass(frozen=True)
@@ -38,7 +44,8 @@ def staven(uitkomst: dict[str, Any]) -> list[Staaf]:
             # The engine's own part: net wage including the holiday pay accrued on it.
             "zelf_verdiend": float(r.get("zelf_verdiend", r["netto_loon_per_maand"])),
             "bijstand": float(r["bijstand"]),
-            "toeslagen": sum(float(r.get(k, 0.0)) for k in TOESLAGEN) - float(r.get("kinderopvang_kosten", 0.0)),
+            "toeslagen": sum(float(r.get(k, 0.0)) for k in TOESLAGEN)
+            - float(r.get("kinderopvang_kosten", 0.0)),
             "gemeentelijk": sum(float(v) for v in r.get("gemeentelijke_regelingen", {}).values()),
         }
         totaal = float(r["totaal_netto_per_maand"])
@@ -82,8 +89,13 @@ TELEFOON = Opmaak("telefoon", 300, 430, 56, 8, 38, 58, 13, 5)
 ARMOEDEVAL_ROOD = "#b00020"
 
 
-def inkomen_svg(uitkomst: dict[str, Any], *, titel: str, gemarkeerd_uren: float | None = None,
-                opmaak: Opmaak = BUREAU) -> str:
+def inkomen_svg(
+    uitkomst: dict[str, Any],
+    *,
+    titel: str,
+    gemarkeerd_uren: float | None = None,
+    opmaak: Opmaak = BUREAU,
+) -> str:
     rijen = staven(uitkomst)
     if not rijen:
         return ""
@@ -102,7 +114,9 @@ def inkomen_svg(uitkomst: dict[str, Any], *, titel: str, gemarkeerd_uren: float 
         return boven + plot_h - bedrag / schaal_max * plot_h
 
     # Translated outside the f-strings: xgettext does not look inside them.
-    uitleg = _("Gestapelde staven per aantal uren werk per week. De tabel onder de grafiek geeft dezelfde bedragen.")
+    uitleg = _(
+        "Gestapelde staven per aantal uren werk per week. De tabel onder de grafiek geeft dezelfde bedragen."
+    )
     armoedeval = _("Armoedeval bij %(uren)s uur")
     as_label = _("uren werk per week")
     uit_bijstand = _("uit de bijstand vanaf %(uren)s uur")
@@ -116,19 +130,27 @@ def inkomen_svg(uitkomst: dict[str, Any], *, titel: str, gemarkeerd_uren: float 
     for i, s in enumerate(rijen):
         if s.armoedeval:
             tip = escape(armoedeval % {"uren": _uren(s.uren)})
-            delen.append(f'<rect x="{links + (i - 1) * staaf_b:.1f}" y="{boven}" width="{2 * staaf_b:.1f}" '
-                         f'height="{plot_h}" fill="#fde8ea"><title>{tip}</title></rect>')
+            delen.append(
+                f'<rect x="{links + (i - 1) * staaf_b:.1f}" y="{boven}" width="{2 * staaf_b:.1f}" '
+                f'height="{plot_h}" fill="#fde8ea"><title>{tip}</title></rect>'
+            )
             # At least 14 units wide, so it shows even when 41 bars share a phone's width.
             band = max(2 * staaf_b, 14.0)
             midden = links + i * staaf_b
-            delen.append(f'<rect class="armoedeval" x="{midden - band / 2:.1f}" y="{boven + plot_h + 1}" '
-                         f'width="{band:.1f}" height="6" fill="{ARMOEDEVAL_ROOD}"><title>{tip}</title></rect>')
+            delen.append(
+                f'<rect class="armoedeval" x="{midden - band / 2:.1f}" y="{boven + plot_h + 1}" '
+                f'width="{band:.1f}" height="6" fill="{ARMOEDEVAL_ROOD}"><title>{tip}</title></rect>'
+            )
     bedrag = 0.0
     while bedrag <= schaal_max + 0.1:
-        delen.append(f'<line x1="{links}" x2="{breedte - rechts}" y1="{y(bedrag):.1f}" y2="{y(bedrag):.1f}" '
-                     'stroke="#d0d0d0" stroke-width="1"/>')
-        delen.append(f'<text x="{links - 6}" y="{y(bedrag) + f / 3:.1f}" text-anchor="end" font-size="{f}" '
-                     f'fill="#4d4d4d">{_euro(bedrag)}</text>')
+        delen.append(
+            f'<line x1="{links}" x2="{breedte - rechts}" y1="{y(bedrag):.1f}" y2="{y(bedrag):.1f}" '
+            'stroke="#d0d0d0" stroke-width="1"/>'
+        )
+        delen.append(
+            f'<text x="{links - 6}" y="{y(bedrag) + f / 3:.1f}" text-anchor="end" font-size="{f}" '
+            f'fill="#4d4d4d">{_euro(bedrag)}</text>'
+        )
         bedrag += stap
     uur = escape(str(_("uur")))
     for i, s in enumerate(rijen):
@@ -138,23 +160,33 @@ def inkomen_svg(uitkomst: dict[str, Any], *, titel: str, gemarkeerd_uren: float 
             waarde = s.delen[sleutel]
             if waarde <= 0:
                 continue
-            delen.append(f'<rect x="{x:.1f}" y="{y(basis + waarde):.1f}" width="{staaf_b * 0.76:.1f}" '
-                         f'height="{y(basis) - y(basis + waarde):.1f}" fill="{kleur}"><title>{_uren(s.uren)} {uur}: '
-                         f'{escape(str(label))} {_euro(waarde)}</title></rect>')
+            delen.append(
+                f'<rect x="{x:.1f}" y="{y(basis + waarde):.1f}" width="{staaf_b * 0.76:.1f}" '
+                f'height="{y(basis) - y(basis + waarde):.1f}" fill="{kleur}"><title>{_uren(s.uren)} {uur}: '
+                f"{escape(str(label))} {_euro(waarde)}</title></rect>"
+            )
             basis += waarde
         if s.armoedeval and basis > 0:
-            delen.append(f'<rect class="armoedeval" x="{x:.1f}" y="{y(basis):.1f}" width="{staaf_b * 0.76:.1f}" '
-                         f'height="{y(0) - y(basis):.1f}" fill="none" stroke="{ARMOEDEVAL_ROOD}" '
-                         'stroke-width="2"/>')
+            delen.append(
+                f'<rect class="armoedeval" x="{x:.1f}" y="{y(basis):.1f}" width="{staaf_b * 0.76:.1f}" '
+                f'height="{y(0) - y(basis):.1f}" fill="none" stroke="{ARMOEDEVAL_ROOD}" '
+                'stroke-width="2"/>'
+            )
             # A red arrow pointing down at the bar with less money.
             px, py = x + staaf_b * 0.38, y(basis) - 3
-            delen.append(f'<path class="armoedeval" d="M{px - 7:.1f},{py - 11:.1f} L{px + 7:.1f},{py - 11:.1f} '
-                         f'L{px:.1f},{py:.1f} Z" fill="{ARMOEDEVAL_ROOD}"/>')
+            delen.append(
+                f'<path class="armoedeval" d="M{px - 7:.1f},{py - 11:.1f} L{px + 7:.1f},{py - 11:.1f} '
+                f'L{px:.1f},{py:.1f} Z" fill="{ARMOEDEVAL_ROOD}"/>'
+            )
         if len(rijen) <= 12 or i % o.uren_label_elke == 0:
-            delen.append(f'<text x="{x + staaf_b * 0.38:.1f}" y="{boven + plot_h + 8 + f}" text-anchor="middle" '
-                         f'font-size="{f}" fill="#1a1a1a">{_uren(s.uren)}</text>')
-    delen.append(f'<text x="{links + plot_b / 2:.1f}" y="{hoogte - 8}" text-anchor="middle" font-size="{f + 1}" '
-                 f'fill="#1a1a1a">{escape(as_label)}</text>')
+            delen.append(
+                f'<text x="{x + staaf_b * 0.38:.1f}" y="{boven + plot_h + 8 + f}" text-anchor="middle" '
+                f'font-size="{f}" fill="#1a1a1a">{_uren(s.uren)}</text>'
+            )
+    delen.append(
+        f'<text x="{links + plot_b / 2:.1f}" y="{hoogte - 8}" text-anchor="middle" font-size="{f + 1}" '
+        f'fill="#1a1a1a">{escape(as_label)}</text>'
+    )
     uit = uitkomst.get("uren_uit_bijstand")
     uren_lijst = [s.uren for s in rijen]
     if uit is not None and uren_lijst[0] <= uit <= uren_lijst[-1] and len(uren_lijst) > 1:
@@ -163,20 +195,26 @@ def inkomen_svg(uitkomst: dict[str, Any], *, titel: str, gemarkeerd_uren: float 
             if uren_lijst[i] >= uit:
                 frac = (uit - uren_lijst[i - 1]) / ((uren_lijst[i] - uren_lijst[i - 1]) or 1)
                 xpos = links + (i - 1 + frac) * staaf_b + staaf_b / 2
-                delen.append(f'<line x1="{xpos:.1f}" x2="{xpos:.1f}" y1="{boven}" y2="{boven + plot_h}" '
-                             'stroke="#1a1a1a" stroke-width="2" stroke-dasharray="6 4"/>')
+                delen.append(
+                    f'<line x1="{xpos:.1f}" x2="{xpos:.1f}" y1="{boven}" y2="{boven + plot_h}" '
+                    'stroke="#1a1a1a" stroke-width="2" stroke-dasharray="6 4"/>'
+                )
                 # On the narrow layout the label sits above the plot, ending at the line when the
                 # line is on the right half, so it never runs off the chart.
                 rechts_van_midden = xpos > links + plot_b / 2
                 anker = "end" if rechts_van_midden else "start"
                 tx = xpos - 4 if rechts_van_midden else xpos + 4
                 ty = boven - 14 if o is not BUREAU else boven + 12
-                delen.append(f'<text x="{tx:.1f}" y="{ty}" text-anchor="{anker}" font-size="{f}" fill="#1a1a1a">'
-                             f'{escape(uit_bijstand % {"uren": _uren(uit)})}</text>')
+                delen.append(
+                    f'<text x="{tx:.1f}" y="{ty}" text-anchor="{anker}" font-size="{f}" fill="#1a1a1a">'
+                    f"{escape(uit_bijstand % {'uren': _uren(uit)})}</text>"
+                )
                 break
     if gemarkeerd_uren is not None and gemarkeerd_uren in uren_lijst:
         i = uren_lijst.index(gemarkeerd_uren)
-        delen.append(f'<rect x="{links + i * staaf_b + 1:.1f}" y="{boven}" width="{max(staaf_b - 2, 2):.1f}" '
-                     f'height="{plot_h}" fill="none" stroke="#b34700" stroke-width="3"/>')
+        delen.append(
+            f'<rect x="{links + i * staaf_b + 1:.1f}" y="{boven}" width="{max(staaf_b - 2, 2):.1f}" '
+            f'height="{plot_h}" fill="none" stroke="#b34700" stroke-width="3"/>'
+        )
     delen.append("</svg>")
     return "".join(delen)

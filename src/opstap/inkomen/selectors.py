@@ -41,13 +41,26 @@ def uitleg_voor_niveau(uitleg: dict[str, Any], index: int) -> NiveauUitleg | Non
     niveau = niveaus[index]
     parameters = uitleg.get("parameters") or {}
     stappen = [
-        Stap(naam=s["naam"].replace("_", " "), waarde=s["waarde"], formule=s["formule"], artikel=s["artikel"],
-             parameters=[{"pad": pad, **parameters[pad]} for pad in s.get("parameters", []) if pad in parameters])
+        Stap(
+            naam=s["naam"].replace("_", " "),
+            waarde=s["waarde"],
+            formule=s["formule"],
+            artikel=s["artikel"],
+            parameters=[
+                {"pad": pad, **parameters[pad]}
+                for pad in s.get("parameters", [])
+                if pad in parameters
+            ],
+        )
         for s in niveau.get("stappen", [])
     ]
     return NiveauUitleg(
-        uren_per_week=niveau.get("uren_per_week"), tekst=niveau.get("tekst", ""), algemeen=uitleg.get("tekst", ""),
-        regelversie=uitleg.get("regelversie", ""), peildatum=uitleg.get("peildatum", ""), stappen=stappen,
+        uren_per_week=niveau.get("uren_per_week"),
+        tekst=niveau.get("tekst", ""),
+        algemeen=uitleg.get("tekst", ""),
+        regelversie=uitleg.get("regelversie", ""),
+        peildatum=uitleg.get("peildatum", ""),
+        stappen=stappen,
         vereenvoudigingen=list(uitleg.get("vereenvoudigingen") or []),
     )
 
@@ -99,17 +112,34 @@ def vrijlating_stand(uitkomst: dict[str, Any], index: int) -> VrijlatingStand:
         if laatste is not None:
             nog = (laatste.year - peildatum.year) * 12 + laatste.month - peildatum.month + 1
         daarna = vrij.get("daarna") or {}
-        return VrijlatingStand("loopt", onderdeel=vrij["onderdeel"], bedrag=float(rij["inkomensvrijlating"]),
-                               laatste_maand=laatste, nog_maanden=nog, daarna_tot=_maand(daarna.get("laatste_maand")),
-                               duur_maanden=duur, gebruikt=gebruikt, minimumleeftijd=minimumleeftijd)
+        return VrijlatingStand(
+            "loopt",
+            onderdeel=vrij["onderdeel"],
+            bedrag=float(rij["inkomensvrijlating"]),
+            laatste_maand=laatste,
+            nog_maanden=nog,
+            daarna_tot=_maand(daarna.get("laatste_maand")),
+            duur_maanden=duur,
+            gebruikt=gebruikt,
+            minimumleeftijd=minimumleeftijd,
+        )
     geboren = date.fromisoformat(invoer["aanvrager"]["geboortedatum"])
     try:
         verjaardag = geboren.replace(year=geboren.year + minimumleeftijd)
     except ValueError:  # born on 29 February
         verjaardag = date(geboren.year + minimumleeftijd, 3, 1)
     if verjaardag > peildatum:
-        return VrijlatingStand("te_jong", duur_maanden=duur, gebruikt=gebruikt, minimumleeftijd=minimumleeftijd,
-                               vanaf_datum=verjaardag)
+        return VrijlatingStand(
+            "te_jong",
+            duur_maanden=duur,
+            gebruikt=gebruikt,
+            minimumleeftijd=minimumleeftijd,
+            vanaf_datum=verjaardag,
+        )
     if gebruikt >= duur:
-        return VrijlatingStand("op", duur_maanden=duur, gebruikt=gebruikt, minimumleeftijd=minimumleeftijd)
-    return VrijlatingStand("geen", duur_maanden=duur, gebruikt=gebruikt, minimumleeftijd=minimumleeftijd)
+        return VrijlatingStand(
+            "op", duur_maanden=duur, gebruikt=gebruikt, minimumleeftijd=minimumleeftijd
+        )
+    return VrijlatingStand(
+        "geen", duur_maanden=duur, gebruikt=gebruikt, minimumleeftijd=minimumleeftijd
+    )

@@ -41,8 +41,11 @@ def invoer_voor_klant(klant: Klant, *, peildatum: date, werk: dict[str, Any]) ->
         "partner": {"geboortedatum": partner.geboortedatum.isoformat()} if partner else None,
         # Only children under 18 count as children for bijstand and toeslagen; an older child at home
         # is a housemate (a kostendeler from 27, recorded as such), not a child.
-        "kinderen": [{"geboortedatum": k.geboortedatum.isoformat()} for k in klant.kinderen.all()
-                     if leeftijd(k.geboortedatum, peildatum) < 18],
+        "kinderen": [
+            {"geboortedatum": k.geboortedatum.isoformat()}
+            for k in klant.kinderen.all()
+            if leeftijd(k.geboortedatum, peildatum) < 18
+        ],
         "kostendelers": klant.kostendelers,
         "kale_huur": float(klant.kale_huur),
         "servicekosten": float(klant.servicekosten),
@@ -53,7 +56,9 @@ def invoer_voor_klant(klant: Klant, *, peildatum: date, werk: dict[str, Any]) ->
     }
 
 
-def bereken(invoer: dict[str, Any], *, uitleg: bool = False, variant_regel: str = "") -> dict[str, Any]:
+def bereken(
+    invoer: dict[str, Any], *, uitleg: bool = False, variant_regel: str = ""
+) -> dict[str, Any]:
     """Raises regels.InvoerFout with a Dutch message naming the field. `variant_regel` adds the
     same household under an alternative rule, side by side (B4)."""
     varianten = [{"naam": variant_regel, "regel": variant_regel}] if variant_regel else None
@@ -61,20 +66,37 @@ def bereken(invoer: dict[str, Any], *, uitleg: bool = False, variant_regel: str 
 
 
 @transaction.atomic
-def berekening_vastleggen(*, klant: Klant | None, gemeente_id: int, door: Gebruiker | None, doel: str,
-                          invoer: dict[str, Any], uren_per_week: float | None = None) -> Berekening:
+def berekening_vastleggen(
+    *,
+    klant: Klant | None,
+    gemeente_id: int,
+    door: Gebruiker | None,
+    doel: str,
+    invoer: dict[str, Any],
+    uren_per_week: float | None = None,
+) -> Berekening:
     """Keep a calculation with what was decided or advised from it: input, result, the full
     explanation and the rule version — recomputed here, never taken from the browser."""
     uitkomst = regels.bereken(invoer, uitleg=True)
     toelichting = uitkomst.pop("uitleg", {})
     berekening = Berekening.objects.create(
-        gemeente_id=gemeente_id, klant=klant, gemaakt_door=door, doel=doel,
+        gemeente_id=gemeente_id,
+        klant=klant,
+        gemaakt_door=door,
+        doel=doel,
         peildatum=date.fromisoformat(invoer["peildatum"]),
         uren_per_week=Decimal(str(uren_per_week)) if uren_per_week is not None else None,
         regelversie=str(uitkomst.get("regelversie") or regels.REGELVERSIE),
-        invoer=invoer, uitkomst=uitkomst, uitleg=toelichting,
+        invoer=invoer,
+        uitkomst=uitkomst,
+        uitleg=toelichting,
     )
     if klant is not None:
-        inzage_vastleggen(gebruiker=door, klant=klant, onderdeel="huishouden en inkomen", actie=Actie.AANMAKEN,
-                          doel=f"Berekening vastgelegd: {doel}")
+        inzage_vastleggen(
+            gebruiker=door,
+            klant=klant,
+            onderdeel="huishouden en inkomen",
+            actie=Actie.AANMAKEN,
+            doel=f"Berekening vastgelegd: {doel}",
+        )
     return berekening

@@ -27,12 +27,31 @@ from .keuzes import Fase, Huishouden, Trede
 from .models import Kind, Klant, Partner, TredeWijziging
 
 VERPLICHTE_KOLOMMEN = (
-    "bsn", "voorletters", "achternaam", "geboortedatum", "postcode", "huisnummer",
-    "huishouden", "trede", "contactpersoon",
+    "bsn",
+    "voorletters",
+    "achternaam",
+    "geboortedatum",
+    "postcode",
+    "huisnummer",
+    "huishouden",
+    "trede",
+    "contactpersoon",
 )
 OPTIONELE_KOLOMMEN = (
-    "tussenvoegsel", "roepnaam", "straat", "woonplaats", "email", "telefoon", "kostendelers", "kale_huur", "servicekosten",
-    "vermogen", "partner_geboortedatum", "kinderen_geboortedata", "bijstand_sinds", "fase",
+    "tussenvoegsel",
+    "roepnaam",
+    "straat",
+    "woonplaats",
+    "email",
+    "telefoon",
+    "kostendelers",
+    "kale_huur",
+    "servicekosten",
+    "vermogen",
+    "partner_geboortedatum",
+    "kinderen_geboortedata",
+    "bijstand_sinds",
+    "fase",
 )
 MAX_BESTAND_BYTES = 20 * 1024 * 1024
 
@@ -104,8 +123,12 @@ def _bedrag(waarde: str, veld: str, fouten: list[str], maximum: int | None = Non
         return Decimal("0")
     if bedrag < 0:
         fouten.append(f"{veld} kan niet negatief zijn.")
-    elif maximum is not None and bedrag > maximum:  # the rules engine's bound: no real household is above it
-        fouten.append(f"{veld} is hoger dan {maximum:,} euro. Controleer het bedrag.".replace(",", "."))
+    elif (
+        maximum is not None and bedrag > maximum
+    ):  # the rules engine's bound: no real household is above it
+        fouten.append(
+            f"{veld} is hoger dan {maximum:,} euro. Controleer het bedrag.".replace(",", ".")
+        )
     return bedrag
 
 
@@ -163,8 +186,10 @@ def controleer_rij(
 
     huishouden = waarde.get("huishouden", "").lower()
     if huishouden not in Huishouden.values:
-        fouten.append(f"Huishouden '{waarde.get('huishouden', '')}' is onbekend "
-                      "(kies alleenstaande, alleenstaande_ouder of gehuwd).")
+        fouten.append(
+            f"Huishouden '{waarde.get('huishouden', '')}' is onbekend "
+            "(kies alleenstaande, alleenstaande_ouder of gehuwd)."
+        )
     schoon["huishouden"] = huishouden
     schoon["trede"] = _trede(waarde.get("trede", ""), fouten)
     fase = waarde.get("fase", "") or Fase.GESPREK
@@ -174,8 +199,11 @@ def controleer_rij(
 
     naam = waarde.get("contactpersoon", "")
     if naam not in contactpersonen:
-        fouten.append(f"Contactpersoon '{naam}' bestaat niet in deze gemeente." if naam
-                      else "Contactpersoon ontbreekt.")
+        fouten.append(
+            f"Contactpersoon '{naam}' bestaat niet in deze gemeente."
+            if naam
+            else "Contactpersoon ontbreekt."
+        )
     schoon["contactpersoon"] = contactpersonen.get(naam)
 
     kostendelers = waarde.get("kostendelers", "") or "0"
@@ -184,16 +212,23 @@ def controleer_rij(
         kostendelers = "0"
     schoon["kostendelers"] = int(kostendelers)
     for veld in ("kale_huur", "servicekosten", "vermogen"):
-        schoon[veld] = _bedrag(waarde.get(veld, ""), veld.replace("_", " ").capitalize(), fouten,
-                               BEDRAG_GRENZEN[veld][0])
-    schoon["bijstand_sinds"] = _datum(waarde.get("bijstand_sinds", ""), "Bijstand sinds", fouten,
-                                      verplicht=False)
+        schoon[veld] = _bedrag(
+            waarde.get(veld, ""),
+            veld.replace("_", " ").capitalize(),
+            fouten,
+            BEDRAG_GRENZEN[veld][0],
+        )
+    schoon["bijstand_sinds"] = _datum(
+        waarde.get("bijstand_sinds", ""), "Bijstand sinds", fouten, verplicht=False
+    )
 
-    partner = _datum(waarde.get("partner_geboortedatum", ""), "Geboortedatum partner", fouten,
-                     verplicht=False)
+    partner = _datum(
+        waarde.get("partner_geboortedatum", ""), "Geboortedatum partner", fouten, verplicht=False
+    )
     kinderen = [
         _datum(d, "Geboortedatum kind", fouten)
-        for d in re.split(r"[;|,\s]+", waarde.get("kinderen_geboortedata", "")) if d.strip()
+        for d in re.split(r"[;|,\s]+", waarde.get("kinderen_geboortedata", ""))
+        if d.strip()
     ]
     if geboortedatum and any(k and k <= geboortedatum for k in kinderen):
         fouten.append("Een kind is eerder geboren dan de klant.")
@@ -204,7 +239,11 @@ def controleer_rij(
         fouten.append("Er is een partner ingevuld, maar het huishouden is niet 'gehuwd'.")
     if huishouden == Huishouden.ALLEENSTAANDE and kinderen:
         fouten.append("Met kinderen is het huishouden 'alleenstaande_ouder' (of 'gehuwd').")
-    if huishouden == Huishouden.ALLEENSTAANDE_OUDER and "kinderen_geboortedata" in rij and not kinderen:
+    if (
+        huishouden == Huishouden.ALLEENSTAANDE_OUDER
+        and "kinderen_geboortedata" in rij
+        and not kinderen
+    ):
         fouten.append("Bij 'alleenstaande_ouder' hoort minstens één kind in kinderen_geboortedata.")
     schoon["partner_geboortedatum"] = partner
     schoon["kinderen"] = [k for k in kinderen if k]
@@ -235,35 +274,53 @@ def _bewaar(schoon: dict[str, object], *, gemeente: Gemeente, door: Gebruiker | 
     klant.kinderen.all().delete()
     Kind.objects.bulk_create([Kind(klant=klant, geboortedatum=k) for k in kinderen])
     if oude_trede != klant.trede:
-        TredeWijziging.objects.create(klant=klant, trede=klant.trede, datum=timezone.localdate(), door=door,
-                                      toelichting="Overgenomen bij import" if nieuw else "Gewijzigd bij import")
-    inzage_vastleggen(gebruiker=door, klant=klant, onderdeel="gegevens uit vorig systeem",
-                      doel="Overgang naar Opstap: gegevens overgenomen",
-                      actie=Actie.AANMAKEN if nieuw else Actie.WIJZIGEN)
+        TredeWijziging.objects.create(
+            klant=klant,
+            trede=klant.trede,
+            datum=timezone.localdate(),
+            door=door,
+            toelichting="Overgenomen bij import" if nieuw else "Gewijzigd bij import",
+        )
+    inzage_vastleggen(
+        gebruiker=door,
+        klant=klant,
+        onderdeel="gegevens uit vorig systeem",
+        doel="Overgang naar Opstap: gegevens overgenomen",
+        actie=Actie.AANMAKEN if nieuw else Actie.WIJZIGEN,
+    )
     return nieuw
 
 
 def lees_csv(inhoud: bytes) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
     if len(inhoud) > MAX_BESTAND_BYTES:
-        raise BestandFout(f"Het bestand is te groot ({len(inhoud) // (1024 * 1024)} MB). "
-                          f"Het mag hoogstens {MAX_BESTAND_BYTES // (1024 * 1024)} MB zijn.")
+        raise BestandFout(
+            f"Het bestand is te groot ({len(inhoud) // (1024 * 1024)} MB). "
+            f"Het mag hoogstens {MAX_BESTAND_BYTES // (1024 * 1024)} MB zijn."
+        )
     try:
         tekst = inhoud.decode("utf-8-sig")
     except UnicodeDecodeError:
         try:
             tekst = inhoud.decode("cp1252")
         except UnicodeDecodeError as exc:
-            raise BestandFout("Dit is geen tekstbestand (CSV). Sla het op als CSV en probeer het opnieuw.") from exc
+            raise BestandFout(
+                "Dit is geen tekstbestand (CSV). Sla het op als CSV en probeer het opnieuw."
+            ) from exc
     if "\x00" in tekst:
-        raise BestandFout("Dit is geen tekstbestand (CSV). Sla het op als CSV en probeer het opnieuw.")
+        raise BestandFout(
+            "Dit is geen tekstbestand (CSV). Sla het op als CSV en probeer het opnieuw."
+        )
     eerste = tekst.split("\n", 1)[0]
     scheiding = ";" if eerste.count(";") > eerste.count(",") else ","
     lezer = csv.DictReader(io.StringIO(tekst, newline=""), delimiter=scheiding)
     kolommen = [k.strip().lower() for k in (lezer.fieldnames or [])]
     ontbrekend = [k for k in VERPLICHTE_KOLOMMEN if k not in kolommen]
     if ontbrekend:
-        raise BestandFout("Deze kolommen ontbreken in de eerste regel: " + ", ".join(ontbrekend)
-                          + ". Zie docs/import.md voor de kolommen.")
+        raise BestandFout(
+            "Deze kolommen ontbreken in de eerste regel: "
+            + ", ".join(ontbrekend)
+            + ". Zie docs/import.md voor de kolommen."
+        )
     lezer.fieldnames = kolommen
     rijen = []
     for rij in lezer:
@@ -288,7 +345,9 @@ def importeer_klanten(
     gezien: dict[str, int] = {}
     for nummer, (regel, rij) in enumerate(rijen, start=1):
         if None in rij:
-            resultaat.fouten.append(RijFout(regel, ["Deze regel heeft meer velden dan er kolommen zijn."]))
+            resultaat.fouten.append(
+                RijFout(regel, ["Deze regel heeft meer velden dan er kolommen zijn."])
+            )
             continue
         schoon, fouten = controleer_rij(rij, contactpersonen=contactpersonen)
         bsn = str(schoon["bsn"])
@@ -305,4 +364,3 @@ def importeer_klanten(
         if voortgang:
             voortgang(nummer, len(rijen))
     return resultaat
-

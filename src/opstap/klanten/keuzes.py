@@ -89,10 +89,24 @@ class DrempelSoort(models.TextChoices):
 
 
 DREMPEL_GROEP_VAN = {
-    **dict.fromkeys(["kinderopvang", "beperking", "opleiding", "schulden", "vervoer", "digitaal", "taal"],
-                    DrempelGroep.MIDDELEN),
-    **dict.fromkeys(["zoekvaardigheden", "voorbereiding", "werknemersvaardigheden", "houding",
-                     "zoekintensiteit", "vertrouwen", "acceptatie"], DrempelGroep.GEDRAG),
-    **dict.fromkeys(["leeftijd", "lang_zonder_werk", "gezinssituatie", "woonsituatie", "netwerk"],
-                    DrempelGroep.CONTEXT),
+    **dict.fromkeys(
+        ["kinderopvang", "beperking", "opleiding", "schulden", "vervoer", "digitaal", "taal"],
+        DrempelGroep.MIDDELEN,
+    ),
+    **dict.fromkeys(
+        [
+            "zoekvaardigheden",
+            "voorbereiding",
+            "werknemersvaardigheden",
+            "houding",
+            "zoekintensiteit",
+            "vertrouwen",
+            "acceptatie",
+        ],
+        DrempelGroep.GEDRAG,
+    ),
+    **dict.fromkeys(
+        ["leeftijd", "lang_zonder_werk", "gezinssituatie", "woonsituatie", "netwerk"],
+        DrempelGroep.CONTEXT,
+    ),
 }

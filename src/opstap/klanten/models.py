@@ -11,9 +11,15 @@ from .keuzes import DREMPEL_GROEP_VAN, DrempelGroep, DrempelSoort, Fase, Huishou
 class Klant(models.Model):
     """A person on bijstand: the household is what the income engine needs."""
 
-    gemeente = models.ForeignKey("gemeenten.Gemeente", on_delete=models.PROTECT, related_name="klanten")
+    gemeente = models.ForeignKey(
+        "gemeenten.Gemeente", on_delete=models.PROTECT, related_name="klanten"
+    )
     gebruiker = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="klant"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="klant",
     )
     # BSN: only encrypted, and a keyed hash to find it again (import re-runs update, never duplicate).
     bsn_versleuteld = VersleuteldTekstVeld()
@@ -31,7 +37,9 @@ class Klant(models.Model):
     telefoon = models.CharField(max_length=20, blank=True)
 
     huishouden = models.CharField(max_length=20, choices=Huishouden.choices)
-    kostendelers = models.PositiveSmallIntegerField(default=0, help_text="Medebewoners van 27 jaar of ouder.")
+    kostendelers = models.PositiveSmallIntegerField(
+        default=0, help_text="Medebewoners van 27 jaar of ouder."
+    )
     kale_huur = models.DecimalField(max_digits=8, decimal_places=2, default=0)
     servicekosten = models.DecimalField(max_digits=8, decimal_places=2, default=0)
     vermogen = models.DecimalField(max_digits=10, decimal_places=2, default=0)
@@ -43,8 +51,12 @@ class Klant(models.Model):
     trede = models.CharField(max_length=3, choices=Trede.choices, default=Trede.T2_0)
     fase = models.CharField(max_length=20, choices=Fase.choices, default=Fase.GESPREK)
     contactpersoon = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
-        related_name="caseload", limit_choices_to={"rol": "contactpersoon"},
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="caseload",
+        limit_choices_to={"rol": "contactpersoon"},
     )
     # Health and debt details are special personal data: encrypted at rest.
     gezondheid = VersleuteldTekstVeld(blank=True)
@@ -57,7 +69,9 @@ class Klant(models.Model):
         verbose_name_plural = "klanten"
         ordering = ["achternaam", "voorletters"]
         constraints = [
-            models.UniqueConstraint(fields=["gemeente", "bsn_zoekhash"], name="uniek_bsn_per_gemeente"),
+            models.UniqueConstraint(
+                fields=["gemeente", "bsn_zoekhash"], name="uniek_bsn_per_gemeente"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -117,7 +131,9 @@ class TredeWijziging(models.Model):
     klant = models.ForeignKey(Klant, on_delete=models.CASCADE, related_name="trede_historie")
     trede = models.CharField(max_length=3, choices=Trede.choices)
     datum = models.DateField()
-    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    )
     toelichting = VersleuteldTekstVeld(max_length=300, blank=True)
 
     class Meta:

@@ -7,8 +7,9 @@ from .keuzes import Fase
 from .models import Drempel, Klant
 
 
-def caseload(gebruiker: Gebruiker, *, trede: str = "", fase: str = "", drempel: str = "",
-             zoek: str = "") -> QuerySet[Klant]:
+def caseload(
+    gebruiker: Gebruiker, *, trede: str = "", fase: str = "", drempel: str = "", zoek: str = ""
+) -> QuerySet[Klant]:
     zichtbaar = zichtbare_klanten(gebruiker)
     klanten = zichtbaar.select_related("contactpersoon").annotate(
         aantal_drempels=Count("drempels", filter=Q(drempels__opgelost_op__isnull=True))
@@ -29,7 +30,9 @@ def klanten_met_drempel(klanten: QuerySet[Klant], soort: str) -> set[int]:
     encrypted, so the database cannot match it: we decrypt the open barriers of these clients
     only (a caseload holds some 80) and compare in Python."""
     open_drempels = Drempel.objects.filter(klant__in=klanten.values("pk"), opgelost_op__isnull=True)
-    return {klant_id for klant_id, s in open_drempels.values_list("klant_id", "soort") if s == soort}
+    return {
+        klant_id for klant_id, s in open_drempels.values_list("klant_id", "soort") if s == soort
+    }
 
 
 def klant_dossier(klant: Klant) -> Klant:

@@ -28,13 +28,17 @@ def start(request: HttpRequest) -> HttpResponse:
     contactpersoon = None
     if klant.contactpersoon_id:
         contactpersoon = Contactpersoon.objects.filter(gebruiker_id=klant.contactpersoon_id).first()
-    return render(request, "klanten/mijn/start.html", {
-        "klant": klant,
-        "contactpersoon": contactpersoon,
-        "fases": reis_van(klant),
-        "offline_paden": " ".join(offline_te_bewaren(klant)),
-        **thuis_overzicht(klant),
-    })
+    return render(
+        request,
+        "klanten/mijn/start.html",
+        {
+            "klant": klant,
+            "contactpersoon": contactpersoon,
+            "fases": reis_van(klant),
+            "offline_paden": " ".join(offline_te_bewaren(klant)),
+            **thuis_overzicht(klant),
+        },
+    )
 
 
 @rol_vereist(Rol.KLANT)
@@ -42,4 +46,6 @@ def inzages(request: HttpRequest) -> HttpResponse:
     """Who looked at my file, and why: others first, grouped per person and day; my own reads folded away."""
     klant = _mijn_dossier(request)
     eigen: Gebruiker = request.user  # type: ignore[assignment]
-    return render(request, "klanten/mijn/inzages.html", {"klant": klant, "wie_keek": wie_keek(klant, eigen)})
+    return render(
+        request, "klanten/mijn/inzages.html", {"klant": klant, "wie_keek": wie_keek(klant, eigen)}
+    )

@@ -41,17 +41,28 @@ def caseload(request: HttpRequest) -> HttpResponse:
     if request.GET.get("aandacht"):
         klanten = klanten.filter(pk__in=list(aandacht))
     rijen = [(k, aandacht.get(k.pk, [])) for k in klanten]
-    inzages_bij_lijst(request, [k for k, _ in rijen], "lijst van klanten",
-                      caseload_doel(drempel=filters["drempel"], aandacht=bool(request.GET.get("aandacht")),
-                                    zoek=filters["zoek"]))
-    return render(request, "klanten/werk/caseload.html", {
-        "klanten": rijen,
-        "aandacht": request.GET.get("aandacht", ""),
-        "filters": filters,
-        "trede_groepen": ["1", "2", "3", "4", "5", "6"],
-        "fases": Fase.choices,
-        "drempels": DrempelSoort.choices,
-    })
+    inzages_bij_lijst(
+        request,
+        [k for k, _ in rijen],
+        "lijst van klanten",
+        caseload_doel(
+            drempel=filters["drempel"],
+            aandacht=bool(request.GET.get("aandacht")),
+            zoek=filters["zoek"],
+        ),
+    )
+    return render(
+        request,
+        "klanten/werk/caseload.html",
+        {
+            "klanten": rijen,
+            "aandacht": request.GET.get("aandacht", ""),
+            "filters": filters,
+            "trede_groepen": ["1", "2", "3", "4", "5", "6"],
+            "fases": Fase.choices,
+            "drempels": DrempelSoort.choices,
+        },
+    )
 
 
 @rol_vereist(Rol.CONTACTPERSOON)
@@ -62,10 +73,14 @@ def klant(request: HttpRequest, klant_pk: int) -> HttpResponse:
     dossier = get_object_or_404(begeleide_klanten(gebruiker), pk=klant_pk)
     dossier = klant_dossier(dossier)
     inzage_bij_verzoek(request, dossier, "dossier", "Begeleiding: het dossier bekeken")
-    return render(request, "klanten/werk/klant.html", {
-        "klant": dossier,
-        "inzages": inzages_voor_klant(dossier)[:20],
-        "trede_keuzes": Trede.choices,
-        "mag_overdragen": mag_caseload_delegeren(gebruiker, dossier.contactpersoon),
-        **dossier_overzicht(dossier),
-    })
+    return render(
+        request,
+        "klanten/werk/klant.html",
+        {
+            "klant": dossier,
+            "inzages": inzages_voor_klant(dossier)[:20],
+            "trede_keuzes": Trede.choices,
+            "mag_overdragen": mag_caseload_delegeren(gebruiker, dossier.contactpersoon),
+            **dossier_overzicht(dossier),
+        },
+    )

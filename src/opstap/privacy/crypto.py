@@ -17,7 +17,9 @@ from django.core.exceptions import ImproperlyConfigured
 def _sleutels() -> list[str]:
     keys = [k.strip() for k in settings.FIELD_ENCRYPTION_KEYS if k.strip()]
     if not keys:
-        raise ImproperlyConfigured("FIELD_ENCRYPTION_KEYS ontbreekt: versleutelen is niet mogelijk.")
+        raise ImproperlyConfigured(
+            "FIELD_ENCRYPTION_KEYS ontbreekt: versleutelen is niet mogelijk."
+        )
     return keys
 
 
@@ -79,7 +81,9 @@ def roteer(token: bytes) -> bytes:
     try:
         return _fernet().rotate(token)
     except InvalidToken as exc:
-        raise ImproperlyConfigured("Versleutelde gegevens passen bij geen van de sleutels.") from exc
+        raise ImproperlyConfigured(
+            "Versleutelde gegevens passen bij geen van de sleutels."
+        ) from exc
 
 
 def _zoekhash_met(sleutel: str, waarde: str) -> str:

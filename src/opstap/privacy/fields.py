@@ -24,10 +24,13 @@ class VersleuteldVeld:
             return super().get_lookup(lookup_name)  # type: ignore[misc]
         raise FieldError(
             f"'{getattr(self, 'name', '?')}' is versleuteld: de database kan er niet op zoeken "
-            f"('{lookup_name}'). Filter in Python op een al beperkte queryset.")
+            f"('{lookup_name}'). Filter in Python op een al beperkte queryset."
+        )
 
     def get_transform(self, lookup_name: str) -> Any:
-        raise FieldError(f"'{getattr(self, 'name', '?')}' is versleuteld: '{lookup_name}' kan niet in SQL.")
+        raise FieldError(
+            f"'{getattr(self, 'name', '?')}' is versleuteld: '{lookup_name}' kan niet in SQL."
+        )
 
 
 class VersleuteldTekstVeld(VersleuteldVeld, models.TextField):  # type: ignore[type-arg]
@@ -39,7 +42,9 @@ class VersleuteldTekstVeld(VersleuteldVeld, models.TextField):  # type: ignore[t
 
     @cached_property
     def validators(self) -> list[Any]:
-        extra = [validators.MaxLengthValidator(self.max_length)] if self.max_length is not None else []
+        extra = (
+            [validators.MaxLengthValidator(self.max_length)] if self.max_length is not None else []
+        )
         return [*super().validators, *extra]
 
     @cached_property

@@ -29,6 +29,7 @@ class GelogdeLijst:
         pagina = view.paginate_queryset(queryset)
         objecten = list(queryset) if pagina is None else pagina
         data = view.get_serializer(objecten, many=True).data
-        inzages_bij_lijst(request, [self.klant_van(o) for o in objecten],
-                          self.log_onderdeel, self.log_doel)
+        inzages_bij_lijst(
+            request, [self.klant_van(o) for o in objecten], self.log_onderdeel, self.log_doel
+        )
         return Response(data) if pagina is None else view.get_paginated_response(data)

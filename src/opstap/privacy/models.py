@@ -28,7 +28,9 @@ class InzageQuerySet(models.QuerySet["Inzage"]):
     def update(self, **kwargs: Any) -> int:
         raise AlleenToevoegenFout("Het inzagelog kan niet worden gewijzigd.")
 
-    def bulk_update(self, objs: Iterable["Inzage"], fields: Iterable[str], batch_size: int | None = None) -> int:
+    def bulk_update(
+        self, objs: Iterable["Inzage"], fields: Iterable[str], batch_size: int | None = None
+    ) -> int:
         raise AlleenToevoegenFout("Het inzagelog kan niet worden gewijzigd.")
 
     def delete(self) -> tuple[int, dict[str, int]]:
@@ -58,7 +60,9 @@ class Inzage(models.Model):
     )
     rol = models.CharField(max_length=20)
     actie = models.CharField(max_length=12, choices=Actie.choices)
-    onderdeel = models.CharField(max_length=100, help_text="Welk deel van het dossier, bijv. 'huishouden'.")
+    onderdeel = models.CharField(
+        max_length=100, help_text="Welk deel van het dossier, bijv. 'huishouden'."
+    )
     doel = models.CharField(max_length=200, help_text="Waarom, in woorden die de klant begrijpt.")
 
     objects = InzageQuerySet.as_manager()
@@ -78,4 +82,3 @@ class Inzage(models.Model):
 
     def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
         raise AlleenToevoegenFout("Het inzagelog kan niet worden verwijderd.")
-

@@ -33,7 +33,9 @@ class VersleuteldeOpslag(Storage):
 
     def _open(self, name: str, mode: str = "rb") -> File[Any]:
         if "w" in mode or "a" in mode or "+" in mode:
-            raise ValueError("Versleutelde bestanden worden alleen gelezen; sla een nieuw bestand op.")
+            raise ValueError(
+                "Versleutelde bestanden worden alleen gelezen; sla een nieuw bestand op."
+            )
         inhoud = ontsleutel_bytes(self.ruw_lezen(name))
         return ContentFile(inhoud, name=name)
 

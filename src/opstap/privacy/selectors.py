@@ -64,7 +64,10 @@ def _bezoeken(inzages: QuerySet[Inzage], max_rijen: int) -> list[Bezoek]:
         .annotate(aantal=Count("id"), laatst=Max("tijdstip"))
         .order_by("-laatst")[:max_rijen]
     )
-    namen = {g.pk: g.weergavenaam for g in Gebruiker.objects.filter(pk__in={r["gebruiker_id"] for r in rijen})}
+    namen = {
+        g.pk: g.weergavenaam
+        for g in Gebruiker.objects.filter(pk__in={r["gebruiker_id"] for r in rijen})
+    }
     rollen = dict(Rol.choices)
     acties = dict(Actie.choices)
     bezoeken: dict[tuple[date, int | None, str], Bezoek] = {}
@@ -74,9 +77,15 @@ def _bezoeken(inzages: QuerySet[Inzage], max_rijen: int) -> list[Bezoek]:
             wie = namen.get(r["gebruiker_id"], "") if r["gebruiker_id"] else _("Het systeem")
             rol = str(rollen.get(r["rol"], "")) if r["gebruiker_id"] else ""
             bezoeken[sleutel] = Bezoek(datum=r["dag"], wie=wie, rol=rol)
-        bezoeken[sleutel].inzichten.append(Inzicht(
-            actie=acties.get(r["actie"], r["actie"]), onderdeel=r["onderdeel"], doel=r["doel"],
-            aantal=r["aantal"], laatst=r["laatst"]))
+        bezoeken[sleutel].inzichten.append(
+            Inzicht(
+                actie=acties.get(r["actie"], r["actie"]),
+                onderdeel=r["onderdeel"],
+                doel=r["doel"],
+                aantal=r["aantal"],
+                laatst=r["laatst"],
+            )
+        )
     return sorted(bezoeken.values(), key=lambda b: (b.datum, b.laatst), reverse=True)
 
 

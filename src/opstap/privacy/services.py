@@ -8,7 +8,9 @@ from opstap.klanten.models import Klant
 from .models import Actie, Inzage
 
 
-def _inzage(gebruiker: Gebruiker | None, klant: Klant, onderdeel: str, doel: str, actie: str) -> Inzage:
+def _inzage(
+    gebruiker: Gebruiker | None, klant: Klant, onderdeel: str, doel: str, actie: str
+) -> Inzage:
     return Inzage(
         gemeente_id=klant.gemeente_id,
         klant=klant,
@@ -25,7 +27,12 @@ def _gebruiker(request: HttpRequest) -> Gebruiker | None:
 
 
 def inzage_vastleggen(
-    *, gebruiker: Gebruiker | None, klant: Klant, onderdeel: str, doel: str, actie: str = Actie.LEZEN
+    *,
+    gebruiker: Gebruiker | None,
+    klant: Klant,
+    onderdeel: str,
+    doel: str,
+    actie: str = Actie.LEZEN,
 ) -> Inzage:
     """Record one read or change of a client's personal data. Called by every view that shows it."""
     inzage = _inzage(gebruiker, klant, onderdeel, doel, actie)
@@ -33,23 +40,38 @@ def inzage_vastleggen(
     return inzage
 
 
-def inzage_bij_verzoek(request: HttpRequest, klant: Klant, onderdeel: str, doel: str,
-                       actie: str = Actie.LEZEN) -> Inzage:
-    return inzage_vastleggen(gebruiker=_gebruiker(request), klant=klant, onderdeel=onderdeel, doel=doel, actie=actie)
+def inzage_bij_verzoek(
+    request: HttpRequest, klant: Klant, onderdeel: str, doel: str, actie: str = Actie.LEZEN
+) -> Inzage:
+    return inzage_vastleggen(
+        gebruiker=_gebruiker(request), klant=klant, onderdeel=onderdeel, doel=doel, actie=actie
+    )
 
 
-def inzages_vastleggen(*, gebruiker: Gebruiker | None, klanten: Iterable[Klant], onderdeel: str, doel: str,
-                       actie: str = Actie.LEZEN) -> list[Inzage]:
+def inzages_vastleggen(
+    *,
+    gebruiker: Gebruiker | None,
+    klanten: Iterable[Klant],
+    onderdeel: str,
+    doel: str,
+    actie: str = Actie.LEZEN,
+) -> list[Inzage]:
     """Record that one screen or answer showed these clients' personal data: one entry per client
     (a client shown twice counts once), written in one query."""
     uniek = {k.pk: k for k in klanten}
-    return Inzage.objects.bulk_create(_inzage(gebruiker, k, onderdeel, doel, actie) for k in uniek.values())
+    return Inzage.objects.bulk_create(
+        _inzage(gebruiker, k, onderdeel, doel, actie) for k in uniek.values()
+    )
 
 
-def inzages_bij_lijst(request: HttpRequest, klanten: Iterable[Klant], onderdeel: str, doel: str) -> list[Inzage]:
+def inzages_bij_lijst(
+    request: HttpRequest, klanten: Iterable[Klant], onderdeel: str, doel: str
+) -> list[Inzage]:
     """Every list that shows clients' personal data (a caseload, search results, an API page)
     calls this with exactly the clients it shows, after filtering and paging."""
-    return inzages_vastleggen(gebruiker=_gebruiker(request), klanten=klanten, onderdeel=onderdeel, doel=doel)
+    return inzages_vastleggen(
+        gebruiker=_gebruiker(request), klanten=klanten, onderdeel=onderdeel, doel=doel
+    )
 
 
 def inzages_door_systeem(klanten: list[Klant], *, onderdeel: str, doel: str) -> None:

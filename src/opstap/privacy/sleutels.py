@@ -36,8 +36,13 @@ BATCH = 500
 RunPythonFunctie = Callable[[Apps, BaseDatabaseSchemaEditor], None]
 
 
-def ruwe_rijen(verbinding: BaseDatabaseWrapper, model: type[models.Model], kolommen: list[str], *,
-               batch: int = BATCH) -> Iterator[list[tuple[Any, ...]]]:
+def ruwe_rijen(
+    verbinding: BaseDatabaseWrapper,
+    model: type[models.Model],
+    kolommen: list[str],
+    *,
+    batch: int = BATCH,
+) -> Iterator[list[tuple[Any, ...]]]:
     """The raw column values of every row, `batch` rows at a time, ordered by primary key."""
     qn = verbinding.ops.quote_name
     tabel, pk = qn(model._meta.db_table), qn(_kolom(model._meta.pk))
@@ -47,8 +52,10 @@ def ruwe_rijen(verbinding: BaseDatabaseWrapper, model: type[models.Model], kolom
         waar, parameters = ("", []) if laatste is None else (f"WHERE {pk} > %s", [laatste])
         with verbinding.cursor() as cursor:
             # Table and column names come from the model and are quoted; values are parameters.
-            cursor.execute(f"SELECT {pk}, {velden} FROM {tabel} {waar} ORDER BY {pk} LIMIT {int(batch)}",  # noqa: S608
-                           parameters)
+            cursor.execute(
+                f"SELECT {pk}, {velden} FROM {tabel} {waar} ORDER BY {pk} LIMIT {int(batch)}",  # noqa: S608
+                parameters,
+            )
             rijen = cursor.fetchall()
         if not rijen:
             return
@@ -56,25 +63,39 @@ def ruwe_rijen(verbinding: BaseDatabaseWrapper, model: type[models.Model], kolom
         laatste = rijen[-1][0]
 
 
-def _bijwerken(verbinding: BaseDatabaseWrapper, model: type[models.Model],
-               wijzigingen: list[tuple[Any, dict[str, Any]]]) -> None:
+def _bijwerken(
+    verbinding: BaseDatabaseWrapper,
+    model: type[models.Model],
+    wijzigingen: list[tuple[Any, dict[str, Any]]],
+) -> None:
     qn = verbinding.ops.quote_name
     tabel, pk = qn(model._meta.db_table), qn(_kolom(model._meta.pk))
     with verbinding.cursor() as cursor:
         for sleutel, waarden in wijzigingen:
             zet = ", ".join(f"{qn(k)} = %s" for k in waarden)
-            cursor.execute(f"UPDATE {tabel} SET {zet} WHERE {pk} = %s", [*waarden.values(), sleutel])  # noqa: S608
+            cursor.execute(
+                f"UPDATE {tabel} SET {zet} WHERE {pk} = %s",  # noqa: S608
+                [*waarden.values(), sleutel],
+            )
 
 
-def _vervangen(verbinding: BaseDatabaseWrapper, model: type[models.Model], sleutel: Any, kolom: str,
-               oud: Any, nieuw: Any) -> bool:
+def _vervangen(
+    verbinding: BaseDatabaseWrapper,
+    model: type[models.Model],
+    sleutel: Any,
+    kolom: str,
+    oud: Any,
+    nieuw: Any,
+) -> bool:
     """Set one value, but only if it still holds what we read: a user who saved this field in the
     meantime (already with the new key) is never overwritten. Returns whether it was set."""
     qn = verbinding.ops.quote_name
     tabel, pk, k = qn(model._meta.db_table), qn(_kolom(model._meta.pk)), qn(kolom)
     with verbinding.cursor() as cursor:
-        cursor.execute(f"UPDATE {tabel} SET {k} = %s WHERE {pk} = %s AND {k} = %s",  # noqa: S608
-                       [nieuw, sleutel, oud])
+        cursor.execute(
+            f"UPDATE {tabel} SET {k} = %s WHERE {pk} = %s AND {k} = %s",  # noqa: S608
+            [nieuw, sleutel, oud],
+        )
         return bool(cursor.rowcount)
 
 
@@ -114,8 +135,9 @@ def _verwijderen(opslag: Any, naam: str) -> Callable[[], None]:
     return lambda: opslag.delete(naam)
 
 
-def kolommen_versleutelen(app_label: str, model_naam: str, velden: list[str]) -> tuple[RunPythonFunctie,
-                                                                                      RunPythonFunctie]:
+def kolommen_versleutelen(
+    app_label: str, model_naam: str, velden: list[str]
+) -> tuple[RunPythonFunctie, RunPythonFunctie]:
     """RunPython (forward, backward) for a data migration: encrypt the plain values an existing
     database holds in `velden` (after the schema migration made them encrypted fields), and
     decrypt them again when migrating back."""
@@ -149,8 +171,9 @@ def kolommen_versleutelen(app_label: str, model_naam: str, velden: list[str]) ->
     return heen, terug
 
 
-def bestanden_versleutelen(app_label: str, model_naam: str, veld_naam: str, *,
-                           opslag: str = "default") -> tuple[RunPythonFunctie, RunPythonFunctie]:
+def bestanden_versleutelen(
+    app_label: str, model_naam: str, veld_naam: str, *, opslag: str = "default"
+) -> tuple[RunPythonFunctie, RunPythonFunctie]:
     """RunPython (forward, backward) that encrypts the files an existing installation stored in
     plain form. Each file is written anew (a new random name next to the old one), the row is
     pointed at it, and the old file is removed only after the migration committed."""
@@ -168,8 +191,10 @@ def bestanden_versleutelen(app_label: str, model_naam: str, veld_naam: str, *,
                     data = bestand.read()
                 if heen == is_leesbaar(data):
                     continue  # already as wanted
-                nieuw = onder.save(nieuwe_naam(naam),
-                                   ContentFile(versleutel_bytes(data) if heen else ontsleutel_bytes(data)))
+                nieuw = onder.save(
+                    nieuwe_naam(naam),
+                    ContentFile(versleutel_bytes(data) if heen else ontsleutel_bytes(data)),
+                )
                 _bijwerken(verbinding, model, [(sleutel, {kolom: nieuw})])
                 transaction.on_commit(_verwijderen(onder, naam), using=verbinding.alias)
 
@@ -191,8 +216,9 @@ def versleutelde_velden() -> dict[type[models.Model], list[models.Field[Any, Any
     for model in django_apps.get_models():
         if model._meta.proxy or not model._meta.managed:
             continue
-        velden: list[models.Field[Any, Any]] = [v for v in model._meta.concrete_fields
-                                                 if isinstance(v, VersleuteldVeld)]
+        velden: list[models.Field[Any, Any]] = [
+            v for v in model._meta.concrete_fields if isinstance(v, VersleuteldVeld)
+        ]
         if velden:
             uitkomst[model] = velden
     return uitkomst
@@ -204,8 +230,11 @@ def versleutelde_bestandsvelden() -> dict[type[models.Model], list[models.FileFi
     for model in django_apps.get_models():
         if model._meta.proxy or not model._meta.managed:
             continue
-        velden = [v for v in model._meta.concrete_fields
-                  if isinstance(v, models.FileField) and isinstance(v.storage, VersleuteldeOpslag)]
+        velden = [
+            v
+            for v in model._meta.concrete_fields
+            if isinstance(v, models.FileField) and isinstance(v.storage, VersleuteldeOpslag)
+        ]
         if velden:
             uitkomst[model] = velden
     return uitkomst
@@ -236,12 +265,18 @@ def velden_roteren(*, batch: int = BATCH) -> dict[str, Telling]:
                         if heeft_eerste_sleutel(token):
                             telling.al_goed += 1
                         elif not is_leesbaar(token):
-                            telling.problemen.append(f"{model._meta.label} {sleutel} ({kolom}): met geen enkele "
-                                                     "sleutel te lezen, of nog niet versleuteld")
-                        elif _vervangen(connection, model, sleutel, kolom, ruw, roteer(token).decode()):
+                            telling.problemen.append(
+                                f"{model._meta.label} {sleutel} ({kolom}): met geen enkele "
+                                "sleutel te lezen, of nog niet versleuteld"
+                            )
+                        elif _vervangen(
+                            connection, model, sleutel, kolom, ruw, roteer(token).decode()
+                        ):
                             telling.nieuw += 1
                         else:
-                            telling.al_goed += 1  # changed meanwhile: saved with the first key already
+                            telling.al_goed += (
+                                1  # changed meanwhile: saved with the first key already
+                            )
     return uitkomst
 
 
@@ -258,7 +293,9 @@ def bestanden_roteren(*, batch: int = BATCH) -> Telling:
                     if not naam:
                         continue
                     if not opslag.exists(naam):
-                        telling.problemen.append(f"{model._meta.label} {sleutel}: bestand ontbreekt")
+                        telling.problemen.append(
+                            f"{model._meta.label} {sleutel}: bestand ontbreekt"
+                        )
                         continue
                     try:
                         with transaction.atomic():
@@ -285,8 +322,11 @@ def zoekhashes_herberekenen(*, batch: int = BATCH) -> Telling:
     telling = Telling()
     laatste = 0
     while True:
-        klanten = list(Klant.objects.filter(pk__gt=laatste).order_by("pk")
-                       .only("pk", "gemeente_id", "bsn_versleuteld", "bsn_zoekhash")[:batch])
+        klanten = list(
+            Klant.objects.filter(pk__gt=laatste)
+            .order_by("pk")
+            .only("pk", "gemeente_id", "bsn_versleuteld", "bsn_zoekhash")[:batch]
+        )
         if not klanten:
             return telling
         for klant in klanten:
@@ -300,8 +340,9 @@ def zoekhashes_herberekenen(*, batch: int = BATCH) -> Telling:
             except IntegrityError:
                 # Two rows with the same BSN in one municipality (a re-import before this fix
                 # could make that): leave both, a person has to merge them.
-                telling.problemen.append(f"klant {klant.pk}: dit BSN staat al bij een andere klant van "
-                                         "dezelfde gemeente")
+                telling.problemen.append(
+                    f"klant {klant.pk}: dit BSN staat al bij een andere klant van dezelfde gemeente"
+                )
                 continue
             telling.nieuw += 1
         laatste = klanten[-1].pk

@@ -10,17 +10,32 @@ from opstap.accounts.models import Rol
 
 # The menu of each role's area: (label, url name).
 MENU: dict[str, list[tuple[Any, str]]] = {
-    Rol.KLANT: [(_("Overzicht"), "mijn:start"), (_("Berichten"), "mijn:berichten"),
-                (_("Gesprekken"), "mijn:verslagen"), (_("Stappenplan"), "mijn:stappenplan"),
-                (_("Regelingen"), "mijn:regelingen"), (_("Vragen"), "mijn:hulp"), (_("Werk en inkomen"), "mijn:inkomen"),
-                (_("Wie keek in mijn dossier"), "mijn:inzages")],
-    Rol.CONTACTPERSOON: [(_("Mijn klanten"), "werk:caseload"), (_("Regelingen"), "werk:voorzieningen"),
-                         (_("Mijn profiel"), "werk:profiel")],
+    Rol.KLANT: [
+        (_("Overzicht"), "mijn:start"),
+        (_("Berichten"), "mijn:berichten"),
+        (_("Gesprekken"), "mijn:verslagen"),
+        (_("Stappenplan"), "mijn:stappenplan"),
+        (_("Regelingen"), "mijn:regelingen"),
+        (_("Vragen"), "mijn:hulp"),
+        (_("Werk en inkomen"), "mijn:inkomen"),
+        (_("Wie keek in mijn dossier"), "mijn:inzages"),
+    ],
+    Rol.CONTACTPERSOON: [
+        (_("Mijn klanten"), "werk:caseload"),
+        (_("Regelingen"), "werk:voorzieningen"),
+        (_("Mijn profiel"), "werk:profiel"),
+    ],
     Rol.INKOMENSCONSULENT: [(_("Overzicht"), "inkomen:start")],
     Rol.WERKGEVER: [(_("Overzicht"), "werkgever:start")],
-    Rol.BELEIDSMEDEWERKER: [(_("Overzicht"), "beleid:start"), (_("Doorrekenen"), "beleid:doorrekeningen")],
-    Rol.BEHEERDER: [(_("Overzicht"), "beheer:start"), (_("Klanten importeren"), "beheer:import"),
-                    (_("Contactpersonen"), "beheer:contactpersonen")],
+    Rol.BELEIDSMEDEWERKER: [
+        (_("Overzicht"), "beleid:start"),
+        (_("Doorrekenen"), "beleid:doorrekeningen"),
+    ],
+    Rol.BEHEERDER: [
+        (_("Overzicht"), "beheer:start"),
+        (_("Klanten importeren"), "beheer:import"),
+        (_("Contactpersonen"), "beheer:contactpersonen"),
+    ],
 }
 
 
@@ -29,7 +44,9 @@ def opstap(request: HttpRequest) -> dict[str, Any]:
     ingelogd = bool(gebruiker is not None and gebruiker.is_authenticated)
     menu = []
     if ingelogd:
-        menu = [(label, reverse(naam)) for label, naam in MENU.get(getattr(gebruiker, "rol", ""), [])]
+        menu = [
+            (label, reverse(naam)) for label, naam in MENU.get(getattr(gebruiker, "rol", ""), [])
+        ]
     return {
         "DEMO_MODE": settings.DEMO_MODE,
         "tweestaps_overgeslagen": ingelogd and tweestaps_overgeslagen(request),

@@ -53,8 +53,12 @@ def volledige_controle() -> tuple[bool, dict[str, str]]:
     """Database, cache, broker and storage, each "ok" or "fout" (also `opstap health`)."""
     resultaten = dict(
         controleer(naam, functie)
-        for naam, functie in [("database", database), ("cache", cache_werkt), ("broker", broker),
-                              ("opslag", opslag)]
+        for naam, functie in [
+            ("database", database),
+            ("cache", cache_werkt),
+            ("broker", broker),
+            ("opslag", opslag),
+        ]
     )
     gezond = all(waarde == "ok" for waarde in resultaten.values())
     resultaten["broker_modus"] = "in-process" if settings.CELERY_TASK_ALWAYS_EAGER else "redis"

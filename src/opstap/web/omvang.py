@@ -33,7 +33,11 @@ def max_verzoek(instelling: str) -> Callable[[V], V]:
 
 
 def _limiet_van_view(view_func: Any) -> str | None:
-    for doel in (view_func, getattr(view_func, "view_class", None), getattr(view_func, "cls", None)):
+    for doel in (
+        view_func,
+        getattr(view_func, "view_class", None),
+        getattr(view_func, "cls", None),
+    ):
         naam = getattr(doel, "max_verzoek", None)
         if isinstance(naam, str):
             return naam
@@ -49,13 +53,20 @@ def _leesbaar(aantal: int) -> str:
 def te_groot(request: HttpRequest, limiet: int) -> HttpResponse:
     """413 in the form the caller reads: problem+json for the API, JSON for the app's fetch calls,
     a page otherwise (WSGI leaves closing the connection to the server)."""
-    melding = _("Wat je stuurt is te groot. Het mag hooguit %(grens)s zijn. "
-                "Kies een kleiner bestand, of stuur minder tegelijk.") % {"grens": _leesbaar(limiet)}
+    melding = _(
+        "Wat je stuurt is te groot. Het mag hooguit %(grens)s zijn. "
+        "Kies een kleiner bestand, of stuur minder tegelijk."
+    ) % {"grens": _leesbaar(limiet)}
     response: HttpResponse
     if request.path.startswith("/api/"):
-        response = JsonResponse({"type": "about:blank", "title": _("Te groot"), "status": 413, "detail": melding},
-                                status=413, content_type="application/problem+json")
-    elif "json" in request.headers.get("Content-Type", "") or "json" in request.headers.get("Accept", ""):
+        response = JsonResponse(
+            {"type": "about:blank", "title": _("Te groot"), "status": 413, "detail": melding},
+            status=413,
+            content_type="application/problem+json",
+        )
+    elif "json" in request.headers.get("Content-Type", "") or "json" in request.headers.get(
+        "Accept", ""
+    ):
         response = JsonResponse({"fout": melding}, status=413)
     else:
         response = render(request, "fouten/413.html", {"melding": melding}, status=413)
@@ -71,7 +82,9 @@ class VerzoekOmvangMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         return self.get_response(request)
 
-    def process_view(self, request: HttpRequest, view_func: Any, view_args: Any, view_kwargs: Any) -> HttpResponse | None:
+    def process_view(
+        self, request: HttpRequest, view_func: Any, view_args: Any, view_kwargs: Any
+    ) -> HttpResponse | None:
         try:
             lengte = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:

@@ -48,8 +48,10 @@ def health(request: HttpRequest) -> JsonResponse:
     check (which writes a file and reaches the broker) only for an administrator or a token."""
     if _mag_details_zien(request):
         gezond, resultaten = gezondheid.volledige_controle()
-        return JsonResponse({"status": "ok" if gezond else "fout", "onderdelen": resultaten},
-                            status=200 if gezond else 503)
+        return JsonResponse(
+            {"status": "ok" if gezond else "fout", "onderdelen": resultaten},
+            status=200 if gezond else 503,
+        )
     _naam, uitkomst = gezondheid.controleer("database", gezondheid.database)
     return JsonResponse({"status": uitkomst}, status=200 if uitkomst == "ok" else 503)
 

@@ -3,7 +3,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Werkgever(models.Model):
-    gemeente = models.ForeignKey("gemeenten.Gemeente", on_delete=models.PROTECT, related_name="werkgevers")
+    gemeente = models.ForeignKey(
+        "gemeenten.Gemeente", on_delete=models.PROTECT, related_name="werkgevers"
+    )
     naam = models.CharField(max_length=150)
     kvk_nummer = models.CharField(max_length=8, blank=True)
     sector = models.CharField(max_length=100, blank=True)
@@ -19,7 +21,9 @@ class Werkgever(models.Model):
 
 
 class Vacature(models.Model):
-    gemeente = models.ForeignKey("gemeenten.Gemeente", on_delete=models.PROTECT, related_name="vacatures")
+    gemeente = models.ForeignKey(
+        "gemeenten.Gemeente", on_delete=models.PROTECT, related_name="vacatures"
+    )
     werkgever = models.ForeignKey(Werkgever, on_delete=models.CASCADE, related_name="vacatures")
     titel = models.CharField(max_length=150)
     omschrijving = models.TextField()
@@ -54,7 +58,9 @@ class Gegeven(models.TextChoices):
 class Toestemming(models.Model):
     """A client's consent to show chosen details to one employer. Revocable."""
 
-    klant = models.ForeignKey("klanten.Klant", on_delete=models.CASCADE, related_name="toestemmingen")
+    klant = models.ForeignKey(
+        "klanten.Klant", on_delete=models.CASCADE, related_name="toestemmingen"
+    )
     werkgever = models.ForeignKey(Werkgever, on_delete=models.CASCADE, related_name="toestemmingen")
     vacature = models.ForeignKey(Vacature, on_delete=models.SET_NULL, null=True, blank=True)
     gegevens = models.JSONField(default=list, help_text="Lijst van Gegeven-waarden.")

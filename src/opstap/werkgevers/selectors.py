@@ -9,7 +9,9 @@ from .models import Toestemming, Vacature
 def vacatures_van(gebruiker: Gebruiker) -> QuerySet[Vacature]:
     if gebruiker.werkgever_id is None or gebruiker.gemeente_id is None:
         return Vacature.objects.none()
-    return Vacature.objects.filter(werkgever_id=gebruiker.werkgever_id, gemeente_id=gebruiker.gemeente_id)
+    return Vacature.objects.filter(
+        werkgever_id=gebruiker.werkgever_id, gemeente_id=gebruiker.gemeente_id
+    )
 
 
 def gedeelde_kandidaten(gebruiker: Gebruiker) -> QuerySet[Toestemming]:

@@ -13,18 +13,30 @@ from .selectors import gedeelde_kandidaten, vacatures_van
 def start(request: HttpRequest) -> HttpResponse:
     kandidaten = []
     toestemmingen = list(gedeelde_kandidaten(request.user))  # type: ignore[arg-type]
-    inzages_bij_lijst(request, [t.klant for t in toestemmingen], "gedeeld met werkgever",
-                      "Werkgever bekeek wat je met toestemming deelde")
+    inzages_bij_lijst(
+        request,
+        [t.klant for t in toestemmingen],
+        "gedeeld met werkgever",
+        "Werkgever bekeek wat je met toestemming deelde",
+    )
     for toestemming in toestemmingen:
         gedeeld = set(toestemming.gegevens)
-        kandidaten.append({
-            "naam": toestemming.klant.naam if Gegeven.NAAM in gedeeld else "Kandidaat",
-            "vacature": toestemming.vacature,
-            "contact": (toestemming.klant.email, toestemming.klant.telefoon) if Gegeven.CONTACT in gedeeld else None,
-            "gegevens": [Gegeven(g).label for g in toestemming.gegevens],
-        })
-    return render(request, "werkgevers/start.html", {
-        "werkgever": request.user.werkgever,  # type: ignore[union-attr]
-        "vacatures": vacatures_van(request.user),  # type: ignore[arg-type]
-        "kandidaten": kandidaten,
-    })
+        kandidaten.append(
+            {
+                "naam": toestemming.klant.naam if Gegeven.NAAM in gedeeld else "Kandidaat",
+                "vacature": toestemming.vacature,
+                "contact": (toestemming.klant.email, toestemming.klant.telefoon)
+                if Gegeven.CONTACT in gedeeld
+                else None,
+                "gegevens": [Gegeven(g).label for g in toestemming.gegevens],
+            }
+        )
+    return render(
+        request,
+        "werkgevers/start.html",
+        {
+            "werkgever": request.user.werkgever,  # type: ignore[union-attr]
+            "vacatures": vacatures_van(request.user),  # type: ignore[arg-type]
+            "kandidaten": kandidaten,
+        },
+    )

@@ -96,10 +96,14 @@ def arbeidskorting(p: PeilParameters, arbeidsinkomen: I64) -> I64:
     return np.maximum(ak, 0, out=ak)
 
 
-def inkomensafhankelijke_combinatiekorting(p: PeilParameters, arbeidsinkomen: I64, heeft_recht: B) -> I64:
+def inkomensafhankelijke_combinatiekorting(
+    p: PeilParameters, arbeidsinkomen: I64, heeft_recht: B
+) -> I64:
     """Art. 8.14a: build-up above the drempel up to the maximum, for a working alleenstaande ouder."""
     if not heeft_recht.any():
-        return np.zeros(np.broadcast_shapes(arbeidsinkomen.shape, heeft_recht.shape), dtype=np.int64)
+        return np.zeros(
+            np.broadcast_shapes(arbeidsinkomen.shape, heeft_recht.shape), dtype=np.int64
+        )
     boven = np.maximum(arbeidsinkomen - p.iack_drempel, 0)
     iack = np.minimum(maal_tarief(boven, p.iack_opbouw), p.iack_max, out=boven)
     return iack * heeft_recht
@@ -123,7 +127,13 @@ def netto_loon(p: PeilParameters, bruto_jaar: I64, iack_recht: B) -> tuple[I64, 
     return bruto_jaar - loonheffing, loonheffing, iack, ak, iack_vol
 
 
-def iack_met_bijstand(p: PeilParameters, netto_totaal_jaar: I64, arbeidskorting_jaar: I64, iack_loon: I64, iack_vol: I64) -> I64:
+def iack_met_bijstand(
+    p: PeilParameters,
+    netto_totaal_jaar: I64,
+    arbeidskorting_jaar: I64,
+    iack_loon: I64,
+    iack_vol: I64,
+) -> I64:
     """IACK usable against the whole income tax, the tax on the gross bijstand included (art. 8.1).
 
     Heffingskortingen are set off against the tax on the whole box-1 income; the bijstand is part
@@ -157,7 +167,13 @@ def _inverse_stukken(p: PeilParameters) -> tuple[tuple[float, float], ...]:
     return ((c_a, 1.0 / (1.0 - r1)), (c_b, 1.0 / (1.0 - r1 - ra)), (c_c, 1.0 / (1.0 - r2 - ra)))
 
 
-def bruto_bijstand(p: PeilParameters, bruto_loon_jaar: I64, netto_totaal_jaar: I64, werkkortingen: I64, netto_bijstand_jaar: I64) -> I64:
+def bruto_bijstand(
+    p: PeilParameters,
+    bruto_loon_jaar: I64,
+    netto_totaal_jaar: I64,
+    werkkortingen: I64,
+    netto_bijstand_jaar: I64,
+) -> I64:
     """Gross equivalent of a year's net bijstand, on top of the wage (for the toetsingsinkomen).
 
     The gemeente pays the tax on the bijstand (art. 19 lid 4). We find the gross amount G with

@@ -49,7 +49,9 @@ def bijstandsnorm(p: PeilParameters, heeft_partner: B, kostendelers: I64) -> I64
 
 def vermogensgrens(p: PeilParameters, heeft_partner: B, heeft_kinderen: B) -> I64:
     """Art. 34 lid 3: single person vs. alleenstaande ouder / gehuwden."""
-    return np.where(heeft_partner | heeft_kinderen, p.vermogen_gezin, p.vermogen_alleen).astype(np.int64)
+    return np.where(heeft_partner | heeft_kinderen, p.vermogen_gezin, p.vermogen_alleen).astype(
+        np.int64
+    )
 
 
 def vrijlating_regime(
@@ -86,7 +88,12 @@ def vrijlating_regime(
 def _vrijlating_tabel(p: PeilParameters) -> tuple[I64, int, I64]:
     den = lcm(p.vrij_n.den, p.vrij_r.den, p.vrij_y.den)
     nums = np.array(
-        [0, p.vrij_n.num * (den // p.vrij_n.den), p.vrij_r.num * (den // p.vrij_r.den), p.vrij_y.num * (den // p.vrij_y.den)],
+        [
+            0,
+            p.vrij_n.num * (den // p.vrij_n.den),
+            p.vrij_r.num * (den // p.vrij_r.den),
+            p.vrij_y.num * (den // p.vrij_y.den),
+        ],
         dtype=np.int64,
     )
     maxima = np.array([0, p.vrij_n_max, p.vrij_r_max, p.vrij_y_max], dtype=np.int64)

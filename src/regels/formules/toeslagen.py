@@ -17,7 +17,9 @@ I64 = npt.NDArray[np.int64]
 B = npt.NDArray[np.bool_]
 
 
-def _afgebouwd(inkomen: I64, helling: int | I64, begin: I64, maximum: I64, minimum: int, deler: int) -> I64:
+def _afgebouwd(
+    inkomen: I64, helling: int | I64, begin: I64, maximum: I64, minimum: int, deler: int
+) -> I64:
     """``(begin - helling x inkomen)`` kept between ``minimum`` and ``maximum``, floor-divided by ``deler``.
 
     The shape of every income-dependent toeslag: a maximum, lowered by a percentage of the
@@ -42,7 +44,12 @@ def _zorgtoeslag_constanten(p: PeilParameters) -> tuple[int, int, tuple[int, int
         p.zt_standaardpremie * d - p.zt_alleen.num * (d // p.zt_alleen.den) * p.zt_drempel,
         2 * p.zt_standaardpremie * d - p.zt_partner.num * (d // p.zt_partner.den) * p.zt_drempel,
     )
-    return d, afbouw, bij_drempel, (bij_drempel[0] + afbouw * p.zt_drempel, bij_drempel[1] + afbouw * p.zt_drempel)
+    return (
+        d,
+        afbouw,
+        bij_drempel,
+        (bij_drempel[0] + afbouw * p.zt_drempel, bij_drempel[1] + afbouw * p.zt_drempel),
+    )
 
 
 def zorgtoeslag(p: PeilParameters, toetsingsinkomen: I64, heeft_partner: B, recht: B) -> I64:
@@ -54,7 +61,9 @@ def zorgtoeslag(p: PeilParameters, toetsingsinkomen: I64, heeft_partner: B, rech
     d, afbouw, bij_drempel, begin = _zorgtoeslag_constanten(p)
     # At or below the drempel: premie - normpremie(drempel); above it, afbouw per euro less.
     # Without a right, both bounds are 6d: the month is then 6d // 12d = 0.
-    maximum = np.where(recht, np.where(heeft_partner, bij_drempel[1] + 6 * d, bij_drempel[0] + 6 * d), 6 * d)
+    maximum = np.where(
+        recht, np.where(heeft_partner, bij_drempel[1] + 6 * d, bij_drempel[0] + 6 * d), 6 * d
+    )
     start = np.where(recht, np.where(heeft_partner, begin[1] + 6 * d, begin[0] + 6 * d), 6 * d)
     return _afgebouwd(toetsingsinkomen, afbouw, start, maximum, 6 * d, 12 * d)
 
@@ -67,7 +76,9 @@ def kindgebonden_budget_basis(
     return kinderen * p.kgb_kind + kinderen_12_15 * p.kgb_12_15 + kinderen_16_17 * p.kgb_16_17 + kop
 
 
-def kindgebonden_budget(p: PeilParameters, basis_jaar: I64, toetsingsinkomen: I64, heeft_partner: B, recht: B) -> I64:
+def kindgebonden_budget(
+    p: PeilParameters, basis_jaar: I64, toetsingsinkomen: I64, heeft_partner: B, recht: B
+) -> I64:
     """Art. 2 lid 7-8: reduced by 7,60 % of the income above the drempel (+ extra drempel with partner).
 
     Per year over the denominator d: max(basis - afbouw x max(T - drempel, 0), 0); a month is
@@ -91,7 +102,11 @@ def rekenhuur(p: PeilParameters, kale_huur: I64, servicekosten: I64) -> I64:
     """Wet op de huurtoeslag art. 5 lid 1: from 2026 the huurprijs alone; until 2025 the service
     costs counted too (dated parameter ``huurtoeslag.servicekosten_in_rekenhuur``), at most four
     kinds of EUR 12 each (art. 5 lid 3: ``huurtoeslag.servicekosten_maximum``)."""
-    return kale_huur + np.minimum(servicekosten, p.ht_servicekosten_max) if p.ht_servicekosten else kale_huur
+    return (
+        kale_huur + np.minimum(servicekosten, p.ht_servicekosten_max)
+        if p.ht_servicekosten
+        else kale_huur
+    )
 
 
 def huurtoeslag_maximum(p: PeilParameters, rekenhuur: I64, meerpersoons: B, drie_of_meer: B) -> I64:
@@ -113,7 +128,13 @@ def huurtoeslag_maximum(p: PeilParameters, rekenhuur: I64, meerpersoons: B, drie
     return cast(I64, s)
 
 
-def huurtoeslag(p: PeilParameters, maximum: I64, toetsingsinkomen: I64, medebewoners_inkomen: I64, meerpersoons: B) -> I64:
+def huurtoeslag(
+    p: PeilParameters,
+    maximum: I64,
+    toetsingsinkomen: I64,
+    medebewoners_inkomen: I64,
+    meerpersoons: B,
+) -> I64:
     """Art. 21 lid 2: minus (rekeninkomen - minimum-inkomensijkpunt) x afbouwpercentage / 12, never below 0.
 
     The rekeninkomen is the toetsingsinkomen plus the income of the other residents (art. 1
@@ -134,7 +155,9 @@ def huurtoeslag(p: PeilParameters, maximum: I64, toetsingsinkomen: I64, medebewo
     return _afgebouwd(toetsingsinkomen, pct, begin, hoogst, 0, q)
 
 
-def kinderopvangtoeslag(p: PeilParameters, uren: I64, uurprijs: I64, kinderen_onder_12: I64, werkt: B) -> tuple[I64, I64]:
+def kinderopvangtoeslag(
+    p: PeilParameters, uren: I64, uurprijs: I64, kinderen_onder_12: I64, werkt: B
+) -> tuple[I64, I64]:
     """Wet kinderopvang: (toeslag, kosten) per month; 96 % of the capped hourly price x capped hours."""
     vergoede_uren = np.minimum(uren, p.kot_max_uren * kinderen_onder_12)
     vergoed = vergoede_uren * np.minimum(uurprijs, p.kot_max_uurprijs)

@@ -53,8 +53,13 @@ _IN_VOORBEELD: dict[str, Callable[..., str] | None] = {
 
 
 class _KlantLinkNode(template.Node):
-    def __init__(self, nodelist: template.NodeList, naam: FilterExpression, args: list[FilterExpression],
-                 klasse: FilterExpression | None) -> None:
+    def __init__(
+        self,
+        nodelist: template.NodeList,
+        naam: FilterExpression,
+        args: list[FilterExpression],
+        klasse: FilterExpression | None,
+    ) -> None:
         self.nodelist, self.naam, self.args, self.klasse = nodelist, naam, args, klasse
 
     def render(self, context: template.Context) -> str:
@@ -70,7 +75,9 @@ class _KlantLinkNode(template.Node):
         else:
             href = reverse(naam, args=args)
         attrs = format_html(' class="{}"', klasse) if klasse else ""
-        return format_html('<a href="{}"{}>{}</a>', href, attrs, inhoud)  # inhoud: rendered, already safe
+        return format_html(
+            '<a href="{}"{}>{}</a>', href, attrs, inhoud
+        )  # inhoud: rendered, already safe
 
 
 @register.tag
@@ -84,7 +91,7 @@ def klantlink(parser: template.base.Parser, token: template.base.Token) -> _Klan
     args = []
     for bit in bits[2:]:
         if bit.startswith("class="):
-            klasse = parser.compile_filter(bit[len("class="):])
+            klasse = parser.compile_filter(bit[len("class=") :])
         else:
             args.append(parser.compile_filter(bit))
     nodelist = parser.parse(("endklantlink",))

@@ -22,11 +22,15 @@ class Command(BaseCommand):
         try:
             gebruiker = Gebruiker.objects.get(username=opties["gebruikersnaam"])
         except Gebruiker.DoesNotExist as exc:
-            raise CommandError(f"Er is geen gebruiker met de naam {opties['gebruikersnaam']!r}.") from exc
+            raise CommandError(
+                f"Er is geen gebruiker met de naam {opties['gebruikersnaam']!r}."
+            ) from exc
         try:
             code = maak_inschrijfcode(gebruiker)
         except InschrijfcodeFout as fout:
             raise CommandError(str(fout)) from fout
         self.stdout.write(code)
-        self.stderr.write(f"Eenmalige inschrijfcode voor {gebruiker.username}, {settings.INSCHRIJFCODE_GELDIG_UUR} uur "
-                          "geldig. Een eerder gekoppelde authenticator-app werkt niet meer.")
+        self.stderr.write(
+            f"Eenmalige inschrijfcode voor {gebruiker.username}, {settings.INSCHRIJFCODE_GELDIG_UUR} uur "
+            "geldig. Een eerder gekoppelde authenticator-app werkt niet meer."
+        )

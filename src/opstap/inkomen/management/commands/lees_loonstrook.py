@@ -5,8 +5,10 @@ from django.core.management.base import BaseCommand, CommandParser
 
 
 class Command(BaseCommand):
-    help = ("Lees een loonstrook (PDF, JPEG of PNG) en geef periode, bruto, netto, uren en werkgever "
-            "als één JSON-object; wat niet zeker te lezen is, is null.")
+    help = (
+        "Lees een loonstrook (PDF, JPEG of PNG) en geef periode, bruto, netto, uren en werkgever "
+        "als één JSON-object; wat niet zeker te lezen is, is null."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("bestand", help="De loonstrook: een PDF of een foto (JPEG of PNG).")

@@ -13,7 +13,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("bestand", type=Path)
-        parser.add_argument("--gemeente", required=True, help="Korte naam van de gemeente, bijv. demodam.")
+        parser.add_argument(
+            "--gemeente", required=True, help="Korte naam van de gemeente, bijv. demodam."
+        )
 
     def handle(self, *args: Any, bestand: Path, gemeente: str, **opties: Any) -> None:
         try:
@@ -23,15 +25,24 @@ class Command(BaseCommand):
         try:
             inhoud = bestand.read_bytes()
         except OSError as exc:
-            raise CommandError(f"Het bestand '{bestand}' kan niet worden gelezen: {exc.strerror}.") from exc
+            raise CommandError(
+                f"Het bestand '{bestand}' kan niet worden gelezen: {exc.strerror}."
+            ) from exc
 
         stap = 0
 
         def voortgang(gedaan: int, totaal: int) -> None:
             nonlocal stap
-            if totaal >= 1000 and gedaan * 10 // totaal > stap or gedaan == totaal and totaal >= 1000:
+            if (
+                totaal >= 1000
+                and gedaan * 10 // totaal > stap
+                or gedaan == totaal
+                and totaal >= 1000
+            ):
                 stap = gedaan * 10 // totaal
-                self.stderr.write(f"  {gedaan} van {totaal} regels verwerkt ({gedaan * 100 // totaal}%)")
+                self.stderr.write(
+                    f"  {gedaan} van {totaal} regels verwerkt ({gedaan * 100 // totaal}%)"
+                )
 
         try:
             resultaat = importeer_klanten(inhoud, gemeente=tenant, voortgang=voortgang)

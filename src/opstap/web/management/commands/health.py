@@ -13,6 +13,8 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **opties: Any) -> None:
         gezond, resultaten = volledige_controle()
-        self.stdout.write(json.dumps({"status": "ok" if gezond else "fout", "onderdelen": resultaten}))
+        self.stdout.write(
+            json.dumps({"status": "ok" if gezond else "fout", "onderdelen": resultaten})
+        )
         if not gezond:
             raise CommandError("Niet alles werkt: zie hierboven welk onderdeel 'fout' meldt.")
