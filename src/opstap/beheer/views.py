@@ -16,7 +16,7 @@ from opstap.accounts.models import MEDEWERKER_ROLLEN, Gebruiker, Rol
 from opstap.accounts.rollen import gebruiker_van, rol_vereist
 from opstap.accounts.services import InschrijfcodeFout, maak_inschrijfcode
 from opstap.contact import services as contact_services
-from opstap.contact.forms import DatumInvoer
+from opstap.contact.forms import PeriodeVelden
 from opstap.contact.models import Overdracht, OverdrachtSoort
 from opstap.gemeenten.models import Gemeente
 from opstap.klanten.importeren import (
@@ -97,10 +97,11 @@ def importeren(request: HttpRequest) -> HttpResponse:
     )
 
 
-class DelegatieFormulier(forms.Form):
+class DelegatieFormulier(PeriodeVelden):
     """A substitution or a handover of a whole caseload, recorded by the administrator (someone is
     ill or leaves and cannot do it themselves). The administrator never opens the client files."""
 
+    field_order = ["soort", "van", "naar", "begin", "einde", "reden"]
     soort = forms.ChoiceField(
         label=_("Soort"),
         choices=[
@@ -124,15 +125,6 @@ class DelegatieFormulier(forms.Form):
         empty_label=_("Kies een collega"),
         error_messages={"required": _("Kies de collega die de klanten helpt.")},
     )
-    begin = forms.DateField(
-        label=_("Vanaf"),
-        widget=DatumInvoer(),
-        error_messages={"required": _("Vul in vanaf welke dag het geldt.")},
-    )
-    einde = forms.DateField(
-        label=_("Tot en met (verplicht bij vervanging)"), required=False, widget=DatumInvoer()
-    )
-    reden = forms.CharField(label=_("Reden (intern)"), max_length=200, required=False)
 
     def __init__(self, *args: Any, gemeente_id: int | None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -166,7 +166,22 @@ class StapForm(forms.Form):
         ]
 
 
-class OverdrachtForm(forms.Form):
+class PeriodeVelden(forms.Form):
+    """From when, until when and why: the same for a handover of one client and of a caseload."""
+
+    begin = forms.DateField(
+        label=_("Vanaf"),
+        widget=DatumInvoer(),
+        error_messages={"required": _("Vul in vanaf welke dag het geldt.")},
+    )
+    einde = forms.DateField(
+        label=_("Tot en met (verplicht bij vervanging)"), required=False, widget=DatumInvoer()
+    )
+    reden = forms.CharField(label=_("Reden (intern)"), max_length=200, required=False)
+
+
+class OverdrachtForm(PeriodeVelden):
+    field_order = ["soort", "naar", "begin", "einde", "reden"]
     soort = forms.ChoiceField(
         label=_("Soort"),
         choices=OverdrachtSoort.choices,
@@ -178,15 +193,6 @@ class OverdrachtForm(forms.Form):
         empty_label=_("Kies een collega"),
         error_messages={"required": _("Kies de collega die de klant overneemt.")},
     )
-    begin = forms.DateField(
-        label=_("Vanaf"),
-        widget=DatumInvoer(),
-        error_messages={"required": _("Vul in vanaf welke dag het geldt.")},
-    )
-    einde = forms.DateField(
-        label=_("Tot en met (verplicht bij vervanging)"), required=False, widget=DatumInvoer()
-    )
-    reden = forms.CharField(label=_("Reden (intern)"), max_length=200, required=False)
 
     def __init__(self, *args: Any, van: Gebruiker, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
