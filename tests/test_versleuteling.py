@@ -27,7 +27,7 @@ from django.utils import timezone
 from opstap.accounts.models import Rol
 from opstap.beleid.selectors import bestandsbeeld
 from opstap.contact import services
-from opstap.contact.models import Bericht, Contactmoment, Doel, Stap
+from opstap.contact.models import Aanvraag, Bericht, Contactmoment, Doel, Overdracht, Stap
 from opstap.inkomen.models import Berekening
 from opstap.klanten.importeren import importeer_klanten
 from opstap.klanten.models import Drempel, Klant, TredeWijziging
@@ -287,6 +287,37 @@ def test_filter_op_drempel_en_telling_per_drempel_werken_in_python(wereld: Werel
     assert {c.label: c.aantal for c in beeld["drempelgroep"]}["Middelen"] == 12  # type: ignore[attr-defined]
 
 
+def test_aanvraaggegevens_en_reden_van_overdracht_staan_versleuteld(wereld: Wereld) -> None:
+    """The prefilled application (address, household) and why a colleague takes over (illness,
+    leave) are personal too: readable in the application, not in the table."""
+    klant = wereld.a.klanten["eigen"]
+    cp = wereld.a.gebruikers[Rol.CONTACTPERSOON]
+    aanvraag = Aanvraag.objects.create(
+        gemeente=klant.gemeente,
+        klant=klant,
+        regeling_code="x",
+        regeling_naam="Stadspas",
+        ingediend_door=cp,
+        gegevens={"adres": "Zonnebloemstraat 7, 9931 AA Demodam"},
+    )
+    overdracht = Overdracht.objects.create(
+        gemeente=klant.gemeente,
+        soort="vervanging",
+        van=cp,
+        naar=cp,
+        begin=timezone.localdate(),
+        einde=timezone.localdate(),
+        reden="Zwangerschapsverlof",
+        vastgelegd_door=cp,
+    )
+    assert "Zonnebloemstraat" not in _ruw("contact_aanvraag")
+    assert "Zwangerschapsverlof" not in _ruw("contact_overdracht")
+    aanvraag.refresh_from_db()
+    overdracht.refresh_from_db()
+    assert aanvraag.gegevens == {"adres": "Zonnebloemstraat 7, 9931 AA Demodam"}
+    assert overdracht.reden == "Zwangerschapsverlof"
+
+
 def test_de_database_kan_niet_op_een_versleuteld_veld_zoeken(wereld: Wereld) -> None:
     """A forgotten SQL filter on an encrypted field would silently match nothing: it fails loudly."""
     with pytest.raises(FieldError, match="versleuteld"):
@@ -320,6 +351,8 @@ def test_elk_gevoelig_veld_is_een_versleuteld_veld() -> None:
         ("inkomen.Berekening", "invoer"),
         ("inkomen.Berekening", "uitkomst"),
         ("inkomen.Berekening", "uitleg"),
+        ("contact.Aanvraag", "gegevens"),
+        ("contact.Overdracht", "reden"),
     }
     assert verwacht <= gevonden
     assert {

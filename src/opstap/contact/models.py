@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from opstap.privacy.fields import VersleuteldTekstVeld
+from opstap.privacy.fields import VersleuteldJSONVeld, VersleuteldTekstVeld
 from opstap.privacy.opslag import versleutelde_opslag
 
 from .profielfoto import als_data_url
@@ -72,7 +72,8 @@ class Overdracht(models.Model):
     )
     begin = models.DateField()
     einde = models.DateField(null=True, blank=True)
-    reden = models.CharField(max_length=200, blank=True)
+    # Why a colleague takes over can name illness or leave: encrypted like other personal notes.
+    reden = VersleuteldTekstVeld(max_length=200, blank=True)
     vastgelegd_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -301,7 +302,7 @@ class Aanvraag(models.Model):
     )
     ingediend_op = models.DateTimeField(auto_now_add=True)
     # What the municipality already knew (prefilled) and what the client added.
-    gegevens = models.JSONField(default=dict, blank=True)
+    gegevens = VersleuteldJSONVeld(default=dict, blank=True)  # address, household: encrypted
     toelichting = VersleuteldTekstVeld(blank=True)
     status = models.CharField(
         max_length=20, choices=AanvraagStatus.choices, default=AanvraagStatus.INGEDIEND
