@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import generics
@@ -9,7 +10,13 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.serializers import BaseSerializer
 
 from opstap.accounts.models import Gebruiker, Rol
-from opstap.accounts.toegang import eigen_klant, eis, mag_baan_aanmelden, zichtbare_banen
+from opstap.accounts.toegang import (
+    eigen_klant,
+    eis,
+    mag_baan_aanmelden,
+    zichtbare_banen,
+    zichtbare_klanten,
+)
 from opstap.privacy.lijsten import GelogdeLijst
 from opstap.privacy.models import Actie
 from opstap.privacy.services import inzage_bij_verzoek
@@ -22,7 +29,8 @@ from .services import baan_aanmelden
 @extend_schema_view(
     get=extend_schema(
         summary="Banen van de klant",
-        description="A client gets their own jobs; the client's contact person passes `?klant=<id>`.",
+        description="A client gets their own jobs; a contact person those of their caseload, or of one "
+        "client with `?klant=<id>` (404 for a client not theirs).",
         parameters=[
             OpenApiParameter(
                 "klant",
@@ -52,9 +60,13 @@ class BanenView(GelogdeLijst, generics.ListCreateAPIView[Baan]):
         banen = zichtbare_banen(gebruiker).select_related("klant")
         if gebruiker.rol == Rol.KLANT:
             return banen
-        klant = self.request.query_params.get("klant", "")
+        klant = self.request.query_params.get("klant")
+        if klant is None:
+            return banen  # the contact person's caseload
         if not klant.isdigit():
-            raise ValidationError({"klant": "Geef de klant mee: ?klant=<id>."})
+            raise ValidationError({"klant": "Geef het nummer van de klant mee: ?klant=<id>."})
+        # Someone else's client is a 404, as if the client did not exist.
+        get_object_or_404(zichtbare_klanten(gebruiker), pk=int(klant))
         return banen.filter(klant_id=int(klant))
 
     def perform_create(self, serializer: BaseSerializer[Baan]) -> None:
