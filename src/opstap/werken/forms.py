@@ -56,8 +56,8 @@ class BaanFormulier(forms.Form):
     )
     loonperiode = forms.ChoiceField(
         label=_("Hoe vaak krijg je loon?"),
-        choices=Loonperiode.choices,
-        widget=forms.RadioSelect,
+        # A select, not radio buttons: one label that belongs to one control (screen readers).
+        choices=[("", _("Kies hoe vaak")), *Loonperiode.choices],
         error_messages={"required": _("Kies of je loon per maand of per vier weken krijgt.")},
     )
     contractsoort = forms.ChoiceField(
