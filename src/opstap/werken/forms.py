@@ -33,6 +33,7 @@ class BaanFormulier(forms.Form):
         max_value=MAX_UREN,
         decimal_places=2,
         localize=True,
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),  # a number keyboard on a phone
         error_messages={
             "invalid": _("Vul een aantal uren in, bijvoorbeeld 12."),
             "min_value": _("Vul een aantal uren per week in tussen 0 en 60."),
@@ -46,6 +47,7 @@ class BaanFormulier(forms.Form):
         max_value=MAX_UURLOON,
         decimal_places=2,
         localize=True,
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),  # a number keyboard on a phone
         error_messages={
             "required": _("Vul je bruto uurloon in, bijvoorbeeld 14,40."),
             "invalid": _("Vul een bedrag in, bijvoorbeeld 14,40."),
