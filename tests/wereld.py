@@ -17,6 +17,7 @@ from opstap.inkomen.models import Berekening
 from opstap.klanten.models import Klant
 from opstap.privacy.bsn import is_geldig_bsn
 from opstap.privacy.crypto import zoekhash
+from opstap.werken.models import Baan
 from opstap.werkgevers.models import Toestemming, Vacature, Werkgever
 
 WACHTWOORD = "test-wachtwoord-123"
@@ -186,6 +187,16 @@ def maak_begeleiding(klant: Klant) -> dict[str, int]:
         afspraken="Je zoekt drie vacatures uit.",
         volgende_stappen="Ik stuur je een lijst met uitzendbureaus.",
         gepubliceerd_op=timezone.now(),
+    )
+    # A reported job (D1), so the access walk checks /api/v1/banen/ and /mijn/werk/ for leaks.
+    Baan.objects.create(
+        gemeente=klant.gemeente,
+        klant=klant,
+        werkgever_naam=f"Werkgever van {klant.pk}",
+        begonnen_op=date(2026, 2, 1),
+        uren_per_week=Decimal(12),
+        bruto_uurloon=Decimal("14.40"),
+        loonperiode="maand",
     )
     return {"klant_pk": klant.pk, "bericht_pk": bericht.pk, "verslag_pk": verslag.pk}
 

@@ -8,10 +8,16 @@ from opstap.inkomen import urls_werk as inkomen_werk
 from opstap.klanten import urls_mijn as klanten_mijn
 from opstap.klanten import urls_werk as klanten_werk
 from opstap.web import views as web
+from opstap.werken import urls_mijn as werken_mijn
 
 # The client's area (/mijn/) and the contact person's area (/werk/) hold pages of several apps under
 # one namespace each. They are put together here, so no app mounts another app's views.
-MIJN = [*klanten_mijn.urlpatterns, *contact_mijn.urlpatterns, *inkomen_mijn.urlpatterns]
+MIJN = [
+    *klanten_mijn.urlpatterns,
+    *contact_mijn.urlpatterns,
+    *inkomen_mijn.urlpatterns,
+    *werken_mijn.urlpatterns,
+]
 WERK = [*klanten_werk.urlpatterns, *contact_werk.urlpatterns, *inkomen_werk.urlpatterns]
 
 urlpatterns = [

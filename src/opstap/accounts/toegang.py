@@ -14,6 +14,7 @@ from django.utils import timezone
 from opstap.contact.models import Gespreksverslag, OverdrachtSoort
 from opstap.gemeenten.models import STANDAARD_INSTELLINGEN, Gemeente
 from opstap.klanten.models import Klant
+from opstap.werken.models import Baan
 from opstap.werkgevers.models import Toestemming
 
 from .models import Gebruiker, Rol
@@ -218,3 +219,22 @@ def delegatie_ontvangers(van: Gebruiker) -> QuerySet[Gebruiker]:
     return Gebruiker.objects.filter(
         gemeente_id=van.gemeente_id or -1, rol=Rol.CONTACTPERSOON, is_active=True
     ).exclude(pk=van.pk)
+
+
+# --- part-time work -----------------------------------------------------------------------------
+
+
+def zichtbare_banen(gebruiker: Gebruiker) -> QuerySet[Baan]:
+    """Jobs this user may see: a client their own, a contact person those of their caseload (and a
+    substituted colleague's). The income desk comes with the declarations (D3), not yet here."""
+    if not gebruiker.is_authenticated or gebruiker.rol not in BEGELEIDING_ROLLEN:
+        return Baan.objects.none()
+    return Baan.objects.filter(
+        klant__in=zichtbare_klanten(gebruiker), gemeente_id=gebruiker.gemeente_id
+    )
+
+
+def mag_baan_aanmelden(gebruiker: Gebruiker, klant: Klant) -> bool:
+    """Only the client reports their own job: they know it first, and it is their report."""
+    eigen = eigen_klant(gebruiker)
+    return eigen is not None and eigen.pk == klant.pk

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "opstap.contact",
     "opstap.werkgevers",
     "opstap.inkomen",
+    "opstap.werken",
     "opstap.beleid",
     "opstap.beheer",
     "opstap.api",
