@@ -60,3 +60,25 @@ def test_elk_verplicht_veld_zegt_wat_je_moet_invullen(formulier: type[forms.Base
     assert not fout, (
         f"{formulier.__name__}: deze verplichte velden zeggen niet wat je moet invullen: {fout}"
     )
+
+
+def test_hulptekst_en_fout_zijn_aan_het_veld_gekoppeld() -> None:
+    """A screen reader reads a field's help text and error with the field: every id the widget
+    names in aria-describedby exists in the rendered form."""
+    import re
+
+    from django import forms as dj_forms
+    from django.template.loader import render_to_string
+
+    class Proef(dj_forms.Form):
+        uren = dj_forms.IntegerField(
+            label="Uren", help_text="Per week", error_messages={"required": "Vul je uren in."}
+        )
+
+    form = Proef({})
+    assert not form.is_valid()
+    html = render_to_string("formulier_velden.html", {"form": form})
+    genoemd = re.search(r'aria-describedby="([^"]+)"', html)
+    assert genoemd is not None
+    for naam in genoemd.group(1).split():
+        assert f'id="{naam}"' in html, f"aria-describedby verwijst naar {naam}, dat er niet is"
