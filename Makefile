@@ -24,6 +24,8 @@ setup: $(STAMP)
 run: setup
 	$(BIN)/opstap laad_demo
 	@echo ""
+	@command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx nld || \
+	  echo "Let op: Tesseract met Nederlands ontbreekt (apt-get install tesseract-ocr tesseract-ocr-nld). Een foto van een loonstrook wordt dan niet vooraf ingevuld; de rest werkt gewoon."
 	@echo "Opstap draait op http://127.0.0.1:8000  (stoppen: Ctrl+C)"
 	$(BIN)/opstap runserver 127.0.0.1:8000 --noreload
 
