@@ -9,9 +9,11 @@ from typing import Any
 import pytest
 
 from django.test import Client
+from django.utils.formats import date_format
 
 import regels
 from opstap.accounts.models import Rol
+from opstap.inkomen.selectors import vrijlating_stand
 from opstap.inkomen.services import invoer_voor_klant
 from opstap.privacy.models import Actie, Inzage
 from opstap.web.geld import euro
@@ -228,6 +230,12 @@ def test_klant_meldt_baan_via_het_formulier_en_ziet_eerst_felicitatie_dan_geld(
     )
     totaal = regels.bereken(invoer)["resultaten"][1]["totaal_netto_per_maand"]
     assert euro(Decimal(str(totaal))) in tekst
+    # Straight after: how much of the wage the client keeps and until when (the engine's vrijlating).
+    stand = vrijlating_stand(regels.bereken(invoer, uitleg=True), 1)
+    assert stand.soort == "loopt"
+    assert f"Van je loon mag je nu {euro(Decimal(str(stand.bedrag)))} per maand houden" in tekst
+    assert stand.laatste_maand is not None
+    assert f"tot en met {date_format(stand.laatste_maand, 'F Y')}" in tekst
     assert Inzage.objects.filter(klant=klant, actie=Actie.AANMAKEN, onderdeel="werk").exists()
 
     # A second employer: both are listed.

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 import regels
+from opstap.inkomen.selectors import vrijlating_stand
 from opstap.inkomen.services import invoer_voor_klant
 from opstap.klanten.models import Klant
 
@@ -37,7 +38,9 @@ def geld_bij_baan(baan: Baan, *, peildatum: date | None = None) -> dict[str, Any
             "uren_per_week": [0, float(baan.uren_per_week)],
         },
     )
-    uitkomst = regels.bereken(invoer)
+    uitkomst = regels.bereken(
+        invoer, uitleg=True
+    )  # the explanation says how long the vrijlating runs
     nul, met_baan = uitkomst["resultaten"][0], uitkomst["resultaten"][1]
     return {
         "zonder_werk": Decimal(str(nul["totaal_netto_per_maand"])),
@@ -49,4 +52,6 @@ def geld_bij_baan(baan: Baan, *, peildatum: date | None = None) -> dict[str, Any
         "verschil": Decimal(str(met_baan["totaal_netto_per_maand"]))
         - Decimal(str(nul["totaal_netto_per_maand"])),
         "waarschuwingen": list(uitkomst.get("waarschuwingen") or []),
+        # How much of the wage the client keeps, until when, and what comes after (D1).
+        "vrijlating": vrijlating_stand(uitkomst, 1),
     }
