@@ -179,31 +179,23 @@ def doorrekening_uitvoeren(doorrekening: Doorrekening) -> Doorrekening:
     buiten_model: dict[str, int] = {}
     berekend = verwerkt = 0
     werk = {"bruto_uurloon": float(uurloon), "uren_per_week": [0]}
+    uitvoer = ("bijstand", "totaal_netto_per_maand", "uren_uit_bijstand")
     for blok in _blokken(gemeente):
         invoer = [invoer_voor_klant(k, peildatum=d.peildatum, werk=werk) for k in blok]
         huishoudens, geldig, fouten = regels.huishoudens_uit_invoer(invoer)
         for _i, fout in fouten:
             buiten_model[fout.veld or "invoer"] = buiten_model.get(fout.veld or "invoer", 0) + 1
         loon = np.full(len(geldig), uurloon_cent, dtype=np.int64)
-        uitvoer = ("bijstand", "totaal_netto_per_maand", "uren_uit_bijstand")
         if geldig:
-            b = regels.bereken_batch(
-                d.peildatum,
-                huishoudens,
-                loon,
-                UREN_NIVEAUS,
-                gemeente=gemeente.regels_code,
-                uitvoer=uitvoer,
-            )
+            # The variant is the same batch with another rule or other parameter values.
+            zelfde = (d.peildatum, huishoudens, loon, UREN_NIVEAUS)
+            opties: dict[str, Any] = {"gemeente": gemeente.regels_code, "uitvoer": uitvoer}
+            b = regels.bereken_batch(*zelfde, **opties)
             basis.voeg_toe(b)
             if d.heeft_variant:
                 v = regels.bereken_batch(
-                    d.peildatum,
-                    huishoudens,
-                    loon,
-                    UREN_NIVEAUS,
-                    gemeente=gemeente.regels_code,
-                    uitvoer=uitvoer,
+                    *zelfde,
+                    **opties,
                     parameters=d.variant_parameters or None,
                     regel=d.variant_regel or None,
                 )

@@ -333,3 +333,14 @@ def dossier_overzicht(klant: Klant) -> dict[str, Any]:
         "overdrachten": overdrachten(klant),
         **stappenplan_van(klant),
     }
+
+
+def gesprek_met_zoeken(klant: Klant, zoek: str) -> dict[str, Any]:
+    """What both sides' message pages show: the conversation, and for a search what was said and
+    agreed that matches."""
+    return {
+        "berichten": gesprek(klant),
+        "zoek": zoek,
+        "treffers": zoeken(klant, zoek) if zoek else None,
+        "afspraken": afspraken_op_een_rij(klant, zoek),
+    }

@@ -106,6 +106,9 @@ def bericht_versturen(
     verslag: Gespreksverslag | None = None,
     melden_aan: bool = True,
 ) -> Bericht:
+    """Store a message (checked text and attachment) and notify the other side. No access rule and no
+    access-log entry: people send through `bericht_sturen`; the system's own messages (a planned
+    contact moment, a handover, an application) come here directly."""
     tekst = (tekst or "").strip()
     if not tekst and bijlage is None:
         raise InvoerFout("Schrijf eerst een bericht.", veld="tekst")

@@ -62,10 +62,7 @@ def berichten(request: HttpRequest) -> HttpResponse:
         {
             "klant": klant,
             "form": form,
-            "berichten": selectors.gesprek(klant),
-            "zoek": zoek,
-            "treffers": selectors.zoeken(klant, zoek) if zoek else None,
-            "afspraken": selectors.afspraken_op_een_rij(klant, zoek),
+            **selectors.gesprek_met_zoeken(klant, zoek),
             "contactpersoon": selectors.contactpersoon_profiel(klant.contactpersoon_id),
             "vervanger": selectors.vervanger_nu(klant),
         },

@@ -76,10 +76,7 @@ def berichten(request: HttpRequest, klant_pk: int) -> HttpResponse:
         {
             "klant": klant,
             "form": form,
-            "berichten": selectors.gesprek(klant),
-            "zoek": zoek,
-            "treffers": selectors.zoeken(klant, zoek) if zoek else None,
-            "afspraken": selectors.afspraken_op_een_rij(klant, zoek),
+            **selectors.gesprek_met_zoeken(klant, zoek),
         },
         status=400 if form.errors else 200,
     )
