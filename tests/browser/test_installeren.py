@@ -51,3 +51,8 @@ def test_profielpagina_is_toegankelijk(pagina: Any, wereld: Wereld) -> None:
     assert pagina.get_by_text("Je gegevens zijn opgeslagen").is_visible()
     assert pagina.get_by_text("Bereikbaar: ma en do van 9 tot 12 uur").is_visible()
     assert axe_problemen(pagina) == [], "toegankelijkheid van de profielpagina"
+    # Every typing field looks and taps alike on a phone (the phone number field was unstyled).
+    hoogtes = pagina.locator(
+        "form input:not([type=hidden]):not([type=checkbox]), form textarea"
+    ).evaluate_all("els => els.map(e => [e.name, e.getBoundingClientRect().height])")
+    assert hoogtes and all(h >= 40 for _naam, h in hoogtes), hoogtes
