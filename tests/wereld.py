@@ -17,6 +17,7 @@ from opstap.inkomen.models import Berekening
 from opstap.klanten.models import Klant
 from opstap.privacy.bsn import is_geldig_bsn
 from opstap.privacy.crypto import zoekhash
+from opstap.verklaringen.models import Inkomstenverklaring
 from opstap.werken.models import Baan
 from opstap.werkgevers.models import Toestemming, Vacature, Werkgever
 
@@ -189,7 +190,7 @@ def maak_begeleiding(klant: Klant) -> dict[str, int]:
         gepubliceerd_op=timezone.now(),
     )
     # A reported job (D1), so the access walk checks /api/v1/banen/ and /mijn/werk/ for leaks.
-    Baan.objects.create(
+    baan = Baan.objects.create(
         gemeente=klant.gemeente,
         klant=klant,
         werkgever_naam=f"Werkgever van {klant.pk}",
@@ -198,7 +199,22 @@ def maak_begeleiding(klant: Klant) -> dict[str, int]:
         bruto_uurloon=Decimal("14.40"),
         loonperiode="maand",
     )
-    return {"klant_pk": klant.pk, "bericht_pk": bericht.pk, "verslag_pk": verslag.pk}
+    # A declaration for that job (D3), so the walk checks /api/v1/inkomstenverklaringen/ too.
+    verklaring = Inkomstenverklaring.objects.create(
+        gemeente=klant.gemeente,
+        klant=klant,
+        baan=baan,
+        maand=date(2026, 3, 1),
+        uren=Decimal(48),
+        netto_loon=Decimal("612.40"),
+        kenmerk=f"IV-TEST{klant.pk:04d}",
+    )
+    return {
+        "klant_pk": klant.pk,
+        "bericht_pk": bericht.pk,
+        "verslag_pk": verslag.pk,
+        "verklaring_pk": verklaring.pk,
+    }
 
 
 @dataclass

@@ -14,6 +14,7 @@ from django.utils import timezone
 from opstap.contact.models import Gespreksverslag, OverdrachtSoort
 from opstap.gemeenten.models import STANDAARD_INSTELLINGEN, Gemeente
 from opstap.klanten.models import Klant
+from opstap.verklaringen.models import Inkomstenverklaring
 from opstap.werken.models import Baan
 from opstap.werkgevers.models import Toestemming
 
@@ -236,5 +237,28 @@ def zichtbare_banen(gebruiker: Gebruiker) -> QuerySet[Baan]:
 
 def mag_baan_aanmelden(gebruiker: Gebruiker, klant: Klant) -> bool:
     """Only the client reports their own job: they know it first, and it is their report."""
+    eigen = eigen_klant(gebruiker)
+    return eigen is not None and eigen.pk == klant.pk
+
+
+# --- income declarations (D3) --------------------------------------------------------------------
+
+# Who works with declarations: the client who sends them and the income desk that settles them.
+# The contact person sees whether one is missing (a signal), never the amounts.
+VERKLARING_ROLLEN = frozenset({Rol.KLANT, Rol.INKOMENSCONSULENT})
+
+
+def zichtbare_verklaringen(gebruiker: Gebruiker) -> QuerySet[Inkomstenverklaring]:
+    """Declarations this user may see: a client their own, the income desk every client's of its
+    municipality. Nobody else."""
+    if not gebruiker.is_authenticated or gebruiker.rol not in VERKLARING_ROLLEN:
+        return Inkomstenverklaring.objects.none()
+    return Inkomstenverklaring.objects.filter(
+        klant__in=zichtbare_klanten(gebruiker), gemeente_id=gebruiker.gemeente_id
+    )
+
+
+def mag_verklaring_indienen(gebruiker: Gebruiker, klant: Klant) -> bool:
+    """The client declares their own income: it is their statement."""
     eigen = eigen_klant(gebruiker)
     return eigen is not None and eigen.pk == klant.pk

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "opstap.werkgevers",
     "opstap.inkomen",
     "opstap.werken",
+    "opstap.verklaringen",
     "opstap.beleid",
     "opstap.beheer",
     "opstap.api",
@@ -239,6 +240,11 @@ CELERY_BEAT_SCHEDULE = {
     "contact-herinneringen": {
         "task": "opstap.contact.tasks.herinneringen_versturen",
         "schedule": crontab(minute=0, hour="9-20"),
+    },
+    # Payslip files a killed process left without a declaration (never one with a receipt).
+    "verklaringen-wezen-opruimen": {
+        "task": "opstap.verklaringen.tasks.wezen_opruimen",
+        "schedule": crontab(minute=17),
     },
 }
 
