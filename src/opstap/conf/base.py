@@ -205,6 +205,9 @@ WHITENOISE_USE_FINDERS = True
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 # Request bodies larger than these are refused with 413 before they are read (opstap.web.omvang).
+# A payslip file without a declaration is removed once it is this old (a slower upload may still be
+# on its way to its commit). With one server writing the files, its start may use 0.
+OPSTAP_WEZEN_NA_SECONDEN = config("OPSTAP_WEZEN_NA_SECONDEN", 3600)
 OPSTAP_MAX_VERZOEK_BYTES = config("OPSTAP_MAX_VERZOEK_BYTES", 1024 * 1024)  # forms and JSON
 OPSTAP_MAX_UPLOAD_BYTES = config(
     "OPSTAP_MAX_UPLOAD_BYTES", 6 * 1024 * 1024

@@ -22,7 +22,6 @@ from opstap.accounts.toegang import (
     zichtbare_verklaringen,
 )
 from opstap.privacy.lijsten import GelogdeLijst
-from opstap.privacy.models import Actie
 from opstap.privacy.services import inzage_bij_verzoek
 
 from .bestanden import BijlageFout, voorbereiden
@@ -99,13 +98,6 @@ class VerklaringenView(GelogdeLijst, generics.ListCreateAPIView[Inkomstenverklar
             )
         except DjangoValidationError as fout:
             raise ValidationError(fout.message_dict) from fout
-        inzage_bij_verzoek(
-            self.request,
-            klant,
-            ONDERDEEL,
-            "Je gaf je inkomsten door via de API",
-            actie=Actie.AANMAKEN,
-        )
 
 
 @extend_schema(

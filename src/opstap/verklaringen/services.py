@@ -20,6 +20,8 @@ from django.utils.translation import gettext as _
 
 from opstap.accounts.models import Gebruiker
 from opstap.klanten.models import Klant
+from opstap.privacy.models import Actie
+from opstap.privacy.services import inzage_vastleggen
 from opstap.taken import taak
 from opstap.werken.models import Baan
 
@@ -96,8 +98,9 @@ def verklaring_indienen(
     opgave: Opgave,
     bestanden: list[Voorbereid],
 ) -> Inkomstenverklaring:
-    """Store a declaration with its payslips, durably, and queue reading them. Returns only after
-    the commit: the caller may then show the receipt. Raises ValidationError (Dutch)."""
+    """Store a declaration with its payslips, durably, and queue reading them; the access log gets
+    the entry in the same transaction. Returns only after the commit: the caller may then show the
+    receipt. Raises ValidationError (Dutch)."""
     _controleren(klant, opgave, timezone.localdate())
     geschreven: list[Loonstrookbestand] = []
     try:
@@ -127,6 +130,14 @@ def verklaring_indienen(
                 rij.bestand.save("loonstrook", ContentFile(b.inhoud), save=False)
                 geschreven.append(rij)
                 rij.save()
+            # In the same transaction: one commit (one disk flush) for the data and its log.
+            inzage_vastleggen(
+                gebruiker=door,
+                klant=klant,
+                onderdeel="inkomstenverklaringen",
+                doel=f"Inkomsten doorgegeven over {opgave.maand:%m-%Y} ({verklaring.kenmerk})",
+                actie=Actie.AANMAKEN,
+            )
             if bestanden:
                 transaction.on_commit(
                     lambda: taak("opstap.verklaringen.tasks.loonstrook_lezen").delay(verklaring.pk)
