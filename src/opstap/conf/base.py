@@ -224,7 +224,7 @@ FIELD_ENCRYPTION_KEYS = config("FIELD_ENCRYPTION_KEYS", [], split=True)
 
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": config("REDIS_URL")}
+        {"BACKEND": "opstap.web.cache.RedisCache", "LOCATION": config("REDIS_URL")}
         if config("REDIS_URL")
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )

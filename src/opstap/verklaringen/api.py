@@ -18,10 +18,10 @@ from opstap.accounts.toegang import (
     eigen_klant,
     eis,
     mag_verklaring_indienen,
-    zichtbare_banen,
     zichtbare_verklaringen,
 )
 from opstap.privacy.lijsten import GelogdeLijst
+from opstap.werken.selectors import banen_van
 from opstap.privacy.services import inzage_bij_verzoek
 
 from .bestanden import BijlageFout, voorbereiden
@@ -72,7 +72,7 @@ class VerklaringenView(GelogdeLijst, generics.ListCreateAPIView[Inkomstenverklar
         )
         assert klant is not None
         gegevens: dict[str, Any] = dict(serializer.validated_data)
-        baan = zichtbare_banen(gebruiker).filter(pk=gegevens["baan_id"], klant=klant).first()
+        baan = banen_van(klant).filter(pk=gegevens["baan_id"]).first()
         if baan is None:
             raise ValidationError(
                 {"baan": "Deze baan vinden we niet bij jou. Kies een van je banen."}
