@@ -7,6 +7,7 @@ from opstap.inkomen import urls_mijn as inkomen_mijn
 from opstap.inkomen import urls_werk as inkomen_werk
 from opstap.klanten import urls_mijn as klanten_mijn
 from opstap.klanten import urls_werk as klanten_werk
+from opstap.verklaringen import urls_mijn as verklaringen_mijn
 from opstap.web import views as web
 from opstap.werken import urls_mijn as werken_mijn
 
@@ -17,6 +18,7 @@ MIJN = [
     *contact_mijn.urlpatterns,
     *inkomen_mijn.urlpatterns,
     *werken_mijn.urlpatterns,
+    *verklaringen_mijn.urlpatterns,
 ]
 WERK = [*klanten_werk.urlpatterns, *contact_werk.urlpatterns, *inkomen_werk.urlpatterns]
 
