@@ -174,13 +174,13 @@ class BevestigFormulier(forms.Form):
     periode_van = forms.DateField(
         label=_("Eerste dag van de periode op je loonstrook (mag je leeg laten)"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": _("Vul een datum in, bijvoorbeeld 1-11-2026.")},
     )
     periode_tot = forms.DateField(
         label=_("Laatste dag van de periode (mag je leeg laten)"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": _("Vul een datum in, bijvoorbeeld 30-11-2026.")},
     )
 

@@ -124,10 +124,12 @@ def _maanden(banen: list[Baan], vandaag: date) -> list[date]:
 def _voorkeur(
     open_: list[selectors.Open], banen: list[Baan], maanden: list[date], request: HttpRequest
 ) -> dict[str, str]:
-    """Pre-selected job and month: those asked for in the link, else the month that is due."""
+    """Pre-selected job and month: those asked for in the link, else the month that is due
+    (older months still open have their own link on the overview)."""
     keuze: dict[str, str] = {}
     if open_:
-        eerste = next((o for o in open_ if not o.lopend), open_[0])
+        # The most recent finished month (its deadline is the next one); else this month.
+        eerste = next((o for o in reversed(open_) if not o.lopend), open_[-1])
         keuze = {"baan": str(eerste.baan.pk), "maand": eerste.maand.strftime("%Y-%m")}
     elif maanden:
         keuze = {"maand": maanden[min(1, len(maanden) - 1)].strftime("%Y-%m")}
