@@ -71,6 +71,8 @@ def _beeld_schoonmaken(inhoud: bytes, soort: str) -> tuple[bytes, str]:
             if breedte * hoogte > MAX_PIXELS:
                 raise _te_groot_beeld()
             beeld = ImageOps.exif_transpose(beeld)  # upright, before the orientation tag goes
+            # Pillow carries some of `info` (a JPEG comment, an ICC profile) into what it writes.
+            beeld.info.clear()
             uit = io.BytesIO()
             if soort == "image/png":
                 # No pnginfo: text chunks (tEXt, iTXt, eXIf) are not written.
