@@ -77,7 +77,12 @@ def _png_kop(breedte: int, hoogte: int) -> bytes:
     """A PNG that declares a huge picture but holds almost nothing: a decompression bomb's header."""
 
     def blok(soort: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + soort + data + struct.pack(">I", zlib.crc32(soort + data))
+        return (
+            struct.pack(">I", len(data))
+            + soort
+            + data
+            + struct.pack(">I", zlib.crc32(soort + data))
+        )
 
     ihdr = struct.pack(">IIBBBBB", breedte, hoogte, 8, 0, 0, 0, 0)
     return (
@@ -88,7 +93,9 @@ def _png_kop(breedte: int, hoogte: int) -> bytes:
     )
 
 
-def test_decompressiebom_wordt_geweigerd_zonder_te_decoderen(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_decompressiebom_wordt_geweigerd_zonder_te_decoderen(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     gedecodeerd: list[Any] = []
     echt_laden = Image.Image.load
 

@@ -75,7 +75,9 @@ def test_herinnering_een_keer_per_dag_en_niet_na_het_doorgeven(
     assert _versturen(date(2026, 12, 5), django_capture_on_commit_callbacks) == 0
 
 
-def test_de_gemeente_kiest_de_dagen(wereld: Wereld, django_capture_on_commit_callbacks: Any) -> None:
+def test_de_gemeente_kiest_de_dagen(
+    wereld: Wereld, django_capture_on_commit_callbacks: Any
+) -> None:
     gemeente = wereld.a.gemeente
     gemeente.instellingen = {
         **gemeente.instellingen,

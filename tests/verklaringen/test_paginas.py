@@ -270,7 +270,10 @@ def test_eigen_loonstrook_openen_staat_in_het_inzagelog(wereld: Wereld) -> None:
     # Another client's payslip: not found, whichever declaration it is asked through.
     vreemd = Inkomstenverklaring.objects.filter(klant=wereld.a.klanten["caseload"]).get()
     vreemd_bestand = vreemd.bestanden.get()
-    assert client.get(f"/mijn/inkomsten/{vreemd.pk}/loonstrook/{vreemd_bestand.pk}/").status_code == 404
+    assert (
+        client.get(f"/mijn/inkomsten/{vreemd.pk}/loonstrook/{vreemd_bestand.pk}/").status_code
+        == 404
+    )
     assert (
         client.get(f"/mijn/inkomsten/{verklaring.pk}/loonstrook/{vreemd_bestand.pk}/").status_code
         == 404

@@ -66,7 +66,7 @@ def _beeld_schoonmaken(inhoud: bytes, soort: str) -> tuple[bytes, str]:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            beeld = Image.open(io.BytesIO(inhoud))  # reads the header only
+            beeld: Image.Image = Image.open(io.BytesIO(inhoud))  # reads the header only
             breedte, hoogte = beeld.size
             if breedte * hoogte > MAX_PIXELS:
                 raise _te_groot_beeld()

@@ -35,7 +35,9 @@ def _uren_veld(label: Any, help_text: Any = "") -> forms.DecimalField:
     )
 
 
-def _bedrag_veld(label: Any, help_text: Any, voorbeeld: str, *, required: bool) -> forms.DecimalField:
+def _bedrag_veld(
+    label: Any, help_text: Any, voorbeeld: str, *, required: bool
+) -> forms.DecimalField:
     melding = _("Vul een bedrag in euro in, bijvoorbeeld %(v)s.") % {"v": voorbeeld}
     return forms.DecimalField(
         label=label,
@@ -98,7 +100,9 @@ class VerklaringFormulier(forms.Form):
     )
     loonstrook_2 = _bestand_veld(
         _("Nog een loonstrook (mag je leeg laten)"),
-        _("Krijg je loon per vier weken? Dan krijg je soms twee loonstroken in één maand. Stuur ze dan allebei."),
+        _(
+            "Krijg je loon per vier weken? Dan krijg je soms twee loonstroken in één maand. Stuur ze dan allebei."
+        ),
     )
     schatting = forms.BooleanField(
         label=_("Mijn loonstrook is er nog niet. Ik schat zelf wat ik deze maand krijg."),
@@ -131,8 +135,10 @@ class VerklaringFormulier(forms.Form):
         super().__init__(*args, **kwargs)
         self.banen = {str(b.pk): b for b in banen}
         keuzes = [(str(b.pk), b.werkgever_naam) for b in banen]
-        self.fields["baan"].choices = keuzes if len(keuzes) == 1 else [("", _("Kies je werkgever")), *keuzes]
-        self.fields["maand"].choices = maand_keuzes(maanden)
+        self.fields["baan"].choices = (  # type: ignore[attr-defined]
+            keuzes if len(keuzes) == 1 else [("", _("Kies je werkgever")), *keuzes]
+        )
+        self.fields["maand"].choices = maand_keuzes(maanden)  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
         d = super().clean() or {}
@@ -166,7 +172,9 @@ class BevestigFormulier(forms.Form):
     )
     bruto_loon = _bedrag_veld(
         _("Bruto loon (mag je leeg laten)"),
-        _("Het loon van deze periode vóór belasting; niet het bedrag 'cumulatief' of 'tot nu toe'."),
+        _(
+            "Het loon van deze periode vóór belasting; niet het bedrag 'cumulatief' of 'tot nu toe'."
+        ),
         "812,50",
         required=False,
     )

@@ -41,25 +41,29 @@ def laatste_dag(maand: date) -> date:
 
 
 def _getal(gemeente: Gemeente, sleutel: str, standaard: int) -> int:
+    waarde = gemeente.instelling(sleutel, standaard)
     try:
-        return int(gemeente.instelling(sleutel, standaard))  # type: ignore[call-overload]
-    except (TypeError, ValueError):
+        return int(str(waarde))
+    except ValueError:
         return standaard
 
 
 def termijn(gemeente: Gemeente, maand: date) -> date:
     """The last day to declare month `maand`: that day of the next month."""
-    return _dag_in(volgende_maand(maand), _getal(gemeente, "inkomstenverklaring_dag", STANDAARD_DAG))
+    return _dag_in(
+        volgende_maand(maand), _getal(gemeente, "inkomstenverklaring_dag", STANDAARD_DAG)
+    )
 
 
 def herinnering_dagen(gemeente: Gemeente) -> list[int]:
     """How many days before the deadline a reminder goes, largest first (e.g. [3, 1])."""
-    waarde = gemeente.instelling("inkomstenverklaring_herinnering_dagen", STANDAARD_HERINNERING_DAGEN)
-    if isinstance(waarde, int):
-        waarde = [waarde]
+    waarde = gemeente.instelling(
+        "inkomstenverklaring_herinnering_dagen", STANDAARD_HERINNERING_DAGEN
+    )
+    lijst: list[object] = list(waarde) if isinstance(waarde, list | tuple) else [waarde]
     try:
-        dagen = {int(d) for d in waarde if 0 <= int(d) <= 28}  # type: ignore[union-attr]
-    except (TypeError, ValueError):
+        dagen = {int(str(d)) for d in lijst if 0 <= int(str(d)) <= 28}
+    except ValueError:
         dagen = set(STANDAARD_HERINNERING_DAGEN)
     return sorted(dagen, reverse=True)
 
@@ -94,7 +98,9 @@ class Open:
     te_laat: bool
 
 
-def te_doen(klant: Klant, banen: list[Baan], verklaringen: list[Inkomstenverklaring], vandaag: date) -> list[Open]:
+def te_doen(
+    klant: Klant, banen: list[Baan], verklaringen: list[Inkomstenverklaring], vandaag: date
+) -> list[Open]:
     """Per job, the months (the last few, up to this one) with no declaration: oldest first."""
     gedaan = {(v.baan_id, v.maand) for v in verklaringen}
     deze_maand = vandaag.replace(day=1)
@@ -149,7 +155,9 @@ def overzicht(
         regel = per_maand.setdefault(v.maand, {}).setdefault(v.baan_id, Maandregel(v.baan))
         regel.verklaringen.append(v)
     for item in open_:
-        per_maand.setdefault(item.maand, {}).setdefault(item.baan.pk, Maandregel(item.baan)).open = item
+        per_maand.setdefault(item.maand, {}).setdefault(
+            item.baan.pk, Maandregel(item.baan)
+        ).open = item
     return [
         Maandoverzicht(maand, termijn(klant.gemeente, maand), list(regels.values()))
         for maand, regels in sorted(per_maand.items(), reverse=True)

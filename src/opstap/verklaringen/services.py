@@ -186,7 +186,11 @@ def bestanden_toevoegen(
     for), as durably as the first: returns after the commit. Reading starts again over all files."""
     if verklaring.status not in AANPASBAAR:
         raise ValidationError(
-            {"loonstrook": _("Deze verklaring wordt al behandeld. Stuur je loonstrook als bericht.")}
+            {
+                "loonstrook": _(
+                    "Deze verklaring wordt al behandeld. Stuur je loonstrook als bericht."
+                )
+            }
         )
     if not bestanden:
         raise ValidationError({"loonstrook": _("Kies de foto of PDF van je loonstrook.")})
@@ -222,7 +226,11 @@ def cijfers_bevestigen(*, verklaring: Inkomstenverklaring, cijfers: Cijfers) -> 
     client changed it, the client's figures are their statement."""
     if verklaring.status not in AANPASBAAR:
         raise ValidationError(
-            {NON_FIELD_ERRORS: _("Deze verklaring wordt al behandeld. Wil je iets veranderen? Stuur een bericht.")}
+            {
+                NON_FIELD_ERRORS: _(
+                    "Deze verklaring wordt al behandeld. Wil je iets veranderen? Stuur een bericht."
+                )
+            }
         )
     fouten: dict[str, str] = {}
     if not (Decimal(0) <= cijfers.uren <= MAX_UREN_PER_MAAND):

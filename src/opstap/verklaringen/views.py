@@ -74,7 +74,9 @@ def _verklaringen(gebruiker: Gebruiker, klant: Klant) -> list[Inkomstenverklarin
     )
 
 
-def _verklaring(request: HttpRequest, verklaring_pk: int) -> tuple[Gebruiker, Klant, Inkomstenverklaring]:
+def _verklaring(
+    request: HttpRequest, verklaring_pk: int
+) -> tuple[Gebruiker, Klant, Inkomstenverklaring]:
     gebruiker, klant = _klant(request)
     verklaring = get_object_or_404(
         zichtbare_verklaringen(gebruiker).filter(klant=klant).select_related("baan"),
@@ -114,7 +116,7 @@ def _maanden(banen: list[Baan], vandaag: date) -> list[date]:
     this month, newest first."""
     maand = vandaag.replace(day=1)
     eerste = min((b.begonnen_op.replace(day=1) for b in banen), default=maand)
-    uit = []
+    uit: list[date] = []
     while maand >= eerste and len(uit) <= MAANDEN_TERUG:
         uit.append(maand)
         maand = selectors.vorige_maand(maand)
@@ -186,7 +188,9 @@ def doorgeven(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             baan = form.gekozen_baan()
             maand = date.fromisoformat(form.cleaned_data["maand"] + "-01")
-            al_gedaan = next((v for v in verklaringen if v.baan_id == baan.pk and v.maand == maand), None)
+            al_gedaan = next(
+                (v for v in verklaringen if v.baan_id == baan.pk and v.maand == maand), None
+            )
             if al_gedaan is not None:
                 form.add_error(
                     "maand",
@@ -241,9 +245,12 @@ def _verschillen(verklaring: Inkomstenverklaring) -> list[str]:
     uit = []
     for veld, naam in namen.items():
         gelezen_waarde, eigen = gelezen.get(veld), getattr(verklaring, veld)
-        if gelezen_waarde is not None and eigen is not None:
-            if Decimal(str(gelezen_waarde)).quantize(Decimal("0.01")) != eigen:
-                uit.append(naam)
+        if (
+            gelezen_waarde is not None
+            and eigen is not None
+            and Decimal(str(gelezen_waarde)).quantize(Decimal("0.01")) != eigen
+        ):
+            uit.append(naam)
     return uit
 
 
@@ -349,7 +356,9 @@ def bevestigen(request: HttpRequest, verklaring_pk: int) -> HttpResponse:
                 )
                 messages.success(request, _("Dank je wel. De bedragen zijn opgeslagen."))
                 return redirect("mijn:inkomstenverklaring", verklaring_pk=v.pk)
-    inzage_bij_verzoek(request, klant, ONDERDEEL, "Je bekeek de bedragen van je inkomstenverklaring")
+    inzage_bij_verzoek(
+        request, klant, ONDERDEEL, "Je bekeek de bedragen van je inkomstenverklaring"
+    )
     return render(
         request,
         "verklaringen/bevestigen.html",
@@ -389,9 +398,7 @@ def aanvullen(request: HttpRequest, verklaring_pk: int) -> HttpResponse:
                         "Je stuurde een loonstrook bij je inkomstenverklaring",
                         actie=Actie.WIJZIGEN,
                     )
-                    return redirect(
-                        reverse("mijn:inkomstenverklaring", args=[v.pk]) + "?nieuw=1"
-                    )
+                    return redirect(reverse("mijn:inkomstenverklaring", args=[v.pk]) + "?nieuw=1")
     inzage_bij_verzoek(request, klant, ONDERDEEL, "Je bekeek je inkomstenverklaring")
     return render(
         request,
@@ -402,7 +409,7 @@ def aanvullen(request: HttpRequest, verklaring_pk: int) -> HttpResponse:
 
 
 @rol_vereist(Rol.KLANT)
-def loonstrook(request: HttpRequest, verklaring_pk: int, bestand_pk: int) -> FileResponse:
+def loonstrook(request: HttpRequest, verklaring_pk: int, bestand_pk: int) -> HttpResponse:
     """My own payslip file, decrypted, as a download (in my access log)."""
     _gebruiker, klant, v = _verklaring(request, verklaring_pk)
     rij = get_object_or_404(v.bestanden.all(), pk=bestand_pk)
@@ -415,7 +422,7 @@ def loonstrook(request: HttpRequest, verklaring_pk: int, bestand_pk: int) -> Fil
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
-    return response
+    return response  # type: ignore[return-value]  # a streaming response, like contact's bijlage
 
 
 @rol_vereist(Rol.KLANT)
