@@ -345,3 +345,19 @@ def test_in_behandeling_kan_de_klant_niet_meer_wijzigen(wereld: Wereld) -> None:
     assert "al met deze verklaring bezig" in response.content.decode()
     verklaring.refresh_from_db()
     assert verklaring.netto_loon == Decimal("612.40")
+
+
+def test_te_groot_verzoek_krijgt_413_in_het_nederlands(wereld: Wereld, settings: Any) -> None:
+    settings.OPSTAP_MAX_VERKLARING_BYTES = 50_000
+    response = _klant(wereld).post(
+        "/mijn/inkomsten/doorgeven/",
+        {
+            "baan": _baan(wereld).pk,
+            "maand": _vorige_maand().strftime("%Y-%m"),
+            "uren": "40",
+            "loonstrook": SimpleUploadedFile("groot.pdf", b"%PDF-1.4\n" + b"0" * 60_000),
+        },
+    )
+    assert response.status_code == 413
+    assert "Wat je stuurt is te groot" in response.content.decode()
+    assert not _nieuwe(wereld).exists()
