@@ -361,3 +361,12 @@ def test_te_groot_verzoek_krijgt_413_in_het_nederlands(wereld: Wereld, settings:
     assert response.status_code == 413
     assert "Wat je stuurt is te groot" in response.content.decode()
     assert not _nieuwe(wereld).exists()
+
+
+def test_in_het_engels_als_de_klant_dat_kiest(wereld: Wereld) -> None:
+    client = _klant(wereld)
+    client.post("/i18n/taal/", {"language": "en", "next": "/mijn/inkomsten/"})
+    html = client.get("/mijn/inkomsten/").content.decode()
+    assert "Report my income" in html and "Mijn inkomsten doorgeven" not in html
+    formulier = client.get("/mijn/inkomsten/doorgeven/").content.decode()
+    assert "Photo or PDF of your payslip" in formulier
