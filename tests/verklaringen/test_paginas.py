@@ -370,3 +370,28 @@ def test_in_het_engels_als_de_klant_dat_kiest(wereld: Wereld) -> None:
     assert "Report my income" in html and "Mijn inkomsten doorgeven" not in html
     formulier = client.get("/mijn/inkomsten/doorgeven/").content.decode()
     assert "Photo or PDF of your payslip" in formulier
+
+
+def test_de_inkomensconsulent_zet_papier_aan_en_ziet_wie_online_ging(wereld: Wereld) -> None:
+    desk = Client()
+    desk.force_login(wereld.a.gebruikers[Rol.INKOMENSCONSULENT])
+    klant = wereld.a.klanten["eigen"]
+    html = desk.get(f"/inkomen/papier/?zoek={klant.achternaam}").content.decode()
+    assert f'name="klant" value="{klant.pk}"' in html
+    assert desk.post("/inkomen/papier/", {"klant": klant.pk}).status_code == 302
+    assert Papierformulier.objects.get(klant=klant).actief
+    html = desk.get("/inkomen/papier/").content.decode()
+    assert klant.naam in html.split("Overgestapt op online")[0]
+    assert Inzage.objects.filter(
+        klant=klant, gebruiker=wereld.a.gebruikers[Rol.INKOMENSCONSULENT], actie=Actie.WIJZIGEN
+    ).exists()
+    # The client switches to online; the desk sees it.
+    _klant(wereld).post("/mijn/inkomsten/online/")
+    html = desk.get("/inkomen/papier/").content.decode()
+    assert klant.naam in html.split("Overgestapt op online")[1]
+    # A client of another municipality cannot be put on paper; other roles are refused.
+    vreemd = wereld.b.klanten["caseload"]
+    assert desk.post("/inkomen/papier/", {"klant": vreemd.pk}).status_code == 404
+    cp = Client()
+    cp.force_login(wereld.a.gebruikers[Rol.CONTACTPERSOON])
+    assert cp.post("/inkomen/papier/", {"klant": klant.pk}).status_code == 403

@@ -26,7 +26,10 @@ MENU: dict[str, list[tuple[Any, str]]] = {
         (_("Regelingen"), "werk:voorzieningen"),
         (_("Mijn profiel"), "werk:profiel"),
     ],
-    Rol.INKOMENSCONSULENT: [(_("Overzicht"), "inkomen:start")],
+    Rol.INKOMENSCONSULENT: [
+        (_("Overzicht"), "inkomen:start"),
+        (_("Papieren formulieren"), "inkomen_papier:papier"),
+    ],
     Rol.WERKGEVER: [(_("Overzicht"), "werkgever:start")],
     Rol.BELEIDSMEDEWERKER: [
         (_("Overzicht"), "beleid:start"),
