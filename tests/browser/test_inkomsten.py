@@ -12,7 +12,7 @@ from django.utils import timezone
 from loonstrook.lezen import ocr_beschikbaar
 from opstap.verklaringen.models import Inkomstenverklaring
 from opstap.verklaringen.selectors import vorige_maand
-from tests.browser.conftest import axe_problemen, breedte_past, inloggen
+from tests.browser.conftest import axe_problemen, breedte_past, inloggen, screenshot
 from tests.loonstrook import strookjes
 from tests.wereld import WACHTWOORD, Wereld
 
@@ -47,6 +47,7 @@ def test_klant_geeft_inkomsten_door_met_een_foto_op_telefoon(
 
     pagina.goto("/mijn/inkomsten/")
     assert axe_problemen(pagina) == []
+    screenshot(pagina, "inkomsten-overzicht-telefoon")
     pagina.locator("main").get_by_role("link", name="Inkomsten doorgeven").first.click()
     pagina.wait_for_load_state()
     assert axe_problemen(pagina) == []
@@ -69,6 +70,7 @@ def test_klant_geeft_inkomsten_door_met_een_foto_op_telefoon(
     assert pagina.get_by_text(f"{bestand.sha256[:12]}…").is_visible()
     assert breedte_past(pagina)
     assert axe_problemen(pagina) == []
+    screenshot(pagina, "inkomsten-ontvangstbewijs-telefoon")
 
     # The photo was read (in process under the test server); the figures are pre-filled.
     pagina.get_by_role("link", name="Kijk of de bedragen kloppen").click()
@@ -76,6 +78,7 @@ def test_klant_geeft_inkomsten_door_met_een_foto_op_telefoon(
     assert axe_problemen(pagina) == []
     assert pagina.get_by_label("Netto loon: het bedrag dat je kreeg").input_value() == "1224,73"
     assert pagina.get_by_label("Bruto loon (mag je leeg laten)").input_value() == "1281,80"
+    screenshot(pagina, "inkomsten-bevestigen-telefoon")
     pagina.get_by_role("button", name="Dit klopt, opslaan").click()
     pagina.wait_for_load_state()
     assert pagina.get_by_text("Dank je wel. De bedragen zijn opgeslagen.").is_visible()
