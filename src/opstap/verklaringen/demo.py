@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from opstap.gemeenten.models import Gemeente
 from opstap.klanten.models import Klant
+from opstap.web.geld import euro
 from opstap.werken.models import Baan, Loonperiode
 
 from . import selectors, services
@@ -36,8 +37,8 @@ class DemoStrook:
 
 
 def _bedrag(waarde: Decimal) -> str:
-    tekst = f"{waarde:,.2f}"  # 1,234.56
-    return tekst.replace(",", " ").replace(".", ",").replace(" ", ".")
+    """1.234,56 as on a Dutch payslip (the app's one money format, without the euro sign)."""
+    return euro(waarde).removeprefix("€").strip()
 
 
 def loonstrook_pdf(strook: DemoStrook) -> bytes:
