@@ -85,6 +85,7 @@ BEKENDE_PARAMETERS = {
     "doorrekening_pk",
     "berekening_pk",
     "verklaring_pk",
+    "bestand_pk",
 }
 
 

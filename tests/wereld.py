@@ -17,7 +17,7 @@ from opstap.inkomen.models import Berekening
 from opstap.klanten.models import Klant
 from opstap.privacy.bsn import is_geldig_bsn
 from opstap.privacy.crypto import zoekhash
-from opstap.verklaringen.models import Inkomstenverklaring
+from opstap.verklaringen.models import Inkomstenverklaring, Loonstrookbestand
 from opstap.werken.models import Baan
 from opstap.werkgevers.models import Toestemming, Vacature, Werkgever
 
@@ -209,11 +209,22 @@ def maak_begeleiding(klant: Klant) -> dict[str, int]:
         netto_loon=Decimal("612.40"),
         kenmerk=f"IV-TEST{klant.pk:04d}",
     )
+    # Its payslip, so the walk opens /mijn/inkomsten/<verklaring_pk>/loonstrook/<bestand_pk>/ too.
+    loonstrook = Loonstrookbestand(
+        verklaring=verklaring,
+        naam="loonstrook.pdf",
+        soort="application/pdf",
+        sha256="0" * 64,
+        grootte=16,
+    )
+    loonstrook.bestand.save("loonstrook", ContentFile(b"%PDF-1.4\n% test\n"), save=False)
+    loonstrook.save()
     return {
         "klant_pk": klant.pk,
         "bericht_pk": bericht.pk,
         "verslag_pk": verslag.pk,
         "verklaring_pk": verklaring.pk,
+        "bestand_pk": loonstrook.pk,
     }
 
 

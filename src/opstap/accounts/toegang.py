@@ -267,3 +267,13 @@ def mag_verklaring_indienen(gebruiker: Gebruiker, klant: Klant) -> bool:
         and klant.gebruiker_id == gebruiker.pk
         and klant.gemeente_id == gebruiker.gemeente_id
     )
+
+
+def mag_papierformulier_zetten(gebruiker: Gebruiker, klant: Klant) -> bool:
+    """The income desk puts a client of its own municipality on the paper declaration form (the
+    client switches back to online themselves, with mag_verklaring_indienen)."""
+    return (
+        gebruiker.is_authenticated
+        and gebruiker.rol == Rol.INKOMENSCONSULENT
+        and zichtbare_klanten(gebruiker).filter(pk=klant.pk).exists()
+    )

@@ -217,6 +217,8 @@ OPSTAP_MAX_BEREKENING_BYTES = config(
     "OPSTAP_MAX_BEREKENING_BYTES", 64 * 1024
 )  # POST /api/v1/berekeningen
 OPSTAP_MAX_PUSH_BYTES = config("OPSTAP_MAX_PUSH_BYTES", 4 * 1024)  # a push subscription
+# The income declaration's page: two payslips (four-weekly pay) of at most 6 MB each, and the form.
+OPSTAP_MAX_VERKLARING_BYTES = config("OPSTAP_MAX_VERKLARING_BYTES", 13 * 1024 * 1024)
 
 # Key for encrypting BSN, health and debt details at rest (Fernet, url-safe base64,
 # 32 bytes). Several keys, comma-separated, allow rotation: the first encrypts.
@@ -248,6 +250,11 @@ CELERY_BEAT_SCHEDULE = {
     "verklaringen-wezen-opruimen": {
         "task": "opstap.verklaringen.tasks.wezen_opruimen",
         "schedule": crontab(minute=17),
+    },
+    # A kind reminder a few days before the income declaration's deadline (once per day it is due).
+    "verklaringen-herinneringen": {
+        "task": "opstap.verklaringen.tasks.herinneringen_versturen",
+        "schedule": crontab(minute=5, hour=10),
     },
 }
 

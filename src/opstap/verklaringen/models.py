@@ -36,7 +36,9 @@ class Inkomstenverklaring(models.Model):
     baan = models.ForeignKey("werken.Baan", on_delete=models.PROTECT, related_name="verklaringen")
     maand = models.DateField(help_text="De eerste dag van de kalendermaand waarover het gaat.")
     uren = VersleuteldBedragVeld(max_digits=6, decimal_places=2)
-    netto_loon = VersleuteldBedragVeld(max_digits=9, decimal_places=2)
+    # Empty only while a payslip is still to be read and confirmed (a declaration made on the
+    # client's pages with a payslip and no amount typed yet); see `bevestigd_op`.
+    netto_loon = VersleuteldBedragVeld(max_digits=9, decimal_places=2, null=True, blank=True)
     bruto_loon = VersleuteldBedragVeld(max_digits=9, decimal_places=2, null=True, blank=True)
     # True when the figures hold the client's own estimate for the last days of the month (the
     # payslip was not there yet); the next month corrects it.
@@ -56,6 +58,11 @@ class Inkomstenverklaring(models.Model):
     )
     # What reading the payslip found (periode_van/tot, bruto_loon, netto_loon, uren, werkgever).
     gelezen = VersleuteldJSONVeld(null=True, blank=True)
+    # When the client confirmed (or corrected) the figures: then `uren`, `netto_loon`, `bruto_loon`
+    # and the period are the client's statement, whatever reading the payslip found.
+    bevestigd_op = models.DateTimeField(null=True, blank=True)
+    periode_van = models.DateField(null=True, blank=True)
+    periode_tot = models.DateField(null=True, blank=True)
     bijgewerkt_op = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -79,6 +86,10 @@ class Loonstrookbestand(models.Model):
     soort = models.CharField(max_length=50)  # the MIME type found in the bytes, never the name's
     sha256 = models.CharField(max_length=64)
     grootte = models.PositiveIntegerField()
+    ontvangen_op = models.DateTimeField(default=timezone.now)
+    # Of the bytes as stored (differs from `sha256` when a photo was cleaned of its metadata or
+    # a HEIC photo converted to JPEG).
+    sha256_opgeslagen = models.CharField(max_length=64, blank=True, default="")
 
     class Meta:
         ordering = ["pk"]
@@ -86,3 +97,48 @@ class Loonstrookbestand(models.Model):
 
     def __str__(self) -> str:
         return f"Loonstrook bij {self.verklaring_id}"
+
+
+class Herinnering(models.Model):
+    """A reminder sent to a client before the deadline of one month: at most one per client, month
+    and reminder day (`dagen_voor` days before the deadline)."""
+
+    klant = models.ForeignKey("klanten.Klant", on_delete=models.CASCADE, related_name="+")
+    maand = models.DateField()
+    dagen_voor = models.PositiveSmallIntegerField()
+    verstuurd_op = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["klant", "maand", "dagen_voor"], name="een_herinnering_per_dag"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Herinnering {self.maand:%Y-%m} ({self.dagen_voor} dagen voor)"
+
+
+class Papierformulier(models.Model):
+    """A client who gets the declaration form on paper, by post, every month. The client can
+    switch to declaring online (`online_sinds`); the paper form then stops."""
+
+    gemeente = models.ForeignKey("gemeenten.Gemeente", on_delete=models.PROTECT, related_name="+")
+    klant = models.OneToOneField(
+        "klanten.Klant", on_delete=models.CASCADE, related_name="papierformulier"
+    )
+    sinds = models.DateField(default=timezone.localdate)
+    online_sinds = models.DateTimeField(null=True, blank=True)
+    online_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name_plural = "papierformulieren"
+
+    def __str__(self) -> str:
+        return f"Papierformulier voor klant {self.klant_id}"
+
+    @property
+    def actief(self) -> bool:
+        return self.online_sinds is None
