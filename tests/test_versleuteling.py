@@ -359,7 +359,7 @@ def test_elk_gevoelig_veld_is_een_versleuteld_veld() -> None:
         (m._meta.label, v.name)
         for m, velden in versleutelde_bestandsvelden().items()
         for v in velden
-    } == {("contact.Bericht", "bijlage")}
+    } == {("contact.Bericht", "bijlage"), ("verklaringen.Loonstrookbestand", "bestand")}
     for model in (Stap, Doel, Contactmoment, TredeWijziging):
         assert model in versleutelde_velden()
 

@@ -21,8 +21,8 @@ from opstap.accounts.toegang import (
     zichtbare_verklaringen,
 )
 from opstap.privacy.lijsten import GelogdeLijst
-from opstap.werken.selectors import banen_van
 from opstap.privacy.services import inzage_bij_verzoek
+from opstap.werken.selectors import banen_van
 
 from .bestanden import BijlageFout, voorbereiden
 from .models import Inkomstenverklaring
