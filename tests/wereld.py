@@ -17,7 +17,7 @@ from opstap.inkomen.models import Berekening
 from opstap.klanten.models import Klant
 from opstap.privacy.bsn import is_geldig_bsn
 from opstap.privacy.crypto import zoekhash
-from opstap.werken.models import Baan
+from opstap.werken.models import Baan, Contract
 from opstap.werkgevers.models import Toestemming, Vacature, Werkgever
 
 WACHTWOORD = "test-wachtwoord-123"
@@ -189,7 +189,7 @@ def maak_begeleiding(klant: Klant) -> dict[str, int]:
         gepubliceerd_op=timezone.now(),
     )
     # A reported job (D1), so the access walk checks /api/v1/banen/ and /mijn/werk/ for leaks.
-    Baan.objects.create(
+    baan = Baan.objects.create(
         gemeente=klant.gemeente,
         klant=klant,
         werkgever_naam=f"Werkgever van {klant.pk}",
@@ -198,7 +198,23 @@ def maak_begeleiding(klant: Klant) -> dict[str, int]:
         bruto_uurloon=Decimal("14.40"),
         loonperiode="maand",
     )
-    return {"klant_pk": klant.pk, "bericht_pk": bericht.pk, "verslag_pk": verslag.pk}
+    # Its employment contract (D2), so the walk opens /werk/klanten/…/werk/<baan_pk>/contract/.
+    contract = Contract(
+        gemeente=klant.gemeente,
+        klant=klant,
+        baan=baan,
+        bestand_naam="contract.pdf",
+        bestand_type="application/pdf",
+        bestand_sha256="0" * 64,
+    )
+    contract.bestand.save("contract.pdf", ContentFile(b"%PDF-1.4\n% test\n"), save=False)
+    contract.save()
+    return {
+        "klant_pk": klant.pk,
+        "bericht_pk": bericht.pk,
+        "verslag_pk": verslag.pk,
+        "baan_pk": baan.pk,
+    }
 
 
 @dataclass

@@ -9,6 +9,7 @@ from opstap.klanten import urls_mijn as klanten_mijn
 from opstap.klanten import urls_werk as klanten_werk
 from opstap.web import views as web
 from opstap.werken import urls_mijn as werken_mijn
+from opstap.werken import urls_werk as werken_werk
 
 # The client's area (/mijn/) and the contact person's area (/werk/) hold pages of several apps under
 # one namespace each. They are put together here, so no app mounts another app's views.
@@ -18,7 +19,12 @@ MIJN = [
     *inkomen_mijn.urlpatterns,
     *werken_mijn.urlpatterns,
 ]
-WERK = [*klanten_werk.urlpatterns, *contact_werk.urlpatterns, *inkomen_werk.urlpatterns]
+WERK = [
+    *klanten_werk.urlpatterns,
+    *contact_werk.urlpatterns,
+    *inkomen_werk.urlpatterns,
+    *werken_werk.urlpatterns,
+]
 
 urlpatterns = [
     path("", web.start, name="start"),
