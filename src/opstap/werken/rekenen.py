@@ -2,10 +2,13 @@
 that take the client out of bijstand, a table of more hours, and the rules that now apply.
 
 The engine works with one hourly wage (docs/regels.md: "alleen de aanvrager werkt"). Jobs with
-fixed hours are put together as their total hours at the average wage weighted by hours: the gross
-wage per month (uurloon × uren × 52 / 12) is then the sum of the jobs' gross wages, which is all
-the engine uses from the wage (tax on a yearly basis over all wage). On-call jobs have no fixed
-hours and are not counted; the pages say so. Every amount, percentage, duration and article here
+fixed hours are put together as one wage with the same gross wage per week: the hourly wage of one
+of the jobs (in cents, as the engine takes it) and the hours that give the jobs' total gross wage at
+that wage (to 0,01 hour, as the engine takes it). The gross wage per month (uurloon × uren × 52 /
+12) is then the sum of the jobs' gross wages, which is all the engine uses from the wage (tax on a
+yearly basis over all wage); of the jobs' wages the one that gives this exactly (or closest, a few
+cents a month at most) is used. On-call jobs have no fixed hours and are not counted; the pages
+say so. Every amount, percentage, duration and article here
 comes from the engine's output and its `uitleg.parameters`, never from this module."""
 
 from dataclasses import dataclass, field
@@ -45,6 +48,26 @@ def samen(banen: list[Baan]) -> tuple[Decimal, Decimal] | None:
         return None
     loon = sum((b.bruto_uurloon * (b.uren_per_week or Decimal(0)) for b in banen), Decimal(0))
     return uren, loon / uren
+
+
+UUR = Decimal("0.01")
+
+
+def als_een_loon(banen: list[Baan], *, loon: Decimal | None = None) -> tuple[Decimal, Decimal]:
+    """(hourly wage, hours) that give these jobs' total gross wage per week in the engine: the
+    wage of one of the jobs (or `loon`), the hours to 0,01. Needs jobs with fixed hours."""
+    week = sum((b.bruto_uurloon * (b.uren_per_week or Decimal(0)) for b in banen), Decimal(0))
+    kandidaten = [loon] if loon else sorted({b.bruto_uurloon for b in banen if b.bruto_uurloon > 0})
+    if not kandidaten:  # no wage at all: the hours as they are, at nothing an hour
+        return Decimal(0), sum((b.uren_per_week or Decimal(0) for b in banen), Decimal(0))
+    beste: tuple[Decimal, Decimal, Decimal] | None = None
+    for uurloon in kandidaten:
+        uren = (week / uurloon).quantize(UUR, rounding=ROUND_HALF_UP)
+        fout = abs(uren * uurloon - week)
+        if beste is None or fout < beste[0]:
+            beste = (fout, uurloon, uren)
+    assert beste is not None
+    return beste[1], beste[2]
 
 
 @dataclass
@@ -88,11 +111,15 @@ def geld_met_banen(
     totaal = samen(tellen)
     if totaal is None:
         return None
-    uren, uurloon = totaal
+    uren, gemiddeld = totaal
+    uurloon, uren_engine = als_een_loon(tellen)
+    niveaus = [0.0, float(uren_engine)]
+    if uren_engine < Decimal(MAX_UREN_ENGINE):
+        niveaus.append(MAX_UREN_ENGINE)  # the engine finds the exit hours only within the levels
     invoer = invoer_voor_klant(
         klant,
         peildatum=peildatum,
-        werk={"bruto_uurloon": float(uurloon), "uren_per_week": [0, float(uren)]},
+        werk={"bruto_uurloon": float(uurloon), "uren_per_week": niveaus},
     )
     uitkomst = regels.bereken(invoer, uitleg=True)
     nul, rij = uitkomst["resultaten"][0], uitkomst["resultaten"][1]
@@ -109,7 +136,12 @@ def geld_met_banen(
         bijstand=_d(rij["bijstand"]),
         verschil=_d(rij["totaal_netto_per_maand"]) - _d(nul["totaal_netto_per_maand"]),
         vrijlating=vrijlating_stand(uitkomst, 1),
-        uren_uit_bijstand=Decimal(str(uit_bijstand)) if uit_bijstand is not None else None,
+        # The engine's exit hours are at `uurloon`; as hours at the jobs' average wage, to 0,1.
+        uren_uit_bijstand=(
+            uren + (Decimal(str(uit_bijstand)) - uren_engine) * uurloon / gemiddeld
+        ).quantize(Decimal("0.1"))
+        if uit_bijstand is not None
+        else None,
         maand_met_vakantiegeld=_maand(uitkomst.get("maand_met_vakantiegeld")),
         vakantiegeld_werk_per_jaar=_d(rij.get("netto_vakantiegeld_werk_per_jaar", 0)),
         vakantietoeslag_per_maand=_d(rij.get("vakantietoeslag_bijstand_per_maand", 0)),
@@ -160,20 +192,17 @@ def meer_uren(
     if baan.uren_per_week is None or not baan.loopt_op(peildatum) or baan.bruto_uurloon <= 0:
         return None
     andere = [b for b in vaste_banen(banen, peildatum) if b.pk != baan.pk]
-    totaal = samen([baan, *andere])
-    assert totaal is not None
-    uren_nu, uurloon = totaal
-    factor = baan.bruto_uurloon / uurloon  # one extra hour here is `factor` hours at the average wage
+    # At this job's own wage an extra hour here is one extra hour in the engine.
+    uurloon, uren_nu = als_een_loon([baan, *andere], loon=baan.bruto_uurloon)
     extra = [
         e
         for e in STAPPEN_EXTRA
-        if baan.uren_per_week + e <= Decimal(40) and float(uren_nu + e * factor) <= MAX_UREN_ENGINE
+        if baan.uren_per_week + e <= Decimal(40) and float(uren_nu + e) <= MAX_UREN_ENGINE
     ]
-    niveaus = [0.0] + [round(float(uren_nu + e * factor), 4) for e in extra]
+    niveaus = [0.0] + [float(uren_nu + e) for e in extra]
     # The engine finds the exit hours only within the levels: add the top of the range.
-    bovengrens = min(MAX_UREN_ENGINE, round(float(uren_nu) + 40 * float(factor), 4))
-    if bovengrens > niveaus[-1]:
-        niveaus.append(bovengrens)
+    if niveaus[-1] < MAX_UREN_ENGINE:
+        niveaus.append(MAX_UREN_ENGINE)
     invoer = invoer_voor_klant(
         klant,
         peildatum=peildatum,
@@ -205,9 +234,7 @@ def meer_uren(
     extra_uit: Decimal | None = None
     bij_baan: Decimal | None = None
     if uit is not None:
-        extra_uit = max(
-            ((Decimal(str(uit)) - uren_nu) / factor).quantize(Decimal("0.1")), Decimal(0)
-        )
+        extra_uit = max((Decimal(str(uit)) - uren_nu).quantize(Decimal("0.1")), Decimal(0))
         bij_baan = baan.uren_per_week + extra_uit
     return MeerUren(
         baan=baan,
@@ -218,9 +245,9 @@ def meer_uren(
             {
                 "verlies_per_maand": _d(z["verlies_per_maand"]),
                 "van_uren": baan.uren_per_week
-                + ((Decimal(str(z["van_uren"])) - uren_nu) / factor).quantize(Decimal("0.1")),
+                + (Decimal(str(z["van_uren"])) - uren_nu).quantize(Decimal("0.1")),
                 "tot_uren": baan.uren_per_week
-                + ((Decimal(str(z["tot_uren"])) - uren_nu) / factor).quantize(Decimal("0.1")),
+                + (Decimal(str(z["tot_uren"])) - uren_nu).quantize(Decimal("0.1")),
             }
             for z in zones
         ],
