@@ -9,9 +9,9 @@ from django.test import Client, override_settings
 from opstap.accounts.models import Gebruiker, Rol
 from opstap.contact.models import Aanvraag, Bericht, Contactmoment, Gespreksverslag
 from opstap.contact.selectors import signalen
-from opstap.werken.selectors import werk_signalen
 from opstap.demo.laden import DEMO_WACHTWOORD, laad_demo
 from opstap.klanten.models import Klant
+from opstap.werken.selectors import werk_signalen
 from opstap.werkgevers.models import Vacature, Werkgever
 
 pytestmark = pytest.mark.django_db
@@ -96,8 +96,16 @@ def test_contactpersoon1_heeft_een_volle_caseload_met_signalen_bij_de_start() ->
     ):
         assert klasse in alles
     # Part-time work adds its own signals (werken.selectors.werk_signalen), with their reason.
-    werk = werk_signalen(cp1.gemeente, Klant.objects.filter(contactpersoon=cp1).values_list("pk", flat=True))
-    for klasse in ("signaal--werk_contract", "signaal--werk_einde", "signaal--werk_moeilijk", "signaal--werk_vrijlating", "signaal--werk_meer_uren"):
+    werk = werk_signalen(
+        cp1.gemeente, Klant.objects.filter(contactpersoon=cp1).values_list("pk", flat=True)
+    )
+    for klasse in (
+        "signaal--werk_contract",
+        "signaal--werk_einde",
+        "signaal--werk_moeilijk",
+        "signaal--werk_vrijlating",
+        "signaal--werk_meer_uren",
+    ):
         assert klasse in alles
     gefilterd = client.get("/werk/", {"aandacht": "1"}).content.decode()
     assert f"{len(set(aandacht) | set(werk))} klanten" in gefilterd

@@ -28,8 +28,8 @@ from opstap.werken.models import (
     Contract,
     MoeilijkeStart,
     Startgesprek,
-    WijzigingSoort,
     Werkstand,
+    WijzigingSoort,
 )
 from opstap.werken.rekenen import geld_met_banen, meer_uren, regels_bij_werk
 from opstap.werken.selectors import werk_signalen
@@ -146,15 +146,20 @@ def test_geld_met_twee_banen_is_het_bruto_van_beide_samen(wereld: Wereld) -> Non
     rij = uitkomst["resultaten"][1]
     # The engine's gross is the sum of the two jobs' gross wages (uurloon × uren × 52 / 12).
     los = [_uitkomst(klant, 14.40, [12])["resultaten"][0], _uitkomst(klant, 15.0, [16])]
-    assert abs(
-        rij["bruto_loon_per_maand"]
-        - los[0]["bruto_loon_per_maand"]
-        - los[1]["resultaten"][0]["bruto_loon_per_maand"]
-    ) < 0.005
+    assert (
+        abs(
+            rij["bruto_loon_per_maand"]
+            - los[0]["bruto_loon_per_maand"]
+            - los[1]["resultaten"][0]["bruto_loon_per_maand"]
+        )
+        < 0.005
+    )
     assert geld.met_werk == Decimal(str(rij["totaal_netto_per_maand"]))
     assert geld.bijstand == Decimal(str(rij["bijstand"]))
     # An on-call job is listed apart, not counted.
-    oproep = _baan(wereld, werkgever_naam="Uitzendbureau Flex", uren_per_week=None, oproepcontract=True)
+    oproep = _baan(
+        wereld, werkgever_naam="Uitzendbureau Flex", uren_per_week=None, oproepcontract=True
+    )
     geld2 = geld_met_banen(klant, list(Baan.objects.filter(klant=klant)))
     assert geld2 is not None
     assert geld2.zonder_vaste_uren == [oproep] and geld2.met_werk == geld.met_werk
@@ -164,7 +169,9 @@ def test_regels_noemen_de_bedragen_en_artikelen_van_de_rekenregels(wereld: Werel
     klant = wereld.a.klanten["eigen"]
     geld = geld_met_banen(klant, list(Baan.objects.filter(klant=klant)))
     assert geld is not None
-    tekst = " ".join(" ".join([r.titel, *r.alineas, r.bron]) for r in regels_bij_werk(geld, klant.gemeente))
+    tekst = " ".join(
+        " ".join([r.titel, *r.alineas, r.bron]) for r in regels_bij_werk(geld, klant.gemeente)
+    )
     uitkomst = _uitkomst(klant, 14.40, [0, 12, 60])
     p = uitkomst["uitleg"]["parameters"]
     n_max = Decimal(str(p["participatiewet.inkomensvrijlating.n_maximum"]["waarde"]))
@@ -226,7 +233,9 @@ def test_klant_wijzigt_uren_en_beeindigt_baan_met_geschiedenis(wereld: Wereld) -
     assert 'value="16,00"' in pagina  # prefilled: never ask what we know
     fout = client.post(pad, {"uren_per_week": "abc", "bruto_uurloon": "15,00", "ingaand_op": ""})
     assert fout.status_code == 400
-    assert "Vul een aantal uren in" in fout.content.decode() and 'value="abc"' in fout.content.decode()
+    assert (
+        "Vul een aantal uren in" in fout.content.decode() and 'value="abc"' in fout.content.decode()
+    )
     vandaag = timezone.localdate()
     r = client.post(
         pad,
@@ -289,7 +298,10 @@ def test_meer_uren_met_een_tweede_baan_rekent_terug_naar_uren_bij_deze_baan(
     assert meer.uren_uit_bijstand_bij_baan is not None and meer.extra_uren_uit_bijstand is not None
     # At the exit hours found, the engine (both jobs as their gross) gives no bijstand; 1 hour
     # less at this job still gives some.
-    for uren, bijstand_nul in ((meer.uren_uit_bijstand_bij_baan + Decimal("0.2"), True), (meer.uren_uit_bijstand_bij_baan - 1, False)):
+    for uren, bijstand_nul in (
+        (meer.uren_uit_bijstand_bij_baan + Decimal("0.2"), True),
+        (meer.uren_uit_bijstand_bij_baan - 1, False),
+    ):
         totaal_uren = 12 + float(uren)
         uurloon = (12 * 14.40 + float(uren) * 16.0) / totaal_uren
         rij = _uitkomst(klant, uurloon, [totaal_uren])["resultaten"][0]
@@ -314,12 +326,17 @@ def test_contract_uploaden_controleren_en_klant_leest_opmerking(wereld: Wereld) 
     assert versleutelde_opslag().ruw_lezen(contract.bestand.name) != inhoud
     with contract.bestand.open("rb") as f:
         assert f.read() == inhoud
-    assert "Je contactpersoon kijkt er nog naar" in client.get(f"/mijn/werk/{baan.pk}/").content.decode()
+    assert (
+        "Je contactpersoon kijkt er nog naar"
+        in client.get(f"/mijn/werk/{baan.pk}/").content.decode()
+    )
 
     cp = _ingelogd(wereld, Rol.CONTACTPERSOON)
     lijst = cp.get("/werk/contracten/").content.decode()
     assert klant.achternaam in lijst and "Bakkerij De Korenbloem" in lijst
-    assert Inzage.objects.filter(klant=klant, onderdeel="werk", doel__contains="lijst van contracten").exists()
+    assert Inzage.objects.filter(
+        klant=klant, onderdeel="werk", doel__contains="lijst van contracten"
+    ).exists()
     pagina = cp.get(f"/werk/klanten/{klant.pk}/werk/{baan.pk}/contract/")
     assert pagina.status_code == 200
     bestand = cp.get(f"/werk/klanten/{klant.pk}/werk/{baan.pk}/contract/bestand/")
@@ -332,12 +349,17 @@ def test_contract_uploaden_controleren_en_klant_leest_opmerking(wereld: Wereld) 
         doel="Begeleiding: je arbeidscontract geopend",
     ).exists()
     # A comment is required; what was typed stays.
-    leeg = cp.post(f"/werk/klanten/{klant.pk}/werk/{baan.pk}/contract/", {"aandachtspunten": ["proeftijd"]})
+    leeg = cp.post(
+        f"/werk/klanten/{klant.pk}/werk/{baan.pk}/contract/", {"aandachtspunten": ["proeftijd"]}
+    )
     assert leeg.status_code == 400 and "Schrijf een korte opmerking" in leeg.content.decode()
     assert 'value="proeftijd" checked' in leeg.content.decode()
     r = cp.post(
         f"/werk/klanten/{klant.pk}/werk/{baan.pk}/contract/",
-        {"aandachtspunten": ["proeftijd", "einddatum"], "opmerking": "Fijn contract! De proeftijd is een maand."},
+        {
+            "aandachtspunten": ["proeftijd", "einddatum"],
+            "opmerking": "Fijn contract! De proeftijd is een maand.",
+        },
     )
     assert r.status_code == 302
     assert "Bakkerij De Korenbloem" not in cp.get("/werk/contracten/").content.decode()
@@ -347,7 +369,9 @@ def test_contract_uploaden_controleren_en_klant_leest_opmerking(wereld: Wereld) 
     # The colleague, and the other municipality, cannot open it.
     collega = Client()
     collega.force_login(wereld.a.gebruikers["collega"])
-    assert collega.get(f"/werk/klanten/{klant.pk}/werk/{baan.pk}/contract/bestand/").status_code == 404
+    assert (
+        collega.get(f"/werk/klanten/{klant.pk}/werk/{baan.pk}/contract/bestand/").status_code == 404
+    )
     ander = _ingelogd(wereld, Rol.CONTACTPERSOON, "b")
     assert ander.get(f"/werk/klanten/{klant.pk}/werk/{baan.pk}/contract/").status_code == 404
 
@@ -378,10 +402,17 @@ def test_startgesprek_en_moeilijke_start_door_klant_en_contactpersoon(wereld: We
     client = _ingelogd(wereld, Rol.KLANT)
     r = client.post(
         f"/mijn/werk/{baan.pk}/",
-        {"actie": "startgesprek", "gesprek": gesprek.pk, f"g{gesprek.pk}-notitie": "Gaat goed, leuke collega's."},
+        {
+            "actie": "startgesprek",
+            "gesprek": gesprek.pk,
+            f"g{gesprek.pk}-notitie": "Gaat goed, leuke collega's.",
+        },
     )
     assert r.status_code == 302
-    r = client.post(f"/mijn/werk/{baan.pk}/", {"actie": "moeilijk", "moeilijk-toelichting": "De reistijd is lang."})
+    r = client.post(
+        f"/mijn/werk/{baan.pk}/",
+        {"actie": "moeilijk", "moeilijk-toelichting": "De reistijd is lang."},
+    )
     assert r.status_code == 302
     cp = _ingelogd(wereld, Rol.CONTACTPERSOON)
     html = cp.get(f"/werk/klanten/{klant.pk}/werk/").content.decode()
@@ -394,12 +425,20 @@ def test_startgesprek_en_moeilijke_start_door_klant_en_contactpersoon(wereld: We
     assert MoeilijkeStart.objects.get(baan=baan).opgelost_op is not None
     assert "Moeilijke start bij" not in cp.get("/werk/").content.decode()
     # The contact person can raise it too.
-    cp.post(f"/werk/klanten/{klant.pk}/werk/", {"baan": baan.pk, "actie": "moeilijk", f"m{baan.pk}-toelichting": ""})
+    cp.post(
+        f"/werk/klanten/{klant.pk}/werk/",
+        {"baan": baan.pk, "actie": "moeilijk", f"m{baan.pk}-toelichting": ""},
+    )
     assert MoeilijkeStart.objects.filter(baan=baan, opgelost_op__isnull=True).count() == 1
     # The client's other contact? No: a colleague cannot post for this client.
     collega = Client()
     collega.force_login(wereld.a.gebruikers["collega"])
-    assert collega.post(f"/werk/klanten/{klant.pk}/werk/", {"baan": baan.pk, "actie": "opgelost"}).status_code == 404
+    assert (
+        collega.post(
+            f"/werk/klanten/{klant.pk}/werk/", {"baan": baan.pk, "actie": "opgelost"}
+        ).status_code
+        == 404
+    )
 
 
 # --- D5: signals --------------------------------------------------------------------------------
@@ -433,7 +472,9 @@ def test_signalen_met_reden_en_instelbaar(wereld: Wereld) -> None:
     assert baan.pk
 
 
-def test_signalen_kosten_een_vast_aantal_queries(wereld: Wereld, django_assert_max_num_queries: Any) -> None:
+def test_signalen_kosten_een_vast_aantal_queries(
+    wereld: Wereld, django_assert_max_num_queries: Any
+) -> None:
     gemeente = wereld.a.gemeente
     pks = [k.pk for k in wereld.a.klanten.values()]
     with django_assert_max_num_queries(5):
@@ -450,4 +491,6 @@ def test_contactpersoon_ziet_banen_van_klant_alleen_lezen(wereld: Wereld) -> Non
     assert 'href="/mijn/werk/' not in html  # no client's edit links
     assert Inzage.objects.filter(klant=klant, doel="Begeleiding: de banen bekeken").exists()
     # The contact person cannot change the job through the client's pages.
-    assert cp.get(f"/mijn/werk/{Baan.objects.filter(klant=klant).first().pk}/wijzigen/").status_code in (302, 403)  # type: ignore[union-attr]
+    assert cp.get(
+        f"/mijn/werk/{Baan.objects.filter(klant=klant).first().pk}/wijzigen/"
+    ).status_code in (302, 403)  # type: ignore[union-attr]

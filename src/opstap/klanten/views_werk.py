@@ -40,7 +40,9 @@ def caseload(request: HttpRequest) -> HttpResponse:
     klanten = caseload_selector(gebruiker, **filters)
     aandacht = signalen(gebruiker, klanten)
     if gebruiker.gemeente is not None:  # part-time work (D5): contract, exemption, start, hours
-        for klant_pk, lijst in werk_signalen(gebruiker.gemeente, klanten.values_list("pk", flat=True)).items():
+        for klant_pk, lijst in werk_signalen(
+            gebruiker.gemeente, klanten.values_list("pk", flat=True)
+        ).items():
             aandacht.setdefault(klant_pk, []).extend(lijst)
     if request.GET.get("aandacht"):
         klanten = klanten.filter(pk__in=list(aandacht))

@@ -72,7 +72,9 @@ def demo_werk(gemeente: Gemeente) -> None:
         contractsoort="bepaalde_tijd",
         einde_op=vandaag + timedelta(days=330),
     )
-    contract = contract_uploaden(baan=linde, bestand=_contract_pdf(linde.werkgever_naam, klant1.naam, "12 uur per week"))
+    contract = contract_uploaden(
+        baan=linde, bestand=_contract_pdf(linde.werkgever_naam, klant1.naam, "12 uur per week")
+    )
     contract_controleren(
         contract=contract,
         door=cp1,
@@ -91,7 +93,9 @@ def demo_werk(gemeente: Gemeente) -> None:
         loonperiode=Loonperiode.VIER_WEKEN,
         contractsoort="onbepaalde_tijd",
     )
-    contract_uploaden(baan=bakkerij, bestand=_contract_pdf(bakkerij.werkgever_naam, klant1.naam, "8 uur per week"))
+    contract_uploaden(
+        baan=bakkerij, bestand=_contract_pdf(bakkerij.werkgever_naam, klant1.naam, "8 uur per week")
+    )
 
     # klant2: an on-call contract, and the start is hard.
     oproep = _baan(
@@ -155,6 +159,8 @@ def demo_werk(gemeente: Gemeente) -> None:
         uren_per_week=Decimal(14),
         bruto_uurloon=Decimal("15.60"),
     )
-    contract_uploaden(baan=nieuw, bestand=_contract_pdf(nieuw.werkgever_naam, anderen[3].naam, "14 uur per week"))
+    contract_uploaden(
+        baan=nieuw, bestand=_contract_pdf(nieuw.werkgever_naam, anderen[3].naam, "14 uur per week")
+    )
     for klant in (klant1, klant2, *anderen):
         werkstand_bijwerken(klant)

@@ -137,9 +137,7 @@ class BaanWijziging(models.Model):
                     else f"bruto uurloon: {euro(Decimal(nieuw))}"
                 )
             elif veld == "einde_op" and nieuw is not None:
-                uit.append(
-                    f"laatste werkdag: {date_format(date.fromisoformat(nieuw), 'j F Y')}"
-                )
+                uit.append(f"laatste werkdag: {date_format(date.fromisoformat(nieuw), 'j F Y')}")
             elif veld == "einde_op" and oud is not None:
                 uit.append("einddatum weggehaald")
         return uit

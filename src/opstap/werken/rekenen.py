@@ -124,7 +124,7 @@ def geld_met_banen(
     uitkomst = regels.bereken(invoer, uitleg=True)
     nul, rij = uitkomst["resultaten"][0], uitkomst["resultaten"][1]
     uitleg = uitkomst.get("uitleg") or {}
-    niveaus = uitleg.get("niveaus") or [{}, {}]
+    uitleg_niveaus: list[dict[str, Any]] = uitleg.get("niveaus") or [{}, {}]
     uit_bijstand = uitkomst.get("uren_uit_bijstand")
     return WerkGeld(
         banen=tellen,
@@ -147,7 +147,7 @@ def geld_met_banen(
         vakantietoeslag_per_maand=_d(rij.get("vakantietoeslag_bijstand_per_maand", 0)),
         waarschuwingen=list(uitkomst.get("waarschuwingen") or []),
         parameters=uitleg.get("parameters") or {},
-        stappen=list(niveaus[1].get("stappen") or []),
+        stappen=list(uitleg_niveaus[1].get("stappen") or []),
         peildatum=peildatum,
     )
 
@@ -211,9 +211,7 @@ def meer_uren(
     uitkomst = regels.bereken(invoer)
     resultaten = uitkomst["resultaten"]
     zones = list(uitkomst.get("armoedeval") or [])
-    in_val = {
-        i for z in zones for i in range(int(z["van_niveau"]) + 1, int(z["tot_niveau"]) + 1)
-    }
+    in_val = {i for z in zones for i in range(int(z["van_niveau"]) + 1, int(z["tot_niveau"]) + 1)}
     nu = _d(resultaten[1]["totaal_netto_per_maand"])
     rijen = [
         UrenRij(

@@ -44,7 +44,7 @@ def te_controleren_contracten(gebruiker: Gebruiker) -> QuerySet[Contract]:
 
 
 def _weken(gemeente: Gemeente, sleutel: str, standaard: int) -> int:
-    return int(gemeente.instelling(sleutel, standaard))  # type: ignore[call-overload]
+    return int(str(gemeente.instelling(sleutel, standaard)))
 
 
 def _maandeinde(eerste: date) -> date:
@@ -96,8 +96,10 @@ def werk_signalen(
     ):
         erbij(klant_pk, "werk_moeilijk", f"Moeilijke start bij {werkgever}")
     for stand in Werkstand.objects.filter(gemeente=gemeente, klant_id__in=pks):
-        if stand.vrijlating_tot is not None and vandaag <= _maandeinde(stand.vrijlating_tot) and (
-            stand.vrijlating_tot <= grens
+        if (
+            stand.vrijlating_tot is not None
+            and vandaag <= _maandeinde(stand.vrijlating_tot)
+            and (stand.vrijlating_tot <= grens)
         ):
             erbij(
                 stand.klant_id,

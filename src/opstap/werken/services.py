@@ -22,8 +22,8 @@ from .models import (
     Contract,
     MoeilijkeStart,
     Startgesprek,
-    WijzigingSoort,
     Werkstand,
+    WijzigingSoort,
 )
 from .rekenen import geld_met_banen
 
@@ -178,7 +178,7 @@ def geld_bij_baan(baan: Baan, *, peildatum: date | None = None) -> dict[str, Any
 
 
 @transaction.atomic
-def contract_uploaden(*, baan: Baan, bestand: "UploadedFile") -> Contract:
+def contract_uploaden(*, baan: Baan, bestand: "UploadedFile[Any]") -> Contract:
     """Store the client's employment contract, encrypted, for the contact person to check. The type
     comes from the bytes (contact.bijlagen); raises ValidationError with a Dutch message."""
     if bestand.size is not None and bestand.size > CONTRACT_MAX_BYTES:
@@ -271,9 +271,9 @@ def moeilijke_start_melden(*, baan: Baan, door: Gebruiker, toelichting: str) -> 
     open_melding = baan.moeilijke_starts.filter(opgelost_op__isnull=True).first()
     if open_melding is not None:
         if toelichting:
-            open_melding.toelichting = (
-                f"{open_melding.toelichting}\n{toelichting}".strip()[:MAX_NOTITIE]
-            )
+            open_melding.toelichting = f"{open_melding.toelichting}\n{toelichting}".strip()[
+                :MAX_NOTITIE
+            ]
             open_melding.save(update_fields=["toelichting"])
         return open_melding
     return MoeilijkeStart.objects.create(
@@ -283,6 +283,4 @@ def moeilijke_start_melden(*, baan: Baan, door: Gebruiker, toelichting: str) -> 
 
 @transaction.atomic
 def moeilijke_start_opgelost(*, baan: Baan) -> int:
-    return baan.moeilijke_starts.filter(opgelost_op__isnull=True).update(
-        opgelost_op=timezone.now()
-    )
+    return baan.moeilijke_starts.filter(opgelost_op__isnull=True).update(opgelost_op=timezone.now())

@@ -164,7 +164,7 @@ def contract_bestand(request: HttpRequest, klant_pk: int, baan_pk: int) -> HttpR
     )
     response["X-Content-Type-Options"] = "nosniff"
     inzage_bij_verzoek(request, klant, "werk", "Begeleiding: je arbeidscontract geopend")
-    return response
+    return response  # type: ignore[return-value]
 
 
 @rol_vereist(Rol.CONTACTPERSOON)
