@@ -231,6 +231,8 @@ def test_klant_wijzigt_uren_en_beeindigt_baan_met_geschiedenis(wereld: Wereld) -
     pad = f"/mijn/werk/{baan.pk}/wijzigen/"
     pagina = client.get(pad).content.decode()
     assert 'value="16,00"' in pagina  # prefilled: never ask what we know
+    # A date field the browser fills: the value in the form the date input reads.
+    assert re.search(r'name="ingaand_op" value="\d{4}-\d{2}-\d{2}"', pagina)
     fout = client.post(pad, {"uren_per_week": "abc", "bruto_uurloon": "15,00", "ingaand_op": ""})
     assert fout.status_code == 400
     assert (

@@ -135,7 +135,7 @@ class BaanWijzigenFormulier(forms.Form):
     )
     ingaand_op = forms.DateField(
         label=_("Vanaf wanneer is dit zo?"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={
             "required": _("Vul de datum in waarop het verandert."),
             "invalid": _("Vul een datum in, bijvoorbeeld 1-3-2026."),
@@ -144,7 +144,7 @@ class BaanWijzigenFormulier(forms.Form):
     einde_op = forms.DateField(
         label=_("Stopt je baan? Wat is je laatste werkdag? (mag je leeg laten)"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": _("Vul een datum in, bijvoorbeeld 1-3-2027.")},
     )
 
