@@ -206,6 +206,8 @@ def maak_begeleiding(klant: Klant) -> dict[str, int]:
         bestand_naam="contract.pdf",
         bestand_type="application/pdf",
         bestand_sha256="0" * 64,
+        gecontroleerd_op=timezone.now(),  # already checked: no signal on every client's row
+        opmerking="Ziet er goed uit.",
     )
     contract.bestand.save("contract.pdf", ContentFile(b"%PDF-1.4\n% test\n"), save=False)
     contract.save()

@@ -9,7 +9,10 @@ from typing import Any
 
 from reportlab.pdfgen import canvas
 
+from django.core.files.uploadedfile import SimpleUploadedFile
+
 from opstap.werken.models import Baan
+from opstap.werken.services import contract_uploaden
 from tests.browser.conftest import afgeknipte_elementen, axe_problemen, breedte_past, inloggen
 from tests.wereld import WACHTWOORD, Wereld
 
@@ -30,6 +33,14 @@ def test_klant_meldt_baan_op_telefoon(pagina: Any, wereld: Wereld) -> None:
     assert afgeknipte_elementen(pagina) == []
     assert breedte_past(pagina)
     assert axe_problemen(pagina) == []
+
+
+def _pdf() -> bytes:
+    buffer = BytesIO()
+    c = canvas.Canvas(buffer)
+    c.drawString(72, 720, "Arbeidsovereenkomst (verzonnen)")
+    c.save()
+    return buffer.getvalue()
 
 
 def _telefoon_in_orde(pagina: Any) -> None:
@@ -54,11 +65,7 @@ def test_klant_leest_regels_stuurt_contract_en_kijkt_naar_meer_uren(
     assert pagina.get_by_role("heading", name="Een goede start").is_visible()
     _telefoon_in_orde(pagina)
     contract = tmp_path / "contract.pdf"
-    buffer = BytesIO()
-    c = canvas.Canvas(buffer)
-    c.drawString(72, 720, "Arbeidsovereenkomst (verzonnen)")
-    c.save()
-    contract.write_bytes(buffer.getvalue())
+    contract.write_bytes(_pdf())
     pagina.get_by_label("Je arbeidscontract (PDF of foto)").set_input_files(str(contract))
     pagina.get_by_role("button", name="Stuur een nieuwe versie").click()  # the world sent one
     pagina.wait_for_load_state()
@@ -70,7 +77,9 @@ def test_klant_leest_regels_stuurt_contract_en_kijkt_naar_meer_uren(
 
     pagina.get_by_role("link", name="Meer uren werken? Kijk wat het oplevert").click()
     pagina.wait_for_load_state()
-    assert pagina.get_by_role("heading", name="Wanneer heb je geen bijstand meer nodig?").is_visible()
+    assert pagina.get_by_role(
+        "heading", name="Wanneer heb je geen bijstand meer nodig?"
+    ).is_visible()
     assert pagina.get_by_role("table").is_visible()
     _telefoon_in_orde(pagina)
 
@@ -85,6 +94,7 @@ def test_klant_leest_regels_stuurt_contract_en_kijkt_naar_meer_uren(
 def test_contactpersoon_controleert_contract_op_telefoon(pagina: Any, wereld: Wereld) -> None:
     klant = wereld.a.klanten["eigen"]
     baan = Baan.objects.get(klant=klant)
+    contract_uploaden(baan=baan, bestand=SimpleUploadedFile("contract.pdf", _pdf()))
     inloggen(pagina, "alfa-contactpersoon", WACHTWOORD)
     pagina.goto("/werk/contracten/")
     assert pagina.get_by_role("link", name=klant.naam).is_visible()

@@ -197,7 +197,8 @@ def meer_uren(
     extra = [
         e
         for e in STAPPEN_EXTRA
-        if baan.uren_per_week + e <= Decimal(40) and float(uren_nu + e) <= MAX_UREN_ENGINE
+        if e == 0
+        or (baan.uren_per_week + e <= Decimal(40) and float(uren_nu + e) <= MAX_UREN_ENGINE)
     ]
     niveaus = [0.0] + [float(uren_nu + e) for e in extra]
     # The engine finds the exit hours only within the levels: add the top of the range.
