@@ -218,6 +218,7 @@ def test_klant_meldt_baan_en_leest_regels_en_brief(wereld: Wereld) -> None:
     tekst = _pdf_tekst(pdf.content)
     assert euro(geld.met_werk) in tekst
     assert euro(geld.zelf_verdiend) in tekst
+    assert geld.verschil > 0 and f"Dat is {euro(geld.verschil)} meer." in " ".join(tekst.split())
     assert euro(Decimal(str(geld.vrijlating.bedrag))) in tekst
     assert "Zorgcentrum Het Anker" in tekst and f"Werkgever van {klant.pk}" in tekst
     assert "Participatiewet art. 31 lid 2 onderdeel n" in tekst

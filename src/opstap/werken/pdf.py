@@ -64,6 +64,13 @@ def werkbrief_pdf(
                 escape(
                     f"Met {uren} uur per week{samen} heb je ongeveer {euro(geld.met_werk)} per "
                     f"maand. Zonder werk is dat {euro(geld.zonder_werk)}."
+                    + (
+                        " Je hebt nu evenveel als zonder werk, omdat je loon van de bijstand "
+                        "afgaat. Met meer uren ga je er wel op vooruit: kijk in de app bij je baan "
+                        "bij 'Meer uren werken?'."
+                        if geld.verschil <= 0
+                        else f" Dat is {euro(geld.verschil)} meer."
+                    )
                 ),
                 s["tekst"],
             ),
