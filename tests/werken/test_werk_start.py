@@ -493,6 +493,8 @@ def test_contactpersoon_ziet_banen_van_klant_alleen_lezen(wereld: Wereld) -> Non
     assert "Week 1" in html
     assert 'href="/mijn/werk/' not in html  # no client's edit links
     assert Inzage.objects.filter(klant=klant, doel="Begeleiding: de banen bekeken").exists()
+    dossier = cp.get(f"/werk/klanten/{klant.pk}/").content.decode()  # the coaching file lists them
+    assert "Bakkerij De Korenbloem: 16 uur per week" in dossier
     # The contact person cannot change the job through the client's pages.
     assert cp.get(
         f"/mijn/werk/{Baan.objects.filter(klant=klant).first().pk}/wijzigen/"

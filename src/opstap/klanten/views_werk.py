@@ -6,7 +6,7 @@ from django.utils import translation
 
 from opstap.accounts.models import Rol
 from opstap.accounts.rollen import gebruiker_van, rol_vereist
-from opstap.accounts.toegang import begeleide_klanten, mag_caseload_delegeren
+from opstap.accounts.toegang import begeleide_klanten, mag_caseload_delegeren, zichtbare_banen
 from opstap.contact.selectors import dossier_overzicht, signalen
 from opstap.privacy.selectors import inzages_voor_klant
 from opstap.privacy.services import inzage_bij_verzoek, inzages_bij_lijst
@@ -87,6 +87,7 @@ def klant(request: HttpRequest, klant_pk: int) -> HttpResponse:
             "inzages": inzages_voor_klant(dossier)[:20],
             "trede_keuzes": Trede.choices,
             "mag_overdragen": mag_caseload_delegeren(gebruiker, dossier.contactpersoon),
+            "banen": list(zichtbare_banen(gebruiker).filter(klant=dossier)),  # part-time work
             **dossier_overzicht(dossier),
         },
     )
