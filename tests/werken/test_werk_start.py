@@ -412,6 +412,9 @@ def test_startgesprek_en_moeilijke_start_door_klant_en_contactpersoon(wereld: We
         },
     )
     assert r.status_code == 302
+    # A number that is not one is 'not found', never a server error; on either side.
+    onzin = {"actie": "startgesprek", "gesprek": "x", "baan": "y"}
+    assert client.post(f"/mijn/werk/{baan.pk}/", onzin).status_code == 404
     r = client.post(
         f"/mijn/werk/{baan.pk}/",
         {"actie": "moeilijk", "moeilijk-toelichting": "De reistijd is lang."},
@@ -433,7 +436,8 @@ def test_startgesprek_en_moeilijke_start_door_klant_en_contactpersoon(wereld: We
         {"baan": baan.pk, "actie": "moeilijk", f"m{baan.pk}-toelichting": ""},
     )
     assert MoeilijkeStart.objects.filter(baan=baan, opgelost_op__isnull=True).count() == 1
-    # The client's other contact? No: a colleague cannot post for this client.
+    assert cp.post(f"/werk/klanten/{klant.pk}/werk/", onzin).status_code == 404
+    # A colleague without a substitution cannot post for this client.
     collega = Client()
     collega.force_login(wereld.a.gebruikers["collega"])
     assert (

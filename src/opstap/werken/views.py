@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.forms import Form
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -58,6 +58,14 @@ def _klant(request: HttpRequest) -> tuple[Gebruiker, Klant]:
 def _fouten_naar_form(form: Form, fout: ValidationError) -> None:
     for veld, meldingen in fout.message_dict.items():
         form.add_error(veld if veld in form.fields else None, meldingen)
+
+
+def _nummer(request: HttpRequest, veld: str) -> int:
+    """A posted object number; anything else is 'not found', never a server error."""
+    waarde = request.POST.get(veld, "")
+    if not waarde.isdigit():
+        raise Http404("Onbekend nummer.")
+    return int(waarde)
 
 
 def _geld(klant: Klant, banen: list[Baan]) -> tuple[WerkGeld | None, str]:
@@ -166,7 +174,7 @@ def mijn_baan(request: HttpRequest, baan_pk: int) -> HttpResponse:
                     )
                     return redirect(reverse("mijn:baan", args=[baan.pk]) + "?verstuurd=contract")
         elif actie == "startgesprek":
-            gesprek = get_object_or_404(baan.startgesprekken.all(), pk=request.POST.get("gesprek"))
+            gesprek = get_object_or_404(baan.startgesprekken.all(), pk=_nummer(request, "gesprek"))
             notitie = NotitieFormulier(request.POST, prefix=f"g{gesprek.pk}")
             if notitie.is_valid():
                 startgesprek_afronden(

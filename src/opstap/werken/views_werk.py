@@ -33,6 +33,14 @@ from .services import (
 )
 
 
+def _nummer(request: HttpRequest, veld: str) -> int:
+    """A posted object number; anything else is 'not found', never a server error."""
+    waarde = request.POST.get(veld, "")
+    if not waarde.isdigit():
+        raise Http404("Onbekend nummer.")
+    return int(waarde)
+
+
 def _klant(gebruiker: Gebruiker, klant_pk: int) -> Klant:
     return get_object_or_404(begeleide_klanten(gebruiker), pk=klant_pk)
 
@@ -49,12 +57,12 @@ def klant_werk(request: HttpRequest, klant_pk: int) -> HttpResponse:
     klant = _klant(gebruiker, klant_pk)
     if request.method == "POST":
         eis(mag_start_bijhouden(gebruiker, klant))
-        baan = _baan(gebruiker, klant, int(request.POST.get("baan", "0") or 0))
+        baan = _baan(gebruiker, klant, _nummer(request, "baan"))
         actie = request.POST.get("actie", "")
         try:
             if actie == "startgesprek":
                 gesprek = get_object_or_404(
-                    baan.startgesprekken.all(), pk=request.POST.get("gesprek")
+                    baan.startgesprekken.all(), pk=_nummer(request, "gesprek")
                 )
                 notitie = NotitieFormulier(request.POST, prefix=f"g{gesprek.pk}")
                 if not notitie.is_valid():
