@@ -11,6 +11,7 @@ from opstap.contact.models import Aanvraag, Bericht, Contactmoment, Gespreksvers
 from opstap.contact.selectors import signalen
 from opstap.demo.laden import DEMO_WACHTWOORD, laad_demo
 from opstap.klanten.models import Klant
+from opstap.werken.selectors import werk_signalen
 from opstap.werkgevers.models import Vacature, Werkgever
 
 pytestmark = pytest.mark.django_db
@@ -94,8 +95,20 @@ def test_contactpersoon1_heeft_een_volle_caseload_met_signalen_bij_de_start() ->
         "signaal--stil",
     ):
         assert klasse in alles
+    # Part-time work adds its own signals (werken.selectors.werk_signalen), with their reason.
+    werk = werk_signalen(
+        cp1.gemeente, Klant.objects.filter(contactpersoon=cp1).values_list("pk", flat=True)
+    )
+    for klasse in (
+        "signaal--werk_contract",
+        "signaal--werk_einde",
+        "signaal--werk_moeilijk",
+        "signaal--werk_vrijlating",
+        "signaal--werk_meer_uren",
+    ):
+        assert klasse in alles
     gefilterd = client.get("/werk/", {"aandacht": "1"}).content.decode()
-    assert f"{len(aandacht)} klanten" in gefilterd
+    assert f"{len(set(aandacht) | set(werk))} klanten" in gefilterd
     # The other contact persons share the rest; every client has a contact person.
     andere = Klant.objects.exclude(contactpersoon=cp1)
     assert andere.count() == 120 and not andere.filter(contactpersoon__isnull=True).exists()

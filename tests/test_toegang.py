@@ -87,6 +87,7 @@ BEKENDE_PARAMETERS = {
     "verklaring_pk",
     "bestand_pk",
 }
+BEKENDE_PARAMETERS |= {"baan_pk"}  # part-time work (werken): a job of the client
 
 
 def _url(route: Route, waarden: dict[str, Any]) -> str:

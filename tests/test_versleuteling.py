@@ -353,13 +353,22 @@ def test_elk_gevoelig_veld_is_een_versleuteld_veld() -> None:
         ("inkomen.Berekening", "uitleg"),
         ("contact.Aanvraag", "gegevens"),
         ("contact.Overdracht", "reden"),
+        # Part-time work: the contract's name and the contact person's comment, check-in notes.
+        ("werken.Contract", "bestand_naam"),
+        ("werken.Contract", "opmerking"),
+        ("werken.Startgesprek", "notitie"),
+        ("werken.MoeilijkeStart", "toelichting"),
     }
     assert verwacht <= gevonden
     assert {
         (m._meta.label, v.name)
         for m, velden in versleutelde_bestandsvelden().items()
         for v in velden
-    } == {("contact.Bericht", "bijlage"), ("verklaringen.Loonstrookbestand", "bestand")}
+    } == {
+        ("contact.Bericht", "bijlage"),
+        ("verklaringen.Loonstrookbestand", "bestand"),
+        ("werken.Contract", "bestand"),
+    }
     for model in (Stap, Doel, Contactmoment, TredeWijziging):
         assert model in versleutelde_velden()
 

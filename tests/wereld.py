@@ -18,7 +18,7 @@ from opstap.klanten.models import Klant
 from opstap.privacy.bsn import is_geldig_bsn
 from opstap.privacy.crypto import zoekhash
 from opstap.verklaringen.models import Inkomstenverklaring, Loonstrookbestand
-from opstap.werken.models import Baan
+from opstap.werken.models import Baan, Contract
 from opstap.werkgevers.models import Toestemming, Vacature, Werkgever
 
 WACHTWOORD = "test-wachtwoord-123"
@@ -219,12 +219,26 @@ def maak_begeleiding(klant: Klant) -> dict[str, int]:
     )
     loonstrook.bestand.save("loonstrook", ContentFile(b"%PDF-1.4\n% test\n"), save=False)
     loonstrook.save()
+    # Its employment contract (D2), so the walk opens /werk/klanten/…/werk/<baan_pk>/contract/.
+    contract = Contract(
+        gemeente=klant.gemeente,
+        klant=klant,
+        baan=baan,
+        bestand_naam="contract.pdf",
+        bestand_type="application/pdf",
+        bestand_sha256="0" * 64,
+        gecontroleerd_op=timezone.now(),  # already checked: no signal on every client's row
+        opmerking="Ziet er goed uit.",
+    )
+    contract.bestand.save("contract.pdf", ContentFile(b"%PDF-1.4\n% test\n"), save=False)
+    contract.save()
     return {
         "klant_pk": klant.pk,
         "bericht_pk": bericht.pk,
         "verslag_pk": verslag.pk,
         "verklaring_pk": verklaring.pk,
         "bestand_pk": loonstrook.pk,
+        "baan_pk": baan.pk,
     }
 
 

@@ -11,6 +11,7 @@ from opstap.verklaringen import urls_inkomen as verklaringen_inkomen
 from opstap.verklaringen import urls_mijn as verklaringen_mijn
 from opstap.web import views as web
 from opstap.werken import urls_mijn as werken_mijn
+from opstap.werken import urls_werk as werken_werk
 
 # The client's area (/mijn/) and the contact person's area (/werk/) hold pages of several apps under
 # one namespace each. They are put together here, so no app mounts another app's views.
@@ -21,7 +22,12 @@ MIJN = [
     *werken_mijn.urlpatterns,
     *verklaringen_mijn.urlpatterns,
 ]
-WERK = [*klanten_werk.urlpatterns, *contact_werk.urlpatterns, *inkomen_werk.urlpatterns]
+WERK = [
+    *klanten_werk.urlpatterns,
+    *contact_werk.urlpatterns,
+    *inkomen_werk.urlpatterns,
+    *werken_werk.urlpatterns,
+]
 
 urlpatterns = [
     path("", web.start, name="start"),

@@ -15,7 +15,7 @@ from opstap.contact.models import Gespreksverslag, OverdrachtSoort
 from opstap.gemeenten.models import STANDAARD_INSTELLINGEN, Gemeente
 from opstap.klanten.models import Klant
 from opstap.verklaringen.models import Inkomstenverklaring
-from opstap.werken.models import Baan
+from opstap.werken.models import Baan, Contract
 from opstap.werkgevers.models import Toestemming
 
 from .models import Gebruiker, Rol
@@ -277,3 +277,29 @@ def mag_papierformulier_zetten(gebruiker: Gebruiker, klant: Klant) -> bool:
         and gebruiker.rol == Rol.INKOMENSCONSULENT
         and zichtbare_klanten(gebruiker).filter(pk=klant.pk).exists()
     )
+
+
+def mag_baan_bijwerken(gebruiker: Gebruiker, baan: Baan) -> bool:
+    """Only the client changes or ends their own job (the contact person reads it)."""
+    eigen = eigen_klant(gebruiker)
+    return eigen is not None and eigen.pk == baan.klant_id and eigen.gemeente_id == baan.gemeente_id
+
+
+def zichtbare_contracten(gebruiker: Gebruiker) -> QuerySet[Contract]:
+    """Employment contracts (D2): a client their own, a contact person those of the caseload (and a
+    substituted colleague's). The contract is part of the coaching, not of the income desk."""
+    if not gebruiker.is_authenticated or gebruiker.rol not in BEGELEIDING_ROLLEN:
+        return Contract.objects.none()
+    return Contract.objects.filter(
+        klant__in=begeleide_klanten(gebruiker), gemeente_id=gebruiker.gemeente_id
+    )
+
+
+def mag_contract_controleren(gebruiker: Gebruiker, klant: Klant) -> bool:
+    """The contact person (or substitute) checks a contract; the client uploads it."""
+    return _begeleidt(gebruiker, klant)
+
+
+def mag_start_bijhouden(gebruiker: Gebruiker, klant: Klant) -> bool:
+    """Check-ins and a difficult start: the client about their own job, and the contact person."""
+    return begeleide_klanten(gebruiker).filter(pk=klant.pk).exists()

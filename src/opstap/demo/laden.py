@@ -21,6 +21,7 @@ from opstap.klanten.models import Drempel, Kind, Klant, Partner, TredeWijziging
 from opstap.privacy.bsn import is_geldig_bsn
 from opstap.privacy.crypto import zoekhash
 from opstap.verklaringen.demo import demo_inkomsten
+from opstap.werken.demo import demo_werk
 from opstap.werkgevers.models import Gegeven, Toestemming, Vacature, Werkgever
 from regels.peilparameters import LAATSTE_PEILDATUM
 
@@ -397,6 +398,7 @@ def laad_demo(*, aantal_klanten: int = AANTAL_KLANTEN, seed: int = 2026) -> tupl
     demo_begeleiding(gemeente)
     demo_caseload(gemeente, rng)
     demo_inkomsten(gemeente)  # D3: part-timers with income declarations, a paper client, a reminder
+    demo_werk(gemeente)  # part-time work: jobs, contracts to check, check-ins (werken/demo.py)
     # One finished recalculation with a policy variant beside today's rules, for beleid1.
     doorrekening_starten(
         door=beleid,

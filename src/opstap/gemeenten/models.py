@@ -36,4 +36,10 @@ STANDAARD_INSTELLINGEN: dict[str, object] = {
     "sollicitaties_per_drie_weken": 3,
     "inkomstenverklaring_dag": 5,  # declaration due on this day of the next month
     "vervanging_max_dagen": 30,  # a substitution ends within this many days (first and last day included)
+    # Part-time work (werken): check-ins in these weeks after the start; signal a contract or the
+    # income exemption ending within this many weeks; signal "could work more" at this many hours
+    # below the hours that end bijstand.
+    "werk_startgesprekken_weken": [1, 2, 4, 8],
+    "werk_signaal_weken": 4,
+    "werk_meer_uren_marge": 4,
 }

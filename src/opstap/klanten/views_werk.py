@@ -6,10 +6,11 @@ from django.utils import translation
 
 from opstap.accounts.models import Rol
 from opstap.accounts.rollen import gebruiker_van, rol_vereist
-from opstap.accounts.toegang import begeleide_klanten, mag_caseload_delegeren
+from opstap.accounts.toegang import begeleide_klanten, mag_caseload_delegeren, zichtbare_banen
 from opstap.contact.selectors import dossier_overzicht, signalen
 from opstap.privacy.selectors import inzages_voor_klant
 from opstap.privacy.services import inzage_bij_verzoek, inzages_bij_lijst
+from opstap.werken.selectors import werk_signalen
 
 from .keuzes import DrempelSoort, Fase, Trede
 from .selectors import caseload as caseload_selector
@@ -38,6 +39,11 @@ def caseload(request: HttpRequest) -> HttpResponse:
     gebruiker = gebruiker_van(request)
     klanten = caseload_selector(gebruiker, **filters)
     aandacht = signalen(gebruiker, klanten)
+    if gebruiker.gemeente is not None:  # part-time work (D5): contract, exemption, start, hours
+        for klant_pk, lijst in werk_signalen(
+            gebruiker.gemeente, klanten.values_list("pk", flat=True)
+        ).items():
+            aandacht.setdefault(klant_pk, []).extend(lijst)
     if request.GET.get("aandacht"):
         klanten = klanten.filter(pk__in=list(aandacht))
     rijen = [(k, aandacht.get(k.pk, [])) for k in klanten]
@@ -81,6 +87,7 @@ def klant(request: HttpRequest, klant_pk: int) -> HttpResponse:
             "inzages": inzages_voor_klant(dossier)[:20],
             "trede_keuzes": Trede.choices,
             "mag_overdragen": mag_caseload_delegeren(gebruiker, dossier.contactpersoon),
+            "banen": list(zichtbare_banen(gebruiker).filter(klant=dossier)),  # part-time work
             **dossier_overzicht(dossier),
         },
     )

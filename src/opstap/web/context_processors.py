@@ -19,10 +19,12 @@ MENU: dict[str, list[tuple[Any, str]]] = {
         (_("Vragen"), "mijn:hulp"),
         (_("Werk en inkomen"), "mijn:inkomen"),
         (_("Inkomsten doorgeven"), "mijn:inkomsten"),
+        (_("Mijn werk"), "mijn:werk"),
         (_("Wie keek in mijn dossier"), "mijn:inzages"),
     ],
     Rol.CONTACTPERSOON: [
         (_("Mijn klanten"), "werk:caseload"),
+        (_("Contracten"), "werk:contracten"),
         (_("Regelingen"), "werk:voorzieningen"),
         (_("Mijn profiel"), "werk:profiel"),
     ],

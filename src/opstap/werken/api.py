@@ -79,7 +79,7 @@ class BanenView(GelogdeLijst, generics.ListCreateAPIView[Baan]):
         assert klant is not None
         gegevens = dict(serializer.validated_data)
         try:
-            serializer.instance = baan_aanmelden(klant=klant, gegevens=gegevens)
+            serializer.instance = baan_aanmelden(klant=klant, gegevens=gegevens, door=gebruiker)
         except DjangoValidationError as fout:
             raise ValidationError(fout.message_dict) from fout
         inzage_bij_verzoek(
