@@ -238,3 +238,12 @@ def mag_baan_aanmelden(gebruiker: Gebruiker, klant: Klant) -> bool:
     """Only the client reports their own job: they know it first, and it is their report."""
     eigen = eigen_klant(gebruiker)
     return eigen is not None and eigen.pk == klant.pk
+
+
+# --- policy (beleid) ----------------------------------------------------------------------------
+
+
+def mag_aanpak_zetten(gebruiker: Gebruiker, klant: Klant) -> bool:
+    """The approach (regular or tailored) is set by the contact person (or substitute); policy
+    staff only see it counted per cohort (beleid.overleving), never per client."""
+    return _begeleidt(gebruiker, klant)

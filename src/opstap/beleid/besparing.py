@@ -56,3 +56,11 @@ def studiemethode(
         Decimal("0.01"), rounding=ROUND_HALF_UP
     )
     return StudieUitkomst(potentieel=potentieel, besparing_per_jaar=besparing)
+
+
+# The study's own inputs (seed 000, "in de praktijk"): name, clients in bijstand, target group
+# (Amsterdam: trede 3-4; Drechtsteden: wage value above 50%), already working part-time.
+STUDIEVOORBEELDEN = (
+    ("Amsterdam", 41_000, 6_200, 825),
+    ("Drechtsteden", 6_600, 3_500, 760),
+)

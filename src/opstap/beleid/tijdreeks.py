@@ -19,8 +19,14 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from opstap.gemeenten.models import Gemeente
-from opstap.klanten.keuzes import DREMPEL_GROEP_VAN, TREDE_GROEP, DrempelGroep, DrempelSoort
-from opstap.klanten.keuzes import Fase, Huishouden
+from opstap.klanten.keuzes import (
+    DREMPEL_GROEP_VAN,
+    TREDE_GROEP,
+    DrempelGroep,
+    DrempelSoort,
+    Fase,
+    Huishouden,
+)
 
 from .onderdrukking import onderdruk, onderdruk_met_totaal, toonbaar_aantal
 from .verloop import Klantverloop, verlopen_van

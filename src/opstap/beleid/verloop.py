@@ -156,8 +156,12 @@ def _aanpakken(gemeente: Gemeente, verlopen: dict[int, Klantverloop]) -> None:
 BRONNEN: list[Bron] = [_tredes, _drempels, _banen, _aanpakken]
 
 
-def verlopen_van(gemeente: Gemeente) -> list[Klantverloop]:
+def verlopen_per_klant(gemeente: Gemeente) -> dict[int, Klantverloop]:
     verlopen = _klanten(gemeente)
     for bron in BRONNEN:
         bron(gemeente, verlopen)
-    return list(verlopen.values())
+    return verlopen
+
+
+def verlopen_van(gemeente: Gemeente) -> list[Klantverloop]:
+    return list(verlopen_per_klant(gemeente).values())

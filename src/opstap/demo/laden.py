@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils.html import escape
 
 from opstap.accounts.models import Gebruiker, Rol
+from opstap.beleid.demo import demo_beleid
 from opstap.beleid.services import doorrekening_starten
 from opstap.contact.demo import demo_begeleiding, demo_caseload
 from opstap.contact.models import Contactpersoon
@@ -395,6 +396,7 @@ def laad_demo(*, aantal_klanten: int = AANTAL_KLANTEN, seed: int = 2026) -> tupl
             )
     demo_begeleiding(gemeente)
     demo_caseload(gemeente, rng)
+    demo_beleid(gemeente)  # approach, jobs, outflow and falling back: history for /beleid/
     # One finished recalculation with a policy variant beside today's rules, for beleid1.
     doorrekening_starten(
         door=beleid,
