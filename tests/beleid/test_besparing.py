@@ -48,7 +48,7 @@ def test_commando_weigert_onzin_met_een_duidelijke_melding() -> None:
 
 def test_de_pagina_toont_de_cijfers_van_de_studie(beleid_client: object) -> None:
     pagina = beleid_client.get("/beleid/besparing/").content.decode()  # type: ignore[attr-defined]
-    for naam, _b, doelgroep, pt in STUDIEVOORBEELDEN:
+    for naam, _b, _doelgroep, _pt in STUDIEVOORBEELDEN:
         assert naam in pagina
     assert "5375" in pagina and "€ 33.733.500,00" in pagina
     assert "2740" in pagina and "€ 17.196.240,00" in pagina
