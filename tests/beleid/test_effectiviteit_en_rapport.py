@@ -1,7 +1,6 @@
 """F2 curves, the engine's savings job, the reproducible report and the approach block."""
 
 from datetime import date, timedelta
-from decimal import Decimal
 
 import pytest
 
@@ -11,8 +10,8 @@ from opstap.accounts.models import Rol
 from opstap.beleid.models import Aanpak, Besparingsschatting
 from opstap.beleid.overleving import kaplan_meier
 from opstap.beleid.rapport import Rapportparameters, rapport_csv, rapport_pdf
-from opstap.werken.models import Baan
-from tests.wereld import Wereld, maak_klant, nieuwe_bsns
+from tests.beleid.bestand import maak_beleidsbestand
+from tests.wereld import Wereld
 
 VANDAAG = date.today()
 
@@ -36,22 +35,7 @@ def test_kaplan_meier_toont_geen_stap_van_minder_dan_tien() -> None:
 
 
 def _cohort(wereld: Wereld) -> None:
-    g, cp = wereld.a.gemeente, wereld.a.gebruikers[Rol.CONTACTPERSOON]
-    for i, bsn in enumerate(nieuwe_bsns(30, vanaf=8000)):
-        k = maak_klant(
-            g, bsn, f"Kohortklant{i}", cp, trede="3.0", bijstand_sinds=VANDAAG - timedelta(days=800)
-        )
-        Aanpak.objects.create(klant=k, soort="maatwerk" if i % 2 else "regulier", sinds=VANDAAG)
-        if i < 18:
-            Baan.objects.create(
-                gemeente=g,
-                klant=k,
-                werkgever_naam="Zorggroep",
-                begonnen_op=k.bijstand_sinds + timedelta(days=100 + 20 * i),
-                uren_per_week=Decimal(16),
-                bruto_uurloon=Decimal("14.71"),
-                loonperiode="maand",
-            )
+    maak_beleidsbestand(wereld)
 
 
 @pytest.mark.django_db
