@@ -76,7 +76,8 @@ class Punt:
 class Curve:
     groep: str
     label: str | Promise
-    aantal: int | None  # group size; None: under 10 (no curve)
+    aantal: int | None  # group size; None: under 10 (no curve). Not published: with the choice
+    # of cohort, all cohorts minus the others would give a small cohort back.
     punten: list[Punt]
 
 

@@ -68,7 +68,6 @@ def rapport_rijen(gemeente: Gemeente, p: Rapportparameters) -> list[list[str]]:
     verlopen = verlopen_van(gemeente)
     for uitkomst in UITKOMSTEN:
         for curve in curves(verlopen, uitkomst, p.peildatum, cohort=p.cohort):
-            rijen.append(["effectiviteit", curve.groep, uitkomst, "aantal", weergave(curve.aantal)])
             for maanden in MAANDEN_KM:
                 punt = aandeel_na(curve, maanden)
                 waarde = (

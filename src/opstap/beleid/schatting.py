@@ -31,7 +31,7 @@ from opstap.taken import taak
 
 from .besparing import PARTTIME_MAANDLOON, studiemethode
 from .models import Besparingsschatting
-from .onderdrukking import gemiddelde_toonbaar, onderdruk_met_totaal, toonbaar_aantal
+from .onderdrukking import afgerond, gemiddelde_toonbaar
 from .verloop import verlopen_per_klant
 
 logger = logging.getLogger(__name__)
@@ -50,7 +50,8 @@ def potentiele_parttimers(
     dag = vandaag or timezone.localdate()
     zonder, met = [], 0
     for pk, v in sorted(verlopen_per_klant(gemeente).items()):
-        if not v.in_bestand(dag) or v.trede_nu.split(".")[0] not in treden:
+        trede = v.trede_nu if dag >= timezone.localdate() else v.trede_op(dag)
+        if not v.in_bestand(dag) or trede.split(".")[0] not in treden:
             continue
         if v.uren_op(dag) is None:
             zonder.append(pk)
@@ -176,18 +177,19 @@ def besparing_uitvoeren(schatting: Besparingsschatting) -> Besparingsschatting:
         berekend += len(geldig)
         verwerkt += len(blok)
         Besparingsschatting.objects.filter(pk=s.pk).update(aantal_verwerkt=verwerkt)
-    potentieel_getoond = toonbaar_aantal(len(ids))
-    # The target group splits into those without a job (the potential) and those with one.
-    (doelgroep, (potentieel, werkend_getoond)) = onderdruk_met_totaal(
-        len(ids) + werkend, [len(ids), werkend]
+    # The counts overlap the caseload tables (the target group is a sum of trede groups, the
+    # potential part of "no job"): rounded to tens, so no hidden cell there can be worked out.
+    doelgroep, potentieel, werkend_getoond = (
+        afgerond(len(ids) + werkend),
+        afgerond(len(ids)),
+        afgerond(werkend),
     )
-    studie = studiemethode(
-        doelgroep=len(ids) + werkend, parttimers=werkend, maandloon=s.maandloon_studie
-    )
+    studie = studiemethode(doelgroep=potentieel or 0, parttimers=0, maandloon=s.maandloon_studie)
     resultaat: dict[str, Any] = {
         "doelgroep": doelgroep,
-        "potentieel": potentieel if potentieel_getoond is not None else None,
+        "potentieel": potentieel,
         "al_parttime": werkend_getoond,
+        "afgerond_op": 10,
         "studiemethode_besparing_per_jaar": float(studie.besparing_per_jaar)
         if potentieel is not None
         else None,
