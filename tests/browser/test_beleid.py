@@ -9,7 +9,7 @@ from tests.wereld import WACHTWOORD, Wereld
 
 
 def test_beleid_op_de_telefoon(pagina: Any, wereld: Wereld) -> None:
-    maak_beleidsbestand(wereld)
+    maak_beleidsbestand(wereld, aantal=60)  # enough jobs for a step of 10 in each curve
     assert pagina.viewport_size["width"] <= 360
     inloggen(pagina, "alfa-beleidsmedewerker", WACHTWOORD)
     pagina.goto("/beleid/")

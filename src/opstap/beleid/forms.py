@@ -115,19 +115,28 @@ class StudieFormulier(forms.Form):
         label=_("Klanten in de bijstand"),
         min_value=0,
         max_value=10_000_000,
-        error_messages={"invalid": _("Vul een heel getal in, bijvoorbeeld 41000.")},
+        error_messages={
+            "invalid": _("Vul een heel getal in, bijvoorbeeld 41000."),
+            "required": _("Vul in hoeveel klanten in de bijstand zitten."),
+        },
     )
     trede34 = forms.IntegerField(
         label=_("Klanten in trede 3 en 4 (de doelgroep)"),
         min_value=0,
         max_value=10_000_000,
-        error_messages={"invalid": _("Vul een heel getal in, bijvoorbeeld 6200.")},
+        error_messages={
+            "invalid": _("Vul een heel getal in, bijvoorbeeld 6200."),
+            "required": _("Vul in hoeveel klanten in trede 3 en 4 zitten."),
+        },
     )
     parttimers = forms.IntegerField(
         label=_("Daarvan werken al parttime"),
         min_value=0,
         max_value=10_000_000,
-        error_messages={"invalid": _("Vul een heel getal in, bijvoorbeeld 825.")},
+        error_messages={
+            "invalid": _("Vul een heel getal in, bijvoorbeeld 825."),
+            "required": _("Vul in hoeveel klanten al parttime werken (0 mag)."),
+        },
     )
     maandloon = forms.DecimalField(
         label=_("Gemiddelde parttime verdiensten per maand in euro"),
@@ -136,7 +145,10 @@ class StudieFormulier(forms.Form):
         decimal_places=2,
         localize=True,
         help_text=_("De studie rekent met 523 euro (Divosa, 2015)."),
-        error_messages={"invalid": _("Vul een bedrag in, bijvoorbeeld 523.")},
+        error_messages={
+            "invalid": _("Vul een bedrag in, bijvoorbeeld 523."),
+            "required": _("Vul de gemiddelde parttime verdiensten per maand in, bijvoorbeeld 523."),
+        },
     )
 
     def clean(self) -> dict[str, Any]:
@@ -167,6 +179,7 @@ class BesparingFormulier(DoorrekeningFormulier):
         initial="8, 12, 16, 20, 24",
         max_length=60,
         help_text=_("Gehele uren van 1 tot 40, gescheiden door komma's."),
+        error_messages={"required": _("Vul minstens één aantal uren in, bijvoorbeeld 16.")},
     )
     maandloon_studie = forms.DecimalField(
         label=_("Gemiddelde parttime verdiensten per maand (de methode van de studie)"),
@@ -176,7 +189,10 @@ class BesparingFormulier(DoorrekeningFormulier):
         decimal_places=2,
         localize=True,
         help_text=_("523 euro: Divosa, 2015."),
-        error_messages={"invalid": _("Vul een bedrag in, bijvoorbeeld 523.")},
+        error_messages={
+            "invalid": _("Vul een bedrag in, bijvoorbeeld 523."),
+            "required": _("Vul de gemiddelde parttime verdiensten per maand in, bijvoorbeeld 523."),
+        },
     )
 
     def clean_uren(self) -> list[int]:
@@ -198,4 +214,8 @@ class AanpakFormulier(forms.Form):
         choices=Aanpak.Soort.choices,
         widget=forms.RadioSelect,
         help_text=_("Alleen geteld in de cijfers voor beleid, nooit per klant."),
+        error_messages={
+            "required": _("Kies de aanpak: regulier of maatwerk."),
+            "invalid_choice": _("Kies de aanpak: regulier of maatwerk."),
+        },
     )

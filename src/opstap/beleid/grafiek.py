@@ -136,6 +136,8 @@ def lijnen_svg(
     for i, label in enumerate(x_labels):
         if i % stap == 0 or i == len(x_labels) - 1:
             xw = float(label) if x_waarden else float(i)
+            if xw > x_max:
+                continue  # beyond the longest curve
             delen.append(
                 f'<text x="{x(xw):.1f}" y="{boven + ph + 20}" text-anchor="middle" '
                 f'font-size="16" fill="#1a1a1a">{escape(label)}</text>'

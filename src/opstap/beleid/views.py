@@ -257,9 +257,9 @@ def effectiviteit(request: HttpRequest) -> HttpResponse:
         cohort = None
     vandaag = timezone.localdate()
     lijnen = curves(verlopen, uitkomst, vandaag, cohort=cohort)
-    getekend = [c for c in lijnen if c.punten]
+    getekend = [c for c in lijnen if len(c.punten) > 1]  # more than the start point
     svg = lijnen_svg(
-        [str(m) for m in range(0, 61, 12)],
+        [str(m) for m in range(0, 61, 6)],
         [(str(c.label), [p.aandeel for p in c.punten]) for c in getekend],
         titel=_("%(uitkomst)s: aandeel klanten per maand sinds de start")
         % {"uitkomst": UITKOMSTEN[uitkomst]},
