@@ -40,11 +40,12 @@ def _cohort(wereld: Wereld) -> None:
 
 @pytest.mark.django_db
 def test_effectiviteit_pagina(wereld: Wereld, beleid_client: Client) -> None:
-    _cohort(wereld)
+    maak_beleidsbestand(wereld, aantal=60)  # 18 jobs per approach: a step of 10 in each curve
     pagina = beleid_client.get("/beleid/effectiviteit/").content.decode()
     assert "niet uit een experiment" in pagina
     assert "<svg" in pagina and "Reguliere aanpak" in pagina and "Maatwerkaanpak" in pagina
     assert "Kohortklant" not in pagina
+    assert pagina.count("<polyline") == 2  # one curve per approach
     pagina = beleid_client.get(f"/beleid/effectiviteit/?uitkomst=terugval&cohort={VANDAAG.year}")
     assert pagina.status_code == 200
 
