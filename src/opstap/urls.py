@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.urls import include, path
 
+from opstap.beleid import urls_werk as beleid_werk
 from opstap.contact import urls_mijn as contact_mijn
 from opstap.contact import urls_werk as contact_werk
 from opstap.inkomen import urls_mijn as inkomen_mijn
@@ -28,6 +29,7 @@ WERK = [
     *inkomen_werk.urlpatterns,
     *werken_werk.urlpatterns,
 ]
+WERK += beleid_werk.urlpatterns  # the approach (regular or tailored) a contact person sets
 
 urlpatterns = [
     path("", web.start, name="start"),

@@ -303,3 +303,12 @@ def mag_contract_controleren(gebruiker: Gebruiker, klant: Klant) -> bool:
 def mag_start_bijhouden(gebruiker: Gebruiker, klant: Klant) -> bool:
     """Check-ins and a difficult start: the client about their own job, and the contact person."""
     return begeleide_klanten(gebruiker).filter(pk=klant.pk).exists()
+
+
+# --- policy (beleid) ----------------------------------------------------------------------------
+
+
+def mag_aanpak_zetten(gebruiker: Gebruiker, klant: Klant) -> bool:
+    """The approach (regular or tailored) is set by the contact person (or substitute); policy
+    staff only see it counted per cohort (beleid.overleving), never per client."""
+    return _begeleidt(gebruiker, klant)

@@ -14,8 +14,10 @@ from opstap.accounts.rollen import gebruiker_van
 from opstap.inkomen.varianten import REGEL_NAMEN
 
 from .models import Doorrekening
+from .onderdrukking import MINIMALE_CELGROOTTE
 from .selectors import doorrekeningen_van
 from .services import doorrekening_starten
+from .tijdreeks import INDELINGEN, bestandsbeeld_in_de_tijd
 
 
 class DoorrekeningSerializer(serializers.ModelSerializer[Doorrekening]):
@@ -109,3 +111,64 @@ class DoorrekeningDetail(generics.RetrieveAPIView[Doorrekening]):
 
     def get_queryset(self) -> QuerySet[Doorrekening]:
         return doorrekeningen_van(gebruiker_van(self.request))
+
+
+class BestandsbeeldCelSerializer(serializers.Serializer[Any]):
+    categorie = serializers.CharField()
+    naam = serializers.CharField(source="label")
+    aantal = serializers.IntegerField(allow_null=True, help_text="null: niet getoond.")
+
+
+class BestandsbeeldMaandSerializer(serializers.Serializer[Any]):
+    maand = serializers.CharField(help_text="JJJJ-MM")
+    peildag = serializers.DateField()
+    totaal = serializers.IntegerField(allow_null=True)
+    tabellen = serializers.DictField(child=BestandsbeeldCelSerializer(many=True))
+    gebeurtenissen = serializers.DictField(child=serializers.IntegerField(allow_null=True))
+
+
+class BestandsbeeldSerializer(serializers.Serializer[Any]):
+    peildag = serializers.DateField()
+    minimale_celgrootte = serializers.IntegerField()
+    nu = BestandsbeeldMaandSerializer()
+    maanden = BestandsbeeldMaandSerializer(many=True)
+
+
+def _maand_als_json(m: Any) -> dict[str, Any]:
+    return {
+        "maand": m.eerste.strftime("%Y-%m"),
+        "peildag": m.peildag,
+        "totaal": m.totaal,
+        "tabellen": {
+            i.sleutel: [
+                {"categorie": c, "label": str(label), "aantal": n}  # `label` leaves as `naam`
+                for (c, label), n in zip(i.categorieen, m.tabellen[i.sleutel], strict=True)
+            ]
+            for i in INDELINGEN
+            if i.sleutel in m.tabellen
+        },
+        "gebeurtenissen": dict(m.gebeurtenissen),
+    }
+
+
+class Bestandsbeeld(generics.GenericAPIView[Any]):
+    """The caseload picture: today's tables (`nu`) and the last 24 months, by trede, household
+    type, age band, work and hours, barrier group and barrier (phase: today only), with outflow
+    to work and falling back per month. Hidden cells are null, under the same suppression rules
+    as the page: groups under 10, and any number that would give one back by subtraction."""
+
+    rollen = frozenset({Rol.BELEIDSMEDEWERKER})
+    serializer_class = BestandsbeeldSerializer
+
+    def get(self, request: Request) -> Response:
+        gemeente = gebruiker_van(request).gemeente
+        if gemeente is None:
+            raise ValidationError({"gemeente": "Geen gemeente."})
+        beeld = bestandsbeeld_in_de_tijd(gemeente)
+        data = {
+            "peildag": beeld.peildag,
+            "minimale_celgrootte": MINIMALE_CELGROOTTE,
+            "nu": _maand_als_json(beeld.nu),
+            "maanden": [_maand_als_json(m) for m in beeld.maanden],
+        }
+        return Response(BestandsbeeldSerializer(data).data)

@@ -9,4 +9,5 @@ urlpatterns = [
         api.DoorrekeningDetail.as_view(),
         name="doorrekening",
     ),
+    path("beleid/bestandsbeeld/", api.Bestandsbeeld.as_view(), name="beleid-bestandsbeeld"),
 ]

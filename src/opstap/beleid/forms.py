@@ -8,7 +8,10 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from opstap.inkomen.varianten import REGEL_NAMEN
+from opstap.klanten.keuzes import TREDE_GROEP
 from regels.parameterboom import parameterboom
+
+from .models import Aanpak
 
 
 def _parameter_keuzes() -> list[tuple[str, str | Promise]]:
@@ -103,3 +106,116 @@ class DoorrekeningFormulier(forms.Form):
     @property
     def gekozen_peildatum(self) -> date:
         return self.cleaned_data["peildatum"]  # type: ignore[no-any-return]
+
+
+class StudieFormulier(forms.Form):
+    """The study's method with your own numbers (GET: nothing is stored)."""
+
+    bijstand = forms.IntegerField(
+        label=_("Klanten in de bijstand"),
+        min_value=0,
+        max_value=10_000_000,
+        error_messages={
+            "invalid": _("Vul een heel getal in, bijvoorbeeld 41000."),
+            "required": _("Vul in hoeveel klanten in de bijstand zitten."),
+        },
+    )
+    trede34 = forms.IntegerField(
+        label=_("Klanten in trede 3 en 4 (de doelgroep)"),
+        min_value=0,
+        max_value=10_000_000,
+        error_messages={
+            "invalid": _("Vul een heel getal in, bijvoorbeeld 6200."),
+            "required": _("Vul in hoeveel klanten in trede 3 en 4 zitten."),
+        },
+    )
+    parttimers = forms.IntegerField(
+        label=_("Daarvan werken al parttime"),
+        min_value=0,
+        max_value=10_000_000,
+        error_messages={
+            "invalid": _("Vul een heel getal in, bijvoorbeeld 825."),
+            "required": _("Vul in hoeveel klanten al parttime werken (0 mag)."),
+        },
+    )
+    maandloon = forms.DecimalField(
+        label=_("Gemiddelde parttime verdiensten per maand in euro"),
+        min_value=Decimal("0"),
+        max_value=Decimal("10000"),
+        decimal_places=2,
+        localize=True,
+        help_text=_("De studie rekent met 523 euro (Divosa, 2015)."),
+        error_messages={
+            "invalid": _("Vul een bedrag in, bijvoorbeeld 523."),
+            "required": _("Vul de gemiddelde parttime verdiensten per maand in, bijvoorbeeld 523."),
+        },
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        b, t, p = data.get("bijstand"), data.get("trede34"), data.get("parttimers")
+        if b is not None and t is not None and t > b:
+            self.add_error("trede34", _("De doelgroep kan niet groter zijn dan de bijstand."))
+        if t is not None and p is not None and p > t:
+            self.add_error("parttimers", _("Er kunnen niet meer parttimers zijn dan de doelgroep."))
+        return data
+
+
+TREDE_KEUZES = [(str(g), f"{g}: {label}") for g, label in TREDE_GROEP.items()]
+
+
+class BesparingFormulier(DoorrekeningFormulier):
+    """Start the engine's estimate of what potential part-timers save (a background job)."""
+
+    treden = forms.MultipleChoiceField(
+        label=_("Treden van de doelgroep"),
+        choices=TREDE_KEUZES,
+        widget=forms.CheckboxSelectMultiple,
+        initial=["3", "4"],
+        error_messages={"required": _("Kies minstens één trede.")},
+    )
+    uren = forms.CharField(
+        label=_("Uren werk per week om door te rekenen"),
+        initial="8, 12, 16, 20, 24",
+        max_length=60,
+        help_text=_("Gehele uren van 1 tot 40, gescheiden door komma's."),
+        error_messages={"required": _("Vul minstens één aantal uren in, bijvoorbeeld 16.")},
+    )
+    maandloon_studie = forms.DecimalField(
+        label=_("Gemiddelde parttime verdiensten per maand (de methode van de studie)"),
+        initial=Decimal("523"),
+        min_value=Decimal("0"),
+        max_value=Decimal("10000"),
+        decimal_places=2,
+        localize=True,
+        help_text=_("523 euro: Divosa, 2015."),
+        error_messages={
+            "invalid": _("Vul een bedrag in, bijvoorbeeld 523."),
+            "required": _("Vul de gemiddelde parttime verdiensten per maand in, bijvoorbeeld 523."),
+        },
+    )
+
+    def clean_uren(self) -> list[int]:
+        tekst = self.cleaned_data["uren"]
+        try:
+            uren = sorted({int(u.strip()) for u in tekst.split(",") if u.strip()})
+        except ValueError:
+            raise forms.ValidationError(
+                _("Vul gehele uren in, gescheiden door komma's, bijvoorbeeld 8, 16, 24.")
+            ) from None
+        if not uren or any(u < 1 or u > 40 for u in uren) or len(uren) > 10:
+            raise forms.ValidationError(_("Kies 1 tot 10 aantallen uren, elk van 1 tot 40."))
+        return uren
+
+
+class AanpakFormulier(forms.Form):
+    soort = forms.ChoiceField(
+        label=_("Aanpak"),
+        choices=Aanpak.Soort.choices,
+        widget=forms.RadioSelect,
+        help_text=_("Alleen geteld in de cijfers voor beleid, nooit per klant."),
+        error_messages={
+            "required": _("Kies de aanpak: regulier of maatwerk."),
+            "invalid_choice": _("Kies de aanpak: regulier of maatwerk."),
+        },
+    )

@@ -130,3 +130,13 @@ def gemiddelde_toonbaar(groepsgrootte: int) -> bool:
 
 def weergave(aantal: int | None) -> str:
     return VERBORGEN_TEKEN if aantal is None else str(aantal)
+
+
+def afgerond(aantal: int) -> int | None:
+    """A count rounded to tens (hidden under 10), for numbers that overlap the shown tables in
+    ways no single table knows (the savings estimate's target group is the sum of some trede
+    groups, its potential part of the "no job" cell): a rounded number never pins a hidden cell
+    down exactly."""
+    if aantal < MINIMALE_CELGROOTTE:
+        return None
+    return (aantal + 5) // 10 * 10

@@ -24,7 +24,7 @@ from opstap.klanten.models import Klant
 from opstap.privacy.services import inzages_door_systeem
 from opstap.taken import taak
 
-from .models import Doorrekening
+from .models import Aanpak, Doorrekening
 from .onderdrukking import gemiddelde_toonbaar, onderdruk, onderdruk_met_totaal, onderdruk_oplopend
 
 logger = logging.getLogger(__name__)
@@ -294,3 +294,15 @@ def doorrekening_mislukt(pk: int) -> None:
         melding="De doorrekening is niet gelukt. Er is niets veranderd aan de gegevens. "
         "Probeer het opnieuw; lukt het weer niet, meld het dan bij de beheerder.",
     )
+
+
+def aanpak_zetten(*, klant: Klant, soort: str, door: Gebruiker) -> Aanpak:
+    """Record the client's approach (regular or tailored); `sinds` moves only when it changes."""
+    vandaag = timezone.localdate()
+    aanpak, nieuw = Aanpak.objects.get_or_create(
+        klant=klant, defaults={"soort": soort, "sinds": vandaag, "gezet_door": door}
+    )
+    if not nieuw and aanpak.soort != soort:
+        aanpak.soort, aanpak.sinds, aanpak.gezet_door = soort, vandaag, door
+        aanpak.save(update_fields=["soort", "sinds", "gezet_door", "gewijzigd_op"])
+    return aanpak

@@ -2,7 +2,9 @@
 
 from celery import shared_task
 
-from .models import Doorrekening
+from .models import Besparingsschatting, Doorrekening
+from .schatting import besparing_mislukt
+from .schatting import besparing_uitvoeren as schatting_uitvoeren
 from .services import doorrekening_mislukt
 from .services import doorrekening_uitvoeren as uitvoeren
 
@@ -16,3 +18,14 @@ def doorrekening_uitvoeren(pk: int) -> None:
         uitvoeren(doorrekening)
     except Exception:  # the page must say it failed rather than wait forever
         doorrekening_mislukt(pk)
+
+
+@shared_task(ignore_result=True)  # type: ignore[untyped-decorator]  # celery ships no type hints
+def besparing_schatten(pk: int) -> None:
+    schatting = Besparingsschatting.objects.select_related("gemeente").filter(pk=pk).first()
+    if schatting is None or schatting.status == Besparingsschatting.Status.KLAAR:
+        return
+    try:
+        schatting_uitvoeren(schatting)
+    except Exception:  # the page must say it failed rather than wait forever
+        besparing_mislukt(pk)

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils.html import escape
 
 from opstap.accounts.models import Gebruiker, Rol
+from opstap.beleid.demo import demo_beleid
 from opstap.beleid.services import doorrekening_starten
 from opstap.contact.demo import demo_begeleiding, demo_caseload
 from opstap.contact.models import Contactpersoon
@@ -399,6 +400,7 @@ def laad_demo(*, aantal_klanten: int = AANTAL_KLANTEN, seed: int = 2026) -> tupl
     demo_caseload(gemeente, rng)
     demo_inkomsten(gemeente)  # D3: part-timers with income declarations, a paper client, a reminder
     demo_werk(gemeente)  # part-time work: jobs, contracts to check, check-ins (werken/demo.py)
+    demo_beleid(gemeente)  # approach, jobs, outflow and falling back: history for /beleid/
     # One finished recalculation with a policy variant beside today's rules, for beleid1.
     doorrekening_starten(
         door=beleid,

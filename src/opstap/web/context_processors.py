@@ -36,6 +36,9 @@ MENU: dict[str, list[tuple[Any, str]]] = {
     Rol.BELEIDSMEDEWERKER: [
         (_("Overzicht"), "beleid:start"),
         (_("Doorrekenen"), "beleid:doorrekeningen"),
+        (_("Trends"), "beleid:trends"),
+        (_("Besparing"), "beleid:besparing"),
+        (_("Effectiviteit"), "beleid:effectiviteit"),
     ],
     Rol.BEHEERDER: [
         (_("Overzicht"), "beheer:start"),
