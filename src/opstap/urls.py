@@ -9,6 +9,8 @@ from opstap.klanten import urls_mijn as klanten_mijn
 from opstap.klanten import urls_werk as klanten_werk
 from opstap.web import views as web
 from opstap.werken import urls_mijn as werken_mijn
+from opstap.werkzoeken import urls_mijn as werkzoeken_mijn
+from opstap.werkzoeken import urls_werk as werkzoeken_werk
 
 # The client's area (/mijn/) and the contact person's area (/werk/) hold pages of several apps under
 # one namespace each. They are put together here, so no app mounts another app's views.
@@ -17,8 +19,10 @@ MIJN = [
     *contact_mijn.urlpatterns,
     *inkomen_mijn.urlpatterns,
     *werken_mijn.urlpatterns,
+    *werkzoeken_mijn.urlpatterns,
 ]
 WERK = [*klanten_werk.urlpatterns, *contact_werk.urlpatterns, *inkomen_werk.urlpatterns]
+WERK += werkzoeken_werk.urlpatterns
 
 urlpatterns = [
     path("", web.start, name="start"),

@@ -18,10 +18,12 @@ MENU: dict[str, list[tuple[Any, str]]] = {
         (_("Regelingen"), "mijn:regelingen"),
         (_("Vragen"), "mijn:hulp"),
         (_("Werk en inkomen"), "mijn:inkomen"),
+        (_("Werk zoeken"), "mijn:werkzoeken"),
         (_("Wie keek in mijn dossier"), "mijn:inzages"),
     ],
     Rol.CONTACTPERSOON: [
         (_("Mijn klanten"), "werk:caseload"),
+        (_("Nakijken"), "werk:werkzoeken-controles"),
         (_("Regelingen"), "werk:voorzieningen"),
         (_("Mijn profiel"), "werk:profiel"),
     ],
