@@ -21,6 +21,7 @@ from opstap.klanten.models import Drempel, Kind, Klant, Partner, TredeWijziging
 from opstap.privacy.bsn import is_geldig_bsn
 from opstap.privacy.crypto import zoekhash
 from opstap.werkgevers.models import Gegeven, Toestemming, Vacature, Werkgever
+from opstap.werkzoeken.demo import demo_werkzoeken
 from regels.peilparameters import LAATSTE_PEILDATUM
 
 DEMO_WACHTWOORD = "opstap-demo"  # noqa: S105 -- demo only; production settings refuse demo mode
@@ -395,6 +396,7 @@ def laad_demo(*, aantal_klanten: int = AANTAL_KLANTEN, seed: int = 2026) -> tupl
             )
     demo_begeleiding(gemeente)
     demo_caseload(gemeente, rng)
+    demo_werkzoeken(gemeente)
     # One finished recalculation with a policy variant beside today's rules, for beleid1.
     doorrekening_starten(
         door=beleid,

@@ -56,6 +56,8 @@ def max_video_bytes() -> int:
 
 
 def _mb(aantal: int) -> str:
+    if aantal < 1024 * 1024:
+        return f"{max(aantal // 1024, 1)} kB"
     return f"{aantal / (1024 * 1024):.0f} MB"
 
 
