@@ -5,6 +5,7 @@ them. Every page passes axe-core, and nothing is cut off or scrolls sideways."""
 from typing import Any
 
 import pytest
+
 from django.utils import timezone
 
 from opstap.werkzoeken.models import Controle, Plicht
@@ -62,7 +63,9 @@ def test_plicht_instellen_en_brief_dezelfde_dag_nakijken(
     cp.get_by_label("Periode in weken").fill("3")
     cp.get_by_label("Vrijwilligerswerk").uncheck()
     cp.get_by_label("Mantelzorg").check()
-    cp.get_by_label("Afspraak in woorden (de klant ziet dit)").fill("Twee per drie weken; mantelzorg telt mee.")
+    cp.get_by_label("Afspraak in woorden (de klant ziet dit)").fill(
+        "Twee per drie weken; mantelzorg telt mee."
+    )
     cp.get_by_role("button", name="Afspraak bewaren").click()
     cp.wait_for_load_state()
     plicht = Plicht.objects.get(klant=klant)
@@ -78,13 +81,20 @@ def test_plicht_instellen_en_brief_dezelfde_dag_nakijken(
     cp.get_by_label("Opmerking 1: over welke woorden? (kopieer ze uit de tekst)").fill(
         "Ik werk graag buiten en ik ben sterk."
     )
-    cp.get_by_label("Opmerking 1: je opmerking").fill("Goed! Noem een voorbeeld: je tuin of de moestuin.")
-    cp.get_by_label("Slotwoord (wat ging goed, wat is de belangrijkste tip?)").fill("Mooie, korte brief.")
+    cp.get_by_label("Opmerking 1: je opmerking").fill(
+        "Goed! Noem een voorbeeld: je tuin of de moestuin."
+    )
+    cp.get_by_label("Slotwoord (wat ging goed, wat is de belangrijkste tip?)").fill(
+        "Mooie, korte brief."
+    )
     cp.get_by_role("button", name="Terugsturen naar de klant").click()
     cp.wait_for_load_state()
     controle = Controle.objects.filter(klant=klant, stuk__soort="brief").order_by("-pk").first()
     assert controle is not None and controle.beantwoord_op is not None
-    assert timezone.localtime(controle.beantwoord_op).date() == timezone.localtime(controle.gevraagd_op).date()
+    assert (
+        timezone.localtime(controle.beantwoord_op).date()
+        == timezone.localtime(controle.gevraagd_op).date()
+    )
     assert controle.beantwoord_op <= controle.uiterlijk_op  # within the same-day target
     cp_context.close()
 

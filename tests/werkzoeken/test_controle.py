@@ -4,6 +4,7 @@ anchored on the words they are about, what the contact person may see, and the c
 from datetime import datetime, timedelta
 
 import pytest
+
 from django.core.exceptions import PermissionDenied
 from django.test import Client
 from django.utils import timezone
@@ -53,14 +54,18 @@ def test_een_concept_is_van_de_klant_tot_die_om_een_controle_vraagt(wereld: Were
     stuk = _brief(wereld)
     cp = wereld.a.gebruikers[Rol.CONTACTPERSOON]
     assert not zichtbare_stukken(cp).filter(pk=stuk.pk).exists()
-    controle = services.controle_vragen(door=wereld.a.gebruikers[Rol.KLANT], stuk=stuk, vraag="Is het goed zo?")
+    controle = services.controle_vragen(
+        door=wereld.a.gebruikers[Rol.KLANT], stuk=stuk, vraag="Is het goed zo?"
+    )
     assert zichtbare_stukken(cp).filter(pk=stuk.pk).exists()
     assert controle.uiterlijk_op == selectors.einde_werkdag(controle.gevraagd_op)
     assert controle.tekst == BRIEF
     # Nobody else: not a colleague, not the income desk, not an employer, not another municipality.
     for ander in ("collega", Rol.INKOMENSCONSULENT, Rol.WERKGEVER):
         assert not zichtbare_stukken(wereld.a.gebruikers[ander]).filter(pk=stuk.pk).exists()
-    assert not zichtbare_stukken(wereld.b.gebruikers[Rol.CONTACTPERSOON]).filter(pk=stuk.pk).exists()
+    assert (
+        not zichtbare_stukken(wereld.b.gebruikers[Rol.CONTACTPERSOON]).filter(pk=stuk.pk).exists()
+    )
     with pytest.raises(services.InvoerFout, match="kijkt hier al naar"):
         services.controle_vragen(door=wereld.a.gebruikers[Rol.KLANT], stuk=stuk)
 
@@ -88,7 +93,10 @@ def test_woorden_die_niet_in_de_tekst_staan_worden_geweigerd(wereld: Wereld) -> 
     cp = wereld.a.gebruikers[Rol.CONTACTPERSOON]
     with pytest.raises(services.InvoerFout, match="staan niet precies zo in de tekst"):
         services.controle_beantwoorden(
-            door=cp, controle=controle, opmerkingen=[{"passage": "Ik ben nooit te laat", "opmerking": "x"}], slotwoord=""
+            door=cp,
+            controle=controle,
+            opmerkingen=[{"passage": "Ik ben nooit te laat", "opmerking": "x"}],
+            slotwoord="",
         )
     with pytest.raises(services.InvoerFout, match="minstens één opmerking"):
         services.controle_beantwoorden(door=cp, controle=controle, opmerkingen=[], slotwoord="  ")
@@ -109,7 +117,9 @@ def test_wachtrij_toont_wat_over_tijd_is_en_de_klant_leest_de_opmerkingen(wereld
     assert "Brief bakker" in pagina and "Brief magazijn" in pagina
     assert "2 controles zijn over tijd." in pagina  # the test world's two letters, not the new one
     assert "Collegaklant" not in pagina  # a colleague's client is not in my queue
-    lijst_log = Inzage.objects.filter(klant=klant, onderdeel="cv en brieven", gebruiker=wereld.a.gebruikers[Rol.CONTACTPERSOON])
+    lijst_log = Inzage.objects.filter(
+        klant=klant, onderdeel="cv en brieven", gebruiker=wereld.a.gebruikers[Rol.CONTACTPERSOON]
+    )
     assert lijst_log.exists()
 
     url = f"/werk/klanten/{klant.pk}/werkzoeken/stukken/{stuk.pk}/"
@@ -126,12 +136,17 @@ def test_wachtrij_toont_wat_over_tijd_is_en_de_klant_leest_de_opmerkingen(wereld
     )
     assert response.status_code == 302
     controle.refresh_from_db()
-    assert controle.beantwoord_op is not None and controle.beantwoord_door == wereld.a.gebruikers[Rol.CONTACTPERSOON]
+    assert (
+        controle.beantwoord_op is not None
+        and controle.beantwoord_door == wereld.a.gebruikers[Rol.CONTACTPERSOON]
+    )
     assert "Brief bakker" not in cp.get("/werk/controles/").content.decode()
 
     klant_client = inloggen("alfa-klant")
     eerst = klant_client.get(f"/mijn/werkzoeken/cv-en-brieven/{stuk.pk}/")
-    assert eerst.status_code == 302 and "stemming=controle" in eerst["Location"]  # a mood check after
+    assert (
+        eerst.status_code == 302 and "stemming=controle" in eerst["Location"]
+    )  # a mood check after
     pagina = klant_client.get(eerst["Location"]).content.decode()
     assert "<mark>Ik ben altijd op tijd.</mark>" in pagina
     assert "Opmerking 1:</strong> Geef een voorbeeld: bij de voedselbank." in pagina
@@ -141,15 +156,27 @@ def test_wachtrij_toont_wat_over_tijd_is_en_de_klant_leest_de_opmerkingen(wereld
     assert controle.gelezen_op is not None
 
 
-def test_intrekken_haalt_tekst_en_bestand_weg_voor_iedereen(wereld: Wereld, cp_client: Client) -> None:
+def test_intrekken_haalt_tekst_en_bestand_weg_voor_iedereen(
+    wereld: Wereld, cp_client: Client
+) -> None:
     klant = wereld.a.klanten["eigen"]
-    stuk = Stuk.objects.get(klant=klant, soort="brief")  # the test world's shared letter with a file
+    stuk = Stuk.objects.get(
+        klant=klant, soort="brief"
+    )  # the test world's shared letter with a file
     bestand = stuk.bestand.name
-    assert cp_client.get(f"/werk/klanten/{klant.pk}/werkzoeken/stukken/{stuk.pk}/bestand/").status_code == 200
+    assert (
+        cp_client.get(f"/werk/klanten/{klant.pk}/werkzoeken/stukken/{stuk.pk}/bestand/").status_code
+        == 200
+    )
     services.stuk_intrekken(door=wereld.a.gebruikers[Rol.KLANT], stuk=stuk)
     stuk.refresh_from_db()
     assert stuk.ingetrokken_op and stuk.tekst == "" and not stuk.bestand
     assert not stuk.bestand.storage.exists(bestand)
     assert Controle.objects.get(stuk=stuk).tekst == ""
-    assert cp_client.get(f"/werk/klanten/{klant.pk}/werkzoeken/stukken/{stuk.pk}/").status_code == 404
-    assert cp_client.get(f"/werk/klanten/{klant.pk}/werkzoeken/stukken/{stuk.pk}/bestand/").status_code == 404
+    assert (
+        cp_client.get(f"/werk/klanten/{klant.pk}/werkzoeken/stukken/{stuk.pk}/").status_code == 404
+    )
+    assert (
+        cp_client.get(f"/werk/klanten/{klant.pk}/werkzoeken/stukken/{stuk.pk}/bestand/").status_code
+        == 404
+    )

@@ -4,6 +4,7 @@ count, exemptions and the pause after a job, history, and the kind words on the 
 from datetime import date, timedelta
 
 import pytest
+
 from django.core.exceptions import PermissionDenied
 from django.test import Client
 from django.utils import timezone
@@ -62,22 +63,38 @@ def test_aanpassen_bewaart_de_geschiedenis_en_alleen_de_eigen_contactpersoon(
     wereld: Wereld,
 ) -> None:
     klant = wereld.a.klanten["eigen"]
-    services.plicht_instellen(door=_cp(wereld), klant=klant, aantal=3, periode_weken=3, soorten=["sollicitatie"])
-    services.plicht_instellen(door=_cp(wereld), klant=klant, aantal=1, periode_weken=2, soorten=["scholing"])
+    services.plicht_instellen(
+        door=_cp(wereld), klant=klant, aantal=3, periode_weken=3, soorten=["sollicitatie"]
+    )
+    services.plicht_instellen(
+        door=_cp(wereld), klant=klant, aantal=1, periode_weken=2, soorten=["scholing"]
+    )
     assert [p.aantal for p in selectors.plicht_historie(klant)] == [1, 3]
     assert selectors.geldende_plicht(klant).aantal == 1  # type: ignore[union-attr]
-    for ander in (wereld.a.gebruikers["collega"], wereld.a.gebruikers[Rol.KLANT], wereld.b.gebruikers[Rol.CONTACTPERSOON]):
+    for ander in (
+        wereld.a.gebruikers["collega"],
+        wereld.a.gebruikers[Rol.KLANT],
+        wereld.b.gebruikers[Rol.CONTACTPERSOON],
+    ):
         with pytest.raises(PermissionDenied):
-            services.plicht_instellen(door=ander, klant=klant, aantal=9, periode_weken=3, soorten=["sollicitatie"])
+            services.plicht_instellen(
+                door=ander, klant=klant, aantal=9, periode_weken=3, soorten=["sollicitatie"]
+            )
     assert Plicht.objects.filter(klant=klant).count() == 2
     with pytest.raises(services.InvoerFout, match="minstens één soort"):
-        services.plicht_instellen(door=_cp(wereld), klant=klant, aantal=3, periode_weken=3, soorten=["onzin"])
+        services.plicht_instellen(
+            door=_cp(wereld), klant=klant, aantal=3, periode_weken=3, soorten=["onzin"]
+        )
 
 
-def test_vrijstelling_wordt_vriendelijk_genoemd_en_telt_niet_als_achterstand(wereld: Wereld) -> None:
+def test_vrijstelling_wordt_vriendelijk_genoemd_en_telt_niet_als_achterstand(
+    wereld: Wereld,
+) -> None:
     klant = wereld.a.klanten["eigen"]
     vandaag = timezone.localdate()
-    services.plicht_instellen(door=_cp(wereld), klant=klant, aantal=3, periode_weken=1, soorten=["sollicitatie"])
+    services.plicht_instellen(
+        door=_cp(wereld), klant=klant, aantal=3, periode_weken=1, soorten=["sollicitatie"]
+    )
     Plicht.objects.filter(klant=klant).update(vastgelegd_op=timezone.now() - timedelta(days=21))
     assert selectors.plicht_stand(klant).loopt_achter  # nothing done last week
     services.vrijstelling_vastleggen(
@@ -92,7 +109,11 @@ def test_vrijstelling_wordt_vriendelijk_genoemd_en_telt_niet_als_achterstand(wer
     assert "Je hoeft nu even niet te solliciteren" in stand.tekst
     with pytest.raises(services.InvoerFout, match="na de begindatum"):
         services.vrijstelling_vastleggen(
-            door=_cp(wereld), klant=klant, reden="x", begin=vandaag, einde=vandaag - timedelta(days=1)
+            door=_cp(wereld),
+            klant=klant,
+            reden="x",
+            begin=vandaag,
+            einde=vandaag - timedelta(days=1),
         )
 
 
@@ -103,12 +124,16 @@ def test_pauze_na_een_gemelde_baan_met_een_tik_zichtbaar_voor_beiden(
     baan = Baan.objects.get(klant=klant)
     pagina = cp_client.get(f"/werk/klanten/{klant.pk}/werkzoeken/").content.decode()
     assert baan.werkgever_naam in pagina and "Pauze sollicitatieplicht" in pagina
-    response = cp_client.post(f"/werk/klanten/{klant.pk}/werkzoeken/", {"actie": "pauze", "weken": "12"})
+    response = cp_client.post(
+        f"/werk/klanten/{klant.pk}/werkzoeken/", {"actie": "pauze", "weken": "12"}
+    )
     assert response.status_code == 302
     pauze = Vrijstelling.objects.get(klant=klant)
     assert pauze.soort == VrijstellingSoort.PAUZE_BAAN and pauze.baan == baan
     assert pauze.einde == timezone.localdate() + timedelta(weeks=12) - timedelta(days=1)
-    assert "staat op pauze" in cp_client.get(f"/werk/klanten/{klant.pk}/werkzoeken/").content.decode()
+    assert (
+        "staat op pauze" in cp_client.get(f"/werk/klanten/{klant.pk}/werkzoeken/").content.decode()
+    )
     klant_pagina = klant_client.get("/mijn/werkzoeken/").content.decode()
     assert "Pauze sollicitatieplicht: nieuwe baan" in klant_pagina
     assert baan.werkgever_naam in klant_pagina
@@ -118,10 +143,20 @@ def test_klant_schrijft_activiteit_op_en_ziet_vriendelijke_voortgang(
     wereld: Wereld, klant_client: Client
 ) -> None:
     klant = wereld.a.klanten["eigen"]
-    services.plicht_instellen(door=_cp(wereld), klant=klant, aantal=3, periode_weken=3, soorten=["sollicitatie", "uitzendbureau"])
+    services.plicht_instellen(
+        door=_cp(wereld),
+        klant=klant,
+        aantal=3,
+        periode_weken=3,
+        soorten=["sollicitatie", "uitzendbureau"],
+    )
     response = klant_client.post(
         "/mijn/werkzoeken/",
-        {"soort": "uitzendbureau", "datum": timezone.localdate().isoformat(), "omschrijving": "Langs bij Randstad"},
+        {
+            "soort": "uitzendbureau",
+            "datum": timezone.localdate().isoformat(),
+            "omschrijving": "Langs bij Randstad",
+        },
     )
     assert response.status_code == 302
     pagina = klant_client.get("/mijn/werkzoeken/").content.decode()
@@ -130,7 +165,10 @@ def test_klant_schrijft_activiteit_op_en_ziet_vriendelijke_voortgang(
     assert Inzage.objects.filter(klant=klant, onderdeel="werk zoeken").exists()
     # A date in the future is refused kindly, and what was typed stays.
     morgen = (timezone.localdate() + timedelta(days=1)).isoformat()
-    fout = klant_client.post("/mijn/werkzoeken/", {"soort": "netwerk", "datum": morgen, "omschrijving": "Koffie met Kees"})
+    fout = klant_client.post(
+        "/mijn/werkzoeken/",
+        {"soort": "netwerk", "datum": morgen, "omschrijving": "Koffie met Kees"},
+    )
     assert fout.status_code == 400
     tekst = fout.content.decode()
     assert "ligt in de toekomst" in tekst and "Koffie met Kees" in tekst
@@ -142,7 +180,13 @@ def test_contactpersoon_stelt_in_via_het_formulier_en_ziet_activiteiten(
     klant = wereld.a.klanten["caseload"]
     response = cp_client.post(
         f"/werk/klanten/{klant.pk}/werkzoeken/",
-        {"actie": "plicht", "aantal": "4", "periode_weken": "3", "soorten": ["sollicitatie", "netwerk"], "toelichting": "Vier per drie weken."},
+        {
+            "actie": "plicht",
+            "aantal": "4",
+            "periode_weken": "3",
+            "soorten": ["sollicitatie", "netwerk"],
+            "toelichting": "Vier per drie weken.",
+        },
     )
     assert response.status_code == 302
     pagina = cp_client.get(f"/werk/klanten/{klant.pk}/werkzoeken/").content.decode()
@@ -150,7 +194,13 @@ def test_contactpersoon_stelt_in_via_het_formulier_en_ziet_activiteiten(
     assert "Gesolliciteerd bij de bakker" in pagina  # the test world's activity
     fout = cp_client.post(
         f"/werk/klanten/{klant.pk}/werkzoeken/",
-        {"actie": "plicht", "aantal": "99", "periode_weken": "3", "soorten": ["sollicitatie"], "toelichting": "Te veel"},
+        {
+            "actie": "plicht",
+            "aantal": "99",
+            "periode_weken": "3",
+            "soorten": ["sollicitatie"],
+            "toelichting": "Te veel",
+        },
     )
     assert fout.status_code == 400 and "tussen 0 en 30" in fout.content.decode()
     assert "Te veel" in fout.content.decode()

@@ -3,6 +3,7 @@
 see them, and every view of a CV, letter or proof in the access log."""
 
 import pytest
+
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, override_settings
 
@@ -25,7 +26,9 @@ def _nieuwe_brief(client: Client, naam: str, inhoud: bytes) -> object:
     )
 
 
-def test_een_webpagina_met_pdf_naam_wordt_geweigerd_en_de_invoer_blijft(klant_client: Client) -> None:
+def test_een_webpagina_met_pdf_naam_wordt_geweigerd_en_de_invoer_blijft(
+    klant_client: Client,
+) -> None:
     response = _nieuwe_brief(klant_client, "cv.pdf", b"<html><script>alert(1)</script></html>")
     assert response.status_code == 400  # type: ignore[attr-defined]
     tekst = response.content.decode()  # type: ignore[attr-defined]
@@ -60,14 +63,20 @@ def test_goede_cv_wordt_versleuteld_bewaard_en_alleen_aan_de_klant_getoond(
     assert download["Content-Type"] == "application/pdf"
     assert 'filename="mijn cv.pdf"' in download["Content-Disposition"]
     klant = wereld.a.klanten["eigen"]
-    assert Inzage.objects.filter(klant=klant, onderdeel="cv en brieven", doel="Je opende je eigen bestand").exists()
+    assert Inzage.objects.filter(
+        klant=klant, onderdeel="cv en brieven", doel="Je opende je eigen bestand"
+    ).exists()
     # Not shared yet: the contact person cannot open it; after asking a check they can (and it is logged).
     url = f"/werk/klanten/{klant.pk}/werkzoeken/stukken/{stuk.pk}/bestand/"
     assert cp_client.get(url).status_code == 404
-    klant_client.post(f"/mijn/werkzoeken/cv-en-brieven/{stuk.pk}/", {"actie": "controle", "vraag": ""})
+    klant_client.post(
+        f"/mijn/werkzoeken/cv-en-brieven/{stuk.pk}/", {"actie": "controle", "vraag": ""}
+    )
     assert cp_client.get(url).status_code == 200
     assert Inzage.objects.filter(
-        klant=klant, gebruiker=wereld.a.gebruikers[Rol.CONTACTPERSOON], doel="Begeleiding: je cv, brief of filmpje geopend"
+        klant=klant,
+        gebruiker=wereld.a.gebruikers[Rol.CONTACTPERSOON],
+        doel="Begeleiding: je cv, brief of filmpje geopend",
     ).exists()
     # Another client of the same municipality never gets it.
     ander = Client()
@@ -80,29 +89,51 @@ def test_bewijs_is_nooit_verplicht_en_wordt_gecontroleerd_en_gelogd(
 ) -> None:
     basis = {"soort": "sollicitatie", "datum": "2026-01-15", "omschrijving": "Brief naar de Hema"}
     assert klant_client.post("/mijn/werkzoeken/", basis).status_code == 302
-    fout = klant_client.post("/mijn/werkzoeken/", {**basis, "bewijs": SimpleUploadedFile("mail.pdf", b"MZ\x90\x00 exe")})
+    fout = klant_client.post(
+        "/mijn/werkzoeken/", {**basis, "bewijs": SimpleUploadedFile("mail.pdf", b"MZ\x90\x00 exe")}
+    )
     assert fout.status_code == 400
-    assert "Stuur een PDF, JPG of PNG" in fout.content.decode() and "Brief naar de Hema" in fout.content.decode()
-    assert klant_client.post("/mijn/werkzoeken/", {**basis, "bewijs": SimpleUploadedFile("mail.png", PNG)}).status_code == 302
+    assert (
+        "Stuur een PDF, JPG of PNG" in fout.content.decode()
+        and "Brief naar de Hema" in fout.content.decode()
+    )
+    assert (
+        klant_client.post(
+            "/mijn/werkzoeken/", {**basis, "bewijs": SimpleUploadedFile("mail.png", PNG)}
+        ).status_code
+        == 302
+    )
     activiteit = Activiteit.objects.filter(bewijs_type="image/png").latest("pk")
     assert activiteit.omschrijving == "Brief naar de Hema"
     klant = wereld.a.klanten["eigen"]
-    antwoord = cp_client.get(f"/werk/klanten/{klant.pk}/werkzoeken/activiteiten/{activiteit.pk}/bewijs/")
+    antwoord = cp_client.get(
+        f"/werk/klanten/{klant.pk}/werkzoeken/activiteiten/{activiteit.pk}/bewijs/"
+    )
     assert antwoord.status_code == 200 and b"".join(antwoord.streaming_content) == PNG  # type: ignore[attr-defined]
-    assert Inzage.objects.filter(klant=klant, onderdeel="bewijs", gebruiker=wereld.a.gebruikers[Rol.CONTACTPERSOON]).exists()
+    assert Inzage.objects.filter(
+        klant=klant, onderdeel="bewijs", gebruiker=wereld.a.gebruikers[Rol.CONTACTPERSOON]
+    ).exists()
 
 
 @override_settings(OPSTAP_MAX_VIDEO_BYTES=1024)
 def test_filmpje_heeft_een_eigen_grens_en_moet_echt_een_filmpje_zijn(klant_client: Client) -> None:
     te_groot = klant_client.post(
         "/mijn/werkzoeken/presentatie/",
-        {"actie": "video", "titel": "Over mij", "bestand": SimpleUploadedFile("ik.mp4", MP4 + b"\x00" * 2048)},
+        {
+            "actie": "video",
+            "titel": "Over mij",
+            "bestand": SimpleUploadedFile("ik.mp4", MP4 + b"\x00" * 2048),
+        },
     )
     assert te_groot.status_code == 400
     assert "Dit filmpje is te groot. Het mag hooguit 1 kB zijn." in te_groot.content.decode()
     geen_video = klant_client.post(
         "/mijn/werkzoeken/presentatie/",
-        {"actie": "video", "titel": "Over mij", "bestand": SimpleUploadedFile("ik.mp4", pdfs.schoon())},
+        {
+            "actie": "video",
+            "titel": "Over mij",
+            "bestand": SimpleUploadedFile("ik.mp4", pdfs.schoon()),
+        },
     )
     assert geen_video.status_code == 400
     assert "Dit is geen filmpje dat we kunnen tonen" in geen_video.content.decode()

@@ -70,7 +70,9 @@ def _vorige_werkdag(dag: date) -> date:
     return dag
 
 
-def _activiteit(klant: Klant, dagen_terug: int, soort: str, wat: str, **extra: object) -> Activiteit:
+def _activiteit(
+    klant: Klant, dagen_terug: int, soort: str, wat: str, **extra: object
+) -> Activiteit:
     return Activiteit.objects.create(
         gemeente=klant.gemeente,
         klant=klant,
@@ -81,7 +83,9 @@ def _activiteit(klant: Klant, dagen_terug: int, soort: str, wat: str, **extra: o
     )
 
 
-def _plicht(klant: Klant, cp: Gebruiker, *, dagen_terug: int, aantal: int = 3, **extra: object) -> Plicht:
+def _plicht(
+    klant: Klant, cp: Gebruiker, *, dagen_terug: int, aantal: int = 3, **extra: object
+) -> Plicht:
     plicht = Plicht.objects.create(
         gemeente=klant.gemeente,
         klant=klant,
@@ -145,7 +149,9 @@ def demo_werkzoeken(gemeente: Gemeente) -> None:
         _klant2(klant2, cp1, vandaag, nu)
     # A few others of the first caseload show the new signals (and one has a new job with a pause).
     anderen = list(
-        Klant.objects.filter(gemeente=gemeente, contactpersoon=cp1, gebruiker__isnull=True).order_by("pk")[:9]
+        Klant.objects.filter(
+            gemeente=gemeente, contactpersoon=cp1, gebruiker__isnull=True
+        ).order_by("pk")[:9]
     )
     for i, klant in enumerate(anderen):
         if i < 3:  # a run of rejections; these three also joined the peer group
@@ -156,14 +162,20 @@ def demo_werkzoeken(gemeente: Gemeente) -> None:
                     klant,
                     dagen,
                     ActiviteitSoort.SOLLICITATIE,
-                    ["Kassamedewerker supermarkt", "Schoonmaker kantoor", "Medewerker kinderopvang"][n],
+                    [
+                        "Kassamedewerker supermarkt",
+                        "Schoonmaker kantoor",
+                        "Medewerker kinderopvang",
+                    ][n],
                     uitkomst=Uitkomst.AFGEWEZEN,
                 )
         elif i < 5:  # silence: a duty agreed weeks ago, nothing since
             _plicht(klant, cp1, dagen_terug=45, aantal=2)
         elif i < 7:  # a mood dip the client chose to share
             _plicht(klant, cp1, dagen_terug=10)
-            _activiteit(klant, 3, ActiviteitSoort.SOLLICITATIE, "Vakkenvuller", uitkomst=Uitkomst.AFGEWEZEN)
+            _activiteit(
+                klant, 3, ActiviteitSoort.SOLLICITATIE, "Vakkenvuller", uitkomst=Uitkomst.AFGEWEZEN
+            )
             Stemming.objects.create(
                 gemeente=gemeente,
                 klant=klant,
@@ -207,14 +219,38 @@ def _klant1(klant: Klant, cp: Gebruiker, groep: Groep, vandaag: date, nu: dateti
         dagen_terug=30,
         toelichting="We spraken af: 3 activiteiten per 3 weken. Ook netwerken en je vrijwilligerswerk tellen mee.",
     )
-    _activiteit(klant, 2, ActiviteitSoort.SOLLICITATIE, "Verkoper bij Bakkerij De Korenbloem", uitkomst=Uitkomst.GESPREK)
-    _activiteit(klant, 5, ActiviteitSoort.VRIJWILLIGERSWERK, "Balie voedselbank", uren=Decimal(4), doelen=["taal", "netwerk"])
-    _activiteit(klant, 16, ActiviteitSoort.SOLLICITATIE, "Medewerker kantine sportclub", uitkomst=Uitkomst.AFGEWEZEN)
+    _activiteit(
+        klant,
+        2,
+        ActiviteitSoort.SOLLICITATIE,
+        "Verkoper bij Bakkerij De Korenbloem",
+        uitkomst=Uitkomst.GESPREK,
+    )
+    _activiteit(
+        klant,
+        5,
+        ActiviteitSoort.VRIJWILLIGERSWERK,
+        "Balie voedselbank",
+        uren=Decimal(4),
+        doelen=["taal", "netwerk"],
+    )
+    _activiteit(
+        klant,
+        16,
+        ActiviteitSoort.SOLLICITATIE,
+        "Medewerker kantine sportclub",
+        uitkomst=Uitkomst.AFGEWEZEN,
+    )
     _activiteit(klant, 20, ActiviteitSoort.UITZENDBUREAU, "Ingeschreven bij Demodam Werkt")
     _activiteit(klant, 25, ActiviteitSoort.NETWERK, "Buurvrouw gevraagd naar werk in de thuiszorg")
     # The CV, shared for a check asked the previous working day and not yet answered: overdue.
     cv = Stuk.objects.create(
-        gemeente=gemeente, klant=klant, soort=StukSoort.CV, titel="Mijn cv", tekst=cv_uit_profiel(klant), gedeeld_op=nu
+        gemeente=gemeente,
+        klant=klant,
+        soort=StukSoort.CV,
+        titel="Mijn cv",
+        tekst=cv_uit_profiel(klant),
+        gedeeld_op=nu,
     )
     gisteren = _om(_vorige_werkdag(vandaag), 10)
     Controle.objects.create(
@@ -263,7 +299,9 @@ def _klant1(klant: Klant, cp: Gebruiker, groep: Groep, vandaag: date, nu: dateti
         (StemmingScore.ZWAAR, StemmingMoment.AFWIJZING, False),
         (StemmingScore.GOED, StemmingMoment.GESPREK, True),
     ):
-        Stemming.objects.create(gemeente=gemeente, klant=klant, score=score, moment=moment, gedeeld=gedeeld)
+        Stemming.objects.create(
+            gemeente=gemeente, klant=klant, score=score, moment=moment, gedeeld=gedeeld
+        )
     NetwerkContact.objects.create(
         gemeente=gemeente,
         klant=klant,
@@ -284,7 +322,13 @@ def _klant2(klant: Klant, cp: Gebruiker, vandaag: date, nu: datetime) -> None:
         soorten=[*[str(s) for s in STANDAARD_SOORTEN], ActiviteitSoort.MANTELZORG],
         toelichting="Omdat je voor je moeder zorgt: 2 per 3 weken, en mantelzorg telt mee.",
     )
-    _activiteit(klant, 8, ActiviteitSoort.MANTELZORG, "Boodschappen en ziekenhuisbezoek voor mijn moeder", uren=Decimal(10))
+    _activiteit(
+        klant,
+        8,
+        ActiviteitSoort.MANTELZORG,
+        "Boodschappen en ziekenhuisbezoek voor mijn moeder",
+        uren=Decimal(10),
+    )
     _activiteit(klant, 9, ActiviteitSoort.SCHOLING, "Cursus Nederlands, les 4")
     Vrijstelling.objects.create(
         gemeente=gemeente,
@@ -314,5 +358,9 @@ def _klant2(klant: Klant, cp: Gebruiker, vandaag: date, nu: datetime) -> None:
         uiterlijk_op=einde_werkdag(nu),
     )
     Stemming.objects.create(
-        gemeente=gemeente, klant=klant, score=StemmingScore.GAAT_WEL, moment=StemmingMoment.ZOMAAR, gedeeld=True
+        gemeente=gemeente,
+        klant=klant,
+        score=StemmingScore.GAAT_WEL,
+        moment=StemmingMoment.ZOMAAR,
+        gedeeld=True,
     )

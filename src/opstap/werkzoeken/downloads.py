@@ -1,8 +1,6 @@
 """Serving a stored file (CV, letter, proof, video) to someone the view already allowed: the
 decrypted bytes, the type detected at upload, a safe name, and no sniffing by the browser."""
 
-from typing import Any
-
 from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, Http404
 
@@ -13,7 +11,7 @@ from .services import VIDEO_TYPES
 
 def als_download(
     bestand: FieldFile, naam: str, soort: str, pk: int, *, inline: bool = False
-) -> Any:
+) -> FileResponse:
     if not bestand:
         raise Http404("Hier hoort geen bestand bij.")
     if soort in VIDEO_TYPES:

@@ -8,7 +8,14 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepInFrame, ListFlowable, ListItem, Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import (
+    KeepInFrame,
+    ListFlowable,
+    ListItem,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+)
 
 from opstap.contact.models import Doel, DoelSoort
 from opstap.klanten.models import Klant
@@ -16,7 +23,13 @@ from opstap.klanten.models import Klant
 
 def flyer_pdf(klant: Klant, pitch: str) -> bytes:
     basis = getSampleStyleSheet()
-    titel = ParagraphStyle("titel", parent=basis["Title"], fontSize=26, leading=32, textColor=colors.HexColor("#123c69"))
+    titel = ParagraphStyle(
+        "titel",
+        parent=basis["Title"],
+        fontSize=26,
+        leading=32,
+        textColor=colors.HexColor("#123c69"),
+    )
     kop = ParagraphStyle("kop", parent=basis["Heading2"], fontSize=15, leading=19, spaceBefore=10)
     tekst = ParagraphStyle("tekst", parent=basis["BodyText"], fontSize=13, leading=19, spaceAfter=6)
     buffer = BytesIO()
@@ -33,7 +46,9 @@ def flyer_pdf(klant: Klant, pitch: str) -> bytes:
     )
     kwaliteiten = [
         str(d.tekst)
-        for d in Doel.objects.filter(klant=klant, gemeente_id=klant.gemeente_id, soort=DoelSoort.KWALITEIT)[:6]
+        for d in Doel.objects.filter(
+            klant=klant, gemeente_id=klant.gemeente_id, soort=DoelSoort.KWALITEIT
+        )[:6]
     ]
     inhoud = [
         Paragraph(escape(klant.naam), titel),
@@ -43,11 +58,16 @@ def flyer_pdf(klant: Klant, pitch: str) -> bytes:
     if kwaliteiten:
         inhoud += [
             Paragraph("Wat ik goed kan", kop),
-            ListFlowable([ListItem(Paragraph(escape(k), tekst)) for k in kwaliteiten], bulletType="bullet"),
+            ListFlowable(
+                [ListItem(Paragraph(escape(k), tekst)) for k in kwaliteiten], bulletType="bullet"
+            ),
         ]
     bereik = [r for r in (klant.telefoon, klant.email) if r]
     if bereik:
-        inhoud += [Paragraph("Zo bereikt u mij", kop), *[Paragraph(escape(r), tekst) for r in bereik]]
+        inhoud += [
+            Paragraph("Zo bereikt u mij", kop),
+            *[Paragraph(escape(r), tekst) for r in bereik],
+        ]
     # One page, always: a long pitch is shrunk to fit rather than spilling over.
     doc.build([KeepInFrame(doc.width, doc.height, inhoud, mode="shrink")])
     return buffer.getvalue()

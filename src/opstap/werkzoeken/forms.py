@@ -219,7 +219,8 @@ class ControleForm(forms.Form):
         super().__init__(*args, **kwargs)
         for i in range(1, AANTAL_OPMERKING_VELDEN + 1):
             self.fields[f"passage_{i}"] = forms.CharField(
-                label=_("Opmerking %(i)s: over welke woorden? (kopieer ze uit de tekst)") % {"i": i},
+                label=_("Opmerking %(i)s: over welke woorden? (kopieer ze uit de tekst)")
+                % {"i": i},
                 required=False,
                 max_length=500,
             )

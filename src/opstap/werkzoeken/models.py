@@ -277,6 +277,9 @@ class Groepslid(models.Model):
     class Meta:
         verbose_name_plural = "groepsleden"
 
+    def __str__(self) -> str:
+        return f"Lid {self.pk} van {self.groep_id}"
+
 
 class Groepstip(models.Model):
     """A tip or vacancy link shared in a group. Shown without the sender's name; the moderator
@@ -291,6 +294,9 @@ class Groepstip(models.Model):
 
     class Meta:
         ordering = ["-geplaatst_op", "-id"]
+
+    def __str__(self) -> str:
+        return f"Tip {self.pk}"
 
 
 class StemmingMoment(models.TextChoices):
@@ -324,3 +330,5 @@ class Stemming(models.Model):
         ordering = ["-op", "-id"]
         verbose_name_plural = "stemmingen"
 
+    def __str__(self) -> str:
+        return f"Stemming {self.pk}"

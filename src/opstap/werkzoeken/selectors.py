@@ -149,9 +149,13 @@ class PlichtStand:
                 "Wat je toch doet, schrijf je gewoon op."
             ) % {"einde": date_format(self.vrijstelling.einde, "j F Y")}
         if self.aantal == 0:
-            return _("Er is geen aantal afgesproken. Schrijf op wat je doet, dan zien we samen hoe het gaat.")
+            return _(
+                "Er is geen aantal afgesproken. Schrijf op wat je doet, dan zien we samen hoe het gaat."
+            )
         if self.gehaald:
-            return _("Je hebt er %(gedaan)s van de %(aantal)s gedaan. Top, je hebt het gehaald!") % {
+            return _(
+                "Je hebt er %(gedaan)s van de %(aantal)s gedaan. Top, je hebt het gehaald!"
+            ) % {
                 "gedaan": self.gedaan,
                 "aantal": self.aantal,
             }
@@ -195,8 +199,7 @@ def _stand(
     vorige_begin = begin - timedelta(days=7 * weken)
     if plicht is None or anker <= vorige_begin:
         vrij_in_vorige = any(
-            v.begin <= begin - timedelta(days=1) and v.einde >= vorige_begin
-            for v in vrijstellingen
+            v.begin <= begin - timedelta(days=1) and v.einde >= vorige_begin for v in vrijstellingen
         )
         if not vrij_in_vorige:
             vorige_gedaan = sum(
@@ -401,7 +404,7 @@ def groepen_voor(klant: Klant) -> list[dict[str, Any]]:
 
 
 def groepen_van_moderator(gebruiker: Gebruiker) -> QuerySet[Groep]:
-    return Groep.objects.filter(moderator=gebruiker, gemeente_id=gebruiker.gemeente_id)
+    return Groep.objects.filter(moderator=gebruiker, gemeente_id=gebruiker.gemeente_id or -1)
 
 
 # --- mood (C9) ----------------------------------------------------------------------------------
@@ -421,7 +424,9 @@ class _Gegevens:
     vrijstellingen: list[Vrijstelling] = field(default_factory=list)
 
 
-def werkzoek_signalen(klanten: QuerySet[Klant], gemeente: Gemeente) -> dict[int, list[tuple[str, str]]]:
+def werkzoek_signalen(
+    klanten: QuerySet[Klant], gemeente: Gemeente
+) -> dict[int, list[tuple[str, str]]]:
     """Signals of the search for work, per client, each with its reason: a run of rejections, a
     long silence (no activity and no message in N weeks while a duty is agreed), a mood dip (only
     moods the client shared) and a duty falling behind. A few queries for the whole caseload."""
@@ -436,12 +441,12 @@ def werkzoek_signalen(klanten: QuerySet[Klant], gemeente: Gemeente) -> dict[int,
         plichten.setdefault(p.klant_id, p)
     gegevens: dict[int, _Gegevens] = defaultdict(_Gegevens)
     vanaf = vandaag - timedelta(days=7 * 30)
-    for klant_id, datum, soort, uren, uitkomst in Activiteit.objects.filter(
+    for klant_id, datum, soort, uren, afloop in Activiteit.objects.filter(
         klant_id__in=pks, datum__gte=vanaf, datum__lte=vandaag
     ).values_list("klant_id", "datum", "soort", "uren", "uitkomst"):
         gegevens[klant_id].activiteiten.append((datum, soort, uren))
-        if uitkomst:
-            gegevens[klant_id].uitkomsten.append((datum, uitkomst))
+        if afloop:
+            gegevens[klant_id].uitkomsten.append((datum, afloop))
     for v in Vrijstelling.objects.filter(klant_id__in=pks, einde__gte=vanaf):
         gegevens[v.klant_id].vrijstellingen.append(v)
     laatste_bericht: dict[int, date] = {}
@@ -487,7 +492,10 @@ def werkzoek_signalen(klanten: QuerySet[Klant], gemeente: Gemeente) -> dict[int,
             sinds = max(data) if data else timezone.localtime(plicht.vastgelegd_op).date()
             if (vandaag - sinds).days >= stil_weken * 7:
                 lijst.append(
-                    ("werkzoeken-stil", f"Geen activiteit of bericht in {stil_weken} weken of langer")
+                    (
+                        "werkzoeken-stil",
+                        f"Geen activiteit of bericht in {stil_weken} weken of langer",
+                    )
                 )
             stand = _stand(
                 klant=klant,

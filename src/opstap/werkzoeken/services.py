@@ -2,8 +2,12 @@
 refuses with a 403 (PermissionDenied); what the user can fix is an InvoerFout with a kind Dutch
 message and the field it is about. Uploads are checked by content and size, stored encrypted."""
 
+from __future__ import annotations
+
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
+
 import filetype
 
 from django.conf import settings
@@ -23,8 +27,8 @@ from opstap.privacy.services import inzage_vastleggen
 from opstap.werken.models import Baan
 
 from .models import (
-    ActiviteitSoort,
     Activiteit,
+    ActiviteitSoort,
     Controle,
     Groep,
     Groepslid,
@@ -61,11 +65,13 @@ def _mb(aantal: int) -> str:
     return f"{aantal / (1024 * 1024):.0f} MB"
 
 
-def _bestand_controleren(bestand: UploadedFile, *, veld: str) -> str:
+def _bestand_controleren(bestand: UploadedFile[Any], *, veld: str) -> str:
     """A CV, letter or proof: PDF, JPG or PNG by its content, at most 5 MB. Returns the type."""
     if bestand.size is not None and bestand.size > BIJLAGE_MAX_BYTES:
         raise InvoerFout(
-            _("Dit bestand is te groot. Het mag hooguit %(grens)s zijn. Maak een kleinere foto of PDF.")
+            _(
+                "Dit bestand is te groot. Het mag hooguit %(grens)s zijn. Maak een kleinere foto of PDF."
+            )
             % {"grens": _mb(BIJLAGE_MAX_BYTES)},
             veld=veld,
         )
@@ -75,7 +81,7 @@ def _bestand_controleren(bestand: UploadedFile, *, veld: str) -> str:
         raise InvoerFout(str(fout), veld=veld) from fout
 
 
-def _video_controleren(bestand: UploadedFile) -> str:
+def _video_controleren(bestand: UploadedFile[Any]) -> str:
     """A short video: MP4, WebM or MOV by its content, within its own limit (OPSTAP_MAX_VIDEO_BYTES)."""
     if bestand.size is not None and bestand.size > max_video_bytes():
         raise InvoerFout(
@@ -91,7 +97,9 @@ def _video_controleren(bestand: UploadedFile) -> str:
     bestand.seek(0)
     if soort not in VIDEO_TYPES:
         raise InvoerFout(
-            _("Dit is geen filmpje dat we kunnen tonen. Stuur een MP4, WebM of MOV van je telefoon."),
+            _(
+                "Dit is geen filmpje dat we kunnen tonen. Stuur een MP4, WebM of MOV van je telefoon."
+            ),
             veld="bestand",
         )
     return str(soort)
@@ -216,13 +224,17 @@ def activiteit_loggen(
     uren: Decimal | None = None,
     doelen: list[str] | None = None,
     uitkomst: str = "",
-    bewijs: UploadedFile | None = None,
+    bewijs: UploadedFile[Any] | None = None,
 ) -> Activiteit:
-    toegang.eis(toegang.mag_zelf_werk_zoeken(door, klant), "Je schrijft alleen je eigen activiteiten op.")
+    toegang.eis(
+        toegang.mag_zelf_werk_zoeken(door, klant), "Je schrijft alleen je eigen activiteiten op."
+    )
     if soort not in ActiviteitSoort.values:
         raise InvoerFout(_("Kies wat voor activiteit het was."), veld="soort")
     if datum > timezone.localdate():
-        raise InvoerFout(_("Deze datum ligt in de toekomst. Schrijf op wat je al gedaan hebt."), veld="datum")
+        raise InvoerFout(
+            _("Deze datum ligt in de toekomst. Schrijf op wat je al gedaan hebt."), veld="datum"
+        )
     if not omschrijving.strip():
         raise InvoerFout(_("Schrijf in een paar woorden wat je deed."), veld="omschrijving")
     if uitkomst not in Uitkomst.values:
@@ -286,7 +298,9 @@ def uitkomst_vastleggen(
 
 
 @transaction.atomic
-def baan_gevonden(*, door: Gebruiker, klant: Klant, activiteit: Activiteit | None, omschrijving: str) -> Activiteit:
+def baan_gevonden(
+    *, door: Gebruiker, klant: Klant, activiteit: Activiteit | None, omschrijving: str
+) -> Activiteit:
     """'Ik heb de baan!': the application ends well (a new one is written when none is chosen)."""
     toegang.eis(toegang.mag_zelf_werk_zoeken(door, klant))
     if activiteit is not None:
@@ -312,7 +326,7 @@ def stuk_opslaan(
     soort: str,
     titel: str,
     tekst: str = "",
-    bestand: UploadedFile | None = None,
+    bestand: UploadedFile[Any] | None = None,
     stuk: Stuk | None = None,
 ) -> Stuk:
     """Write or upload a CV, letter, pitch or video; or save a new version of one."""
@@ -320,10 +334,17 @@ def stuk_opslaan(
     if soort not in StukSoort.values:
         raise InvoerFout(_("Kies wat voor stuk het is."), veld="soort")
     if not titel.strip():
-        raise InvoerFout(_("Geef je stuk een naam, bijvoorbeeld 'Brief bloemenwinkel'."), veld="titel")
+        raise InvoerFout(
+            _("Geef je stuk een naam, bijvoorbeeld 'Brief bloemenwinkel'."), veld="titel"
+        )
     if soort == StukSoort.VIDEO and not bestand and (stuk is None or not stuk.bestand):
         raise InvoerFout(_("Kies het filmpje op je telefoon."), veld="bestand")
-    if soort != StukSoort.VIDEO and not tekst.strip() and not bestand and (stuk is None or not stuk.bestand):
+    if (
+        soort != StukSoort.VIDEO
+        and not tekst.strip()
+        and not bestand
+        and (stuk is None or not stuk.bestand)
+    ):
         raise InvoerFout(_("Schrijf je tekst, of kies een bestand."), veld="tekst")
     if stuk is None:
         stuk = Stuk(gemeente=klant.gemeente, klant=klant, soort=soort)
@@ -461,7 +482,9 @@ def controle_gelezen(*, controle: Controle) -> None:
 # --- network (C4) -------------------------------------------------------------------------------
 
 
-def netwerkcontact_toevoegen(*, door: Gebruiker, klant: Klant, naam: str, hoe: str, tip: str) -> NetwerkContact:
+def netwerkcontact_toevoegen(
+    *, door: Gebruiker, klant: Klant, naam: str, hoe: str, tip: str
+) -> NetwerkContact:
     toegang.eis(toegang.mag_zelf_werk_zoeken(door, klant))
     if not naam.strip():
         raise InvoerFout(_("Schrijf de naam van de persoon."), veld="naam")
@@ -488,7 +511,9 @@ def groep_lid_worden(*, door: Gebruiker, klant: Klant, groep: Groep, lid: bool) 
         bestaand.update(afgemeld_op=timezone.now())
 
 
-def groepstip_delen(*, door: Gebruiker, klant: Klant, groep: Groep, tekst: str, link: str) -> Groepstip:
+def groepstip_delen(
+    *, door: Gebruiker, klant: Klant, groep: Groep, tekst: str, link: str
+) -> Groepstip:
     toegang.eis(toegang.mag_zelf_werk_zoeken(door, klant))
     if not groep.leden.filter(klant=klant, afgemeld_op__isnull=True).exists():
         raise InvoerFout(_("Word eerst lid van de groep."))
@@ -498,7 +523,9 @@ def groepstip_delen(*, door: Gebruiker, klant: Klant, groep: Groep, tekst: str, 
 
 
 def groepstip_verbergen(*, door: Gebruiker, tip: Groepstip) -> None:
-    toegang.eis(tip.groep.moderator_id == door.pk, "Alleen de begeleider van de groep verbergt een tip.")
+    toegang.eis(
+        tip.groep.moderator_id == door.pk, "Alleen de begeleider van de groep verbergt een tip."
+    )
     tip.verborgen_op = timezone.now()
     tip.save(update_fields=["verborgen_op"])
 
@@ -524,4 +551,3 @@ def stemming_delen(*, door: Gebruiker, stemming: Stemming, gedeeld: bool) -> Non
     toegang.eis(toegang.mag_zelf_werk_zoeken(door, stemming.klant))
     stemming.gedeeld = gedeeld
     stemming.save(update_fields=["gedeeld"])
-

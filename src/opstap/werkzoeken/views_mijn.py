@@ -91,10 +91,11 @@ def overzicht(request: HttpRequest) -> HttpResponse:
                 messages.success(request, _("Opgeschreven. Goed dat je dit doet!"))
                 if activiteit.uitkomst == Uitkomst.AANGENOMEN:
                     return redirect("mijn:werkzoeken-baan")
-                moment = {
+                momenten: dict[str, str] = {
                     Uitkomst.AFGEWEZEN: StemmingMoment.AFWIJZING,
                     Uitkomst.GESPREK: StemmingMoment.GESPREK,
-                }.get(activiteit.uitkomst)
+                }
+                moment = momenten.get(activiteit.uitkomst)
                 if activiteit.uitkomst == Uitkomst.AFGEWEZEN:
                     return redirect("mijn:werkzoeken-activiteit", activiteit_pk=activiteit.pk)
                 if moment:
@@ -176,7 +177,7 @@ def bewijs(request: HttpRequest, activiteit_pk: int) -> HttpResponse:
     )
     response = als_download(item.bewijs, item.bewijs_naam, item.bewijs_type, item.pk)
     inzage_bij_verzoek(request, klant, "bewijs", "Je opende een bewijsstuk")
-    return response
+    return response  # type: ignore[return-value]
 
 
 @rol_vereist(Rol.KLANT)
@@ -195,7 +196,11 @@ def baan(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "werkzoeken/mijn/baan.html",
-        {"klant": klant, "stemming_moment": StemmingMoment.BAAN, "stemming_scores": StemmingScore.choices},
+        {
+            "klant": klant,
+            "stemming_moment": StemmingMoment.BAAN,
+            "stemming_scores": StemmingScore.choices,
+        },
     )
 
 
@@ -322,7 +327,9 @@ def stuk(request: HttpRequest, stuk_pk: int) -> HttpResponse:
             return redirect("mijn:werkzoeken-stukken")
     except services.InvoerFout as fout:
         _fout(vraag_form if actie == "controle" else form, fout)
-    controles = list(selectors.controles_van(klant).filter(stuk=item).select_related("beantwoord_door"))
+    controles = list(
+        selectors.controles_van(klant).filter(stuk=item).select_related("beantwoord_door")
+    )
     laatste = next((c for c in controles if c.beantwoord_op), None)
     if laatste is not None and laatste.gelezen_op is None:
         services.controle_gelezen(controle=laatste)
@@ -356,10 +363,14 @@ def stuk_bestand(request: HttpRequest, stuk_pk: int) -> HttpResponse:
     klant = _klant(request)
     item = _eigen_stuk(request, klant, stuk_pk)
     response = als_download(
-        item.bestand, item.bestand_naam, item.bestand_type, item.pk, inline=item.soort == StukSoort.VIDEO
+        item.bestand,
+        item.bestand_naam,
+        item.bestand_type,
+        item.pk,
+        inline=item.soort == StukSoort.VIDEO,
     )
     inzage_bij_verzoek(request, klant, "cv en brieven", "Je opende je eigen bestand")
-    return response
+    return response  # type: ignore[return-value]
 
 
 # --- presentation beyond the CV (C6) ------------------------------------------------------------
@@ -476,7 +487,8 @@ def netwerk(request: HttpRequest) -> HttpResponse:
             return redirect("mijn:werkzoeken-netwerk")
         elif actie in ("lid", "afmelden", "tip"):
             groep = get_object_or_404(
-                Groep.objects.filter(gemeente_id=klant.gemeente_id), pk=_getal(request.POST.get("groep"))
+                Groep.objects.filter(gemeente_id=klant.gemeente_id),
+                pk=_getal(request.POST.get("groep")),
             )
             if actie == "tip":
                 tip_form = GroepstipForm(request.POST)
@@ -487,7 +499,9 @@ def netwerk(request: HttpRequest) -> HttpResponse:
                     messages.success(request, _("Je tip is gedeeld. Dank je wel!"))
                     return redirect("mijn:werkzoeken-netwerk")
             else:
-                services.groep_lid_worden(door=gebruiker, klant=klant, groep=groep, lid=actie == "lid")
+                services.groep_lid_worden(
+                    door=gebruiker, klant=klant, groep=groep, lid=actie == "lid"
+                )
                 return redirect("mijn:werkzoeken-netwerk")
     except services.InvoerFout as fout:
         _fout(tip_form if actie == "tip" else form, fout)
@@ -517,7 +531,9 @@ def _getal(waarde: str | None) -> int:
 @rol_vereist(Rol.KLANT)
 def vrijwilligerswerk(request: HttpRequest) -> HttpResponse:
     klant = _klant(request)
-    inzage_bij_verzoek(request, klant, "werk zoeken", "Je bekeek je vrijwilligerswerk en mantelzorg")
+    inzage_bij_verzoek(
+        request, klant, "werk zoeken", "Je bekeek je vrijwilligerswerk en mantelzorg"
+    )
     stand = selectors.plicht_stand(klant)
     lijst = selectors.activiteiten_van(klant).filter(
         soort__in=[ActiviteitSoort.VRIJWILLIGERSWERK, ActiviteitSoort.MANTELZORG]
@@ -580,4 +596,3 @@ def stemming(request: HttpRequest) -> HttpResponse:
             "stemming_scores": StemmingScore.choices,
         },
     )
-

@@ -94,7 +94,9 @@ def klant(request: HttpRequest, klant_pk: int) -> HttpResponse:
                 services.pauze_na_baan(
                     door=gebruiker, klant=dossier, baan=baan, weken=pauze_form.cleaned_data["weken"]
                 )
-                messages.success(request, _("De sollicitatieplicht is gepauzeerd. De klant ziet het."))
+                messages.success(
+                    request, _("De sollicitatieplicht is gepauzeerd. De klant ziet het.")
+                )
                 return redirect("werk:werkzoeken-klant", klant_pk=dossier.pk)
         elif actie == "beeindigen":
             vrijstelling = get_object_or_404(
@@ -197,7 +199,7 @@ def stuk_bestand(request: HttpRequest, klant_pk: int, stuk_pk: int) -> HttpRespo
     inzage_bij_verzoek(
         request, dossier, "cv en brieven", "Begeleiding: je cv, brief of filmpje geopend"
     )
-    return response
+    return response  # type: ignore[return-value]
 
 
 @rol_vereist(Rol.CONTACTPERSOON)
@@ -209,7 +211,7 @@ def bewijs(request: HttpRequest, klant_pk: int, activiteit_pk: int) -> HttpRespo
     )
     response = als_download(item.bewijs, item.bewijs_naam, item.bewijs_type, item.pk)
     inzage_bij_verzoek(request, dossier, "bewijs", "Begeleiding: een bewijsstuk geopend")
-    return response
+    return response  # type: ignore[return-value]
 
 
 @rol_vereist(Rol.CONTACTPERSOON)
