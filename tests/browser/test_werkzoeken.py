@@ -6,9 +6,10 @@ from typing import Any
 
 import pytest
 
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from opstap.werkzoeken.models import Controle, Plicht
+from opstap.werkzoeken.models import Controle, Plicht, Stuk
 from tests.browser.conftest import afgeknipte_elementen, axe_problemen, breedte_past, inloggen
 from tests.wereld import WACHTWOORD, Wereld
 
@@ -129,3 +130,20 @@ def test_klantpaginas_werkzoeken_op_telefoon(pagina: Any, wereld: Wereld, pad: s
     pagina.goto(pad)
     assert pagina.get_by_role("heading", level=1).is_visible()
     _goed(pagina, pad)
+
+
+def test_presentatie_met_filmpje_is_toegankelijk(pagina: Any, wereld: Wereld) -> None:
+    klant = wereld.a.klanten["eigen"]
+    video = Stuk(
+        gemeente=klant.gemeente,
+        klant=klant,
+        soort="video",
+        titel="Over mij",
+        bestand_type="video/mp4",
+    )
+    video.bestand.save("ik.mp4", ContentFile(b"\x00\x00\x00\x18ftypmp42"), save=False)
+    video.save()
+    inloggen(pagina, "alfa-klant", WACHTWOORD)
+    pagina.goto("/mijn/werkzoeken/presentatie/")
+    assert pagina.get_by_role("link", name="Bekijk 'Over mij'").is_visible()
+    _goed(pagina, "presentatie met filmpje")

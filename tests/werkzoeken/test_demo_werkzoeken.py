@@ -2,6 +2,7 @@
 queue (one overdue), a CV, a letter with comments, moods, an exemption and a pause after a job."""
 
 import pytest
+
 from django.test import Client
 
 from opstap.demo.laden import DEMO_WACHTWOORD, laad_demo
@@ -39,7 +40,10 @@ def test_demo_laat_alles_met_inhoud_zien() -> None:
     ]:
         assert tekst in klant.get(pad).content.decode(), pad
     assert klant.get("/mijn/werkzoeken/presentatie/flyer/")["Content-Type"] == "application/pdf"
-    assert "Je hoeft nu even niet te solliciteren" in _in("klant2").get("/mijn/werkzoeken/").content.decode()
+    assert (
+        "Je hoeft nu even niet te solliciteren"
+        in _in("klant2").get("/mijn/werkzoeken/").content.decode()
+    )
 
     cp = _in("contactpersoon1")
     wachtrij = cp.get("/werk/controles/").content.decode()
