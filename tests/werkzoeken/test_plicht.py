@@ -192,6 +192,11 @@ def test_contactpersoon_stelt_in_via_het_formulier_en_ziet_activiteiten(
     pagina = cp_client.get(f"/werk/klanten/{klant.pk}/werkzoeken/").content.decode()
     assert "Afspraak: 4 activiteiten per 3 weken." in pagina
     assert "Gesolliciteerd bij de bakker" in pagina  # the test world's activity
+    # The coaching file itself shows the duty's state, the latest activities and what waits.
+    dossier = cp_client.get(f"/werk/klanten/{klant.pk}/").content.decode()
+    assert "Gesolliciteerd bij de bakker" in dossier
+    assert "1 cv of brief wacht op nakijken." in dossier
+    assert f"/werk/klanten/{klant.pk}/werkzoeken/" in dossier
     fout = cp_client.post(
         f"/werk/klanten/{klant.pk}/werkzoeken/",
         {

@@ -10,6 +10,7 @@ from opstap.accounts.toegang import begeleide_klanten, mag_caseload_delegeren
 from opstap.contact.selectors import dossier_overzicht, signalen
 from opstap.privacy.selectors import inzages_voor_klant
 from opstap.privacy.services import inzage_bij_verzoek, inzages_bij_lijst
+from opstap.werkzoeken.selectors import dossier_samenvatting
 
 from .keuzes import DrempelSoort, Fase, Trede
 from .selectors import caseload as caseload_selector
@@ -82,5 +83,6 @@ def klant(request: HttpRequest, klant_pk: int) -> HttpResponse:
             "trede_keuzes": Trede.choices,
             "mag_overdragen": mag_caseload_delegeren(gebruiker, dossier.contactpersoon),
             **dossier_overzicht(dossier),
+            "werkzoeken": dossier_samenvatting(dossier),
         },
     )

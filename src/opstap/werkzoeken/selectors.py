@@ -252,6 +252,18 @@ def laatste_baan(klant: Klant) -> Baan | None:
     return Baan.objects.filter(klant=klant, gemeente_id=klant.gemeente_id).first()
 
 
+def dossier_samenvatting(klant: Klant) -> dict[str, Any]:
+    """The search for work in the coaching file: the duty's state, the latest activities and
+    outcomes, and checks still waiting."""
+    return {
+        "stand": plicht_stand(klant),
+        "laatste": list(activiteiten_van(klant)[:5]),
+        "wachtend": Controle.objects.filter(
+            klant=klant, gemeente_id=klant.gemeente_id, beantwoord_op__isnull=True
+        ).count(),
+    }
+
+
 # --- CV, letters, presentation (C2, C6) ---------------------------------------------------------
 
 
