@@ -353,13 +353,22 @@ def test_elk_gevoelig_veld_is_een_versleuteld_veld() -> None:
         ("inkomen.Berekening", "uitleg"),
         ("contact.Aanvraag", "gegevens"),
         ("contact.Overdracht", "reden"),
+        ("werkzoeken.Activiteit", "omschrijving"),
+        ("werkzoeken.Stuk", "tekst"),
+        ("werkzoeken.Controle", "opmerkingen"),
+        ("werkzoeken.Stemming", "score"),
+        ("werkzoeken.NetwerkContact", "naam"),
     }
     assert verwacht <= gevonden
     assert {
         (m._meta.label, v.name)
         for m, velden in versleutelde_bestandsvelden().items()
         for v in velden
-    } == {("contact.Bericht", "bijlage")}
+    } == {
+        ("contact.Bericht", "bijlage"),
+        ("werkzoeken.Activiteit", "bewijs"),  # proof of an activity
+        ("werkzoeken.Stuk", "bestand"),  # an uploaded CV or letter, a video
+    }
     for model in (Stap, Doel, Contactmoment, TredeWijziging):
         assert model in versleutelde_velden()
 
