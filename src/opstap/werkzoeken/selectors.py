@@ -176,7 +176,7 @@ class PlichtStand:
 
 def _stand(
     *,
-    klant: Klant,
+    gemeente: Gemeente,
     op: date,
     plicht: Plicht | None,
     vrijstellingen: list[Vrijstelling],
@@ -186,7 +186,7 @@ def _stand(
         aantal, weken, soorten = plicht.aantal, plicht.periode_weken, tuple(plicht.soorten)
         anker = timezone.localtime(plicht.vastgelegd_op).date()
     else:
-        aantal, weken = standaard_aantal(klant.gemeente), STANDAARD_PERIODE_WEKEN
+        aantal, weken = standaard_aantal(gemeente), STANDAARD_PERIODE_WEKEN
         soorten = tuple(str(s) for s in STANDAARD_SOORTEN)
         anker = date(2026, 1, 5)  # a Monday: the municipal rhythm of three-week periods
     begin, einde = periode_rond(anker, weken, op)
@@ -235,7 +235,7 @@ def plicht_stand(klant: Klant, *, op: date | None = None) -> PlichtStand:
         ).values_list("datum", "soort", "uren")
     )
     return _stand(
-        klant=klant,
+        gemeente=klant.gemeente,
         op=dag,
         plicht=plicht,
         vrijstellingen=list(vrijstellingen_van(klant)),
@@ -444,10 +444,9 @@ def werkzoek_signalen(
     moods the client shared) and a duty falling behind. A few queries for the whole caseload."""
     vandaag = timezone.localdate()
     stil_weken = _geheel(gemeente.instelling("werkzoeken_stil_weken", STIL_WEKEN_STANDAARD), 4)
-    rijen = {k.pk: k for k in klanten.select_related("gemeente")}
-    if not rijen:
+    pks = list(klanten.values_list("pk", flat=True))
+    if not pks:
         return {}
-    pks = list(rijen)
     plichten: dict[int, Plicht] = {}
     for p in Plicht.objects.filter(klant_id__in=pks).order_by("klant_id", "-vastgelegd_op", "-id"):
         plichten.setdefault(p.klant_id, p)
@@ -474,7 +473,7 @@ def werkzoek_signalen(
     ).order_by("klant_id", "-op", "-id"):
         zware.setdefault(s.klant_id, s)
     uitkomst: dict[int, list[tuple[str, str]]] = {}
-    for pk, klant in rijen.items():
+    for pk in pks:
         g = gegevens.get(pk, _Gegevens())
         lijst: list[tuple[str, str]] = []
         reeks = [u for _d, u in sorted(g.uitkomsten)][-AFWIJZINGEN_OP_RIJ:]
@@ -510,7 +509,7 @@ def werkzoek_signalen(
                     )
                 )
             stand = _stand(
-                klant=klant,
+                gemeente=gemeente,
                 op=vandaag,
                 plicht=plicht,
                 vrijstellingen=g.vrijstellingen,

@@ -226,13 +226,20 @@ def groepen(request: HttpRequest) -> HttpResponse:
         services.groepstip_verbergen(door=gebruiker, tip=tip)
         messages.success(request, _("De tip is verborgen."))
         return redirect("werk:werkzoeken-groepen")
-    return render(
+    groepen_ = [
+        (
+            g,
+            list(g.tips.select_related("klant")[:50]),
+            g.leden.filter(afgemeld_op__isnull=True).count(),
+        )
+        for g in selectors.groepen_van_moderator(gebruiker)
+    ]
+    # The tips show no names, but what a client wrote is theirs: the read is in their access log.
+    schrijvers = {t.klant_id: t.klant for _g, tips, _n in groepen_ for t in tips}
+    inzages_bij_lijst(
         request,
-        "werkzoeken/werk/groepen.html",
-        {
-            "groepen": [
-                (g, g.tips.all()[:50], g.leden.filter(afgemeld_op__isnull=True).count())
-                for g in selectors.groepen_van_moderator(gebruiker)
-            ]
-        },
+        list(schrijvers.values()),
+        "netwerk",
+        "Begeleiding: je tip in een groep gelezen (als begeleider van de groep)",
     )
+    return render(request, "werkzoeken/werk/groepen.html", {"groepen": groepen_})
