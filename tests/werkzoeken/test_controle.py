@@ -2,9 +2,11 @@
 anchored on the words they are about, what the contact person may see, and the client reading it."""
 
 from datetime import datetime, timedelta
+from typing import Any
 
 import pytest
 
+from django.core import mail
 from django.core.exceptions import PermissionDenied
 from django.test import Client
 from django.utils import timezone
@@ -180,3 +182,26 @@ def test_intrekken_haalt_tekst_en_bestand_weg_voor_iedereen(
         cp_client.get(f"/werk/klanten/{klant.pk}/werkzoeken/stukken/{stuk.pk}/bestand/").status_code
         == 404
     )
+
+
+def test_beide_kanten_krijgen_een_melding_zonder_inhoud(
+    wereld: Wereld, django_capture_on_commit_callbacks: Any
+) -> None:
+    cp, klant = wereld.a.gebruikers[Rol.CONTACTPERSOON], wereld.a.gebruikers[Rol.KLANT]
+    cp.email, klant.email = "cp@alfa.example", "klant@alfa.example"
+    cp.save()
+    klant.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        controle = services.controle_vragen(door=klant, stuk=_brief(wereld))
+    assert [m.to for m in mail.outbox] == [["cp@alfa.example"]]
+    assert mail.outbox[0].subject.startswith(
+        "Er is een cv of brief van een klant om vandaag na te kijken"
+    )
+    assert "graag bij u werken" not in mail.outbox[0].body  # the content stays behind the login
+    with django_capture_on_commit_callbacks(execute=True):
+        services.controle_beantwoorden(
+            door=cp, controle=controle, opmerkingen=[], slotwoord="Goed zo"
+        )
+    assert mail.outbox[-1].to == ["klant@alfa.example"]
+    assert mail.outbox[-1].subject.startswith("Je contactpersoon heeft je cv of brief nagekeken")
+    assert "Goed zo" not in mail.outbox[-1].body

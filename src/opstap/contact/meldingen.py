@@ -61,6 +61,9 @@ MELDINGEN: dict[str, Melding] = {
     "herinnering_afspraak": Melding(
         "Je hebt morgen een afspraak met de gemeente", _HERINNERING_VERVOLG
     ),
+    # werkzoeken: the same-day check of a CV or letter (C2)
+    "controle_gevraagd": Melding("Er is een cv of brief van een klant om vandaag na te kijken"),
+    "controle_klaar": Melding("Je contactpersoon heeft je cv of brief nagekeken"),
 }
 
 

@@ -13,12 +13,14 @@ import filetype
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from opstap.accounts import toegang
 from opstap.accounts.models import Gebruiker
 from opstap.contact.bijlagen import BijlageFout, bijlage_soort
+from opstap.contact.meldingen import melden
 from opstap.contact.models import BIJLAGE_MAX_BYTES
 from opstap.contact.services import InvoerFout, bericht_sturen
 from opstap.klanten.models import Klant
@@ -428,6 +430,7 @@ def controle_vragen(*, door: Gebruiker, stuk: Stuk, vraag: str = "") -> Controle
         doel="Je vroeg om een controle van je cv of brief",
         actie=Actie.AANMAKEN,
     )
+    melden(klant.contactpersoon, "controle_gevraagd", url=reverse("werk:werkzoeken-controles"))
     return controle
 
 
@@ -469,6 +472,11 @@ def controle_beantwoorden(
         onderdeel="cv en brieven",
         doel="Begeleiding: je cv of brief nagekeken",
         actie=Actie.WIJZIGEN,
+    )
+    melden(
+        controle.klant.gebruiker,
+        "controle_klaar",
+        url=reverse("mijn:werkzoeken-stuk", args=[controle.stuk_id]),
     )
     return controle
 
