@@ -9,7 +9,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from opstap.werkzoeken.models import Controle, Plicht, Stuk
+from opstap.werkzoeken.models import Controle, Groep, Groepslid, Groepstip, Plicht, Stuk
 from tests.browser.conftest import afgeknipte_elementen, axe_problemen, breedte_past, inloggen
 from tests.wereld import WACHTWOORD, Wereld
 
@@ -147,3 +147,27 @@ def test_presentatie_met_filmpje_is_toegankelijk(pagina: Any, wereld: Wereld) ->
     pagina.goto("/mijn/werkzoeken/presentatie/")
     assert pagina.get_by_role("link", name="Bekijk 'Over mij'").is_visible()
     _goed(pagina, "presentatie met filmpje")
+
+
+def test_groep_met_tips_voor_klant_en_begeleider_toegankelijk(pagina: Any, wereld: Wereld) -> None:
+    klant = wereld.a.klanten["eigen"]
+    groep = Groep.objects.create(
+        gemeente=klant.gemeente,
+        naam="Vacaturetips Alfa",
+        moderator=wereld.a.gebruikers["contactpersoon"],
+    )
+    Groepslid.objects.create(groep=groep, klant=klant)
+    Groepstip.objects.create(groep=groep, klant=klant, tekst="De bakker zoekt iemand op zaterdag.")
+    inloggen(pagina, "alfa-klant", WACHTWOORD)
+    pagina.goto("/mijn/werkzoeken/netwerk/")
+    assert pagina.get_by_text("De bakker zoekt iemand op zaterdag.").is_visible()
+    _goed(pagina, "netwerk met een groep")
+    pagina.get_by_role("button", name="Uitloggen").click()
+    pagina.wait_for_load_state()
+    inloggen(pagina, "alfa-contactpersoon", WACHTWOORD)
+    pagina.goto("/werk/groepen/")
+    assert pagina.get_by_text("De bakker zoekt iemand op zaterdag.").is_visible()
+    _goed(pagina, "groepen")
+    pagina.get_by_role("button", name="Verbergen").click()
+    pagina.wait_for_load_state()
+    assert Groepstip.objects.get().verborgen_op is not None
