@@ -131,3 +131,21 @@ def test_ik_heb_de_baan_is_eerst_een_feest_en_de_regels_komen_later(
     assert Activiteit.objects.filter(
         klant=wereld.a.klanten["eigen"], uitkomst="aangenomen"
     ).exists()
+
+
+def test_afwijzing_uit_werkgeversfeedback_telt_mee_in_de_reeks(wereld: Wereld) -> None:
+    klant = wereld.a.klanten["caseload"]
+    _activiteit(klant, 8, "afgewezen")
+    _activiteit(klant, 5, "afgewezen")
+    assert "afwijzingen" not in _soorten(wereld, klant)
+    services.uitkomst_uit_feedback(
+        klant=klant,
+        omschrijving="Voorgesteld bij Bedrijf alfa",
+        uitkomst="afgewezen",
+        datum=timezone.localdate(),
+    )
+    assert "afwijzingen" in _soorten(wereld, klant)
+    with pytest.raises(services.InvoerFout):
+        services.uitkomst_uit_feedback(
+            klant=klant, omschrijving="x", uitkomst="", datum=timezone.localdate()
+        )

@@ -300,6 +300,25 @@ def uitkomst_vastleggen(
 
 
 @transaction.atomic
+def uitkomst_uit_feedback(
+    *, klant: Klant, omschrijving: str, uitkomst: str, datum: date
+) -> Activiteit:
+    """An outcome that arrives from an employer's feedback on a proposed candidate (bemiddeling):
+    written into the client's activities as an application with that outcome, so the rejection run
+    and the client's own overview count it. The caller has checked the employer's consent."""
+    if uitkomst not in (Uitkomst.GESPREK, Uitkomst.AFGEWEZEN, Uitkomst.AANGENOMEN):
+        raise InvoerFout(_("Kies hoe het afliep."), veld="uitkomst")
+    return Activiteit.objects.create(
+        gemeente=klant.gemeente,
+        klant=klant,
+        soort=ActiviteitSoort.SOLLICITATIE,
+        datum=datum,
+        omschrijving=omschrijving[:500] or _("Voorgesteld aan een werkgever"),
+        uitkomst=uitkomst,
+    )
+
+
+@transaction.atomic
 def baan_gevonden(
     *, door: Gebruiker, klant: Klant, activiteit: Activiteit | None, omschrijving: str
 ) -> Activiteit:
