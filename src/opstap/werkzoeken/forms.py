@@ -175,7 +175,10 @@ class StukForm(forms.Form):
 
 class VideoForm(forms.Form):
     titel = forms.CharField(
-        label=_("Naam van je filmpje"), max_length=200, initial=_("Mijn filmpje")
+        label=_("Naam van je filmpje"),
+        max_length=200,
+        initial=_("Mijn filmpje"),
+        error_messages={"required": _("Geef je filmpje een naam.")},
     )
     bestand = forms.FileField(
         label=_("Je filmpje"),
@@ -260,12 +263,19 @@ class NetwerkContactForm(forms.Form):
 
 
 class GroepstipForm(forms.Form):
-    tekst = forms.CharField(label=_("Je tip of vacature"), max_length=500)
+    tekst = forms.CharField(
+        label=_("Je tip of vacature"),
+        max_length=500,
+        error_messages={"required": _("Schrijf je tip of de vacature.")},
+    )
     link = forms.URLField(label=_("Link (mag leeg)"), required=False, assume_scheme="https")
 
 
 class StemmingForm(forms.Form):
-    score = forms.ChoiceField(choices=StemmingScore.choices)
+    score = forms.ChoiceField(
+        choices=StemmingScore.choices,
+        error_messages={"required": _("Kies hoe het met je gaat.")},
+    )
     moment = forms.CharField(required=False, max_length=12)
     gedeeld = forms.BooleanField(required=False)
 
