@@ -78,7 +78,15 @@ AFGESCHERMD = [r for r in ROUTES if r.rollen != PUBLIEK]
 ALLE_ROLLEN = list(Rol.values)
 
 # How to fill each URL parameter: own object and forbidden objects for a role.
-BEKENDE_PARAMETERS = {"klant_pk", "bericht_pk", "verslag_pk", "doorrekening_pk", "berekening_pk"}
+BEKENDE_PARAMETERS = {
+    "klant_pk",
+    "bericht_pk",
+    "verslag_pk",
+    "doorrekening_pk",
+    "berekening_pk",
+    "verklaring_pk",
+    "bestand_pk",
+}
 BEKENDE_PARAMETERS |= {"stuk_pk", "activiteit_pk"}  # werkzoeken: a CV or letter, an activity
 
 

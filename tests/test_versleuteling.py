@@ -366,6 +366,7 @@ def test_elk_gevoelig_veld_is_een_versleuteld_veld() -> None:
         for v in velden
     } == {
         ("contact.Bericht", "bijlage"),
+        ("verklaringen.Loonstrookbestand", "bestand"),
         ("werkzoeken.Activiteit", "bewijs"),  # proof of an activity
         ("werkzoeken.Stuk", "bestand"),  # an uploaded CV or letter, a video
     }

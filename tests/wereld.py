@@ -17,6 +17,7 @@ from opstap.inkomen.models import Berekening
 from opstap.klanten.models import Klant
 from opstap.privacy.bsn import is_geldig_bsn
 from opstap.privacy.crypto import zoekhash
+from opstap.verklaringen.models import Inkomstenverklaring, Loonstrookbestand
 from opstap.werken.models import Baan
 from opstap.werkgevers.models import Toestemming, Vacature, Werkgever
 from opstap.werkzoeken.models import Activiteit, Controle, Stuk
@@ -190,7 +191,7 @@ def maak_begeleiding(klant: Klant) -> dict[str, int]:
         gepubliceerd_op=timezone.now(),
     )
     # A reported job (D1), so the access walk checks /api/v1/banen/ and /mijn/werk/ for leaks.
-    Baan.objects.create(
+    baan = Baan.objects.create(
         gemeente=klant.gemeente,
         klant=klant,
         werkgever_naam=f"Werkgever van {klant.pk}",
@@ -199,6 +200,26 @@ def maak_begeleiding(klant: Klant) -> dict[str, int]:
         bruto_uurloon=Decimal("14.40"),
         loonperiode="maand",
     )
+    # A declaration for that job (D3), so the walk checks /api/v1/inkomstenverklaringen/ too.
+    verklaring = Inkomstenverklaring.objects.create(
+        gemeente=klant.gemeente,
+        klant=klant,
+        baan=baan,
+        maand=date(2026, 3, 1),
+        uren=Decimal(48),
+        netto_loon=Decimal("612.40"),
+        kenmerk=f"IV-TEST{klant.pk:04d}",
+    )
+    # Its payslip, so the walk opens /mijn/inkomsten/<verklaring_pk>/loonstrook/<bestand_pk>/ too.
+    loonstrook = Loonstrookbestand(
+        verklaring=verklaring,
+        naam="loonstrook.pdf",
+        soort="application/pdf",
+        sha256="0" * 64,
+        grootte=16,
+    )
+    loonstrook.bestand.save("loonstrook", ContentFile(b"%PDF-1.4\n% test\n"), save=False)
+    loonstrook.save()
     # Finding work: a shared letter (with a file) waiting for its check, and an activity with proof.
     stuk = Stuk(
         gemeente=klant.gemeente,
@@ -238,6 +259,8 @@ def maak_begeleiding(klant: Klant) -> dict[str, int]:
         "klant_pk": klant.pk,
         "bericht_pk": bericht.pk,
         "verslag_pk": verslag.pk,
+        "verklaring_pk": verklaring.pk,
+        "bestand_pk": loonstrook.pk,
         "stuk_pk": stuk.pk,
         "activiteit_pk": activiteit.pk,
     }

@@ -7,6 +7,8 @@ from opstap.inkomen import urls_mijn as inkomen_mijn
 from opstap.inkomen import urls_werk as inkomen_werk
 from opstap.klanten import urls_mijn as klanten_mijn
 from opstap.klanten import urls_werk as klanten_werk
+from opstap.verklaringen import urls_inkomen as verklaringen_inkomen
+from opstap.verklaringen import urls_mijn as verklaringen_mijn
 from opstap.web import views as web
 from opstap.werken import urls_mijn as werken_mijn
 from opstap.werkzoeken import urls_mijn as werkzoeken_mijn
@@ -19,6 +21,7 @@ MIJN = [
     *contact_mijn.urlpatterns,
     *inkomen_mijn.urlpatterns,
     *werken_mijn.urlpatterns,
+    *verklaringen_mijn.urlpatterns,
     *werkzoeken_mijn.urlpatterns,
 ]
 WERK = [*klanten_werk.urlpatterns, *contact_werk.urlpatterns, *inkomen_werk.urlpatterns]
@@ -31,6 +34,7 @@ urlpatterns = [
     path("mijn/", include((MIJN, "mijn"))),
     path("werk/", include((WERK, "werk"))),
     path("inkomen/", include("opstap.inkomen.urls")),
+    path("inkomen/", include((verklaringen_inkomen.urlpatterns, "inkomen_papier"))),
     path("werkgever/", include("opstap.werkgevers.urls")),
     path("beleid/", include("opstap.beleid.urls")),
     path("beheer/", include("opstap.beheer.urls")),

@@ -14,6 +14,7 @@ from django.utils import timezone
 from opstap.contact.models import Gespreksverslag, OverdrachtSoort
 from opstap.gemeenten.models import STANDAARD_INSTELLINGEN, Gemeente
 from opstap.klanten.models import Klant
+from opstap.verklaringen.models import Inkomstenverklaring
 from opstap.werken.models import Baan
 from opstap.werkgevers.models import Toestemming
 from opstap.werkzoeken.models import Activiteit, Controle, Stemming, Stuk
@@ -239,6 +240,44 @@ def mag_baan_aanmelden(gebruiker: Gebruiker, klant: Klant) -> bool:
     """Only the client reports their own job: they know it first, and it is their report."""
     eigen = eigen_klant(gebruiker)
     return eigen is not None and eigen.pk == klant.pk
+
+
+# --- income declarations (D3) --------------------------------------------------------------------
+
+# Who works with declarations: the client who sends them and the income desk that settles them.
+# The contact person sees whether one is missing (a signal), never the amounts.
+VERKLARING_ROLLEN = frozenset({Rol.KLANT, Rol.INKOMENSCONSULENT})
+
+
+def zichtbare_verklaringen(gebruiker: Gebruiker) -> QuerySet[Inkomstenverklaring]:
+    """Declarations this user may see: a client their own, the income desk every client's of its
+    municipality. Nobody else."""
+    if not gebruiker.is_authenticated or gebruiker.rol not in VERKLARING_ROLLEN:
+        return Inkomstenverklaring.objects.none()
+    return Inkomstenverklaring.objects.filter(
+        klant__in=zichtbare_klanten(gebruiker), gemeente_id=gebruiker.gemeente_id
+    )
+
+
+def mag_verklaring_indienen(gebruiker: Gebruiker, klant: Klant) -> bool:
+    """The client declares their own income: it is their statement. (No query: this runs for each
+    of thousands of declarations on deadline day.)"""
+    return (
+        gebruiker.is_authenticated
+        and gebruiker.rol == Rol.KLANT
+        and klant.gebruiker_id == gebruiker.pk
+        and klant.gemeente_id == gebruiker.gemeente_id
+    )
+
+
+def mag_papierformulier_zetten(gebruiker: Gebruiker, klant: Klant) -> bool:
+    """The income desk puts a client of its own municipality on the paper declaration form (the
+    client switches back to online themselves, with mag_verklaring_indienen)."""
+    return (
+        gebruiker.is_authenticated
+        and gebruiker.rol == Rol.INKOMENSCONSULENT
+        and zichtbare_klanten(gebruiker).filter(pk=klant.pk).exists()
+    )
 
 
 # --- finding work: the client's own search (C1, C2, C6, C9) --------------------------------------

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "opstap.werkgevers",
     "opstap.inkomen",
     "opstap.werken",
+    "opstap.verklaringen",
     "opstap.werkzoeken",
     "opstap.beleid",
     "opstap.beheer",
@@ -205,6 +206,9 @@ WHITENOISE_USE_FINDERS = True
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 # Request bodies larger than these are refused with 413 before they are read (opstap.web.omvang).
+# A payslip file without a declaration is removed once it is this old (a slower upload may still be
+# on its way to its commit). With one server writing the files, its start may use 0.
+OPSTAP_WEZEN_NA_SECONDEN = config("OPSTAP_WEZEN_NA_SECONDEN", 3600)
 OPSTAP_MAX_VERZOEK_BYTES = config("OPSTAP_MAX_VERZOEK_BYTES", 1024 * 1024)  # forms and JSON
 OPSTAP_MAX_UPLOAD_BYTES = config(
     "OPSTAP_MAX_UPLOAD_BYTES", 6 * 1024 * 1024
@@ -214,6 +218,8 @@ OPSTAP_MAX_BEREKENING_BYTES = config(
     "OPSTAP_MAX_BEREKENING_BYTES", 64 * 1024
 )  # POST /api/v1/berekeningen
 OPSTAP_MAX_PUSH_BYTES = config("OPSTAP_MAX_PUSH_BYTES", 4 * 1024)  # a push subscription
+# The income declaration's page: two payslips (four-weekly pay) of at most 6 MB each, and the form.
+OPSTAP_MAX_VERKLARING_BYTES = config("OPSTAP_MAX_VERKLARING_BYTES", 13 * 1024 * 1024)
 # A client's short presentation video (C6) has its own limit, and its upload request one above it.
 OPSTAP_MAX_VIDEO_BYTES = config("OPSTAP_MAX_VIDEO_BYTES", 20 * 1024 * 1024)
 OPSTAP_MAX_VIDEO_VERZOEK_BYTES = config(
@@ -226,7 +232,7 @@ FIELD_ENCRYPTION_KEYS = config("FIELD_ENCRYPTION_KEYS", [], split=True)
 
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": config("REDIS_URL")}
+        {"BACKEND": "opstap.web.cache.RedisCache", "LOCATION": config("REDIS_URL")}
         if config("REDIS_URL")
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
@@ -245,6 +251,16 @@ CELERY_BEAT_SCHEDULE = {
     "contact-herinneringen": {
         "task": "opstap.contact.tasks.herinneringen_versturen",
         "schedule": crontab(minute=0, hour="9-20"),
+    },
+    # Payslip files a killed process left without a declaration (never one with a receipt).
+    "verklaringen-wezen-opruimen": {
+        "task": "opstap.verklaringen.tasks.wezen_opruimen",
+        "schedule": crontab(minute=17),
+    },
+    # A kind reminder a few days before the income declaration's deadline (once per day it is due).
+    "verklaringen-herinneringen": {
+        "task": "opstap.verklaringen.tasks.herinneringen_versturen",
+        "schedule": crontab(minute=5, hour=10),
     },
 }
 

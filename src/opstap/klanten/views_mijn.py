@@ -2,6 +2,7 @@
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
 from opstap.accounts.models import Gebruiker, Rol
 from opstap.accounts.rollen import rol_vereist
@@ -10,6 +11,7 @@ from opstap.contact.models import Contactpersoon
 from opstap.contact.selectors import offline_te_bewaren, thuis_overzicht
 from opstap.privacy.selectors import wie_keek
 from opstap.privacy.services import inzage_bij_verzoek
+from opstap.verklaringen.selectors import herinnering_voor
 
 from .selectors import klant_dossier, reis_van
 
@@ -37,6 +39,8 @@ def start(request: HttpRequest) -> HttpResponse:
             "fases": reis_van(klant),
             "offline_paden": " ".join(offline_te_bewaren(klant)),
             **thuis_overzicht(klant),
+            # D3: "geef je inkomsten over november door" a few days before the deadline.
+            "herinnering": herinnering_voor(klant, timezone.localdate()),
         },
     )
 

@@ -103,3 +103,25 @@ class VersleuteldJSONVeld(VersleuteldVeld, models.JSONField):
         if value is None:
             return None
         return versleutel(json.dumps(value, cls=self.encoder))
+
+
+class VersleuteldBedragVeld(VersleuteldVeld, models.DecimalField):  # type: ignore[type-arg]
+    """A decimal (an amount of money, a number of hours) stored encrypted: what someone earned is
+    as personal as a payslip. Exact: the plain text is the Decimal's own string."""
+
+    def get_internal_type(self) -> str:
+        return "TextField"
+
+    def from_db_value(self, value: str | None, expression: Any, connection: Any) -> Any:
+        if value is None:
+            return None
+        return self.to_python(ontsleutel(value))
+
+    def get_db_prep_value(self, value: Any, connection: Any, prepared: bool = False) -> Any:
+        value = self.to_python(value)
+        if value is None:
+            return None
+        return versleutel(str(value))
+
+    def get_db_prep_save(self, value: Any, connection: Any) -> Any:
+        return self.get_db_prep_value(value, connection)

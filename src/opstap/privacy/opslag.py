@@ -13,7 +13,7 @@ import uuid
 from typing import Any
 
 from django.core.files.base import ContentFile, File
-from django.core.files.storage import Storage, storages
+from django.core.files.storage import FileSystemStorage, Storage, storages
 from django.utils.deconstruct import deconstructible
 
 from .crypto import heeft_eerste_sleutel, ontsleutel_bytes, roteer, versleutel_bytes
@@ -43,7 +43,9 @@ class VersleuteldeOpslag(Storage):
         if hasattr(content, "seek"):
             content.seek(0)
         data = b"".join(content.chunks()) if hasattr(content, "chunks") else content.read()
-        return self.onder.save(name, ContentFile(versleutel_bytes(data)), max_length=None)
+        naam = self.onder.save(name, ContentFile(versleutel_bytes(data)), max_length=None)
+        _naar_schijf(self.onder, naam)
+        return naam
 
     def size(self, name: str) -> int:
         return len(ontsleutel_bytes(self.ruw_lezen(name)))
@@ -99,6 +101,20 @@ class VersleuteldeOpslag(Storage):
 
     def get_modified_time(self, name: str) -> Any:
         return self.onder.get_modified_time(name)
+
+
+def _naar_schijf(opslag: Storage, naam: str) -> None:
+    """Flush a file just written, and its folder entry, to the disk: a receipt shown after this
+    survives a power cut (Django's FileSystemStorage closes the file but does not fsync it)."""
+    if not isinstance(opslag, FileSystemStorage):
+        return  # memory (tests) or an object store that has its own durability
+    pad = opslag.path(naam)
+    for doel, vlaggen in ((pad, os.O_RDONLY), (os.path.dirname(pad), os.O_RDONLY)):
+        fd = os.open(doel, vlaggen)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 def nieuwe_naam(naam: str) -> str:

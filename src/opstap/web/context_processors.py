@@ -18,6 +18,7 @@ MENU: dict[str, list[tuple[Any, str]]] = {
         (_("Regelingen"), "mijn:regelingen"),
         (_("Vragen"), "mijn:hulp"),
         (_("Werk en inkomen"), "mijn:inkomen"),
+        (_("Inkomsten doorgeven"), "mijn:inkomsten"),
         (_("Werk zoeken"), "mijn:werkzoeken"),
         (_("Wie keek in mijn dossier"), "mijn:inzages"),
     ],
@@ -27,7 +28,10 @@ MENU: dict[str, list[tuple[Any, str]]] = {
         (_("Regelingen"), "werk:voorzieningen"),
         (_("Mijn profiel"), "werk:profiel"),
     ],
-    Rol.INKOMENSCONSULENT: [(_("Overzicht"), "inkomen:start")],
+    Rol.INKOMENSCONSULENT: [
+        (_("Overzicht"), "inkomen:start"),
+        (_("Papieren formulieren"), "inkomen_papier:papier"),
+    ],
     Rol.WERKGEVER: [(_("Overzicht"), "werkgever:start")],
     Rol.BELEIDSMEDEWERKER: [
         (_("Overzicht"), "beleid:start"),

@@ -1,0 +1,133 @@
+from decimal import Decimal
+from typing import Any
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from .models import Inkomstenverklaring, Status
+from .services import MAX_NETTO_PER_MAAND, MAX_UREN_PER_MAAND
+
+
+class BestandBewijsSerializer(serializers.Serializer[Any]):
+    naam = serializers.CharField()
+    sha256 = serializers.CharField()
+
+
+class OntvangstbewijsSerializer(serializers.Serializer[Any]):
+    """What the client keeps as proof: the reference, the moment it was safely stored, and the
+    SHA-256 of each file exactly as it arrived."""
+
+    kenmerk = serializers.CharField()
+    ontvangen_op = serializers.DateTimeField()
+    bestanden = BestandBewijsSerializer(many=True)
+
+
+def _bedrag(naam: str, voorbeeld: str, maximum: Decimal, **extra: Any) -> serializers.DecimalField:
+    melding = f"Vul {naam} in als bedrag, bijvoorbeeld {voorbeeld}."
+    return serializers.DecimalField(
+        max_digits=9,
+        decimal_places=2,
+        min_value=Decimal(0),
+        max_value=maximum,
+        error_messages={
+            "required": melding,
+            "invalid": melding,
+            "min_value": f"{naam[0].upper()}{naam[1:]} kan niet negatief zijn.",
+            "max_value": melding,
+            "max_digits": melding,
+            "max_whole_digits": melding,
+            "max_decimal_places": f"Vul {naam} in met hoogstens 2 cijfers achter de komma.",
+        },
+        **extra,
+    )
+
+
+class InkomstenverklaringSerializer(serializers.ModelSerializer[Inkomstenverklaring]):
+    """A monthly income declaration for one job. Posted as multipart (with `loonstrook`, a PDF or
+    photo of the payslip) or JSON (without). Amounts in euros with cents, `maand` as YYYY-MM."""
+
+    maand = serializers.RegexField(
+        r"^\d{4}-(0[1-9]|1[0-2])$",
+        error_messages={
+            "required": "Vul de maand in als JJJJ-MM, bijvoorbeeld 2026-11.",
+            "invalid": "Vul de maand in als JJJJ-MM, bijvoorbeeld 2026-11.",
+            "blank": "Vul de maand in als JJJJ-MM, bijvoorbeeld 2026-11.",
+        },
+    )
+    baan = serializers.IntegerField(
+        source="baan_id",
+        error_messages={
+            "required": "Kies de baan (het id uit /api/v1/banen/) waarover je je inkomsten doorgeeft.",
+            "invalid": "Geef bij baan het id van je baan uit /api/v1/banen/.",
+        },
+    )
+    werkgever = serializers.CharField(source="baan.werkgever_naam", read_only=True)
+    uren = serializers.DecimalField(
+        max_digits=6,
+        decimal_places=2,
+        min_value=Decimal(0),
+        max_value=MAX_UREN_PER_MAAND,
+        error_messages={
+            "required": "Vul het aantal uren in dat je deze maand werkte, bijvoorbeeld 48.",
+            "invalid": "Vul het aantal uren in als getal, bijvoorbeeld 48.",
+            "min_value": "Het aantal uren kan niet negatief zijn.",
+            "max_value": "Vul het aantal uren in deze maand in, tussen 0 en 744.",
+            "max_digits": "Vul het aantal uren in deze maand in, tussen 0 en 744.",
+            "max_whole_digits": "Vul het aantal uren in deze maand in, tussen 0 en 744.",
+            "max_decimal_places": "Vul de uren in met hoogstens 2 cijfers achter de komma.",
+        },
+    )
+    netto_loon = _bedrag("het netto loon", "612.40", MAX_NETTO_PER_MAAND)
+    bruto_loon = _bedrag(
+        "het bruto loon", "812.50", MAX_NETTO_PER_MAAND, required=False, allow_null=True
+    )
+    schatting = serializers.BooleanField(required=False, default=False)
+    loonstrook = serializers.FileField(
+        write_only=True,
+        required=False,
+        allow_empty_file=True,
+        help_text="De loonstrook: een PDF, of een foto (JPG, PNG).",
+    )
+    klant = serializers.IntegerField(source="klant_id", read_only=True)
+    status_tekst = serializers.CharField(source="get_status_display", read_only=True)
+    ontvangstbewijs = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Inkomstenverklaring
+        fields = [
+            "id",
+            "klant",
+            "maand",
+            "baan",
+            "werkgever",
+            "uren",
+            "netto_loon",
+            "bruto_loon",
+            "schatting",
+            "loonstrook",
+            "status",
+            "status_tekst",
+            "ontbreekt",
+            "lees_status",
+            "gelezen",
+            "ontvangstbewijs",
+        ]
+        read_only_fields = ["id", "status", "ontbreekt", "lees_status", "gelezen"]
+        extra_kwargs = {"status": {"help_text": " → ".join(Status.values)}}
+
+    @extend_schema_field(OntvangstbewijsSerializer)
+    def get_ontvangstbewijs(self, verklaring: Inkomstenverklaring) -> dict[str, Any]:
+        return OntvangstbewijsSerializer(ontvangstbewijs(verklaring)).data
+
+    def to_representation(self, instance: Inkomstenverklaring) -> dict[str, Any]:
+        data = super().to_representation(instance)
+        data["maand"] = instance.maand.strftime("%Y-%m")
+        return data
+
+
+def ontvangstbewijs(verklaring: Inkomstenverklaring) -> dict[str, Any]:
+    return {
+        "kenmerk": verklaring.kenmerk,
+        "ontvangen_op": verklaring.ontvangen_op,
+        "bestanden": [{"naam": b.naam, "sha256": b.sha256} for b in verklaring.bestanden.all()],
+    }
