@@ -86,7 +86,13 @@ def test_contactpersoon1_heeft_een_volle_caseload_met_signalen_bij_de_start() ->
     assert "80 klanten" in alles
     aandacht = signalen(cp1)
     soorten = {s.soort for lijst in aandacht.values() for s in lijst}
-    assert soorten == {"bericht", "contactmoment", "aanvraag", "stil"}
+    assert soorten == {"bericht", "contactmoment", "aanvraag", "stil"} | {
+        # werkzoeken: a run of rejections, silence, a shared mood dip, a duty falling behind
+        "afwijzingen",
+        "werkzoeken-stil",
+        "stemming",
+        "plicht",
+    }
     assert 10 <= len(aandacht) <= 40
     for klasse in (
         "signaal--bericht",

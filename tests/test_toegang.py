@@ -88,6 +88,7 @@ BEKENDE_PARAMETERS = {
     "bestand_pk",
 }
 BEKENDE_PARAMETERS |= {"baan_pk"}  # part-time work (werken): a job of the client
+BEKENDE_PARAMETERS |= {"stuk_pk", "activiteit_pk"}  # werkzoeken: a CV or letter, an activity
 
 
 def _url(route: Route, waarden: dict[str, Any]) -> str:

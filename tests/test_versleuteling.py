@@ -358,6 +358,11 @@ def test_elk_gevoelig_veld_is_een_versleuteld_veld() -> None:
         ("werken.Contract", "opmerking"),
         ("werken.Startgesprek", "notitie"),
         ("werken.MoeilijkeStart", "toelichting"),
+        ("werkzoeken.Activiteit", "omschrijving"),
+        ("werkzoeken.Stuk", "tekst"),
+        ("werkzoeken.Controle", "opmerkingen"),
+        ("werkzoeken.Stemming", "score"),
+        ("werkzoeken.NetwerkContact", "naam"),
     }
     assert verwacht <= gevonden
     assert {
@@ -368,6 +373,8 @@ def test_elk_gevoelig_veld_is_een_versleuteld_veld() -> None:
         ("contact.Bericht", "bijlage"),
         ("verklaringen.Loonstrookbestand", "bestand"),
         ("werken.Contract", "bestand"),
+        ("werkzoeken.Activiteit", "bewijs"),  # proof of an activity
+        ("werkzoeken.Stuk", "bestand"),  # an uploaded CV or letter, a video
     }
     for model in (Stap, Doel, Contactmoment, TredeWijziging):
         assert model in versleutelde_velden()

@@ -20,6 +20,7 @@ from opstap.privacy.crypto import zoekhash
 from opstap.verklaringen.models import Inkomstenverklaring, Loonstrookbestand
 from opstap.werken.models import Baan, Contract
 from opstap.werkgevers.models import Toestemming, Vacature, Werkgever
+from opstap.werkzoeken.models import Activiteit, Controle, Stuk
 
 WACHTWOORD = "test-wachtwoord-123"
 # Valid test BSNs (elfproef) from the 9999-range of test persons.
@@ -232,6 +233,41 @@ def maak_begeleiding(klant: Klant) -> dict[str, int]:
     )
     contract.bestand.save("contract.pdf", ContentFile(b"%PDF-1.4\n% test\n"), save=False)
     contract.save()
+    # Finding work: a shared letter (with a file) waiting for its check, and an activity with proof.
+    stuk = Stuk(
+        gemeente=klant.gemeente,
+        klant=klant,
+        soort="brief",
+        titel="Brief magazijn",
+        tekst="Geachte heer, mevrouw, graag werk ik bij u.",
+        bestand_naam="brief.pdf",
+        bestand_type="application/pdf",
+        gedeeld_op=timezone.now(),
+    )
+    stuk.bestand.save("brief.pdf", ContentFile(b"%PDF-1.4\n% brief\n"), save=False)
+    stuk.save()
+    Controle.objects.create(
+        gemeente=klant.gemeente,
+        klant=klant,
+        stuk=stuk,
+        tekst=stuk.tekst,
+        gevraagd_op=timezone.now(),
+        uiterlijk_op=timezone.now(),
+    )
+    Stuk.objects.create(
+        gemeente=klant.gemeente, klant=klant, soort="pitch", titel="Pitch", tekst="Ik werk graag."
+    )
+    activiteit = Activiteit(
+        gemeente=klant.gemeente,
+        klant=klant,
+        soort="sollicitatie",
+        datum=date(2026, 1, 20),
+        omschrijving="Gesolliciteerd bij de bakker",
+        bewijs_naam="mail.png",
+        bewijs_type="image/png",
+    )
+    activiteit.bewijs.save("mail.png", ContentFile(b"\x89PNG\r\n\x1a\n"), save=False)
+    activiteit.save()
     return {
         "klant_pk": klant.pk,
         "bericht_pk": bericht.pk,
@@ -239,6 +275,8 @@ def maak_begeleiding(klant: Klant) -> dict[str, int]:
         "verklaring_pk": verklaring.pk,
         "bestand_pk": loonstrook.pk,
         "baan_pk": baan.pk,
+        "stuk_pk": stuk.pk,
+        "activiteit_pk": activiteit.pk,
     }
 
 

@@ -13,6 +13,8 @@ from opstap.verklaringen import urls_mijn as verklaringen_mijn
 from opstap.web import views as web
 from opstap.werken import urls_mijn as werken_mijn
 from opstap.werken import urls_werk as werken_werk
+from opstap.werkzoeken import urls_mijn as werkzoeken_mijn
+from opstap.werkzoeken import urls_werk as werkzoeken_werk
 
 # The client's area (/mijn/) and the contact person's area (/werk/) hold pages of several apps under
 # one namespace each. They are put together here, so no app mounts another app's views.
@@ -22,6 +24,7 @@ MIJN = [
     *inkomen_mijn.urlpatterns,
     *werken_mijn.urlpatterns,
     *verklaringen_mijn.urlpatterns,
+    *werkzoeken_mijn.urlpatterns,
 ]
 WERK = [
     *klanten_werk.urlpatterns,
@@ -30,6 +33,7 @@ WERK = [
     *werken_werk.urlpatterns,
 ]
 WERK += beleid_werk.urlpatterns  # the approach (regular or tailored) a contact person sets
+WERK += werkzoeken_werk.urlpatterns
 
 urlpatterns = [
     path("", web.start, name="start"),

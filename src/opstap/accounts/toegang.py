@@ -17,6 +17,7 @@ from opstap.klanten.models import Klant
 from opstap.verklaringen.models import Inkomstenverklaring
 from opstap.werken.models import Baan, Contract
 from opstap.werkgevers.models import Toestemming
+from opstap.werkzoeken.models import Activiteit, Controle, Stemming, Stuk
 
 from .models import Gebruiker, Rol
 
@@ -311,4 +312,56 @@ def mag_start_bijhouden(gebruiker: Gebruiker, klant: Klant) -> bool:
 def mag_aanpak_zetten(gebruiker: Gebruiker, klant: Klant) -> bool:
     """The approach (regular or tailored) is set by the contact person (or substitute); policy
     staff only see it counted per cohort (beleid.overleving), never per client."""
+    return _begeleidt(gebruiker, klant)
+
+
+# --- finding work: the client's own search (C1, C2, C6, C9) --------------------------------------
+
+
+def zichtbare_activiteiten(gebruiker: Gebruiker) -> QuerySet[Activiteit]:
+    """Search activities (and their proof): a client their own, a contact person their caseload's."""
+    return Activiteit.objects.filter(
+        klant__in=begeleide_klanten(gebruiker), gemeente_id=gebruiker.gemeente_id
+    )
+
+
+def zichtbare_stukken(gebruiker: Gebruiker) -> QuerySet[Stuk]:
+    """CVs, letters, pitch and video. The client sees their own; the contact person only what the
+    client shared (asking for a check shares it) and did not withdraw: a draft stays the client's."""
+    stukken = Stuk.objects.filter(
+        klant__in=begeleide_klanten(gebruiker), gemeente_id=gebruiker.gemeente_id
+    )
+    if gebruiker.is_authenticated and gebruiker.rol == Rol.CONTACTPERSOON:
+        stukken = stukken.filter(gedeeld_op__isnull=False, ingetrokken_op__isnull=True)
+    return stukken
+
+
+def zichtbare_controles(gebruiker: Gebruiker) -> QuerySet[Controle]:
+    return Controle.objects.filter(
+        stuk__in=zichtbare_stukken(gebruiker), gemeente_id=gebruiker.gemeente_id
+    )
+
+
+def zichtbare_stemmingen(gebruiker: Gebruiker) -> QuerySet[Stemming]:
+    """Moods: the client sees all of their own; the contact person only those the client shared."""
+    stemmingen = Stemming.objects.filter(
+        klant__in=begeleide_klanten(gebruiker), gemeente_id=gebruiker.gemeente_id
+    )
+    if gebruiker.is_authenticated and gebruiker.rol != Rol.KLANT:
+        stemmingen = stemmingen.filter(gedeeld=True)
+    return stemmingen
+
+
+def mag_zelf_werk_zoeken(gebruiker: Gebruiker, klant: Klant) -> bool:
+    """Logging activities, writing a CV or letter, asking a check, a mood: the client themselves."""
+    eigen = eigen_klant(gebruiker)
+    return eigen is not None and eigen.pk == klant.pk
+
+
+def mag_plicht_instellen(gebruiker: Gebruiker, klant: Klant) -> bool:
+    """The duty, an exemption or a pause: the contact person (or substitute)."""
+    return _begeleidt(gebruiker, klant)
+
+
+def mag_controle_beantwoorden(gebruiker: Gebruiker, klant: Klant) -> bool:
     return _begeleidt(gebruiker, klant)

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "opstap.inkomen",
     "opstap.werken",
     "opstap.verklaringen",
+    "opstap.werkzoeken",
     "opstap.beleid",
     "opstap.beheer",
     "opstap.api",
@@ -219,6 +220,11 @@ OPSTAP_MAX_BEREKENING_BYTES = config(
 OPSTAP_MAX_PUSH_BYTES = config("OPSTAP_MAX_PUSH_BYTES", 4 * 1024)  # a push subscription
 # The income declaration's page: two payslips (four-weekly pay) of at most 6 MB each, and the form.
 OPSTAP_MAX_VERKLARING_BYTES = config("OPSTAP_MAX_VERKLARING_BYTES", 13 * 1024 * 1024)
+# A client's short presentation video (C6) has its own limit, and its upload request one above it.
+OPSTAP_MAX_VIDEO_BYTES = config("OPSTAP_MAX_VIDEO_BYTES", 20 * 1024 * 1024)
+OPSTAP_MAX_VIDEO_VERZOEK_BYTES = config(
+    "OPSTAP_MAX_VIDEO_VERZOEK_BYTES", OPSTAP_MAX_VIDEO_BYTES + 1024 * 1024
+)
 
 # Key for encrypting BSN, health and debt details at rest (Fernet, url-safe base64,
 # 32 bytes). Several keys, comma-separated, allow rotation: the first encrypts.

@@ -66,6 +66,9 @@ MELDINGEN: dict[str, Melding] = {
         "Denk je aan het doorgeven van je inkomsten?",
         "In de app zie je over welke maand en tot wanneer. Het kost maar een paar minuten.",
     ),
+    # werkzoeken: the same-day check of a CV or letter (C2)
+    "controle_gevraagd": Melding("Er is een cv of brief van een klant om vandaag na te kijken"),
+    "controle_klaar": Melding("Je contactpersoon heeft je cv of brief nagekeken"),
 }
 
 

@@ -12,6 +12,7 @@ from django.utils.formats import date_format
 from opstap.accounts.models import Gebruiker
 from opstap.accounts.toegang import lopende_vervanging, zichtbare_klanten
 from opstap.klanten.models import Klant
+from opstap.werkzoeken.selectors import werkzoek_signalen
 
 from .models import (
     Aanvraag,
@@ -219,6 +220,8 @@ def signalen(
         klant_id__in=pks, status__in=[AanvraagStatus.INGEDIEND, AanvraagStatus.IN_BEHANDELING]
     )
     vast = {a.klant_id for a in lopend if _aanvraag_loopt_vast(a, vandaag)}
+    # Finding work (werkzoeken): rejections in a row, silence, a shared mood dip, duty behind.
+    zoeken_werk = werkzoek_signalen(klanten, gebruiker.gemeente)
     uitkomst: dict[int, list[Signaal]] = {}
     for r in rijen:
         lijst: list[Signaal] = []
@@ -246,6 +249,7 @@ def signalen(
         laatste = max(contact_data) if contact_data else timezone.localtime(r["aangemaakt"]).date()
         if (vandaag - laatste).days >= weken * 7:
             lijst.append(Signaal("stil", f"Geen contact in {weken} weken of langer"))
+        lijst += [Signaal(soort, tekst) for soort, tekst in zoeken_werk.get(r["pk"], [])]
         if lijst:
             uitkomst[r["pk"]] = lijst
     return uitkomst

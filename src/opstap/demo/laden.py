@@ -24,6 +24,7 @@ from opstap.privacy.crypto import zoekhash
 from opstap.verklaringen.demo import demo_inkomsten
 from opstap.werken.demo import demo_werk
 from opstap.werkgevers.models import Gegeven, Toestemming, Vacature, Werkgever
+from opstap.werkzoeken.demo import demo_werkzoeken
 from regels.peilparameters import LAATSTE_PEILDATUM
 
 DEMO_WACHTWOORD = "opstap-demo"  # noqa: S105 -- demo only; production settings refuse demo mode
@@ -401,6 +402,7 @@ def laad_demo(*, aantal_klanten: int = AANTAL_KLANTEN, seed: int = 2026) -> tupl
     demo_inkomsten(gemeente)  # D3: part-timers with income declarations, a paper client, a reminder
     demo_werk(gemeente)  # part-time work: jobs, contracts to check, check-ins (werken/demo.py)
     demo_beleid(gemeente)  # approach, jobs, outflow and falling back: history for /beleid/
+    demo_werkzoeken(gemeente)
     # One finished recalculation with a policy variant beside today's rules, for beleid1.
     doorrekening_starten(
         door=beleid,

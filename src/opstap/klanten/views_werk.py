@@ -11,6 +11,7 @@ from opstap.contact.selectors import dossier_overzicht, signalen
 from opstap.privacy.selectors import inzages_voor_klant
 from opstap.privacy.services import inzage_bij_verzoek, inzages_bij_lijst
 from opstap.werken.selectors import werk_signalen
+from opstap.werkzoeken.selectors import dossier_samenvatting
 
 from .keuzes import DrempelSoort, Fase, Trede
 from .selectors import caseload as caseload_selector
@@ -89,5 +90,6 @@ def klant(request: HttpRequest, klant_pk: int) -> HttpResponse:
             "mag_overdragen": mag_caseload_delegeren(gebruiker, dossier.contactpersoon),
             "banen": list(zichtbare_banen(gebruiker).filter(klant=dossier)),  # part-time work
             **dossier_overzicht(dossier),
+            "werkzoeken": dossier_samenvatting(dossier),
         },
     )

@@ -20,11 +20,13 @@ MENU: dict[str, list[tuple[Any, str]]] = {
         (_("Werk en inkomen"), "mijn:inkomen"),
         (_("Inkomsten doorgeven"), "mijn:inkomsten"),
         (_("Mijn werk"), "mijn:werk"),
+        (_("Werk zoeken"), "mijn:werkzoeken"),
         (_("Wie keek in mijn dossier"), "mijn:inzages"),
     ],
     Rol.CONTACTPERSOON: [
         (_("Mijn klanten"), "werk:caseload"),
         (_("Contracten"), "werk:contracten"),
+        (_("Nakijken"), "werk:werkzoeken-controles"),
         (_("Regelingen"), "werk:voorzieningen"),
         (_("Mijn profiel"), "werk:profiel"),
     ],
