@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.urls import include, path
 
+from opstap.bemiddeling import urls_mijn as bemiddeling_mijn
+from opstap.bemiddeling import urls_werk as bemiddeling_werk
 from opstap.contact import urls_mijn as contact_mijn
 from opstap.contact import urls_werk as contact_werk
 from opstap.inkomen import urls_mijn as inkomen_mijn
@@ -17,8 +19,10 @@ MIJN = [
     *contact_mijn.urlpatterns,
     *inkomen_mijn.urlpatterns,
     *werken_mijn.urlpatterns,
+    *bemiddeling_mijn.urlpatterns,
 ]
 WERK = [*klanten_werk.urlpatterns, *contact_werk.urlpatterns, *inkomen_werk.urlpatterns]
+WERK += bemiddeling_werk.urlpatterns
 
 urlpatterns = [
     path("", web.start, name="start"),
@@ -28,6 +32,7 @@ urlpatterns = [
     path("werk/", include((WERK, "werk"))),
     path("inkomen/", include("opstap.inkomen.urls")),
     path("werkgever/", include("opstap.werkgevers.urls")),
+    path("werkgever/", include("opstap.bemiddeling.urls_werkgever")),
     path("beleid/", include("opstap.beleid.urls")),
     path("beheer/", include("opstap.beheer.urls")),
     path("api/v1/", include("opstap.api.urls")),
