@@ -227,7 +227,11 @@ class VerslagFormulier(Formulier):
 
 
 class BijeenkomstFormulier(Formulier):
-    titel = forms.CharField(label=_("Naam van de bijeenkomst"), max_length=150)
+    titel = forms.CharField(
+        label=_("Naam van de bijeenkomst"),
+        max_length=150,
+        error_messages={"required": _("Geef de bijeenkomst een naam.")},
+    )
     omschrijving = forms.CharField(
         label=_("Wat gaan we doen?"),
         required=False,
@@ -243,9 +247,22 @@ class BijeenkomstFormulier(Formulier):
             "invalid": _("Vul dag en tijd in, bijvoorbeeld 12-3-2026 10:00."),
         },
     )
-    plaats = forms.CharField(label=_("Waar?"), max_length=200)
+    plaats = forms.CharField(
+        label=_("Waar?"),
+        max_length=200,
+        error_messages={"required": _("Schrijf op waar de bijeenkomst is.")},
+    )
     max_deelnemers = forms.IntegerField(
-        label=_("Hoeveel klanten kunnen meedoen?"), min_value=1, max_value=500, initial=20
+        label=_("Hoeveel klanten kunnen meedoen?"),
+        min_value=1,
+        max_value=500,
+        initial=20,
+        error_messages={
+            "required": _("Vul in hoeveel klanten mee kunnen doen, bijvoorbeeld 20."),
+            "invalid": _("Vul een getal in, bijvoorbeeld 20."),
+            "min_value": _("Vul een getal in tussen 1 en 500."),
+            "max_value": _("Vul een getal in tussen 1 en 500."),
+        },
     )
     werkgevers = forms.ModelMultipleChoiceField(
         label=_("Welke werkgevers doen mee?"),
@@ -278,7 +295,11 @@ class VervolgFormulier(Formulier):
 
 
 class PlaatsFormulier(Formulier):
-    soort = forms.ChoiceField(label=_("Soort plaats"), choices=PlaatsSoort.choices)
+    soort = forms.ChoiceField(
+        label=_("Soort plaats"),
+        choices=PlaatsSoort.choices,
+        error_messages={"required": _("Kies werkervaringsplaats of proefplaatsing.")},
+    )
     titel = forms.CharField(
         label=_("Wat voor werk?"),
         max_length=150,
@@ -312,7 +333,11 @@ class PlaatsBezettenFormulier(Formulier):
     )
     begin = forms.DateField(label=_("Start"), required=False, widget=DatumInvoer())
     einde = forms.DateField(label=_("Einde"), required=False, widget=DatumInvoer())
-    status = forms.ChoiceField(label=_("Status"), choices=PlaatsStatus.choices)
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=PlaatsStatus.choices,
+        error_messages={"required": _("Kies een status.")},
+    )
 
     def __init__(self, *args: Any, klanten: QuerySet[Klant], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -65,9 +65,9 @@ def waarden_van(klant: Klant, gegevens: list[str]) -> dict[str, Any]:
 
 
 def gedeelde_waarden(toestemming: Toestemming) -> dict[str, Any]:
-    """Exactly what the employer of this consent sees; nothing once it is withdrawn."""
-    if toestemming.ingetrokken_op is not None:
-        return {}
+    """Exactly what the employer of this consent sees. Whether the consent is in force is the one
+    rule in accounts.toegang (geldende_toestemmingen); callers pass only consents from there, or
+    check `ingetrokken_op` themselves for the client's own history."""
     return waarden_van(toestemming.klant, list(toestemming.gegevens))
 
 
@@ -248,7 +248,8 @@ class Kandidatuur:
 
 def kandidatuur(voorstel: Voorstel) -> Kandidatuur:
     toestemming = voorstel.toestemming
-    waarden = gedeelde_waarden(toestemming) if toestemming is not None else {}
+    in_kracht = toestemming is not None and toestemming.ingetrokken_op is None
+    waarden = gedeelde_waarden(toestemming) if toestemming is not None and in_kracht else {}
     terugkoppeling = Terugkoppeling.objects.filter(voorstel=voorstel).first()
     return Kandidatuur(
         voorstel=voorstel,
