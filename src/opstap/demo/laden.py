@@ -13,6 +13,7 @@ from django.utils.html import escape
 
 from opstap.accounts.models import Gebruiker, Rol
 from opstap.beleid.services import doorrekening_starten
+from opstap.bemiddeling.demo import demo_bemiddeling
 from opstap.contact.demo import demo_begeleiding, demo_caseload
 from opstap.contact.models import Contactpersoon
 from opstap.gemeenten.models import Gemeente
@@ -395,6 +396,7 @@ def laad_demo(*, aantal_klanten: int = AANTAL_KLANTEN, seed: int = 2026) -> tupl
             )
     demo_begeleiding(gemeente)
     demo_caseload(gemeente, rng)
+    demo_bemiddeling(gemeente, rng)
     # One finished recalculation with a policy variant beside today's rules, for beleid1.
     doorrekening_starten(
         door=beleid,
