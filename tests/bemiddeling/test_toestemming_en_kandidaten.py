@@ -46,7 +46,10 @@ def _vul_profiel(wereld: Wereld) -> None:
         klant=klant, cv=WAARDEN["cv"], beschikbaarheid=WAARDEN["beschikbaarheid"]
     )
     Doel.objects.create(
-        gemeente=klant.gemeente, klant=klant, soort=DoelSoort.KWALITEIT, tekst=WAARDEN["kwaliteiten"]
+        gemeente=klant.gemeente,
+        klant=klant,
+        soort=DoelSoort.KWALITEIT,
+        tekst=WAARDEN["kwaliteiten"],
     )
 
 
@@ -89,7 +92,11 @@ def test_elk_gegeven_alleen_met_toestemming_en_weg_na_intrekken(
     # Consent for this detail only: exactly this key (and the opaque id), with the value.
     respons = _geef(
         klant,
-        {"werkgever": wereld.a.werkgever.pk, "vacature": wereld.a.vacature.pk, "gegevens": [gegeven]},
+        {
+            "werkgever": wereld.a.werkgever.pk,
+            "vacature": wereld.a.vacature.pk,
+            "gegevens": [gegeven],
+        },
     )
     assert respons.status_code == 201
     toestemming = Toestemming.objects.get(pk=respons.json()["id"])
@@ -135,7 +142,11 @@ def test_toestemmingen_api_contract(wereld: Wereld) -> None:
     # Giving it again for the same employer and vacancy replaces the first: one in force.
     opnieuw = _geef(
         klant,
-        {"werkgever": wereld.a.werkgever.pk, "vacature": wereld.a.vacature.pk, "gegevens": ["naam"]},
+        {
+            "werkgever": wereld.a.werkgever.pk,
+            "vacature": wereld.a.vacature.pk,
+            "gegevens": ["naam"],
+        },
     )
     assert opnieuw.status_code == 201
     assert len(klant.get("/api/v1/toestemmingen/").json()) == 2
@@ -209,7 +220,10 @@ def test_elke_inzage_van_de_werkgever_staat_in_het_log_van_de_klant(wereld: Were
     doelen = list(
         Inzage.objects.filter(klant=caseload).order_by("pk").values_list("doel", flat=True)
     )[voor:]
-    assert doelen == [f"Werkgever {wereld.a.werkgever.naam} keek naar wat je met toestemming deelt"] * 2
+    assert (
+        doelen
+        == [f"Werkgever {wereld.a.werkgever.naam} keek naar wat je met toestemming deelt"] * 2
+    )
     # No other client got an entry from this employer's reads.
     assert not Inzage.objects.filter(
         gebruiker=wereld.a.gebruikers[Rol.WERKGEVER], klant=wereld.a.klanten["eigen"]
