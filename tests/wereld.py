@@ -10,6 +10,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from opstap.accounts.models import Gebruiker, Rol
+from opstap.beleid.models import Doorrekening
 from opstap.bemiddeling.models import (
     Aanmelding,
     Bijeenkomst,
@@ -19,7 +20,6 @@ from opstap.bemiddeling.models import (
     Voorstel,
     VoorstelStatus,
 )
-from opstap.beleid.models import Doorrekening
 from opstap.contact.models import Bericht, Contactpersoon, Gespreksverslag
 from opstap.gemeenten.models import Gemeente
 from opstap.inkomen.models import Berekening
