@@ -443,3 +443,29 @@ def test_werkervaringsplaats_aangeboden_en_bezet_met_start_einde_status(wereld: 
     )
     plaats.refresh_from_db()
     assert plaats.klant == wereld.a.klanten["eigen"]
+
+
+def test_toestemming_via_de_api_beantwoordt_een_wachtend_voorstel(wereld: Wereld) -> None:
+    eigen = wereld.a.klanten["eigen"]
+    voorstel = Voorstel.objects.create(
+        gemeente=eigen.gemeente,
+        klant=eigen,
+        werkgever=wereld.a.werkgever,
+        vacature=wereld.a.vacature,
+        voorgestelde_gegevens=["naam"],
+    )
+    klant = _ingelogd(wereld, Rol.KLANT)
+    respons = klant.post(
+        "/api/v1/toestemmingen/",
+        {
+            "werkgever": wereld.a.werkgever.pk,
+            "vacature": wereld.a.vacature.pk,
+            "gegevens": ["naam"],
+        },
+        content_type="application/json",
+    )
+    assert respons.status_code == 201
+    voorstel.refresh_from_db()
+    assert voorstel.status == VoorstelStatus.GEDEELD
+    assert voorstel.toestemming_id == respons.json()["id"]
+    assert Voorstel.objects.filter(klant=eigen, werkgever=wereld.a.werkgever).count() == 1

@@ -113,10 +113,20 @@ def toestemming_geven(
         klant=klant, werkgever=werkgever, vacature=vacature, gegevens=gekozen
     )
     if voorstel is None:
+        # A proposal waiting for this employer and vacancy is answered by this consent; a renewed
+        # consent keeps its candidacy; otherwise the client starts a candidacy of their own.
         voorstel = (
-            Voorstel.objects.filter(klant=klant, toestemming_id__in=vervangen).first()
-            if vervangen
-            else None
+            Voorstel.objects.filter(
+                klant=klant,
+                werkgever=werkgever,
+                vacature=vacature,
+                status=VoorstelStatus.GEVRAAGD,
+            ).first()
+            or (
+                Voorstel.objects.filter(klant=klant, toestemming_id__in=vervangen).first()
+                if vervangen
+                else None
+            )
         ) or Voorstel(
             gemeente_id=klant.gemeente_id,
             klant=klant,

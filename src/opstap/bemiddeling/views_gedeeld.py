@@ -143,8 +143,8 @@ def kandidatuur_pagina(
         "k": overzicht,
         "voorstel": voorstel,
         "rol": gebruiker.rol,
-        "zichtbaar": voorstel.status in (VoorstelStatus.GEDEELD, VoorstelStatus.AANGENOMEN)
-        or (voorstel.status == VoorstelStatus.NIET_AANGENOMEN),
+        # The employer sees the candidate: a trial day or a talk of the three can be arranged.
+        "zichtbaar": voorstel.status in (VoorstelStatus.GEDEELD, VoorstelStatus.AANGENOMEN),
         "aanvraag_form": formulieren.get("aanvraag")
         or ProefdagAanvraagFormulier(prefix="aanvraag"),
         "plannen": [(p, planformulieren[p.pk]) for p in overzicht.proefdagen],
