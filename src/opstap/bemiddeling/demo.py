@@ -194,6 +194,7 @@ def demo_bemiddeling(gemeente: Gemeente, rng: random.Random) -> None:
             goed="Zeer nauwkeurig gewerkt op de proefdag, en goed samengewerkt met het team.",
             tip="",
         )
+    if len(rij) > 6:
         _kandidatuur(rij[6], werkpunt, None, [*standaard, Gegeven.CONTACT], cp1)
 
     # Meet-ups: one coming (with sign-ups), one held (attendance and follow-up per pair).
