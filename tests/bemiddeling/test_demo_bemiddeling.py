@@ -6,6 +6,7 @@ import pytest
 
 from django.test import Client
 
+from opstap.bemiddeling.demo import BESCHIKBAAR
 from opstap.bemiddeling.models import (
     Aanmelding,
     Bijeenkomst,
@@ -15,7 +16,6 @@ from opstap.bemiddeling.models import (
     Voorstel,
     VoorstelStatus,
 )
-from opstap.bemiddeling.demo import BESCHIKBAAR
 from opstap.demo.laden import DEMO_WACHTWOORD, laad_demo
 
 pytestmark = pytest.mark.django_db
