@@ -124,7 +124,7 @@ def demo_bemiddeling(gemeente: Gemeente, rng: random.Random) -> None:
         oefenvragen="Hoe ga je om met een bewoner die verdrietig is?\nWat doe je als je ergens "
         "niet uitkomt?",
     )
-    standaard = [Gegeven.NAAM, Gegeven.BESCHIKBAARHEID, Gegeven.KWALITEITEN]
+    standaard: list[str] = [Gegeven.NAAM, Gegeven.BESCHIKBAARHEID, Gegeven.KWALITEITEN]
 
     # klant1: shares with De Linde; a trial day is set, employer and contact person confirmed.
     eerste = _kandidatuur(klant1, linde, vac_linde, [*standaard, Gegeven.CV], cp1)

@@ -135,6 +135,10 @@ def toestemming_geven(
             door=door,
             voorgestelde_gegevens=gekozen,
         )
+    # A candidacy still hanging on a replaced consent is closed: the employer no longer sees it.
+    Voorstel.objects.filter(toestemming_id__in=vervangen, status=VoorstelStatus.GEDEELD).exclude(
+        pk=voorstel.pk
+    ).update(status=VoorstelStatus.INGETROKKEN)
     voorstel.toestemming = toestemming
     if voorstel.status in (VoorstelStatus.GEVRAAGD, VoorstelStatus.INGETROKKEN):
         voorstel.status = VoorstelStatus.GEDEELD

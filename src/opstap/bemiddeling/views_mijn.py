@@ -42,8 +42,9 @@ def toestemmingen(request: HttpRequest) -> HttpResponse:
     keuze = request.POST.get("voorstel") or request.GET.get("voorstel") or ""
     if keuze.isdigit():
         gekozen_voorstel = next((v for v in wachtend if v.pk == int(keuze)), None)
-    if request.method == "POST" and request.POST.get("actie") == "nee" and gekozen_voorstel:
-        services.voorstel_afwijzen(door=gebruiker, voorstel=gekozen_voorstel)
+    if request.method == "POST" and request.POST.get("actie") == "nee":
+        if gekozen_voorstel is not None:
+            services.voorstel_afwijzen(door=gebruiker, voorstel=gekozen_voorstel)
         messages.success(request, _("Goed, we delen niets. Dat is helemaal in orde."))
         return redirect("mijn:toestemmingen")
     initial = {}
