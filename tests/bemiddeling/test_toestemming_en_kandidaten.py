@@ -270,3 +270,20 @@ def test_klant_geeft_en_trekt_in_op_het_scherm_na_echt_inloggen(wereld: Wereld) 
     assert WAARDEN["cv"] not in paginas
     inzage = klant.get("/mijn/inzage/").content.decode()
     assert f"Werkgever {wereld.a.werkgever.naam} keek naar wat je met toestemming deelt" in inzage
+
+
+def test_ook_een_vervalste_toestemming_laat_alleen_deelbare_gegevens_zien(wereld: Wereld) -> None:
+    """A consent row that names more than may be shared (written past the checks) still shows only
+    the shareable details: the value function knows no BSN, health or benefit history."""
+    caseload = wereld.a.klanten["caseload"]
+    caseload.gezondheid = "Rugklachten"
+    caseload.schulden = "Schuldhulp loopt"
+    caseload.save()
+    Toestemming.objects.filter(klant=caseload).update(
+        gegevens=["naam", "bsn", "gezondheid", "schulden", "drempels", "bijstand_sinds"]
+    )
+    kandidaten, paginas = _werkgever_ziet(wereld)
+    assert [set(k) for k in kandidaten] == [{"id", "naam"}]
+    tekst = json.dumps(kandidaten) + paginas
+    for geheim in ("Rugklachten", "Schuldhulp", caseload.bsn_versleuteld, "999990"):
+        assert geheim not in tekst
