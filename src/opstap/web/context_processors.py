@@ -58,5 +58,5 @@ def opstap(request: HttpRequest) -> dict[str, Any]:
 # Mediation with employers (bemiddeling): consent for the client, proposals for the contact person,
 # candidates for the employer.
 MENU[Rol.KLANT].insert(-1, (_("Werkgevers"), "mijn:toestemmingen"))
-MENU[Rol.CONTACTPERSOON].insert(1, (_("Voorstellen"), "werk:voorstellen"))
+MENU[Rol.CONTACTPERSOON].insert(1, (_("Voorstellen aan werkgevers"), "werk:voorstellen"))
 MENU[Rol.WERKGEVER].append((_("Kandidaten"), "kandidaten:lijst"))
