@@ -254,6 +254,14 @@ def is_intern_uitzendbureau(gebruiker: Gebruiker) -> bool:
     )
 
 
+def eigen_werkgever_id(gebruiker: Gebruiker) -> int | None:
+    """The organisation an employer account acts for: its own vacancies, places, selection process
+    and meet-up participation. None for every other role."""
+    if not gebruiker.is_authenticated or gebruiker.rol != Rol.WERKGEVER:
+        return None
+    return gebruiker.werkgever_id
+
+
 def zichtbare_voorstellen(gebruiker: Gebruiker) -> QuerySet[Voorstel]:
     """Candidacies this user may see: a client their own, a contact person their caseload's, an
     employer only those of their own organisation with the client's consent in force."""

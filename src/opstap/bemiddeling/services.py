@@ -312,11 +312,10 @@ def _partij(gebruiker: Gebruiker) -> str:
 
 
 def _werkgever_id(door: Gebruiker) -> int:
-    """The caller's own organisation; anyone without one is refused (403)."""
-    toegang.eis(
-        door.rol == Rol.WERKGEVER and door.werkgever_id is not None, "Alleen voor werkgevers."
-    )
-    return int(door.werkgever_id or 0)
+    """The caller's own organisation (accounts.toegang); anyone without one is refused (403)."""
+    werkgever_id = toegang.eigen_werkgever_id(door)
+    toegang.eis(werkgever_id is not None, "Alleen voor werkgevers.")
+    return int(werkgever_id or 0)
 
 
 def _gemeente_id(door: Gebruiker) -> int:
