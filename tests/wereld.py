@@ -3,7 +3,7 @@
 Kept apart from the demo data so tests stay fast and say exactly what they rely on."""
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, time, timedelta
 from decimal import Decimal
 
 from django.core.files.base import ContentFile
@@ -11,6 +11,15 @@ from django.utils import timezone
 
 from opstap.accounts.models import Gebruiker, Rol
 from opstap.beleid.models import Doorrekening
+from opstap.bemiddeling.models import (
+    Aanmelding,
+    Bijeenkomst,
+    Driehoeksmoment,
+    Plaats,
+    Proefdag,
+    Voorstel,
+    VoorstelStatus,
+)
 from opstap.contact.models import Bericht, Contactpersoon, Gespreksverslag
 from opstap.gemeenten.models import Gemeente
 from opstap.inkomen.models import Berekening
@@ -47,6 +56,10 @@ class Tenant:
     werkgever: Werkgever | None = None
     vacature: Vacature | None = None
     doorrekening: Doorrekening | None = None
+    # Mediation: a second employer (the one the client and the colleague's client consented to),
+    # and the municipality's meet-up.
+    ander_bedrijf: Werkgever | None = None
+    bijeenkomst: Bijeenkomst | None = None
     # Per client (pk): the URL parameters of objects that belong to that client.
     objecten: dict[int, dict[str, int]] = field(default_factory=dict)
 
@@ -146,6 +159,14 @@ def maak_tenant(slug: str, cbs: str, bsns: list[str]) -> Tenant:
         peildatum=date(2026, 1, 1),
         gestart_door=t.gebruikers[Rol.BELEIDSMEDEWERKER],
     )
+    t.ander_bedrijf = Werkgever.objects.create(gemeente=gemeente, naam=f"Ander bedrijf {slug}")
+    t.bijeenkomst = Bijeenkomst.objects.create(
+        gemeente=gemeente,
+        titel="Speeddate in de bibliotheek",
+        begint_op=timezone.now() + timedelta(days=14),
+        plaats="Bibliotheek",
+    )
+    t.bijeenkomst.werkgevers.add(t.werkgever)
     for klant in t.klanten.values():
         berekening = Berekening.objects.create(
             gemeente=gemeente,
@@ -159,6 +180,7 @@ def maak_tenant(slug: str, cbs: str, bsns: list[str]) -> Tenant:
         )
         t.objecten[klant.pk] = {
             **maak_begeleiding(klant),
+            **maak_bemiddeling(t, klant),
             "doorrekening_pk": t.doorrekening.pk,
             "berekening_pk": berekening.pk,
         }
@@ -280,6 +302,53 @@ def maak_begeleiding(klant: Klant) -> dict[str, int]:
     }
 
 
+def maak_bemiddeling(t: Tenant, klant: Klant) -> dict[str, int]:
+    """A candidacy with a trial day and a triangle moment, a sign-up for the meet-up and a
+    work-experience place, for one client. Only the caseload client consented to the tenant's
+    employer; the others consented to the other company, which the tenant's employer must not see."""
+    assert t.werkgever is not None and t.ander_bedrijf is not None and t.bijeenkomst is not None
+    toestemming = Toestemming.objects.filter(klant=klant).first() or Toestemming.objects.create(
+        klant=klant, werkgever=t.ander_bedrijf, gegevens=["naam", "contact"]
+    )
+    voorstel = Voorstel.objects.create(
+        gemeente=klant.gemeente,
+        klant=klant,
+        werkgever=toestemming.werkgever,
+        vacature=toestemming.vacature,
+        voorgestelde_gegevens=list(toestemming.gegevens),
+        toestemming=toestemming,
+        status=VoorstelStatus.GEDEELD,
+    )
+    Proefdag.objects.create(
+        voorstel=voorstel,
+        aangevraagd_door_rol="klant",
+        datum=date(2026, 3, 2),
+        begin=time(9),
+        einde=time(13),
+        plaats="Hoofdingang",
+    )
+    Driehoeksmoment.objects.create(
+        voorstel=voorstel,
+        gepland_op=timezone.now() + timedelta(days=3),
+        onderwerp="Kennismaking met z'n drieën",
+    )
+    Aanmelding.objects.create(bijeenkomst=t.bijeenkomst, klant=klant)
+    Plaats.objects.create(
+        gemeente=klant.gemeente,
+        werkgever=t.werkgever,
+        soort="werkervaring",
+        titel=f"Werkervaring {klant.pk}",
+        klant=klant,
+        begin=date(2026, 2, 1),
+        status="loopt",
+    )
+    return {
+        "voorstel_pk": voorstel.pk,
+        "toestemming_pk": toestemming.pk,
+        "bijeenkomst_pk": t.bijeenkomst.pk,
+    }
+
+
 @dataclass
 class Wereld:
     a: Tenant
@@ -319,7 +388,8 @@ class Wereld:
         """Which of a foreign client's parameters are foreign: a recalculation of the caller's own
         municipality is not, everything else of that client is."""
         eigen_gemeente = klant.gemeente_id == self.a.gemeente.pk
-        return frozenset(n for n in parameters if not (eigen_gemeente and n == "doorrekening_pk"))
+        gemeentelijk = {"doorrekening_pk", "bijeenkomst_pk"}
+        return frozenset(n for n in parameters if not (eigen_gemeente and n in gemeentelijk))
 
     def vreemde_objecten(self, rol: str) -> list[tuple[dict[str, int], frozenset[str]]]:
         """Parameter sets this role must be refused, each with the parameters that are foreign.

@@ -2,6 +2,8 @@ from django.conf import settings
 from django.urls import include, path
 
 from opstap.beleid import urls_werk as beleid_werk
+from opstap.bemiddeling import urls_mijn as bemiddeling_mijn
+from opstap.bemiddeling import urls_werk as bemiddeling_werk
 from opstap.contact import urls_mijn as contact_mijn
 from opstap.contact import urls_werk as contact_werk
 from opstap.inkomen import urls_mijn as inkomen_mijn
@@ -25,6 +27,7 @@ MIJN = [
     *werken_mijn.urlpatterns,
     *verklaringen_mijn.urlpatterns,
     *werkzoeken_mijn.urlpatterns,
+    *bemiddeling_mijn.urlpatterns,
 ]
 WERK = [
     *klanten_werk.urlpatterns,
@@ -34,6 +37,7 @@ WERK = [
 ]
 WERK += beleid_werk.urlpatterns  # the approach (regular or tailored) a contact person sets
 WERK += werkzoeken_werk.urlpatterns
+WERK += bemiddeling_werk.urlpatterns
 
 urlpatterns = [
     path("", web.start, name="start"),
@@ -44,6 +48,7 @@ urlpatterns = [
     path("inkomen/", include("opstap.inkomen.urls")),
     path("inkomen/", include((verklaringen_inkomen.urlpatterns, "inkomen_papier"))),
     path("werkgever/", include("opstap.werkgevers.urls")),
+    path("werkgever/", include("opstap.bemiddeling.urls_werkgever")),
     path("beleid/", include("opstap.beleid.urls")),
     path("beheer/", include("opstap.beheer.urls")),
     path("api/v1/", include("opstap.api.urls")),

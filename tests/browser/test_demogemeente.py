@@ -34,6 +34,7 @@ DEMO_GEBRUIKERS = {
             "mijn:inkomen",
             "mijn:regelingen",
             "mijn:inzages",
+            "mijn:toestemmingen",
         },
     ),
     "contactpersoon1": (
@@ -46,10 +47,11 @@ DEMO_GEBRUIKERS = {
             "werk:stappenplan",
             "werk:aanvragen",
             "werk:klant-inkomen",
+            "werk:voorstellen",
         },
     ),
     "inkomen1": ("/inkomen/", {"inkomen:start", "werk:klant-inkomen"}),
-    "werkgever1": ("/werkgever/", {"werkgever:start"}),
+    "werkgever1": ("/werkgever/", {"werkgever:start", "kandidaten:lijst", "kandidaten:kandidaat"}),
     "beleid1": ("/beleid/", {"beleid:start", "beleid:doorrekeningen", "beleid:doorrekening"}),
     "beheer1": ("/beheer/", {"beheer:start", "beheer:import", "beheer:contactpersonen"}),
 }

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from opstap.bemiddeling.models import Aanmelding, Bijeenkomst, Plaats, Voorstel
 from opstap.contact.models import Gespreksverslag, OverdrachtSoort
 from opstap.gemeenten.models import STANDAARD_INSTELLINGEN, Gemeente
 from opstap.klanten.models import Klant
@@ -365,3 +366,125 @@ def mag_plicht_instellen(gebruiker: Gebruiker, klant: Klant) -> bool:
 
 def mag_controle_beantwoorden(gebruiker: Gebruiker, klant: Klant) -> bool:
     return _begeleidt(gebruiker, klant)
+
+
+# --- mediation with employers (bemiddeling) -----------------------------------------------------
+
+
+def is_intern_uitzendbureau(gebruiker: Gebruiker) -> bool:
+    """The municipal temp agency: an employer account whose organisation is marked as such."""
+    return (
+        gebruiker.is_authenticated
+        and gebruiker.rol == Rol.WERKGEVER
+        and gebruiker.werkgever is not None
+        and gebruiker.werkgever.is_intern_uitzendbureau
+    )
+
+
+def eigen_werkgever_id(gebruiker: Gebruiker) -> int | None:
+    """The organisation an employer account acts for: its own vacancies, places, selection process
+    and meet-up participation. None for every other role."""
+    if not gebruiker.is_authenticated or gebruiker.rol != Rol.WERKGEVER:
+        return None
+    return gebruiker.werkgever_id
+
+
+def zichtbare_voorstellen(gebruiker: Gebruiker) -> QuerySet[Voorstel]:
+    """Candidacies this user may see: a client their own, a contact person their caseload's, an
+    employer only those of their own organisation with the client's consent in force."""
+    if not gebruiker.is_authenticated or gebruiker.gemeente_id is None:
+        return Voorstel.objects.none()
+    binnen = Voorstel.objects.filter(gemeente_id=gebruiker.gemeente_id)
+    if gebruiker.rol in BEGELEIDING_ROLLEN:
+        return binnen.filter(klant__in=begeleide_klanten(gebruiker))
+    if gebruiker.rol == Rol.WERKGEVER:
+        return binnen.filter(
+            werkgever_id=gebruiker.werkgever_id or -1,
+            toestemming__in=geldende_toestemmingen(gebruiker),
+        )
+    return Voorstel.objects.none()
+
+
+def mag_voorstel_zien(gebruiker: Gebruiker, voorstel: Voorstel) -> bool:
+    return zichtbare_voorstellen(gebruiker).filter(pk=voorstel.pk).exists()
+
+
+def mag_voorstellen(gebruiker: Gebruiker, klant: Klant) -> bool:
+    """Who proposes a client for a vacancy: the contact person (or substitute), or the municipal temp
+    agency for a client who consented to it. The client is always asked before anyone sees more."""
+    if _begeleidt(gebruiker, klant):
+        return True
+    return is_intern_uitzendbureau(gebruiker) and mag_klant_zien(gebruiker, klant)
+
+
+def mag_toestemming_geven(gebruiker: Gebruiker, klant: Klant) -> bool:
+    """Only the client gives or withdraws consent, for themselves."""
+    eigen = eigen_klant(gebruiker)
+    return eigen is not None and eigen.pk == klant.pk
+
+
+def mag_terugkoppelen(gebruiker: Gebruiker, voorstel: Voorstel) -> bool:
+    """The employer of the candidacy, while the client's consent is in force."""
+    return gebruiker.rol == Rol.WERKGEVER and mag_voorstel_zien(gebruiker, voorstel)
+
+
+def mag_proefdag_plannen(gebruiker: Gebruiker, voorstel: Voorstel) -> bool:
+    """Employer or contact person set the date; the client asks for one and confirms."""
+    return gebruiker.rol in (Rol.WERKGEVER, Rol.CONTACTPERSOON) and mag_voorstel_zien(
+        gebruiker, voorstel
+    )
+
+
+def mag_driehoeksmoment_vastleggen(gebruiker: Gebruiker, voorstel: Voorstel) -> bool:
+    """The contact person records what the three agreed."""
+    return gebruiker.rol == Rol.CONTACTPERSOON and mag_voorstel_zien(gebruiker, voorstel)
+
+
+def zichtbare_bijeenkomsten(gebruiker: Gebruiker) -> QuerySet[Bijeenkomst]:
+    """Meet-ups of the user's own municipality, for clients, contact persons and employers."""
+    if (
+        not gebruiker.is_authenticated
+        or gebruiker.gemeente_id is None
+        or gebruiker.rol not in (Rol.KLANT, Rol.CONTACTPERSOON, Rol.WERKGEVER)
+    ):
+        return Bijeenkomst.objects.none()
+    return Bijeenkomst.objects.filter(gemeente_id=gebruiker.gemeente_id)
+
+
+def zichtbare_aanmeldingen(gebruiker: Gebruiker) -> QuerySet[Aanmelding]:
+    """Who signed up: a client sees their own, a contact person their caseload's. An employer sees
+    no names here; a candidate reaches an employer only through consent."""
+    if not gebruiker.is_authenticated or gebruiker.rol not in BEGELEIDING_ROLLEN:
+        return Aanmelding.objects.none()
+    return Aanmelding.objects.filter(
+        klant__in=begeleide_klanten(gebruiker),
+        bijeenkomst__gemeente_id=gebruiker.gemeente_id,
+    )
+
+
+def mag_bijeenkomst_organiseren(gebruiker: Gebruiker) -> bool:
+    return gebruiker.is_authenticated and gebruiker.rol == Rol.CONTACTPERSOON
+
+
+def zichtbare_plaatsen(gebruiker: Gebruiker) -> QuerySet[Plaats]:
+    """Work-experience places and trial placements: an employer its own, a contact person all of the
+    municipality (to place a client), a client the ones they hold."""
+    if not gebruiker.is_authenticated or gebruiker.gemeente_id is None:
+        return Plaats.objects.none()
+    binnen = Plaats.objects.filter(gemeente_id=gebruiker.gemeente_id)
+    match gebruiker.rol:
+        case Rol.WERKGEVER:
+            return binnen.filter(werkgever_id=gebruiker.werkgever_id or -1)
+        case Rol.CONTACTPERSOON:
+            return binnen
+        case Rol.KLANT:
+            return binnen.filter(klant__in=begeleide_klanten(gebruiker))
+        case _:
+            return Plaats.objects.none()
+
+
+def mag_plaats_bezetten(gebruiker: Gebruiker, klant: Klant | None) -> bool:
+    """Only the contact person (or substitute) places a client of their caseload."""
+    if gebruiker.rol != Rol.CONTACTPERSOON:
+        return False
+    return klant is None or _begeleidt(gebruiker, klant)

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "opstap.werken",
     "opstap.verklaringen",
     "opstap.werkzoeken",
+    "opstap.bemiddeling",
     "opstap.beleid",
     "opstap.beheer",
     "opstap.api",

@@ -14,6 +14,7 @@ from django.utils.html import escape
 from opstap.accounts.models import Gebruiker, Rol
 from opstap.beleid.demo import demo_beleid
 from opstap.beleid.services import doorrekening_starten
+from opstap.bemiddeling.demo import demo_bemiddeling
 from opstap.contact.demo import demo_begeleiding, demo_caseload
 from opstap.contact.models import Contactpersoon
 from opstap.gemeenten.models import Gemeente
@@ -403,6 +404,7 @@ def laad_demo(*, aantal_klanten: int = AANTAL_KLANTEN, seed: int = 2026) -> tupl
     demo_werk(gemeente)  # part-time work: jobs, contracts to check, check-ins (werken/demo.py)
     demo_beleid(gemeente)  # approach, jobs, outflow and falling back: history for /beleid/
     demo_werkzoeken(gemeente)
+    demo_bemiddeling(gemeente, rng)
     # One finished recalculation with a policy variant beside today's rules, for beleid1.
     doorrekening_starten(
         door=beleid,

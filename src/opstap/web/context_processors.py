@@ -64,3 +64,10 @@ def opstap(request: HttpRequest) -> dict[str, Any]:
         "menu": menu,
         "gemeente": getattr(gebruiker, "gemeente", None) if ingelogd else None,
     }
+
+
+# Mediation with employers (bemiddeling): consent for the client, proposals for the contact person,
+# candidates for the employer.
+MENU[Rol.KLANT].insert(-1, (_("Werkgevers"), "mijn:toestemmingen"))
+MENU[Rol.CONTACTPERSOON].insert(1, (_("Voorstellen aan werkgevers"), "werk:voorstellen"))
+MENU[Rol.WERKGEVER].append((_("Kandidaten"), "kandidaten:lijst"))

@@ -2,41 +2,32 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from opstap.accounts.models import Rol
-from opstap.accounts.rollen import rol_vereist
+from opstap.accounts.rollen import gebruiker_van, rol_vereist
+from opstap.bemiddeling.selectors import kandidaten_voor
+from opstap.bemiddeling.views_werkgever import leesdoel
 from opstap.privacy.services import inzages_bij_lijst
 
-from .models import Gegeven
-from .selectors import gedeelde_kandidaten, vacatures_van
+from .selectors import vacatures_van
 
 
 @rol_vereist(Rol.WERKGEVER)
 def start(request: HttpRequest) -> HttpResponse:
-    kandidaten = []
-    toestemmingen = list(gedeelde_kandidaten(request.user))  # type: ignore[arg-type]
+    """The employer's start: candidates with the values they chose to share (bemiddeling decides
+    what that is), and the vacancies."""
+    gebruiker = gebruiker_van(request)
+    kandidaten = kandidaten_voor(gebruiker)
     inzages_bij_lijst(
         request,
-        [t.klant for t in toestemmingen],
+        [k.toestemming.klant for k in kandidaten],
         "gedeeld met werkgever",
-        "Werkgever bekeek wat je met toestemming deelde",
+        leesdoel(gebruiker),
     )
-    for toestemming in toestemmingen:
-        gedeeld = set(toestemming.gegevens)
-        kandidaten.append(
-            {
-                "naam": toestemming.klant.naam if Gegeven.NAAM in gedeeld else "Kandidaat",
-                "vacature": toestemming.vacature,
-                "contact": (toestemming.klant.email, toestemming.klant.telefoon)
-                if Gegeven.CONTACT in gedeeld
-                else None,
-                "gegevens": [Gegeven(g).label for g in toestemming.gegevens],
-            }
-        )
     return render(
         request,
         "werkgevers/start.html",
         {
-            "werkgever": request.user.werkgever,  # type: ignore[union-attr]
-            "vacatures": vacatures_van(request.user),  # type: ignore[arg-type]
+            "werkgever": gebruiker.werkgever,
+            "vacatures": vacatures_van(gebruiker),
             "kandidaten": kandidaten,
         },
     )

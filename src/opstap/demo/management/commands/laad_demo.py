@@ -12,6 +12,7 @@ LOGINS = [
     ("contactpersoon2", "contactpersoon"),
     ("inkomen1", "inkomensconsulent"),
     ("werkgever1", "werkgever"),
+    ("uitzend1", "werkgever: intern uitzendbureau Werkpunt"),
     ("beleid1", "beleidsmedewerker"),
     ("beheer1", "beheerder"),
 ]
