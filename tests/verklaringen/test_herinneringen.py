@@ -14,7 +14,7 @@ from django.test import Client
 from opstap.accounts.models import Rol
 from opstap.verklaringen import services
 from opstap.verklaringen.models import Herinnering, Inkomstenverklaring
-from opstap.werken.models import Baan
+from opstap.werken.models import Baan, Contract
 from tests.wereld import Wereld
 
 pytestmark = pytest.mark.django_db
@@ -108,5 +108,6 @@ def test_herinnering_op_de_startpagina_en_de_inkomstenpagina(
         assert "/mijn/inkomsten/doorgeven/?baan=" in html
     # Nothing shown to a client without a job.
     Inkomstenverklaring.objects.filter(klant=wereld.a.klanten["eigen"]).delete()
+    Contract.objects.filter(klant=wereld.a.klanten["eigen"]).delete()
     Baan.objects.filter(klant=wereld.a.klanten["eigen"]).delete()
     assert "Geef je inkomsten over" not in client.get("/mijn/").content.decode()
