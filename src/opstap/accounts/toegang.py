@@ -14,7 +14,7 @@ from django.utils import timezone
 from opstap.contact.models import Gespreksverslag, OverdrachtSoort
 from opstap.gemeenten.models import STANDAARD_INSTELLINGEN, Gemeente
 from opstap.klanten.models import Klant
-from opstap.verklaringen.models import Inkomstenverklaring
+from opstap.verklaringen.models import Inkomstenverklaring, Verrekening
 from opstap.werken.models import Baan
 from opstap.werkgevers.models import Toestemming
 
@@ -262,3 +262,21 @@ def mag_verklaring_indienen(gebruiker: Gebruiker, klant: Klant) -> bool:
     """The client declares their own income: it is their statement."""
     eigen = eigen_klant(gebruiker)
     return eigen is not None and eigen.pk == klant.pk
+
+
+# --- settling declarations (D4) -------------------------------------------------------------------
+
+
+def mag_verklaring_behandelen(gebruiker: Gebruiker, verklaring: Inkomstenverklaring) -> bool:
+    """Only the income desk picks up, asks about, settles and exports declarations, and only
+    those of its own municipality. The client reads the outcome; the contact person never."""
+    return (
+        gebruiker.is_authenticated
+        and gebruiker.rol == Rol.INKOMENSCONSULENT
+        and zichtbare_verklaringen(gebruiker).filter(pk=verklaring.pk).exists()
+    )
+
+
+def zichtbare_verrekeningen(gebruiker: Gebruiker) -> QuerySet[Verrekening]:
+    """Settlements this user may see: those of the declarations they may see."""
+    return Verrekening.objects.filter(verklaring__in=zichtbare_verklaringen(gebruiker))
