@@ -17,11 +17,17 @@ from opstap.inkomen.models import Berekening
 from opstap.klanten.models import Klant
 from opstap.privacy.bsn import is_geldig_bsn
 from opstap.privacy.crypto import zoekhash
-from opstap.verklaringen.models import Inkomstenverklaring
+from opstap.verklaringen.models import Inkomstenverklaring, Loonstrookbestand
 from opstap.werken.models import Baan
 from opstap.werkgevers.models import Toestemming, Vacature, Werkgever
 
 WACHTWOORD = "test-wachtwoord-123"
+# A 1×1 PNG: the test world's payslip (only shown, never read).
+KLEINE_PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c63f8ffff3f0005fe02fea7d6a4f400"
+    "00000049454e44ae426082"
+)
 # Valid test BSNs (elfproef) from the 9999-range of test persons.
 BSNS = ["999990019", "999990032", "999990044", "999990056", "999990068", "999990081", "999990093"]
 
@@ -209,6 +215,16 @@ def maak_begeleiding(klant: Klant) -> dict[str, int]:
         netto_loon=Decimal("612.40"),
         kenmerk=f"IV-TEST{klant.pk:04d}",
     )
+    # With a payslip, so the walk checks the income desk's payslip view (D4) too.
+    strook = Loonstrookbestand(
+        verklaring=verklaring,
+        naam="loonstrook.png",
+        soort="image/png",
+        sha256="0" * 64,
+        grootte=len(KLEINE_PNG),
+    )
+    strook.bestand.save("loonstrook", ContentFile(KLEINE_PNG), save=False)
+    strook.save()
     return {
         "klant_pk": klant.pk,
         "bericht_pk": bericht.pk,

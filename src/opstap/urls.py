@@ -8,6 +8,8 @@ from opstap.inkomen import urls_werk as inkomen_werk
 from opstap.klanten import urls_mijn as klanten_mijn
 from opstap.klanten import urls_werk as klanten_werk
 from opstap.web import views as web
+from opstap.verklaringen import urls_mijn_verrekening as verrekening_mijn
+from opstap.verklaringen import urls_werk as verklaringen_werk
 from opstap.werken import urls_mijn as werken_mijn
 
 # The client's area (/mijn/) and the contact person's area (/werk/) hold pages of several apps under
@@ -17,8 +19,14 @@ MIJN = [
     *contact_mijn.urlpatterns,
     *inkomen_mijn.urlpatterns,
     *werken_mijn.urlpatterns,
+    *verrekening_mijn.urlpatterns,
 ]
-WERK = [*klanten_werk.urlpatterns, *contact_werk.urlpatterns, *inkomen_werk.urlpatterns]
+WERK = [
+    *klanten_werk.urlpatterns,
+    *contact_werk.urlpatterns,
+    *inkomen_werk.urlpatterns,
+    *verklaringen_werk.urlpatterns,
+]
 
 urlpatterns = [
     path("", web.start, name="start"),
@@ -26,7 +34,6 @@ urlpatterns = [
     path("", include("opstap.accounts.urls")),
     path("mijn/", include((MIJN, "mijn"))),
     path("werk/", include((WERK, "werk"))),
-    path("inkomen/", include("opstap.inkomen.urls")),
     path("werkgever/", include("opstap.werkgevers.urls")),
     path("beleid/", include("opstap.beleid.urls")),
     path("beheer/", include("opstap.beheer.urls")),

@@ -18,6 +18,7 @@ MENU: dict[str, list[tuple[Any, str]]] = {
         (_("Regelingen"), "mijn:regelingen"),
         (_("Vragen"), "mijn:hulp"),
         (_("Werk en inkomen"), "mijn:inkomen"),
+        (_("Verrekening"), "mijn:verrekening"),
         (_("Wie keek in mijn dossier"), "mijn:inzages"),
     ],
     Rol.CONTACTPERSOON: [
@@ -25,7 +26,7 @@ MENU: dict[str, list[tuple[Any, str]]] = {
         (_("Regelingen"), "werk:voorzieningen"),
         (_("Mijn profiel"), "werk:profiel"),
     ],
-    Rol.INKOMENSCONSULENT: [(_("Overzicht"), "inkomen:start")],
+    Rol.INKOMENSCONSULENT: [(_("Inkomstenverklaringen"), "werk:inkomsten")],
     Rol.WERKGEVER: [(_("Overzicht"), "werkgever:start")],
     Rol.BELEIDSMEDEWERKER: [
         (_("Overzicht"), "beleid:start"),
