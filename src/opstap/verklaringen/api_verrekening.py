@@ -53,8 +53,18 @@ def _fouten(fout: DjangoValidationError) -> dict[str, Any]:
     return {"detail": " ".join(fout.messages)}
 
 
-class VerrekeningView(APIView):
+class _BijVerklaring(APIView):
+    """The declaration is looked up before the method is: someone else's declaration is a 404
+    whatever the method, never a 405 that would tell it exists."""
+
     rollen = frozenset({Rol.INKOMENSCONSULENT})
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        super().initial(request, *args, **kwargs)
+        self.verklaring = _verklaring(request, kwargs["verklaring_pk"])
+
+
+class VerrekeningView(_BijVerklaring):
 
     @extend_schema(
         summary="Inkomstenverklaring verrekenen",
@@ -71,7 +81,7 @@ class VerrekeningView(APIView):
         responses={201: InkomstenverklaringSerializer},
     )
     def post(self, request: Request, verklaring_pk: int) -> Response:
-        verklaring = _verklaring(request, verklaring_pk)
+        verklaring = self.verklaring
         verzoek = VerrekenVerzoekSerializer(data=request.data)
         verzoek.is_valid(raise_exception=True)
         d = verzoek.validated_data
@@ -92,8 +102,7 @@ class VerrekeningView(APIView):
         return _antwoord(request, verklaring, status.HTTP_201_CREATED)
 
 
-class AanvullingView(APIView):
-    rollen = frozenset({Rol.INKOMENSCONSULENT})
+class AanvullingView(_BijVerklaring):
 
     @extend_schema(
         summary="Aanvulling vragen",
@@ -103,7 +112,7 @@ class AanvullingView(APIView):
         responses={200: InkomstenverklaringSerializer},
     )
     def post(self, request: Request, verklaring_pk: int) -> Response:
-        verklaring = _verklaring(request, verklaring_pk)
+        verklaring = self.verklaring
         verzoek = AanvullingVerzoekSerializer(data=request.data)
         verzoek.is_valid(raise_exception=True)
         try:
@@ -117,8 +126,7 @@ class AanvullingView(APIView):
         return _antwoord(request, verklaring, status.HTTP_200_OK)
 
 
-class InBehandelingView(APIView):
-    rollen = frozenset({Rol.INKOMENSCONSULENT})
+class InBehandelingView(_BijVerklaring):
 
     @extend_schema(
         summary="In behandeling nemen",
@@ -128,6 +136,6 @@ class InBehandelingView(APIView):
         responses={200: InkomstenverklaringSerializer},
     )
     def post(self, request: Request, verklaring_pk: int) -> Response:
-        verklaring = _verklaring(request, verklaring_pk)
+        verklaring = self.verklaring
         diensten.in_behandeling_nemen(verklaring, door=request.user)  # type: ignore[arg-type]
         return _antwoord(request, verklaring, status.HTTP_200_OK)
