@@ -7,9 +7,9 @@ from opstap.inkomen import urls_mijn as inkomen_mijn
 from opstap.inkomen import urls_werk as inkomen_werk
 from opstap.klanten import urls_mijn as klanten_mijn
 from opstap.klanten import urls_werk as klanten_werk
-from opstap.web import views as web
 from opstap.verklaringen import urls_mijn_verrekening as verrekening_mijn
 from opstap.verklaringen import urls_werk as verklaringen_werk
+from opstap.web import views as web
 from opstap.werken import urls_mijn as werken_mijn
 
 # The client's area (/mijn/) and the contact person's area (/werk/) hold pages of several apps under

@@ -13,6 +13,7 @@ from django.core.files.base import ContentFile
 from django.test import Client
 from django.utils import timezone
 
+import regels
 from opstap.accounts.models import Rol
 from opstap.inkomen.services import invoer_voor_klant
 from opstap.privacy.models import Actie, Inzage
@@ -21,8 +22,6 @@ from opstap.verklaringen.models import Inkomstenverklaring, LeesStatus, Status, 
 from opstap.werken.models import Baan
 from tests.loonstrook import strookjes
 from tests.wereld import WACHTWOORD, Wereld
-
-import regels
 
 pytestmark = pytest.mark.django_db
 
@@ -119,7 +118,10 @@ def test_ontbrekende_maand_van_een_baan(wereld: Wereld) -> None:
     assert ontbreekt == [(baan, april)]
     assert (
         selectors_werk.ontbrekende_maanden(
-            [baan], {(baan.pk, februari), (baan.pk, MAART), (baan.pk, april)}, dag=5, vandaag=vandaag
+            [baan],
+            {(baan.pk, februari), (baan.pk, MAART), (baan.pk, april)},
+            dag=5,
+            vandaag=vandaag,
         )
         == []
     )
@@ -298,9 +300,9 @@ def test_export_met_een_correctie(wereld: Wereld) -> None:
     correctie = verrekening.schatting_corrigeren(
         schatting, door=consulent, netto_loon=Decimal("500.00"), uren=Decimal(40), reden="Echt"
     )
-    rijen = _consulent(wereld).get("/werk/inkomsten/export.json?maand=2026-03").json()[
-        "verrekeningen"
-    ]
+    rijen = (
+        _consulent(wereld).get("/werk/inkomsten/export.json?maand=2026-03").json()["verrekeningen"]
+    )
     laatste = rijen[-1]
     assert laatste["corrigeert"] == schatting.verklaring.kenmerk
     assert laatste["te_betalen"] == laatste["verschil"] == f"{correctie.verschil:.2f}"
@@ -316,9 +318,7 @@ def test_voorbeeld_voordat_de_gemeente_keek(wereld: Wereld) -> None:
     v.save()
     pagina = _klant(wereld).get("/mijn/inkomsten/verrekening/").content.decode()
     assert "Voorlopig" in pagina and "Dit verwachten we te verrekenen" in pagina
-    invoer = invoer_voor_klant(
-        v.klant, peildatum=MAART, werk={"netto_loon_per_maand": [612.40]}
-    )
+    invoer = invoer_voor_klant(v.klant, peildatum=MAART, werk={"netto_loon_per_maand": [612.40]})
     rij = regels.bereken(invoer)["resultaten"][0]
     uitbetaald = f"{Decimal(str(rij['bijstand_uitbetaald'])):.2f}".replace(".", ",")
     assert uitbetaald in pagina  # the engine's amount, in Dutch notation

@@ -65,7 +65,6 @@ class _BijVerklaring(APIView):
 
 
 class VerrekeningView(_BijVerklaring):
-
     @extend_schema(
         summary="Inkomstenverklaring verrekenen",
         description="Only the income administrator. Empty body: settle as declared. Optional "
@@ -103,7 +102,6 @@ class VerrekeningView(_BijVerklaring):
 
 
 class AanvullingView(_BijVerklaring):
-
     @extend_schema(
         summary="Aanvulling vragen",
         description="Only the income administrator: status `aanvulling_nodig` with `ontbreekt`, "
@@ -127,7 +125,6 @@ class AanvullingView(_BijVerklaring):
 
 
 class InBehandelingView(_BijVerklaring):
-
     @extend_schema(
         summary="In behandeling nemen",
         description="Only the income administrator: status `in_behandeling` (from `ontvangen` or "

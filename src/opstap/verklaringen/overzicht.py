@@ -19,7 +19,7 @@ from opstap.werken.services import geld_bij_baan
 
 from .models import Inkomstenverklaring, LeesStatus, Verrekening
 from .selectors_werk import maand_tekst
-from .verrekening import bedrag, volgende_maand, vorige_verrekening, voorbeeld
+from .verrekening import bedrag, voorbeeld, vorige_verrekening
 
 MAANDEN = 6  # the last six months with a declaration: bounded work per page
 
@@ -95,16 +95,16 @@ def _correctie_tekst(verrekening: Verrekening) -> str:
         )
     else:
         delen.append(
-            _("Voor %(maand)s kwam er een verklaring bij (%(werkgever)s). We rekenden de maand opnieuw.")
+            _(
+                "Voor %(maand)s kwam er een verklaring bij (%(werkgever)s). We rekenden de maand opnieuw."
+            )
             % {
                 "maand": maand_tekst(verrekening.maand),
                 "werkgever": verrekening.verklaring.baan.werkgever_naam,
             }
         )
     in_maand = (
-        maand_tekst(verrekening.verrekenen_in).split(" ")[0]
-        if verrekening.verrekenen_in
-        else ""
+        maand_tekst(verrekening.verrekenen_in).split(" ")[0] if verrekening.verrekenen_in else ""
     )
     if verrekening.verschil > 0:
         delen.append(

@@ -82,7 +82,7 @@ def _overlapt(maand: date, van: date, tot: date) -> bool:
     return van <= laatste and tot >= maand
 
 
-def _datum(tekst: Any) -> date | None:
+def datum_uit_tekst(tekst: Any) -> date | None:
     try:
         return date.fromisoformat(str(tekst))
     except (TypeError, ValueError):
@@ -108,9 +108,9 @@ def ontbrekende_maanden(
             maanden.append(maand)
     for baan in banen:
         for m in maanden:
-            loopt = baan.begonnen_op <= m.replace(
-                day=calendar.monthrange(m.year, m.month)[1]
-            ) and (baan.einde_op is None or baan.einde_op >= m)
+            loopt = baan.begonnen_op <= m.replace(day=calendar.monthrange(m.year, m.month)[1]) and (
+                baan.einde_op is None or baan.einde_op >= m
+            )
             if loopt and (baan.pk, m) not in verklaard:
                 uit.append((baan, m))
     return sorted(uit, key=lambda bm: bm[1])[: TERUG_MAANDEN * 3]
@@ -171,7 +171,10 @@ def signalen(
                     % {"gelezen": euro(gelezen_netto), "netto": euro(verklaring.netto_loon)},
                 )
             )
-    van, tot = _datum(gelezen.get("periode_van")), _datum(gelezen.get("periode_tot"))
+    van, tot = (
+        datum_uit_tekst(gelezen.get("periode_van")),
+        datum_uit_tekst(gelezen.get("periode_tot")),
+    )
     if van and tot and not _overlapt(verklaring.maand, van, tot):
         uit.append(
             Signaal(
@@ -298,9 +301,7 @@ def export_rijen(gebruiker: Gebruiker, maand: date) -> tuple[list[dict[str, str]
     reads them: amounts with a point and two decimals, months as JJJJ-MM, times in ISO 8601.
     Also returns the clients in it, for the access log."""
     verrekeningen = list(
-        Verrekening.objects.filter(
-            verklaring__in=zichtbare_verklaringen(gebruiker), maand=maand
-        )
+        Verrekening.objects.filter(verklaring__in=zichtbare_verklaringen(gebruiker), maand=maand)
         .select_related("verklaring", "corrigeert__verklaring", "klant")
         .order_by("verrekend_op", "pk")[: MAX_EXPORT + 1]
     )

@@ -73,19 +73,33 @@ class VerrekenVerzoekSerializer(serializers.Serializer[Any]):
     """Settle as declared (empty body), or with corrected figures and the reason the client reads."""
 
     netto_loon = serializers.DecimalField(
-        max_digits=9, decimal_places=2, min_value=Decimal(0), max_value=MAX_NETTO_PER_MAAND,
-        required=False, allow_null=True,
+        max_digits=9,
+        decimal_places=2,
+        min_value=Decimal(0),
+        max_value=MAX_NETTO_PER_MAAND,
+        required=False,
+        allow_null=True,
     )
     bruto_loon = serializers.DecimalField(
-        max_digits=9, decimal_places=2, min_value=Decimal(0), max_value=MAX_NETTO_PER_MAAND,
-        required=False, allow_null=True,
+        max_digits=9,
+        decimal_places=2,
+        min_value=Decimal(0),
+        max_value=MAX_NETTO_PER_MAAND,
+        required=False,
+        allow_null=True,
     )
     uren = serializers.DecimalField(
-        max_digits=6, decimal_places=2, min_value=Decimal(0), max_value=MAX_UREN_PER_MAAND,
-        required=False, allow_null=True,
+        max_digits=6,
+        decimal_places=2,
+        min_value=Decimal(0),
+        max_value=MAX_UREN_PER_MAAND,
+        required=False,
+        allow_null=True,
     )
     reden = serializers.CharField(
-        required=False, allow_blank=True, max_length=2000,
+        required=False,
+        allow_blank=True,
+        max_length=2000,
         help_text="Verplicht als een cijfer is aangepast: de klant leest deze reden.",
     )
 

@@ -221,7 +221,11 @@ def aanvulling_vragen(
     ontbreekt = ontbreekt.strip()
     if not ontbreekt:
         raise ValidationError(
-            {"ontbreekt": _("Schrijf precies wat er ontbreekt, bijvoorbeeld: de loonstrook van week 40.")}
+            {
+                "ontbreekt": _(
+                    "Schrijf precies wat er ontbreekt, bijvoorbeeld: de loonstrook van week 40."
+                )
+            }
         )
     if verklaring.status == Status.VERREKEND:
         raise ValidationError(_("Deze verklaring is al verrekend."))

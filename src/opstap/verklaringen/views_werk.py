@@ -26,6 +26,7 @@ from .models import Inkomstenverklaring, Status
 from .selectors_werk import (
     EXPORT_VELDEN,
     PAGINA,
+    datum_uit_tekst,
     export_rijen,
     maand_tekst,
     rijen_met_signalen,
@@ -67,9 +68,7 @@ def wachtrij_view(request: HttpRequest) -> HttpResponse:
         "Inkomen: je inkomstenverklaring stond in de werklijst van de inkomensconsulent",
     )
     rijen = rijen_met_signalen(verklaringen, gemeente=gebruiker.gemeente)
-    vorige_maand = (timezone.localdate().replace(day=1) - timezone.timedelta(days=1)).replace(
-        day=1
-    )
+    vorige_maand = (timezone.localdate().replace(day=1) - timezone.timedelta(days=1)).replace(day=1)
     return render(
         request,
         "verklaringen/werk_wachtrij.html",
@@ -139,10 +138,13 @@ def _detail(
             "verwacht": verwachte_uren(verklaring.baan, verklaring.maand),
             "bestanden": list(verklaring.bestanden.all()),
             "gelezen": verklaring.gelezen or {},
+            "gelezen_van": datum_uit_tekst((verklaring.gelezen or {}).get("periode_van")),
+            "gelezen_tot": datum_uit_tekst((verklaring.gelezen or {}).get("periode_tot")),
             "verrekening": verrekening,
             "eerdere": eerdere,
             "verreken": verreken,
-            "aanvulling": aanvulling or AanvullingFormulier(initial={"ontbreekt": verklaring.ontbreekt}),
+            "aanvulling": aanvulling
+            or AanvullingFormulier(initial={"ontbreekt": verklaring.ontbreekt}),
             "maand": maand_tekst(verklaring.maand),
             "open": verklaring.status != Status.VERREKEND,
         },
@@ -312,5 +314,3 @@ def export_json(request: HttpRequest) -> HttpResponse:
     )
     response["Content-Disposition"] = f'attachment; filename="verrekening-{maand:%Y-%m}.json"'
     return response
-
-
