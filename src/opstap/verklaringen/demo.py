@@ -4,7 +4,7 @@ settlement per month. Fictitious people, employers and payslips."""
 
 import hashlib
 import io
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from reportlab.lib.pagesizes import A5
@@ -80,8 +80,10 @@ def _verklaring(
         bruto_loon=Decimal(bruto),
         schatting=schatting,
         kenmerk=nieuw_kenmerk(),
-        ontvangen_op=timezone.make_aware(
-            timezone.datetime(volgende.year, volgende.month, ontvangen_op_dag, 10, 30)
+        # Never in the future, whatever day the demo is loaded on.
+        ontvangen_op=min(
+            timezone.make_aware(datetime(volgende.year, volgende.month, ontvangen_op_dag, 10, 30)),
+            timezone.now(),
         ),
         ingediend_door=klant.gebruiker,
         status=status,
@@ -184,6 +186,9 @@ def demo_verrekeningen(gemeente: Gemeente, *, vandaag: date | None = None) -> No
             ontbreekt="De loonstrook is niet goed te lezen. Stuur een nieuwe foto, met de hele strook in beeld.",
         ),
     ]
-    for klant, werkgever, soort in zip(anderen, werkgevers, soorten, strict=False):
+    # The late one is about the month before last (received on the 9th of last month, after the
+    # deadline), so it is late whatever day the demo is loaded on; its last month is then missing.
+    maanden = [m2, m3, m3]
+    for klant, werkgever, soort, maand in zip(anderen, werkgevers, soorten, maanden, strict=False):
         baan_klant = _baan(klant, werkgever, "16" if werkgever != "Bakkerij Van Dam" else "10", m1)
-        _verklaring(klant, baan_klant, m3, **soort)  # type: ignore[arg-type]
+        _verklaring(klant, baan_klant, maand, **soort)  # type: ignore[arg-type]

@@ -150,7 +150,7 @@ def maanden_van(klant: Klant) -> list[Maand]:
     )
     uit = []
     for m in maanden:
-        verklaringen = list(
+        verklaringen: list[Inkomstenverklaring] = list(
             Inkomstenverklaring.objects.filter(klant=klant, maand=m)
             .select_related("baan", "verrekening")
             .order_by("ontvangen_op")
@@ -190,12 +190,16 @@ def maanden_van(klant: Klant) -> list[Maand]:
                 verrekening=verrekening,
                 correctie=_correctie_tekst(verrekening) if verrekening else "",
                 verwachtingen=_verwachtingen(banen, m),
-                **delen,
+                vrijgelaten=delen["vrijgelaten"],
+                bijstand=delen["bijstand"],
+                uitbetaald=delen["uitbetaald"],
+                vakantietoeslag=delen["vakantietoeslag"],
+                extra_in_mei=delen["extra_in_mei"],
             )
         )
-    schaal = max((float(m.netto + m.bijstand) for m in uit), default=0.0)
-    for m in uit:
-        m.svg = staaf_svg(m, schaal)
+    schaal = max((float(x.netto + x.bijstand) for x in uit), default=0.0)
+    for maand in uit:
+        maand.svg = staaf_svg(maand, schaal)
     return uit
 
 

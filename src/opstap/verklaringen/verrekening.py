@@ -50,8 +50,9 @@ class Maandinkomen:
 
 
 def _geldende_cijfers(verklaring: Inkomstenverklaring) -> Decimal:
-    verrekening = getattr(verklaring, "verrekening", None)
-    return verrekening.netto_loon if verrekening is not None else verklaring.netto_loon
+    verrekening: Verrekening | None = getattr(verklaring, "verrekening", None)
+    netto: Decimal = verrekening.netto_loon if verrekening is not None else verklaring.netto_loon
+    return netto
 
 
 def maandinkomen(

@@ -5,7 +5,7 @@ payment system. Income data only: no messages, barriers or health."""
 import csv
 import io
 import json
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -68,7 +68,7 @@ def wachtrij_view(request: HttpRequest) -> HttpResponse:
         "Inkomen: je inkomstenverklaring stond in de werklijst van de inkomensconsulent",
     )
     rijen = rijen_met_signalen(verklaringen, gemeente=gebruiker.gemeente)
-    vorige_maand = (timezone.localdate().replace(day=1) - timezone.timedelta(days=1)).replace(day=1)
+    vorige_maand = (timezone.localdate().replace(day=1) - timedelta(days=1)).replace(day=1)
     return render(
         request,
         "verklaringen/werk_wachtrij.html",
@@ -277,7 +277,7 @@ def loonstrook(request: HttpRequest, verklaring_pk: int) -> HttpResponse:
 def _export(request: HttpRequest) -> tuple[date, list[dict[str, str]]]:
     gebruiker = gebruiker_van(request)
     maand = _maand(request.GET.get("maand", "")) or (
-        timezone.localdate().replace(day=1) - timezone.timedelta(days=1)
+        timezone.localdate().replace(day=1) - timedelta(days=1)
     ).replace(day=1)
     try:
         rijen, klanten = export_rijen(gebruiker, maand)
