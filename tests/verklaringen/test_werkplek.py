@@ -332,6 +332,7 @@ def test_wacht_op_lezen_geeft_nog_geen_voorbeeld(wereld: Wereld) -> None:
     v.save()
     pagina = _klant(wereld).get("/mijn/inkomsten/verrekening/").content.decode()
     assert "Dit verwachten we te verrekenen" not in pagina
+    assert "Je loonstrook van maart 2026 lezen we nog" in pagina
 
 
 def test_correctie_van_een_schatting_uitgelegd(wereld: Wereld) -> None:

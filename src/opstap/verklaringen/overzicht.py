@@ -140,6 +140,18 @@ def _verwachtingen(banen: list[Baan], maand: date) -> list[Verwachting]:
     return uit
 
 
+def wachtende_maanden(klant: Klant) -> list[str]:
+    """Months not settled whose payslip is still being read: no preview yet, a note instead."""
+    maanden = (
+        Inkomstenverklaring.objects.filter(klant=klant, lees_status=LeesStatus.WACHT)
+        .exclude(maand__in=Verrekening.objects.filter(klant=klant).values("maand"))
+        .order_by("-maand")
+        .values_list("maand", flat=True)
+        .distinct()[:MAANDEN]
+    )
+    return [maand_tekst(m) for m in maanden]
+
+
 def maanden_van(klant: Klant) -> list[Maand]:
     """The client's last months with a declaration, newest first: settled or a preview."""
     maanden = list(

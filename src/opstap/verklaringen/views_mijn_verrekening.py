@@ -8,7 +8,7 @@ from opstap.accounts.rollen import gebruiker_van, rol_vereist
 from opstap.accounts.toegang import eigen_klant
 from opstap.privacy.services import inzage_bij_verzoek
 
-from .overzicht import DELEN, maanden_van
+from .overzicht import DELEN, maanden_van, wachtende_maanden
 
 
 @rol_vereist(Rol.KLANT)
@@ -22,5 +22,10 @@ def mijn_verrekening(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "verklaringen/mijn_verrekening.html",
-        {"klant": klant, "maanden": maanden_van(klant), "kleuren": dict(DELEN)},
+        {
+            "klant": klant,
+            "maanden": maanden_van(klant),
+            "wachtend": wachtende_maanden(klant),
+            "kleuren": dict(DELEN),
+        },
     )
