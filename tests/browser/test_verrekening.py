@@ -29,27 +29,27 @@ def test_consulent_verrekent_en_klant_ziet_het(
     assert axe_problemen(pagina) == []
     assert breedte_past(pagina)
 
-    pagina.get_by_role("link", name=klant.naam).click()
-    pagina.wait_for_load_state()
+    with pagina.expect_navigation():
+        pagina.get_by_role("link", name=klant.naam).click()
     assert pagina.get_by_role("img", name="Loonstrook van maart 2026").is_visible()
     assert pagina.get_by_role("cell", name="€ 612,40").first.is_visible()
     assert axe_problemen(pagina) == []
     assert breedte_past(pagina)
 
-    pagina.get_by_role("button", name="In behandeling nemen").click()
-    pagina.wait_for_load_state()
+    with pagina.expect_navigation():
+        pagina.get_by_role("button", name="In behandeling nemen").click()
     assert pagina.get_by_text("In behandeling", exact=True).first.is_visible()
     if corrigeren:
         pagina.get_by_label("Netto loon in euro").fill("700,00")
         # First without a reason: a clear Dutch error, and what was typed stays.
-        pagina.get_by_role("button", name="Verrekenen").click()
-        pagina.wait_for_load_state()
+        with pagina.expect_navigation():
+            pagina.get_by_role("button", name="Verrekenen").click()
         assert pagina.get_by_text("Schrijf waarom je de cijfers aanpast").is_visible()
         assert pagina.get_by_label("Netto loon in euro").input_value() == "700,00"
         assert axe_problemen(pagina) == []
         pagina.get_by_label("Reden van de aanpassing").fill(REDEN)
-    pagina.get_by_role("button", name="Verrekenen").click()
-    pagina.wait_for_load_state()
+    with pagina.expect_navigation():
+        pagina.get_by_role("button", name="Verrekenen").click()
     assert pagina.get_by_role("heading", name="Verrekend").is_visible()
     assert axe_problemen(pagina) == []
     assert breedte_past(pagina)
@@ -70,8 +70,8 @@ def test_consulent_verrekent_en_klant_ziet_het(
 
 def test_klant_ziet_voorlopige_verrekening(pagina: Any, wereld: Wereld) -> None:
     inloggen(pagina, "alfa-klant", WACHTWOORD)
-    pagina.get_by_role("link", name="Verrekening").first.click()
-    pagina.wait_for_load_state()
+    with pagina.expect_navigation():
+        pagina.get_by_role("link", name="Verrekening").first.click()
     assert pagina.get_by_text("Dit verwachten we te verrekenen.").is_visible()
     assert pagina.get_by_text("Voorlopig", exact=True).is_visible()
     assert axe_problemen(pagina) == []
