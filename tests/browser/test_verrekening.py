@@ -7,7 +7,14 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import BUREAU, TELEFOON, axe_problemen, breedte_past, inloggen
+from tests.browser.conftest import (
+    BUREAU,
+    TELEFOON,
+    axe_problemen,
+    breedte_past,
+    inloggen,
+    screenshot,
+)
 from tests.wereld import WACHTWOORD, Wereld
 
 REDEN = "Op je loonstrook staat 700 euro netto, niet 612,40 euro."
@@ -33,6 +40,7 @@ def test_consulent_verrekent_en_klant_ziet_het(
         pagina.get_by_role("link", name=klant.naam).click()
     assert pagina.get_by_role("img", name="Loonstrook van maart 2026").is_visible()
     assert pagina.get_by_role("cell", name="€ 612,40").first.is_visible()
+    screenshot(pagina, f"inkomsten-verklaring-{scherm['width']}")
     assert axe_problemen(pagina) == []
     assert breedte_past(pagina)
 
@@ -64,6 +72,7 @@ def test_consulent_verrekent_en_klant_ziet_het(
     else:
         assert pagina.get_by_text(REDEN).count() == 0
     assert pagina.get_by_text("Totaal deze maand").is_visible()
+    screenshot(pagina, f"mijn-verrekening-{scherm['width']}")
     assert axe_problemen(pagina) == []
     assert breedte_past(pagina)
 
