@@ -23,7 +23,7 @@ def _inloggen(client: Client, naam: str, wachtwoord: str = WACHTWOORD):  # type:
     [
         (Rol.KLANT, "/mijn/"),
         (Rol.CONTACTPERSOON, "/werk/"),
-        (Rol.INKOMENSCONSULENT, "/inkomen/"),
+        (Rol.INKOMENSCONSULENT, "/werk/inkomsten/"),
         (Rol.WERKGEVER, "/werkgever/"),
         (Rol.BELEIDSMEDEWERKER, "/beleid/"),
         (Rol.BEHEERDER, "/beheer/"),

@@ -1,6 +1,6 @@
 """Lists leave a trace: every client whose personal data a list shows gets one access-log entry,
 and clients the list did not show get none. The probes of issue 8: the API's client list, the
-income desk's search, and the caseload filtered on a barrier (who has a disability, who has debts)."""
+income desk's queue, and the caseload filtered on a barrier (who has a disability, who has debts)."""
 
 from datetime import date
 
@@ -11,6 +11,7 @@ from django.test import Client
 from opstap.accounts.models import Gebruiker, Rol
 from opstap.klanten.models import Drempel, Klant
 from opstap.privacy.models import Inzage
+from opstap.verklaringen.models import Inkomstenverklaring, Status
 from tests.wereld import Wereld
 
 pytestmark = pytest.mark.django_db
@@ -64,27 +65,28 @@ def test_api_klantenlijst_van_contactpersoon_logt_alleen_de_caseload(wereld: Wer
     assert not Inzage.objects.filter(pk__gt=voor).exclude(klant_id__in=getoond).exists()
 
 
-def test_zoeken_bij_inkomen_logt_de_gevonden_klanten(wereld: Wereld) -> None:
+def test_de_werklijst_van_inkomen_logt_de_getoonde_klanten(wereld: Wereld) -> None:
+    """The income desk's queue of declarations (it replaced the surname search): one entry for
+    each client whose declaration it shows, none for the clients a filter leaves out."""
     consulent = wereld.a.gebruikers[Rol.INKOMENSCONSULENT]
     client = _client(consulent)
     voor = _laatste()
-    pagina = client.get("/inkomen/?zoek=caseload").content.decode()
-    gevonden = wereld.a.klanten["caseload"]
-    assert f"/werk/klanten/{gevonden.pk}/" in pagina
-    assert f"/werk/klanten/{wereld.a.klanten['eigen'].pk}/" not in pagina
+    pagina = client.get("/werk/inkomsten/").content.decode()
+    for klant in wereld.a.klanten.values():
+        assert klant.achternaam in pagina
     gelogd = _nieuw_gelogd(consulent, voor)
-    assert [i.klant_id for i in gelogd] == [gevonden.pk]
-    assert "zoeken" in gelogd[0].doel
+    assert sorted(i.klant_id for i in gelogd) == sorted(k.pk for k in wereld.a.klanten.values())
+    assert "werklijst" in gelogd[0].doel
+
+    caseload = wereld.a.klanten["caseload"]
+    Inkomstenverklaring.objects.filter(klant=caseload).update(status=Status.AANVULLING_NODIG)
+    voor = _laatste()
+    pagina = client.get("/werk/inkomsten/?status=aanvulling_nodig").content.decode()
+    assert caseload.achternaam in pagina and wereld.a.klanten["eigen"].achternaam not in pagina
+    assert [i.klant_id for i in _nieuw_gelogd(consulent, voor)] == [caseload.pk]
 
     voor = _laatste()
-    client.get("/inkomen/?zoek=a")  # Eigenaar, Caseload, Collegaklant: all of municipality A
-    assert sorted(i.klant_id for i in _nieuw_gelogd(consulent, voor)) == sorted(
-        k.pk for k in wereld.a.klanten.values()
-    )
-
-    voor = _laatste()
-    client.get("/inkomen/?zoek=niemand-heet-zo")
-    client.get("/inkomen/")  # the empty search form shows nobody
+    client.get("/werk/inkomsten/?status=verrekend")  # nothing settled yet: nobody shown
     assert _nieuw_gelogd(consulent, voor) == []
 
 

@@ -32,6 +32,18 @@ from opstap.werkgevers.models import Toestemming, Vacature, Werkgever
 from opstap.werkzoeken.models import Activiteit, Controle, Stuk
 
 WACHTWOORD = "test-wachtwoord-123"
+# A 1×1 PNG: the test world's payslip (only shown, never read).
+KLEINE_PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c63f8ffff3f0005fe02fea7d6a4f400"
+    "00000049454e44ae426082"
+)
+# A 1×1 PNG: the test world's payslip (only shown, never read).
+KLEINE_PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c63f8ffff3f0005fe02fea7d6a4f400"
+    "00000049454e44ae426082"
+)
 # Valid test BSNs (elfproef) from the 9999-range of test persons.
 BSNS = ["999990019", "999990032", "999990044", "999990056", "999990068", "999990081", "999990093"]
 
@@ -235,12 +247,12 @@ def maak_begeleiding(klant: Klant) -> dict[str, int]:
     # Its payslip, so the walk opens /mijn/inkomsten/<verklaring_pk>/loonstrook/<bestand_pk>/ too.
     loonstrook = Loonstrookbestand(
         verklaring=verklaring,
-        naam="loonstrook.pdf",
-        soort="application/pdf",
+        naam="loonstrook.png",
+        soort="image/png",
         sha256="0" * 64,
-        grootte=16,
+        grootte=len(KLEINE_PNG),
     )
-    loonstrook.bestand.save("loonstrook", ContentFile(b"%PDF-1.4\n% test\n"), save=False)
+    loonstrook.bestand.save("loonstrook", ContentFile(KLEINE_PNG), save=False)
     loonstrook.save()
     # Its employment contract (D2), so the walk opens /werk/klanten/…/werk/<baan_pk>/contract/.
     contract = Contract(

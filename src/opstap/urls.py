@@ -12,6 +12,8 @@ from opstap.klanten import urls_mijn as klanten_mijn
 from opstap.klanten import urls_werk as klanten_werk
 from opstap.verklaringen import urls_inkomen as verklaringen_inkomen
 from opstap.verklaringen import urls_mijn as verklaringen_mijn
+from opstap.verklaringen import urls_mijn_verrekening as verrekening_mijn
+from opstap.verklaringen import urls_werk as verklaringen_werk
 from opstap.web import views as web
 from opstap.werken import urls_mijn as werken_mijn
 from opstap.werken import urls_werk as werken_werk
@@ -26,6 +28,7 @@ MIJN = [
     *inkomen_mijn.urlpatterns,
     *werken_mijn.urlpatterns,
     *verklaringen_mijn.urlpatterns,
+    *verrekening_mijn.urlpatterns,
     *werkzoeken_mijn.urlpatterns,
     *bemiddeling_mijn.urlpatterns,
 ]
@@ -34,6 +37,7 @@ WERK = [
     *contact_werk.urlpatterns,
     *inkomen_werk.urlpatterns,
     *werken_werk.urlpatterns,
+    *verklaringen_werk.urlpatterns,
 ]
 WERK += beleid_werk.urlpatterns  # the approach (regular or tailored) a contact person sets
 WERK += werkzoeken_werk.urlpatterns
@@ -45,7 +49,6 @@ urlpatterns = [
     path("", include("opstap.accounts.urls")),
     path("mijn/", include((MIJN, "mijn"))),
     path("werk/", include((WERK, "werk"))),
-    path("inkomen/", include("opstap.inkomen.urls")),
     path("inkomen/", include((verklaringen_inkomen.urlpatterns, "inkomen_papier"))),
     path("werkgever/", include("opstap.werkgevers.urls")),
     path("werkgever/", include("opstap.bemiddeling.urls_werkgever")),

@@ -11,7 +11,7 @@ from tests.wereld import WACHTWOORD, Wereld
 STARTPAGINA = {
     "klant": ("/mijn/", "Hallo"),
     "contactpersoon": ("/werk/", "Mijn klanten"),
-    "inkomensconsulent": ("/inkomen/", "Inkomensconsulent"),
+    "inkomensconsulent": ("/werk/inkomsten/", "Inkomstenverklaringen"),
     "werkgever": ("/werkgever/", "Bedrijf alfa"),
     "beleidsmedewerker": ("/beleid/", "Bestandsbeeld"),
     "beheerder": ("/beheer/", "Beheer"),

@@ -15,7 +15,7 @@ from opstap.bemiddeling.models import Aanmelding, Bijeenkomst, Plaats, Voorstel
 from opstap.contact.models import Gespreksverslag, OverdrachtSoort
 from opstap.gemeenten.models import STANDAARD_INSTELLINGEN, Gemeente
 from opstap.klanten.models import Klant
-from opstap.verklaringen.models import Inkomstenverklaring
+from opstap.verklaringen.models import Inkomstenverklaring, Verrekening
 from opstap.werken.models import Baan, Contract
 from opstap.werkgevers.models import Toestemming
 from opstap.werkzoeken.models import Activiteit, Controle, Stemming, Stuk
@@ -314,6 +314,24 @@ def mag_aanpak_zetten(gebruiker: Gebruiker, klant: Klant) -> bool:
     """The approach (regular or tailored) is set by the contact person (or substitute); policy
     staff only see it counted per cohort (beleid.overleving), never per client."""
     return _begeleidt(gebruiker, klant)
+
+
+# --- settling declarations (D4) -------------------------------------------------------------------
+
+
+def mag_verklaring_behandelen(gebruiker: Gebruiker, verklaring: Inkomstenverklaring) -> bool:
+    """Only the income desk picks up, asks about, settles and exports declarations, and only
+    those of its own municipality. The client reads the outcome; the contact person never."""
+    return (
+        gebruiker.is_authenticated
+        and gebruiker.rol == Rol.INKOMENSCONSULENT
+        and zichtbare_verklaringen(gebruiker).filter(pk=verklaring.pk).exists()
+    )
+
+
+def zichtbare_verrekeningen(gebruiker: Gebruiker) -> QuerySet[Verrekening]:
+    """Settlements this user may see: those of the declarations they may see."""
+    return Verrekening.objects.filter(verklaring__in=zichtbare_verklaringen(gebruiker))
 
 
 # --- finding work: the client's own search (C1, C2, C6, C9) --------------------------------------

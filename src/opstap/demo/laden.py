@@ -23,6 +23,7 @@ from opstap.klanten.models import Drempel, Kind, Klant, Partner, TredeWijziging
 from opstap.privacy.bsn import is_geldig_bsn
 from opstap.privacy.crypto import zoekhash
 from opstap.verklaringen.demo import demo_inkomsten
+from opstap.verklaringen.demo_verrekening import demo_verrekeningen
 from opstap.werken.demo import demo_werk
 from opstap.werkgevers.models import Gegeven, Toestemming, Vacature, Werkgever
 from opstap.werkzoeken.demo import demo_werkzoeken
@@ -401,6 +402,7 @@ def laad_demo(*, aantal_klanten: int = AANTAL_KLANTEN, seed: int = 2026) -> tupl
     demo_begeleiding(gemeente)
     demo_caseload(gemeente, rng)
     demo_inkomsten(gemeente)  # D3: part-timers with income declarations, a paper client, a reminder
+    demo_verrekeningen(gemeente)  # D4: the income desk's queue and klant1's settlement
     demo_werk(gemeente)  # part-time work: jobs, contracts to check, check-ins (werken/demo.py)
     demo_beleid(gemeente)  # approach, jobs, outflow and falling back: history for /beleid/
     demo_werkzoeken(gemeente)

@@ -12,8 +12,7 @@ from opstap.accounts.models import Rol
 from opstap.accounts.rollen import gebruiker_van, rol_vereist
 from opstap.accounts.toegang import eigen_klant, zichtbare_klanten
 from opstap.klanten.models import Klant
-from opstap.klanten.selectors import caseload
-from opstap.privacy.services import inzage_bij_verzoek, inzages_bij_lijst
+from opstap.privacy.services import inzage_bij_verzoek
 from opstap.web.geld import euro
 
 from .forms import VastleggenFormulier, WatAlsFormulier
@@ -27,19 +26,6 @@ from .services import (
     minimumloon_per_uur,
 )
 from .varianten import REGEL_NAMEN
-
-
-@rol_vereist(Rol.INKOMENSCONSULENT)
-def start(request: HttpRequest) -> HttpResponse:
-    zoek = request.GET.get("zoek", "").strip()
-    klanten = list(caseload(gebruiker_van(request), zoek=zoek)[:50]) if zoek else []
-    inzages_bij_lijst(
-        request,
-        klanten,
-        "zoeken naar een klant",
-        "Inkomen: je naam en huishouden kwamen voor bij het zoeken naar een klant",
-    )
-    return render(request, "inkomen/start.html", {"zoek": zoek, "klanten": klanten})
 
 
 def _inkomen_pagina(request: HttpRequest, klant: Klant, *, als_klant: bool) -> HttpResponse:

@@ -30,6 +30,12 @@ from .serializers import InkomstenverklaringSerializer
 from .services import Opgave, maand_uit_tekst, verklaring_indienen
 
 ONDERDEEL = "inkomstenverklaringen (API)"
+# The settlement (D4) comes with each declaration in one query.
+VERREKENING_ERBIJ = (
+    "verrekening",
+    "verrekening__corrigeert__verklaring",
+    "verrekening__verrekend_door",
+)
 
 
 @extend_schema_view(
@@ -59,7 +65,7 @@ class VerklaringenView(GelogdeLijst, generics.ListCreateAPIView[Inkomstenverklar
         gebruiker: Gebruiker = self.request.user  # type: ignore[assignment]
         return (
             zichtbare_verklaringen(gebruiker)
-            .select_related("baan", "klant")
+            .select_related("baan", "klant", *VERREKENING_ERBIJ)
             .prefetch_related("bestanden")
         )
 
@@ -111,7 +117,7 @@ class VerklaringView(generics.RetrieveAPIView[Inkomstenverklaring]):
     def get_object(self) -> Inkomstenverklaring:
         gebruiker: Gebruiker = self.request.user  # type: ignore[assignment]
         verklaring = get_object_or_404(
-            zichtbare_verklaringen(gebruiker).select_related("baan", "klant"),
+            zichtbare_verklaringen(gebruiker).select_related("baan", "klant", *VERREKENING_ERBIJ),
             pk=self.kwargs["verklaring_pk"],
         )
         inzage_bij_verzoek(

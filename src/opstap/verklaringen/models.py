@@ -142,3 +142,59 @@ class Papierformulier(models.Model):
     @property
     def actief(self) -> bool:
         return self.online_sinds is None
+
+
+# --- the settlement (D4): what the municipality pays on top of the declared wage -----------------
+
+
+class Verrekening(models.Model):
+    """The settlement of one declaration, computed by the rules engine and kept like a recorded
+    calculation (`berekening`: input, result, explanation, rule version). The engine is asked for
+    the client's whole month: the net wage of ALL their jobs in that month together, so a second
+    job's declaration settles the month again (docs/verrekening.md).
+
+    A settlement that corrects an earlier one (an estimate that turned out different) points at it
+    with `corrigeert`; the difference in bijstand is paid or set off in `verrekenen_in`."""
+
+    verklaring = models.OneToOneField(
+        Inkomstenverklaring, on_delete=models.CASCADE, related_name="verrekening"
+    )
+    gemeente = models.ForeignKey("gemeenten.Gemeente", on_delete=models.PROTECT, related_name="+")
+    klant = models.ForeignKey(
+        "klanten.Klant", on_delete=models.PROTECT, related_name="verrekeningen"
+    )
+    maand = models.DateField(help_text="De eerste dag van de maand waarover verrekend is.")
+    berekening = models.ForeignKey(
+        "inkomen.Berekening", on_delete=models.PROTECT, related_name="verrekeningen"
+    )
+    regelversie = models.CharField(max_length=50)
+    # The figures of this declaration as settled: as declared, or corrected by the administrator.
+    uren = VersleuteldBedragVeld(max_digits=6, decimal_places=2)
+    netto_loon = VersleuteldBedragVeld(max_digits=9, decimal_places=2)
+    bruto_loon = VersleuteldBedragVeld(max_digits=9, decimal_places=2, null=True, blank=True)
+    gecorrigeerd = models.BooleanField(default=False)
+    reden = VersleuteldTekstVeld(blank=True, default="")  # the client reads it
+    # What the engine gave for the month (row 0), kept beside the full result for the export.
+    netto_maand = VersleuteldBedragVeld(max_digits=9, decimal_places=2)
+    bijstandsnorm = VersleuteldBedragVeld(max_digits=9, decimal_places=2)
+    inkomensvrijlating = VersleuteldBedragVeld(max_digits=9, decimal_places=2)
+    bijstand = VersleuteldBedragVeld(max_digits=9, decimal_places=2)
+    zelf_verdiend = VersleuteldBedragVeld(max_digits=9, decimal_places=2)
+    corrigeert = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="correcties"
+    )
+    # Correction only: new bijstand minus the corrected settlement's, and the month it is paid in.
+    verschil = VersleuteldBedragVeld(max_digits=9, decimal_places=2, null=True, blank=True)
+    verrekenen_in = models.DateField(null=True, blank=True)
+    verrekend_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    verrekend_op = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-maand", "-verrekend_op"]
+        verbose_name_plural = "verrekeningen"
+        indexes = [models.Index(fields=["gemeente", "maand"])]
+
+    def __str__(self) -> str:
+        return f"Verrekening {self.maand:%Y-%m} ({self.verklaring_id})"

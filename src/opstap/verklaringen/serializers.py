@@ -4,7 +4,7 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from .models import Inkomstenverklaring, Status
+from .models import Inkomstenverklaring, Status, Verrekening
 from .services import MAX_NETTO_PER_MAAND, MAX_UREN_PER_MAAND
 
 
@@ -20,6 +20,99 @@ class OntvangstbewijsSerializer(serializers.Serializer[Any]):
     kenmerk = serializers.CharField()
     ontvangen_op = serializers.DateTimeField()
     bestanden = BestandBewijsSerializer(many=True)
+
+
+class VerrekeningSerializer(serializers.ModelSerializer[Verrekening]):
+    """The settlement (D4): what the rules engine gave for the client's whole month (`netto_maand`,
+    the net wage of all jobs that month), stored with the rule version. `bijstand` is the month's
+    right including holiday allowance; `te_betalen` is what the payment system pays: the bijstand,
+    or for a settlement that corrects an earlier one (`corrigeert`) the difference (`verschil`),
+    in the month `verrekenen_in`."""
+
+    maand = serializers.DateField(format="%Y-%m", read_only=True)
+    verrekenen_in = serializers.DateField(format="%Y-%m", read_only=True, allow_null=True)
+    corrigeert = serializers.CharField(
+        source="corrigeert.verklaring.kenmerk", read_only=True, allow_null=True, default=None
+    )
+    te_betalen = serializers.SerializerMethodField()
+    verrekend_door = serializers.CharField(
+        source="verrekend_door.get_full_name", read_only=True, default=None
+    )
+
+    class Meta:
+        model = Verrekening
+        fields = [
+            "maand",
+            "netto_loon",
+            "bruto_loon",
+            "uren",
+            "gecorrigeerd",
+            "reden",
+            "netto_maand",
+            "bijstandsnorm",
+            "inkomensvrijlating",
+            "bijstand",
+            "zelf_verdiend",
+            "regelversie",
+            "corrigeert",
+            "verschil",
+            "verrekenen_in",
+            "te_betalen",
+            "verrekend_op",
+            "verrekend_door",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(serializers.DecimalField(max_digits=9, decimal_places=2))
+    def get_te_betalen(self, verrekening: Verrekening) -> str:
+        waarde = verrekening.verschil if verrekening.corrigeert_id else verrekening.bijstand
+        return f"{waarde:.2f}"
+
+
+class VerrekenVerzoekSerializer(serializers.Serializer[Any]):
+    """Settle as declared (empty body), or with corrected figures and the reason the client reads."""
+
+    netto_loon = serializers.DecimalField(
+        max_digits=9,
+        decimal_places=2,
+        min_value=Decimal(0),
+        max_value=MAX_NETTO_PER_MAAND,
+        required=False,
+        allow_null=True,
+    )
+    bruto_loon = serializers.DecimalField(
+        max_digits=9,
+        decimal_places=2,
+        min_value=Decimal(0),
+        max_value=MAX_NETTO_PER_MAAND,
+        required=False,
+        allow_null=True,
+    )
+    uren = serializers.DecimalField(
+        max_digits=6,
+        decimal_places=2,
+        min_value=Decimal(0),
+        max_value=MAX_UREN_PER_MAAND,
+        required=False,
+        allow_null=True,
+    )
+    reden = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=2000,
+        help_text="Verplicht als een cijfer is aangepast: de klant leest deze reden.",
+    )
+
+
+class AanvullingVerzoekSerializer(serializers.Serializer[Any]):
+    ontbreekt = serializers.CharField(
+        max_length=2000,
+        help_text="Wat er precies ontbreekt, in woorden die de klant leest.",
+        error_messages={
+            "required": "Schrijf precies wat er ontbreekt.",
+            "blank": "Schrijf precies wat er ontbreekt.",
+        },
+    )
 
 
 def _bedrag(naam: str, voorbeeld: str, maximum: Decimal, **extra: Any) -> serializers.DecimalField:
@@ -91,6 +184,7 @@ class InkomstenverklaringSerializer(serializers.ModelSerializer[Inkomstenverklar
     klant = serializers.IntegerField(source="klant_id", read_only=True)
     status_tekst = serializers.CharField(source="get_status_display", read_only=True)
     ontvangstbewijs = serializers.SerializerMethodField()
+    verrekening = serializers.SerializerMethodField()
 
     class Meta:
         model = Inkomstenverklaring
@@ -111,6 +205,7 @@ class InkomstenverklaringSerializer(serializers.ModelSerializer[Inkomstenverklar
             "lees_status",
             "gelezen",
             "ontvangstbewijs",
+            "verrekening",
         ]
         read_only_fields = ["id", "status", "ontbreekt", "lees_status", "gelezen"]
         extra_kwargs = {"status": {"help_text": " → ".join(Status.values)}}
@@ -118,6 +213,11 @@ class InkomstenverklaringSerializer(serializers.ModelSerializer[Inkomstenverklar
     @extend_schema_field(OntvangstbewijsSerializer)
     def get_ontvangstbewijs(self, verklaring: Inkomstenverklaring) -> dict[str, Any]:
         return OntvangstbewijsSerializer(ontvangstbewijs(verklaring)).data
+
+    @extend_schema_field(VerrekeningSerializer(allow_null=True))
+    def get_verrekening(self, verklaring: Inkomstenverklaring) -> dict[str, Any] | None:
+        verrekening = getattr(verklaring, "verrekening", None)
+        return VerrekeningSerializer(verrekening).data if verrekening is not None else None
 
     def to_representation(self, instance: Inkomstenverklaring) -> dict[str, Any]:
         data = super().to_representation(instance)

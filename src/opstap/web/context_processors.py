@@ -19,6 +19,7 @@ MENU: dict[str, list[tuple[Any, str]]] = {
         (_("Vragen"), "mijn:hulp"),
         (_("Werk en inkomen"), "mijn:inkomen"),
         (_("Inkomsten doorgeven"), "mijn:inkomsten"),
+        (_("Verrekening"), "mijn:verrekening"),
         (_("Mijn werk"), "mijn:werk"),
         (_("Werk zoeken"), "mijn:werkzoeken"),
         (_("Wie keek in mijn dossier"), "mijn:inzages"),
@@ -31,7 +32,7 @@ MENU: dict[str, list[tuple[Any, str]]] = {
         (_("Mijn profiel"), "werk:profiel"),
     ],
     Rol.INKOMENSCONSULENT: [
-        (_("Overzicht"), "inkomen:start"),
+        (_("Inkomstenverklaringen"), "werk:inkomsten"),
         (_("Papieren formulieren"), "inkomen_papier:papier"),
     ],
     Rol.WERKGEVER: [(_("Overzicht"), "werkgever:start")],

@@ -12,7 +12,7 @@ from . import gezondheid
 START_PAGINA: dict[str, str] = {
     Rol.KLANT: "mijn:start",
     Rol.CONTACTPERSOON: "werk:caseload",
-    Rol.INKOMENSCONSULENT: "inkomen:start",
+    Rol.INKOMENSCONSULENT: "werk:inkomsten",
     Rol.WERKGEVER: "werkgever:start",
     Rol.BELEIDSMEDEWERKER: "beleid:start",
     Rol.BEHEERDER: "beheer:start",
