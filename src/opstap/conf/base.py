@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "opstap.werkgevers",
     "opstap.inkomen",
     "opstap.werken",
+    "opstap.vacatures",
     "opstap.beleid",
     "opstap.beheer",
     "opstap.api",
