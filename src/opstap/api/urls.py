@@ -28,6 +28,7 @@ urlpatterns = [
     path("", include("opstap.contact.api_urls")),
     path("", include("opstap.beleid.api_urls")),
     path("", include("opstap.werken.api_urls")),
+    path("", include("opstap.vacatures.api_urls")),
     path("berekeningen", views.Berekeningen.as_view(), name="berekeningen"),
     path("berekeningen/", views.BerekeningenMetSlash.as_view(), name="berekeningen-slash"),
 ]

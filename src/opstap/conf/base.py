@@ -214,6 +214,10 @@ OPSTAP_MAX_BEREKENING_BYTES = config(
     "OPSTAP_MAX_BEREKENING_BYTES", 64 * 1024
 )  # POST /api/v1/berekeningen
 OPSTAP_MAX_PUSH_BYTES = config("OPSTAP_MAX_PUSH_BYTES", 4 * 1024)  # a push subscription
+# The PDOK Locatieserver (address → coordinates for matching). Empty: no lookups (tests, offline).
+OPSTAP_PDOK_URL = config(
+    "OPSTAP_PDOK_URL", "https://api.pdok.nl/bzk/locatieserver/search/v3_1/free"
+)
 
 # Key for encrypting BSN, health and debt details at rest (Fernet, url-safe base64,
 # 32 bytes). Several keys, comma-separated, allow rotation: the first encrypts.

@@ -18,15 +18,21 @@ MENU: dict[str, list[tuple[Any, str]]] = {
         (_("Regelingen"), "mijn:regelingen"),
         (_("Vragen"), "mijn:hulp"),
         (_("Werk en inkomen"), "mijn:inkomen"),
+        (_("Vacatures"), "mijn:vacatures"),
         (_("Wie keek in mijn dossier"), "mijn:inzages"),
     ],
     Rol.CONTACTPERSOON: [
         (_("Mijn klanten"), "werk:caseload"),
         (_("Regelingen"), "werk:voorzieningen"),
+        (_("Vacatures"), "werk:vacatures"),
         (_("Mijn profiel"), "werk:profiel"),
     ],
     Rol.INKOMENSCONSULENT: [(_("Overzicht"), "inkomen:start")],
-    Rol.WERKGEVER: [(_("Overzicht"), "werkgever:start")],
+    Rol.WERKGEVER: [
+        (_("Overzicht"), "werkgever:start"),
+        (_("Vacatures"), "werkgever:vacatures"),
+        (_("Regelingen"), "werkgever:regelingen"),
+    ],
     Rol.BELEIDSMEDEWERKER: [
         (_("Overzicht"), "beleid:start"),
         (_("Doorrekenen"), "beleid:doorrekeningen"),

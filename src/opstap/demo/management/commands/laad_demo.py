@@ -12,6 +12,7 @@ LOGINS = [
     ("contactpersoon2", "contactpersoon"),
     ("inkomen1", "inkomensconsulent"),
     ("werkgever1", "werkgever"),
+    ("uitzendbureau1", "werkgever (gemeentelijk uitzendbureau)"),
     ("beleid1", "beleidsmedewerker"),
     ("beheer1", "beheerder"),
 ]
