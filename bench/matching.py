@@ -91,7 +91,9 @@ def main() -> None:
     ids, _scores = index.beste_ids(kl, TOP_K)
     seconds_all = time.perf_counter() - begin
     gevuld = float((ids >= 0).sum(axis=1).mean())
-    print(f"index + top {TOP_K} voor {KLANTEN} klanten: {seconds_all:.2f} s; gemiddeld {gevuld:.1f} matches")
+    print(
+        f"index + top {TOP_K} voor {KLANTEN} klanten: {seconds_all:.2f} s; gemiddeld {gevuld:.1f} matches"
+    )
 
     tijden = []
     for klant in kl[:200]:

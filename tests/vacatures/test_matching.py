@@ -128,7 +128,9 @@ def test_harde_grenzen_nooit_overschreden_en_niets_toegestaans_gemist(
         zeker = sum(_toegestaan(klant, v, marge=-0.01) for v in vac)
         hoogstens = sum(_toegestaan(klant, v) for v in vac)
         assert min(k, zeker) <= len(gekozen) <= min(k, hoogstens)
-        assert list(scores[rij][: len(gekozen)]) == sorted(scores[rij][: len(gekozen)], reverse=True)
+        assert list(scores[rij][: len(gekozen)]) == sorted(
+            scores[rij][: len(gekozen)], reverse=True
+        )
         los = index.voor_klant(klant, k)
         assert [m.vacature_id for m in los] == gekozen
         for m in los:
@@ -167,15 +169,27 @@ def test_voorbeelden_in_gewone_woorden() -> None:
         heeft_kinderen=True,
     )
     dichtbij = VacatureProfiel(
-        id=1, uren_min=8, uren_max=16, binnen_schooltijden=True, beroep="verkoper",
-        vaardigheden=("kassa", "klantcontact"), breedtegraad=53.3300, lengtegraad=6.8760,
+        id=1,
+        uren_min=8,
+        uren_max=16,
+        binnen_schooltijden=True,
+        beroep="verkoper",
+        vaardigheden=("kassa", "klantcontact"),
+        breedtegraad=53.3300,
+        lengtegraad=6.8760,
     )
     verder = VacatureProfiel(
-        id=2, uren_min=12, uren_max=12, binnen_schooltijden=True,
-        breedtegraad=53.4100, lengtegraad=6.8760,  # about 10 km north
+        id=2,
+        uren_min=12,
+        uren_max=12,
+        binnen_schooltijden=True,
+        breedtegraad=53.4100,
+        lengtegraad=6.8760,  # about 10 km north
     )
     avond = VacatureProfiel(id=3, uren_min=8, uren_max=16, avond_weekend=True)
-    zwaar = VacatureProfiel(id=4, uren_min=8, uren_max=16, binnen_schooltijden=True, fysiek_zwaar=True)
+    zwaar = VacatureProfiel(
+        id=4, uren_min=8, uren_max=16, binnen_schooltijden=True, fysiek_zwaar=True
+    )
     te_veel = VacatureProfiel(id=5, uren_min=24, uren_max=32, binnen_schooltijden=True)
     matches = VacatureIndex([dichtbij, verder, avond, zwaar, te_veel]).voor_klant(klant)
     assert [m.vacature_id for m in matches] == [1, 2]
@@ -188,7 +202,9 @@ def test_voorbeelden_in_gewone_woorden() -> None:
     assert any("bus- of treinabonnement" in r for r in tweede.regelen)
     assert bezwaren(klant, avond) == ["Dit werk is ook 's avonds of in het weekend"]
     assert bezwaren(klant, zwaar) == ["Dit werk is lichamelijk zwaar"]
-    assert bezwaren(klant, te_veel) == ["Dit werk is minstens 24 uur per week; jij werkt hoogstens 20 uur"]
+    assert bezwaren(klant, te_veel) == [
+        "Dit werk is minstens 24 uur per week; jij werkt hoogstens 20 uur"
+    ]
 
 
 def test_afstand_is_de_haversine() -> None:

@@ -59,16 +59,19 @@ def test_klant_logt_in_en_ziet_passende_vacatures_met_redenen(wereld: Wereld) ->
     assert "Waarom dit past" in detail and f"/mijn/inkomen/?vacature={past.pk}" in detail
     # A vacancy that does not fit says why, plainly.
     nacht = Vacature.objects.get(titel="Nachtportier")
-    assert "Dit werk is ook &#x27;s avonds of in het weekend" in client.get(
-        f"/mijn/vacatures/{nacht.pk}/"
-    ).content.decode()
+    assert (
+        "Dit werk is ook &#x27;s avonds of in het weekend"
+        in client.get(f"/mijn/vacatures/{nacht.pk}/").content.decode()
+    )
 
 
 def test_inkomen_bij_een_vacature_rekent_met_haar_eigen_uren_en_loon(wereld: Wereld) -> None:
     vacature = _vacature(wereld, titel="Kassa", uren_per_week_min=20, uren_per_week_max=24)
     client = _als(wereld, Rol.KLANT)
     # The hours field still held 16 from an earlier calculation: the vacancy's hours win.
-    response = client.get("/mijn/inkomen/", {"vacature": vacature.pk, "uren": 16, "bruto_uurloon": "14,71"})
+    response = client.get(
+        "/mijn/inkomen/", {"vacature": vacature.pk, "uren": 16, "bruto_uurloon": "14,71"}
+    )
     assert response.status_code == 200
     assert response.context["uren"] == 24 and response.context["uurloon"] == Decimal("15.50")
     tekst = response.content.decode()
@@ -95,7 +98,12 @@ def test_klant_past_eigen_wensen_aan(wereld: Wereld) -> None:
     assert 'value="kassa, koken"' in tekst  # what was typed stays
     response = client.post(
         "/mijn/vacatures/wensen/",
-        {"heeft_auto": "on", "fysiek_beperkt": "on", "max_uren_per_week": "20", "vaardigheden": "kassa, koken"},
+        {
+            "heeft_auto": "on",
+            "fysiek_beperkt": "on",
+            "max_uren_per_week": "20",
+            "vaardigheden": "kassa, koken",
+        },
     )
     assert response.status_code == 302
     klant = Klant.objects.get(pk=wereld.a.klanten["eigen"].pk)
@@ -123,13 +131,25 @@ def test_contactpersoon_zet_grenzen_en_mogelijke_beroepen(wereld: Wereld) -> Non
     assert "Geen vacature past nu" in pagina  # the warehouse job is not within school hours
     # Another contact person's client: 404, nothing saved.
     vreemd = wereld.a.klanten["collega"]
-    assert client.post(f"/werk/klanten/{vreemd.pk}/vacatures/", {"heeft_auto": "on"}).status_code == 404
-    assert client.get(f"/werk/klanten/{klant.pk}/").content.decode().count(f"/werk/klanten/{klant.pk}/vacatures/") == 1
+    assert (
+        client.post(f"/werk/klanten/{vreemd.pk}/vacatures/", {"heeft_auto": "on"}).status_code
+        == 404
+    )
+    assert (
+        client.get(f"/werk/klanten/{klant.pk}/")
+        .content.decode()
+        .count(f"/werk/klanten/{klant.pk}/vacatures/")
+        == 1
+    )
 
 
 def test_contactpersoon_ziet_bij_een_vacature_alleen_eigen_klanten(wereld: Wereld) -> None:
     assert wereld.a.vacature is not None
-    tekst = _als(wereld, Rol.CONTACTPERSOON).get(f"/werk/vacatures/{wereld.a.vacature.pk}/").content.decode()
+    tekst = (
+        _als(wereld, Rol.CONTACTPERSOON)
+        .get(f"/werk/vacatures/{wereld.a.vacature.pk}/")
+        .content.decode()
+    )
     assert "Caseload" in tekst and "Eigenaar" in tekst
     assert "Collegaklant" not in tekst
 
@@ -157,7 +177,13 @@ def test_werkgever_plaatst_een_vacature_met_echte_criteria(wereld: Wereld) -> No
     client = _als(wereld, Rol.WERKGEVER)
     fout = client.post(
         "/werkgever/vacatures/nieuw/",
-        {**GELDIG, "uren_per_week_min": "20", "avond_weekend": "on", "bruto_uurloon": "3", "postcode": "99"},
+        {
+            **GELDIG,
+            "uren_per_week_min": "20",
+            "avond_weekend": "on",
+            "bruto_uurloon": "3",
+            "postcode": "99",
+        },
     )
     assert fout.status_code == 400
     tekst = fout.content.decode()
@@ -172,7 +198,9 @@ def test_werkgever_plaatst_een_vacature_met_echte_criteria(wereld: Wereld) -> No
     vacature = Vacature.objects.get(titel="Kassamedewerker")
     assert vacature.werkgever == wereld.a.werkgever and vacature.gemeente == wereld.a.gemeente
     assert vacature.postcode == "9934 AB" and vacature.vaardigheden == ["kassa", "klantcontact"]
-    assert vacature.binnen_schooltijden and not vacature.fysiek_zwaar and vacature.taalniveau == "A2"
+    assert (
+        vacature.binnen_schooltijden and not vacature.fysiek_zwaar and vacature.taalniveau == "A2"
+    )
     assert vacature.breedtegraad is None  # PDOK is off in tests: saved, place unknown, told so
     detail = client.get(response["Location"]).content.decode()
     assert "plek nog onbekend" in detail
@@ -181,7 +209,9 @@ def test_werkgever_plaatst_een_vacature_met_echte_criteria(wereld: Wereld) -> No
 
 
 def test_werkgever_past_andermans_vacature_niet_aan(wereld: Wereld) -> None:
-    ander = Werkgever.objects.create(gemeente=wereld.a.gemeente, naam="Ander", is_intern_uitzendbureau=True)
+    ander = Werkgever.objects.create(
+        gemeente=wereld.a.gemeente, naam="Ander", is_intern_uitzendbureau=True
+    )
     vreemd = _vacature(wereld, werkgever=ander, titel="Van een ander")
     client = _als(wereld, Rol.WERKGEVER)
     assert client.get(f"/werkgever/vacatures/{vreemd.pk}/").status_code == 404
@@ -212,9 +242,15 @@ def test_uitzendbureau_ziet_het_aantal_bij_tien_of_meer(wereld: Wereld) -> None:
     wereld.a.werkgever.is_intern_uitzendbureau = True
     wereld.a.werkgever.save()
     for i, bsn in enumerate(nieuwe_bsns(10)):
-        maak_klant(wereld.a.gemeente, bsn, f"Extra{i}", wereld.a.gebruikers["collega"], heeft_auto=True)
+        maak_klant(
+            wereld.a.gemeente, bsn, f"Extra{i}", wereld.a.gebruikers["collega"], heeft_auto=True
+        )
     assert wereld.a.vacature is not None
-    tekst = _als(wereld, Rol.WERKGEVER).get(f"/werkgever/vacatures/{wereld.a.vacature.pk}/").content.decode()
+    tekst = (
+        _als(wereld, Rol.WERKGEVER)
+        .get(f"/werkgever/vacatures/{wereld.a.vacature.pk}/")
+        .content.decode()
+    )
     assert "13 mensen" in tekst and "Extra1" not in tekst
 
 

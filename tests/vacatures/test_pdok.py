@@ -103,7 +103,9 @@ def test_in_tests_staat_de_echte_zoeker_uit() -> None:
 
 
 @pytest.mark.django_db
-def test_vacature_krijgt_plek_en_verliest_hem_bij_een_onvindbaar_nieuw_adres(wereld: Wereld) -> None:
+def test_vacature_krijgt_plek_en_verliest_hem_bij_een_onvindbaar_nieuw_adres(
+    wereld: Wereld,
+) -> None:
     assert wereld.a.werkgever is not None
     vacature = Vacature(
         gemeente=wereld.a.gemeente,

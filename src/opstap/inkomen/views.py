@@ -21,11 +21,11 @@ from .grafiek import BUREAU, LAGEN, TELEFOON, inkomen_svg, staven
 from .selectors import berekeningen_van, uitleg_voor_niveau, vrijlating_stand
 from .services import (
     UREN_NIVEAUS,
-    uren_bij_vacature,
     bereken,
     berekening_vastleggen,
     invoer_voor_klant,
     minimumloon_per_uur,
+    uren_bij_vacature,
 )
 from .varianten import REGEL_NAMEN
 

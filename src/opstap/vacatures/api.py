@@ -25,14 +25,16 @@ from .serializers import MatchSerializer, VacatureSerializer
     "gets its own, the municipal temp agency every vacancy in the city. No client data.",
 )
 class VacaturesLijst(generics.ListAPIView[Vacature]):
-    rollen = frozenset(
-        {Rol.KLANT, Rol.CONTACTPERSOON, Rol.INKOMENSCONSULENT, Rol.WERKGEVER}
-    )
+    rollen = frozenset({Rol.KLANT, Rol.CONTACTPERSOON, Rol.INKOMENSCONSULENT, Rol.WERKGEVER})
     serializer_class = VacatureSerializer
 
     def get_queryset(self) -> QuerySet[Vacature]:
         gebruiker: Gebruiker = self.request.user  # type: ignore[assignment]
-        return zichtbare_vacatures(gebruiker).select_related("werkgever").order_by("-geplaatst_op", "id")
+        return (
+            zichtbare_vacatures(gebruiker)
+            .select_related("werkgever")
+            .order_by("-geplaatst_op", "id")
+        )
 
 
 def _matches(request: Request, klant: Klant, doel: str) -> Response:
@@ -47,7 +49,9 @@ class KlantPassendeVacatures(APIView):
 
     rollen = frozenset({Rol.CONTACTPERSOON})
 
-    @extend_schema(summary="Passende vacatures van een klant", responses={200: MatchSerializer(many=True)})
+    @extend_schema(
+        summary="Passende vacatures van een klant", responses={200: MatchSerializer(many=True)}
+    )
     def get(self, request: Request, klant_pk: int) -> Response:
         klant = get_object_or_404(begeleide_klanten(request.user), pk=klant_pk)  # type: ignore[arg-type]
         return _matches(request, klant, "Begeleiding: passende vacatures opgevraagd via de API")

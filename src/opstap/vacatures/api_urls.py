@@ -6,7 +6,9 @@ from . import api
 
 urlpatterns = [
     path("vacatures/", api.VacaturesLijst.as_view(), name="vacatures"),
-    path("ik/passende-vacatures/", api.MijnPassendeVacatures.as_view(), name="ik-passende-vacatures"),
+    path(
+        "ik/passende-vacatures/", api.MijnPassendeVacatures.as_view(), name="ik-passende-vacatures"
+    ),
     path(
         "klanten/<int:klant_pk>/passende-vacatures/",
         api.KlantPassendeVacatures.as_view(),

@@ -25,7 +25,11 @@ STRATEN = ["Havenweg", "Marktplein", "Industrieweg", "Schoolstraat", "Zorglaan",
 
 # Per demo function (laden.FUNCTIES, by title): occupation, skills, evening/weekend work.
 CRITERIA = {
-    "Medewerker huishouding": ("huishoudelijk werk", ["schoonmaken", "zorgzaam", "zelfstandig"], False),
+    "Medewerker huishouding": (
+        "huishoudelijk werk",
+        ["schoonmaken", "zorgzaam", "zelfstandig"],
+        False,
+    ),
     "Vakkenvuller": ("winkelmedewerker", ["vakken vullen", "netjes werken", "tillen"], True),
     "Schoonmaker kantoren": ("schoonmaker", ["schoonmaken", "zelfstandig"], True),
     "Verkoopmedewerker bakkerij": ("verkoper", ["klantcontact", "kassa", "brood"], False),
@@ -34,11 +38,23 @@ CRITERIA = {
     "Afwasser": ("keukenhulp", ["afwassen", "koken", "snel werken"], True),
     "Hovenier": ("hovenier", ["buiten werken", "tuinieren", "tillen"], False),
     "Baliemedewerker": ("baliemedewerker", ["klantcontact", "computer", "vriendelijk"], False),
-    "Administratief medewerker": ("administratief medewerker", ["computer", "rekenen", "plannen"], False),
+    "Administratief medewerker": (
+        "administratief medewerker",
+        ["computer", "rekenen", "plannen"],
+        False,
+    ),
 }
 BEROEPEN = sorted({b for b, _, _ in CRITERIA.values()})
 VAARDIGHEDEN = sorted({v for _, vs, _ in CRITERIA.values() for v in vs})
-INTERESSES = ["mensen helpen", "buiten werken", "koken", "kinderen", "winkel", "computer", "tuinieren"]
+INTERESSES = [
+    "mensen helpen",
+    "buiten werken",
+    "koken",
+    "kinderen",
+    "winkel",
+    "computer",
+    "tuinieren",
+]
 
 
 def _plek(rng: random.Random, spreiding: float = 0.02) -> tuple[str, float, float]:
@@ -49,7 +65,7 @@ def _plek(rng: random.Random, spreiding: float = 0.02) -> tuple[str, float, floa
 
 
 def demo_vacatures(gemeente: Gemeente, *, seed: int = 11) -> None:
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 -- reproducible demo data, not crypto
     for i, vacature in enumerate(Vacature.objects.filter(gemeente=gemeente).order_by("id")):
         beroep, vaardigheden, avond = CRITERIA.get(vacature.titel, ("", [], False))
         plaats, lat, lon = _plek(rng)

@@ -58,7 +58,7 @@ def _postcode(waarde: str) -> str:
     return f"{m.group(1)} {m.group(2).upper()}"
 
 
-def _uren_veld(label: str) -> forms.IntegerField:
+def _uren_veld(label: Any) -> forms.IntegerField:
     return forms.IntegerField(
         label=label,
         min_value=1,
@@ -79,13 +79,17 @@ class VacatureFormulier(forms.Form):
     titel = forms.CharField(
         label=_("Functie"),
         max_length=150,
-        error_messages={"required": _("Vul de naam van de functie in, bijvoorbeeld Kassamedewerker.")},
+        error_messages={
+            "required": _("Vul de naam van de functie in, bijvoorbeeld Kassamedewerker.")
+        },
     )
     beroep = forms.CharField(
         label=_("Beroep"),
         max_length=100,
         help_text=_("Eén woord of twee, bijvoorbeeld: winkelmedewerker, schoonmaker, kok."),
-        error_messages={"required": _("Vul het beroep in, zodat we de vacature aan mensen kunnen koppelen.")},
+        error_messages={
+            "required": _("Vul het beroep in, zodat we de vacature aan mensen kunnen koppelen.")
+        },
     )
     omschrijving = forms.CharField(
         label=_("Wat ga je doen?"),
@@ -168,7 +172,9 @@ class VacatureFormulier(forms.Form):
         if d.get("binnen_schooltijden") and d.get("avond_weekend"):
             self.add_error(
                 "avond_weekend",
-                _("Werk alleen onder schooltijd is niet ook 's avonds of in het weekend. Kies één van de twee."),
+                _(
+                    "Werk alleen onder schooltijd is niet ook 's avonds of in het weekend. Kies één van de twee."
+                ),
             )
         if not (d.get("postcode") or d.get("plaats")):
             self.add_error(

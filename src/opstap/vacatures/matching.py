@@ -161,7 +161,8 @@ def _snelste_minuten(
     anders = afstand * per_km
     anders += vast
     fiets = afstand * f(OMWEG * 60.0 / FIETS[1])
-    return np.minimum(anders, fiets, out=anders)  # NaN (unknown) stays NaN
+    np.minimum(anders, fiets, out=anders)
+    return anders  # NaN (unknown) stays NaN
 
 
 def _kruispunt(snel: tuple[str, float, float, float]) -> float:
@@ -245,7 +246,9 @@ def redenen_en_regelen(
         if beroep in {_woord(b) for b in klant.gewenste_beroepen}:
             redenen.append(f"Je wilt graag werken als {vacature.beroep.lower()}")
         elif beroep in {_woord(b) for b in klant.mogelijke_beroepen}:
-            redenen.append(f"{vacature.beroep.capitalize()} staat op je lijst met mogelijke beroepen")
+            redenen.append(
+                f"{vacature.beroep.capitalize()} staat op je lijst met mogelijke beroepen"
+            )
         if beroep in {_woord(b) for b in klant.ervaring}:
             redenen.append(f"Je hebt al gewerkt als {vacature.beroep.lower()}")
     kan = _gedeeld(vacature.vaardigheden, klant.vaardigheden)
@@ -279,7 +282,9 @@ def redenen_en_regelen(
     if r is not None and r.vervoer == "fiets" and r.minuten > 20:
         regelen.append("Een goede fiets")
     if vacature.taalniveau.upper() in HOGE_TAALNIVEAUS:
-        regelen.append(f"Taalniveau {vacature.taalniveau.upper()} gevraagd: misschien een taalcursus")
+        regelen.append(
+            f"Taalniveau {vacature.taalniveau.upper()} gevraagd: misschien een taalcursus"
+        )
     return redenen, regelen
 
 
@@ -382,7 +387,9 @@ class VacatureIndex:
         np.copyto(score, np.float32(-np.inf), where=~toegestaan)
         return score, minuten
 
-    def _soortmasker(self, school: bool, auto: bool, beperkt: bool, uren: int) -> npt.NDArray[np.bool_]:
+    def _soortmasker(
+        self, school: bool, auto: bool, beperkt: bool, uren: int
+    ) -> npt.NDArray[np.bool_]:
         """The vacancies a client of this kind may get, before travel: the hard constraints."""
         sleutel = (school, auto, beperkt, uren)
         masker = self._maskers.get(sleutel)

@@ -131,8 +131,7 @@ def passende_klanten(vacature: Vacature, klanten_qs: Iterable[Klant]) -> list[Ma
         vacature_profiel(vacature), [klant_profiel(k) for k in klanten]
     )
     return [
-        Match(per_id[m.klant_id], vacature, m.score, m.redenen, m.regelen, m.reis)
-        for m in uitkomst
+        Match(per_id[m.klant_id], vacature, m.score, m.redenen, m.regelen, m.reis) for m in uitkomst
     ]
 
 

@@ -50,6 +50,8 @@ class MatchSerializer(serializers.Serializer[object]):
     regelen = serializers.ListField(
         child=serializers.CharField(), help_text="Wat er geregeld moet worden."
     )
-    reistijd_minuten = serializers.IntegerField(source="reis.minuten", allow_null=True, default=None)
+    reistijd_minuten = serializers.IntegerField(
+        source="reis.minuten", allow_null=True, default=None
+    )
     afstand_km = serializers.FloatField(source="reis.afstand_km", allow_null=True, default=None)
     vervoer = serializers.CharField(source="reis.vervoer", allow_null=True, default=None)

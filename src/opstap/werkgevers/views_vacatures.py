@@ -73,7 +73,10 @@ def vacature_nieuw(request: HttpRequest) -> HttpResponse:
 def vacature_bewerken(request: HttpRequest, vacature_pk: int) -> HttpResponse:
     gebruiker = gebruiker_van(request)
     vacature = get_object_or_404(zichtbare_vacatures(gebruiker), pk=vacature_pk)
-    eis(mag_vacature_bewerken(gebruiker, vacature), "Alleen de werkgever van deze vacature past hem aan.")
+    eis(
+        mag_vacature_bewerken(gebruiker, vacature),
+        "Alleen de werkgever van deze vacature past hem aan.",
+    )
     form = VacatureFormulier(request.POST or None, initial=_begin(vacature))
     if request.method == "POST" and form.is_valid() and _opslaan(request, form, vacature):
         return redirect("werkgever:vacature", vacature_pk=vacature.pk)

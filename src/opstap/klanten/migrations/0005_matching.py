@@ -5,65 +5,66 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('klanten', '0004_klant_straat_woonplaats'),
+        ("klanten", "0004_klant_straat_woonplaats"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='klant',
-            name='alleen_schooltijden',
+            model_name="klant",
+            name="alleen_schooltijden",
             field=models.BooleanField(default=False),
         ),
         migrations.AddField(
-            model_name='klant',
-            name='breedtegraad',
+            model_name="klant",
+            name="breedtegraad",
             field=models.FloatField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='klant',
-            name='ervaring',
-            field=models.JSONField(blank=True, default=list, help_text='Beroepen waarin gewerkt.'),
+            model_name="klant",
+            name="ervaring",
+            field=models.JSONField(blank=True, default=list, help_text="Beroepen waarin gewerkt."),
         ),
         migrations.AddField(
-            model_name='klant',
-            name='fysiek_beperkt',
+            model_name="klant",
+            name="fysiek_beperkt",
             field=opstap.privacy.fields.VersleuteldJaNeeVeld(default=False),
         ),
         migrations.AddField(
-            model_name='klant',
-            name='gewenste_beroepen',
+            model_name="klant",
+            name="gewenste_beroepen",
             field=models.JSONField(blank=True, default=list),
         ),
         migrations.AddField(
-            model_name='klant',
-            name='heeft_auto',
+            model_name="klant",
+            name="heeft_auto",
             field=models.BooleanField(default=False),
         ),
         migrations.AddField(
-            model_name='klant',
-            name='interesses',
+            model_name="klant",
+            name="interesses",
             field=models.JSONField(blank=True, default=list),
         ),
         migrations.AddField(
-            model_name='klant',
-            name='lengtegraad',
+            model_name="klant",
+            name="lengtegraad",
             field=models.FloatField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='klant',
-            name='max_uren_per_week',
+            model_name="klant",
+            name="max_uren_per_week",
             field=models.PositiveSmallIntegerField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='klant',
-            name='mogelijke_beroepen',
-            field=models.JSONField(blank=True, default=list, help_text='Samen met de contactpersoon gemaakt (C3).'),
+            model_name="klant",
+            name="mogelijke_beroepen",
+            field=models.JSONField(
+                blank=True, default=list, help_text="Samen met de contactpersoon gemaakt (C3)."
+            ),
         ),
         migrations.AddField(
-            model_name='klant',
-            name='vaardigheden',
+            model_name="klant",
+            name="vaardigheden",
             field=models.JSONField(blank=True, default=list),
         ),
     ]
