@@ -22,6 +22,7 @@ cycling and public transport counts; with a car the faster of cycling and the ca
 3 km are described by their distance. It is an estimate, and the reasons say so plainly.
 """
 
+import math
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -132,27 +133,10 @@ def afstand_km(
     return 2 * AARDSTRAAL_KM * np.arcsin(np.sqrt(np.clip(a, 0, 1)))  # type: ignore[no-any-return]
 
 
-def reistijd_min(
-    afstand: npt.NDArray[np.floating], met_auto: npt.NDArray[np.bool_]
-) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.int8]]:
-    """Minutes and way of travel (index in VERVOER) for each distance; NaN stays NaN."""
-    weg = np.asarray(afstand, dtype=np.float64) * OMWEG
-    tijden = []
-    for _naam, snelheid, vast, grens in VERVOER:
-        t = vast + weg / snelheid * 60.0
-        tijden.append(np.where(np.asarray(afstand) <= grens, t, np.inf))
-    stapel = np.stack(tijden)
-    stapel[2] = np.where(met_auto, stapel[2], np.inf)  # the car only for who has one
-    keuze = np.argmin(np.nan_to_num(stapel, nan=np.inf), axis=0).astype(np.int8)
-    minuten = np.take_along_axis(stapel, keuze[None, ...].astype(np.intp), axis=0)[0]
-    minuten = np.where(np.isnan(afstand), np.nan, minuten)
-    return minuten, keuze
-
-
 def _snelste_minuten(
     afstand: npt.NDArray[np.float32], auto: npt.NDArray[np.bool_]
 ) -> npt.NDArray[np.float32]:
-    """The same model as reistijd_min, only the minutes, for a whole block at once: the fastest
+    """The travel model (see `reis`), only the minutes, for a whole block at once: the fastest
     of the bike and the bus (no car) or the car. The bike's limit never bites here, because the
     other way is faster well before it (checked below), so it is two lines per client."""
     f = np.float32
@@ -175,16 +159,28 @@ assert max(_kruispunt(BUS), _kruispunt(AUTO)) < FIETS[3]  # the block formula ab
 
 
 def reis(klant: KlantProfiel, vacature: VacatureProfiel) -> Reis | None:
-    if None in (klant.breedtegraad, klant.lengtegraad, vacature.breedtegraad, vacature.lengtegraad):
+    """The journey for one pair (plain Python: the same formulas as the arrays, for one pair)."""
+    if (
+        klant.breedtegraad is None
+        or klant.lengtegraad is None
+        or vacature.breedtegraad is None
+        or vacature.lengtegraad is None
+    ):
         return None
-    d = afstand_km(
-        np.array([klant.breedtegraad]),
-        np.array([klant.lengtegraad]),
-        np.array([vacature.breedtegraad]),
-        np.array([vacature.lengtegraad]),
+    f1, f2 = math.radians(klant.breedtegraad), math.radians(vacature.breedtegraad)
+    a = (
+        math.sin((f2 - f1) / 2) ** 2
+        + math.cos(f1)
+        * math.cos(f2)
+        * math.sin(math.radians(vacature.lengtegraad - klant.lengtegraad) / 2) ** 2
     )
-    minuten, keuze = reistijd_min(d, np.array([klant.heeft_auto]))
-    return Reis(float(d[0]), int(round(float(minuten[0]))), VERVOER[int(keuze[0])][0])
+    d = 2 * AARDSTRAAL_KM * math.asin(min(1.0, math.sqrt(a)))
+    beste = min(
+        (vast + d * OMWEG / snelheid * 60.0, naam)
+        for naam, snelheid, vast, grens in VERVOER
+        if d <= grens and (naam != "auto" or klant.heeft_auto)
+    )
+    return Reis(d, int(round(beste[0])), beste[1])
 
 
 # --- the rules, one pair at a time (for pages and tests) -----------------------------------------
@@ -318,6 +314,7 @@ class VacatureIndex:
         self.vacatures = list(vacatures)
         n = len(self.vacatures)
         self.ids = np.array([v.id for v in self.vacatures], dtype=np.int64)
+        self.per_id = {v.id: v for v in self.vacatures}
         self.termen: dict[str, int] = {}
         rijen: list[int] = []
         kolommen: list[int] = []
@@ -373,18 +370,26 @@ class VacatureIndex:
     ) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]]:
         """Scores (clients x vacancies; -inf where a hard constraint is broken) and travel minutes
         (NaN where a location is unknown)."""
+        score, minuten = self._score(klanten, None)
+        np.copyto(score, np.float32(-np.inf), where=~self._soortmaskers(klanten))
+        return score, minuten
+
+    def _score(
+        self, klanten: Sequence[KlantProfiel], kolommen: npt.NDArray[np.intp] | None
+    ) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]]:
+        """Scores against all vacancies or the given columns, with the travel limit applied
+        (-inf); the other hard constraints are the caller's (a mask, or choosing the columns)."""
         auto = np.array([k.heeft_auto for k in klanten], dtype=bool)[:, None]
-        toegestaan = self._soortmaskers(klanten)
-        afstand = self._afstanden(klanten)
+        afstand = self._afstanden(klanten, kolommen)
         minuten = _snelste_minuten(afstand, auto)
-        # NaN (a location unknown) is not too far: the comparison is False for NaN.
-        np.copyto(toegestaan, False, where=minuten > MAX_REISTIJD_MIN)
         straf = np.nan_to_num(minuten, nan=30.0 * STRAF_ONBEKEND / STRAF_PER_HALF_UUR)
         straf *= np.float32(STRAF_PER_HALF_UUR / 30.0)
-        score = self._klantmatrix(klanten) @ self.termmatrix
-        score += self.bonus
+        termen = self.termmatrix if kolommen is None else self.termmatrix[:, kolommen]
+        score = self._klantmatrix(klanten) @ termen
+        score += self.bonus if kolommen is None else self.bonus[kolommen]
         score -= straf
-        np.copyto(score, np.float32(-np.inf), where=~toegestaan)
+        # NaN (a location unknown) is not too far: the comparison is False for NaN.
+        np.copyto(score, np.float32(-np.inf), where=minuten > MAX_REISTIJD_MIN)
         return score, minuten
 
     def _soortmasker(
@@ -416,19 +421,24 @@ class VacatureIndex:
             ]
         )
 
-    def _afstanden(self, klanten: Sequence[KlantProfiel]) -> npt.NDArray[np.float32]:
+    def _afstanden(
+        self, klanten: Sequence[KlantProfiel], kolommen: npt.NDArray[np.intp] | None = None
+    ) -> npt.NDArray[np.float32]:
         """Haversine distances (km), clients x vacancies, in float32 and in place: the half
         angles and cosines of the vacancies are computed once (error well under a metre)."""
         f = np.float32
+        half_lat, half_lon, cos_lat = self.half_lat, self.half_lon, self.cos_lat
+        if kolommen is not None:
+            half_lat, half_lon, cos_lat = half_lat[kolommen], half_lon[kolommen], cos_lat[kolommen]
         lat = np.radians([_coordinaat(k.breedtegraad) for k in klanten])
         lon = np.radians([_coordinaat(k.lengtegraad) for k in klanten])
-        a = np.subtract(self.half_lat, (lat / 2).astype(f)[:, None])
+        a = np.subtract(half_lat, (lat / 2).astype(f)[:, None])
         np.sin(a, out=a)
         a *= a
-        b = np.subtract(self.half_lon, (lon / 2).astype(f)[:, None])
+        b = np.subtract(half_lon, (lon / 2).astype(f)[:, None])
         np.sin(b, out=b)
         b *= b
-        b *= self.cos_lat
+        b *= cos_lat
         b *= np.cos(lat).astype(f)[:, None]
         a += b
         np.sqrt(a, out=a)
@@ -440,39 +450,56 @@ class VacatureIndex:
     def beste_ids(
         self, klanten: Sequence[KlantProfiel], k: int = 10, blok: int = 256, draden: int = 2
     ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float32]]:
-        """Top k vacancy ids per client (-1 where fewer than k match), best first. In blocks of
-        clients, on `draden` threads (numpy lets go of the GIL for the array work)."""
+        """Top k vacancy ids per client (-1 where fewer than k match), best first.
+
+        Clients are grouped by kind (school hours, car, physical limit, maximum hours); each kind
+        is scored only against the vacancies its hard constraints allow, in blocks of clients,
+        on `draden` threads (numpy lets go of the GIL for the array work)."""
         k = min(k, len(self))
         ids = np.full((len(klanten), k), -1, dtype=np.int64)
         beste = np.full((len(klanten), k), -np.inf, dtype=np.float32)
         if k == 0 or not klanten:
             return ids, beste
+        soorten: dict[tuple[bool, bool, bool, int], list[int]] = {}
+        for i, klant in enumerate(klanten):
+            soort = (
+                klant.alleen_schooltijden,
+                klant.heeft_auto,
+                klant.fysiek_beperkt,
+                klant.uren_grens,
+            )
+            soorten.setdefault(soort, []).append(i)
+        taken: list[tuple[npt.NDArray[np.intp], list[int]]] = []
+        for soort, rijen in soorten.items():
+            kolommen = np.flatnonzero(self._soortmasker(*soort))
+            if kolommen.size:
+                taken += [(kolommen, rijen[b : b + blok]) for b in range(0, len(rijen), blok)]
 
-        def doe_blok(begin: int) -> None:
-            deel = klanten[begin : begin + blok]
-            score, _ = self.scores(deel)
+        def doe_blok(taak: tuple[npt.NDArray[np.intp], list[int]]) -> None:
+            kolommen, rijen = taak
+            score, _ = self._score([klanten[i] for i in rijen], kolommen)
+            kk = min(k, score.shape[1])
             np.negative(score, out=score)
-            top = np.argpartition(score, k - 1, axis=1)[:, :k]
+            top = np.argpartition(score, kk - 1, axis=1)[:, :kk]
             top_score = np.take_along_axis(score, top, axis=1)
             orde = np.argsort(top_score, axis=1, kind="stable")
             top = np.take_along_axis(top, orde, axis=1)
             top_score = -np.take_along_axis(top_score, orde, axis=1)
-            ids[begin : begin + len(deel)] = np.where(np.isfinite(top_score), self.ids[top], -1)
-            beste[begin : begin + len(deel)] = top_score
+            ids[rijen, :kk] = np.where(np.isfinite(top_score), self.ids[kolommen[top]], -1)
+            beste[rijen, :kk] = top_score
 
-        begins = range(0, len(klanten), blok)
-        if draden <= 1 or len(begins) == 1:
-            for begin in begins:
-                doe_blok(begin)
+        if draden <= 1 or len(taken) <= 1:
+            for taak in taken:
+                doe_blok(taak)
         else:
             with ThreadPoolExecutor(max_workers=draden) as pool:
-                list(pool.map(doe_blok, begins))
+                list(pool.map(doe_blok, taken))
         return ids, beste
 
     def voor_klant(self, klant: KlantProfiel, k: int = 10) -> list[Match]:
         """The k best matches for one client, each with its reasons."""
         ids, scores = self.beste_ids([klant], k, draden=1)
-        per_id = {v.id: v for v in self.vacatures}
+        per_id = self.per_id
         uit = []
         for vid, score in zip(ids[0], scores[0], strict=True):
             if vid < 0:
