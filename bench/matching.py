@@ -13,6 +13,7 @@ JSON object with the figures.
 from __future__ import annotations
 
 import json
+import os
 import random
 import statistics
 import sys
