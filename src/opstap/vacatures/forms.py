@@ -140,6 +140,7 @@ class VacatureFormulier(forms.Form):
         choices=TAALNIVEAUS,
         initial="B1",
         help_text=_("A2: eenvoudige gesprekken. B1: gewone gesprekken en korte teksten. B2: vlot."),
+        error_messages={"required": _("Kies hoe goed iemand Nederlands moet kunnen.")},
     )
     adres = forms.CharField(
         label=_("Adres van het werk (straat en huisnummer)"), max_length=150, required=False

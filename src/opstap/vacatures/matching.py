@@ -107,6 +107,7 @@ class Reis:
     afstand_km: float
     minuten: int
     vervoer: str  # fiets, bus, auto
+    precies: float = 0.0  # minutes before rounding: what the limit is checked against
 
 
 @dataclass(frozen=True)
@@ -180,7 +181,7 @@ def reis(klant: KlantProfiel, vacature: VacatureProfiel) -> Reis | None:
         for naam, snelheid, vast, grens in VERVOER
         if d <= grens and (naam != "auto" or klant.heeft_auto)
     )
-    return Reis(d, int(round(beste[0])), beste[1])
+    return Reis(d, int(round(beste[0])), beste[1], beste[0])
 
 
 # --- the rules, one pair at a time (for pages and tests) -----------------------------------------
@@ -206,7 +207,7 @@ def bezwaren(klant: KlantProfiel, vacature: VacatureProfiel) -> list[str]:
             f"jij werkt hoogstens {klant.uren_grens} uur"
         )
     r = reis(klant, vacature)
-    if r is not None and r.minuten > MAX_REISTIJD_MIN:
+    if r is not None and r.precies > MAX_REISTIJD_MIN:
         uit.append(f"De reis duurt te lang: ongeveer {r.minuten} minuten")
     return uit
 
