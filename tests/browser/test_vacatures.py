@@ -55,6 +55,10 @@ def test_klant_vindt_passende_vacature_en_ziet_wat_die_oplevert(
     assert pagina.get_by_role("heading", name="Bij 12 uur werk per week").is_visible()
     assert breedte_past(pagina)
     assert axe_problemen(pagina) == []
+    pagina.goto("/mijn/vacatures/wensen/")
+    assert pagina.get_by_label("Ik kan alleen werken onder schooltijd").is_checked()
+    assert breedte_past(pagina)
+    assert axe_problemen(pagina) == []
 
 
 def test_werkgever_plaatst_een_vacature_op_telefoon(pagina: Any, wereld: Wereld) -> None:
@@ -104,4 +108,19 @@ def test_contactpersoon_en_uitzendbureau_paginas(pagina: Any, wereld: Wereld) ->
     assert axe_problemen(pagina) == []
     assert wereld.a.vacature is not None
     pagina.goto(f"/werk/vacatures/{wereld.a.vacature.pk}/")
+    assert axe_problemen(pagina) == []
+
+
+def test_uitzendbureau_ziet_alle_vacatures_en_een_aantal(pagina: Any, wereld: Wereld) -> None:
+    assert wereld.a.werkgever is not None and wereld.a.vacature is not None
+    wereld.a.werkgever.is_intern_uitzendbureau = True
+    wereld.a.werkgever.save()
+    inloggen(pagina, "alfa-werkgever", WACHTWOORD)
+    pagina.goto("/werkgever/vacatures/")
+    assert pagina.get_by_role("heading", name="Alle vacatures in de stad").is_visible()
+    assert axe_problemen(pagina) == []
+    pagina.get_by_role("link", name="Magazijnmedewerker").click()
+    pagina.wait_for_load_state()
+    assert pagina.get_by_text("Minder dan 10 mensen").is_visible()
+    assert breedte_past(pagina)
     assert axe_problemen(pagina) == []

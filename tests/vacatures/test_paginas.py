@@ -135,12 +135,9 @@ def test_contactpersoon_zet_grenzen_en_mogelijke_beroepen(wereld: Wereld) -> Non
         client.post(f"/werk/klanten/{vreemd.pk}/vacatures/", {"heeft_auto": "on"}).status_code
         == 404
     )
-    assert (
-        client.get(f"/werk/klanten/{klant.pk}/")
-        .content.decode()
-        .count(f"/werk/klanten/{klant.pk}/vacatures/")
-        == 1
-    )
+    dossier = client.get(f"/werk/klanten/{klant.pk}/").content.decode()
+    assert dossier.count(f"/werk/klanten/{klant.pk}/vacatures/") == 2  # button and section
+    assert "Nu past geen open vacature bij de grenzen en wensen." in dossier
 
 
 def test_contactpersoon_ziet_bij_een_vacature_alleen_eigen_klanten(wereld: Wereld) -> None:

@@ -10,6 +10,7 @@ from opstap.accounts.toegang import begeleide_klanten, mag_caseload_delegeren
 from opstap.contact.selectors import dossier_overzicht, signalen
 from opstap.privacy.selectors import inzages_voor_klant
 from opstap.privacy.services import inzage_bij_verzoek, inzages_bij_lijst
+from opstap.vacatures.selectors import passende_vacatures
 
 from .keuzes import DrempelSoort, Fase, Trede
 from .selectors import caseload as caseload_selector
@@ -81,6 +82,7 @@ def klant(request: HttpRequest, klant_pk: int) -> HttpResponse:
             "inzages": inzages_voor_klant(dossier)[:20],
             "trede_keuzes": Trede.choices,
             "mag_overdragen": mag_caseload_delegeren(gebruiker, dossier.contactpersoon),
+            "passende_vacatures": passende_vacatures(dossier, 3),  # C3: the best three, in the file
             **dossier_overzicht(dossier),
         },
     )
