@@ -90,6 +90,7 @@ BEKENDE_PARAMETERS = {
 BEKENDE_PARAMETERS |= {"baan_pk"}  # part-time work (werken): a job of the client
 BEKENDE_PARAMETERS |= {"stuk_pk", "activiteit_pk"}  # werkzoeken: a CV or letter, an activity
 BEKENDE_PARAMETERS |= {"voorstel_pk", "toestemming_pk", "bijeenkomst_pk"}  # bemiddeling
+BEKENDE_PARAMETERS |= {"vacature_pk"}  # the municipality's vacancy (wereld.Tenant.vacature)
 
 
 def _url(route: Route, waarden: dict[str, Any]) -> str:

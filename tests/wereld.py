@@ -195,6 +195,7 @@ def maak_tenant(slug: str, cbs: str, bsns: list[str]) -> Tenant:
             **maak_bemiddeling(t, klant),
             "doorrekening_pk": t.doorrekening.pk,
             "berekening_pk": berekening.pk,
+            "vacature_pk": t.vacature.pk,  # the employer's own, open in the municipality
         }
     return t
 
@@ -397,10 +398,10 @@ class Wereld:
         return self.objecten_van(klant) if klant is not None else None
 
     def _vreemd(self, klant: Klant, parameters: dict[str, int]) -> frozenset[str]:
-        """Which of a foreign client's parameters are foreign: a recalculation of the caller's own
-        municipality is not, everything else of that client is."""
+        """Which of a foreign client's parameters are foreign: a recalculation or vacancy of the
+        caller's own municipality is not, everything else of that client is."""
         eigen_gemeente = klant.gemeente_id == self.a.gemeente.pk
-        gemeentelijk = {"doorrekening_pk", "bijeenkomst_pk"}
+        gemeentelijk = {"doorrekening_pk", "bijeenkomst_pk", "vacature_pk"}  # not the client's
         return frozenset(n for n in parameters if not (eigen_gemeente and n in gemeentelijk))
 
     def vreemde_objecten(self, rol: str) -> list[tuple[dict[str, int], frozenset[str]]]:

@@ -10,6 +10,8 @@ from opstap.inkomen import urls_mijn as inkomen_mijn
 from opstap.inkomen import urls_werk as inkomen_werk
 from opstap.klanten import urls_mijn as klanten_mijn
 from opstap.klanten import urls_werk as klanten_werk
+from opstap.vacatures import urls_mijn as vacatures_mijn
+from opstap.vacatures import urls_werk as vacatures_werk
 from opstap.verklaringen import urls_inkomen as verklaringen_inkomen
 from opstap.verklaringen import urls_mijn as verklaringen_mijn
 from opstap.verklaringen import urls_mijn_verrekening as verrekening_mijn
@@ -31,6 +33,7 @@ MIJN = [
     *verrekening_mijn.urlpatterns,
     *werkzoeken_mijn.urlpatterns,
     *bemiddeling_mijn.urlpatterns,
+    *vacatures_mijn.urlpatterns,
 ]
 WERK = [
     *klanten_werk.urlpatterns,
@@ -42,6 +45,7 @@ WERK = [
 WERK += beleid_werk.urlpatterns  # the approach (regular or tailored) a contact person sets
 WERK += werkzoeken_werk.urlpatterns
 WERK += bemiddeling_werk.urlpatterns
+WERK += vacatures_werk.urlpatterns
 
 urlpatterns = [
     path("", web.start, name="start"),

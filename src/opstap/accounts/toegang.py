@@ -17,7 +17,7 @@ from opstap.gemeenten.models import STANDAARD_INSTELLINGEN, Gemeente
 from opstap.klanten.models import Klant
 from opstap.verklaringen.models import Inkomstenverklaring, Verrekening
 from opstap.werken.models import Baan, Contract
-from opstap.werkgevers.models import Toestemming
+from opstap.werkgevers.models import Toestemming, Vacature
 from opstap.werkzoeken.models import Activiteit, Controle, Stemming, Stuk
 
 from .models import Gebruiker, Rol
@@ -506,3 +506,69 @@ def mag_plaats_bezetten(gebruiker: Gebruiker, klant: Klant | None) -> bool:
     if gebruiker.rol != Rol.CONTACTPERSOON:
         return False
     return klant is None or _begeleidt(gebruiker, klant)
+
+
+# --- vacancies and matching ---------------------------------------------------------------------
+
+
+def zichtbare_vacatures(gebruiker: Gebruiker) -> QuerySet[Vacature]:
+    """Vacancies this user may see. Clients and staff: the open ones of their municipality. An
+    employer: its own (open or closed); the municipal temp agency: every vacancy in the city.
+    Vacancies hold no client data; who matches them is decided per client, never here."""
+    if not gebruiker.is_authenticated or gebruiker.gemeente_id is None:
+        return Vacature.objects.none()
+    binnen_gemeente = Vacature.objects.filter(gemeente_id=gebruiker.gemeente_id)
+    match gebruiker.rol:
+        case Rol.KLANT | Rol.CONTACTPERSOON | Rol.INKOMENSCONSULENT:
+            return binnen_gemeente.filter(open=True)
+        case Rol.WERKGEVER:
+            werkgever = gebruiker.werkgever
+            if werkgever is None or werkgever.gemeente_id != gebruiker.gemeente_id:
+                return Vacature.objects.none()
+            if werkgever.is_intern_uitzendbureau:
+                return binnen_gemeente
+            return binnen_gemeente.filter(werkgever_id=werkgever.pk)
+        case _:
+            return Vacature.objects.none()
+
+
+def mag_vacature_bewerken(gebruiker: Gebruiker, vacature: Vacature) -> bool:
+    """Only the employer that posted it (the temp agency sees all, but edits only its own)."""
+    return (
+        gebruiker.is_authenticated
+        and gebruiker.rol == Rol.WERKGEVER
+        and gebruiker.werkgever_id is not None
+        and vacature.werkgever_id == gebruiker.werkgever_id
+        and vacature.gemeente_id == gebruiker.gemeente_id
+    )
+
+
+def mag_vacature_plaatsen(gebruiker: Gebruiker) -> bool:
+    return (
+        gebruiker.is_authenticated
+        and gebruiker.rol == Rol.WERKGEVER
+        and gebruiker.werkgever_id is not None
+        and gebruiker.gemeente_id is not None
+    )
+
+
+def mag_kandidaten_tellen(gebruiker: Gebruiker) -> bool:
+    """The municipal temp agency sees how many clients match a vacancy: a number, never who.
+    Who matches is for the contact person, who asks the client's consent first."""
+    werkgever = gebruiker.werkgever if gebruiker.is_authenticated else None
+    return (
+        gebruiker.rol == Rol.WERKGEVER
+        and werkgever is not None
+        and werkgever.is_intern_uitzendbureau
+        and werkgever.gemeente_id == gebruiker.gemeente_id
+    )
+
+
+def mag_werkwensen_bijwerken(gebruiker: Gebruiker, klant: Klant) -> bool:
+    """A client's constraints and wishes for work: the client themselves, or their contact person."""
+    return begeleide_klanten(gebruiker).filter(pk=klant.pk).exists()
+
+
+def mag_mogelijke_beroepen_bijwerken(gebruiker: Gebruiker, klant: Klant) -> bool:
+    """The list of possible occupations is made with the contact person, who writes it down."""
+    return _begeleidt(gebruiker, klant)

@@ -1,5 +1,6 @@
 from rest_framework import serializers
 
+from opstap.accounts.toegang import BEGELEIDING_ROLLEN
 from opstap.klanten.models import Kind, Klant
 from opstap.privacy.models import Inzage
 
@@ -16,6 +17,7 @@ class KlantSerializer(serializers.ModelSerializer[Klant]):
     contactpersoon = serializers.CharField(
         source="contactpersoon.username", read_only=True, default=None
     )
+    fysiek_beperkt = serializers.SerializerMethodField()
 
     class Meta:
         model = Klant
@@ -32,7 +34,18 @@ class KlantSerializer(serializers.ModelSerializer[Klant]):
             "fase",
             "contactpersoon",
             "kinderen",
+            # What matching respects (opstap.vacatures). fysiek_beperkt is health data: null for
+            # roles outside the coaching file (the income desk).
+            "alleen_schooltijden",
+            "heeft_auto",
+            "fysiek_beperkt",
+            "max_uren_per_week",
         ]
+
+    def get_fysiek_beperkt(self, klant: Klant) -> bool | None:
+        request = self.context.get("request")
+        rol = getattr(getattr(request, "user", None), "rol", None)
+        return bool(klant.fysiek_beperkt) if rol in BEGELEIDING_ROLLEN else None
 
 
 class InzageSerializer(serializers.ModelSerializer[Inzage]):

@@ -30,6 +30,7 @@ urlpatterns = [
     path("", include("opstap.werken.api_urls")),
     path("", include("opstap.verklaringen.api_urls")),
     path("", include("opstap.bemiddeling.api_urls")),
+    path("", include("opstap.vacatures.api_urls")),
     path("berekeningen", views.Berekeningen.as_view(), name="berekeningen"),
     path("berekeningen/", views.BerekeningenMetSlash.as_view(), name="berekeningen-slash"),
 ]

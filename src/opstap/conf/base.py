@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "opstap.verklaringen",
     "opstap.werkzoeken",
     "opstap.bemiddeling",
+    "opstap.vacatures",
     "opstap.beleid",
     "opstap.beheer",
     "opstap.api",
@@ -225,6 +226,10 @@ OPSTAP_MAX_VERKLARING_BYTES = config("OPSTAP_MAX_VERKLARING_BYTES", 13 * 1024 * 
 OPSTAP_MAX_VIDEO_BYTES = config("OPSTAP_MAX_VIDEO_BYTES", 20 * 1024 * 1024)
 OPSTAP_MAX_VIDEO_VERZOEK_BYTES = config(
     "OPSTAP_MAX_VIDEO_VERZOEK_BYTES", OPSTAP_MAX_VIDEO_BYTES + 1024 * 1024
+)
+# The PDOK Locatieserver (address → coordinates for matching). Empty: no lookups (tests, offline).
+OPSTAP_PDOK_URL = config(
+    "OPSTAP_PDOK_URL", "https://api.pdok.nl/bzk/locatieserver/search/v3_1/free"
 )
 
 # Key for encrypting BSN, health and debt details at rest (Fernet, url-safe base64,

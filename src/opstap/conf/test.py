@@ -50,3 +50,5 @@ API_RATES = {
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 # No collected static files in tests: the live server serves them from the apps directly.
 MIDDLEWARE = [m for m in MIDDLEWARE if not m.startswith("whitenoise")]  # noqa: F405
+# No network in tests: the PDOK client is tested with recorded answers (tests/vacatures/).
+OPSTAP_PDOK_URL = ""

@@ -22,6 +22,7 @@ from opstap.klanten.keuzes import DREMPEL_GROEP_VAN, Fase, Huishouden, Trede
 from opstap.klanten.models import Drempel, Kind, Klant, Partner, TredeWijziging
 from opstap.privacy.bsn import is_geldig_bsn
 from opstap.privacy.crypto import zoekhash
+from opstap.vacatures.demo import demo_vacatures
 from opstap.verklaringen.demo import demo_inkomsten
 from opstap.verklaringen.demo_verrekening import demo_verrekeningen
 from opstap.werken.demo import demo_werk
@@ -407,6 +408,7 @@ def laad_demo(*, aantal_klanten: int = AANTAL_KLANTEN, seed: int = 2026) -> tupl
     demo_beleid(gemeente)  # approach, jobs, outflow and falling back: history for /beleid/
     demo_werkzoeken(gemeente)
     demo_bemiddeling(gemeente, rng)
+    demo_vacatures(gemeente)  # criteria, places, client constraints: matches on /mijn/vacatures/
     # One finished recalculation with a policy variant beside today's rules, for beleid1.
     doorrekening_starten(
         door=beleid,

@@ -11,7 +11,11 @@ from opstap.werkgevers.models import Vacature
 
 class VacatureKeuze(forms.ModelChoiceField):  # type: ignore[type-arg]  # Django has no runtime generics here
     def label_from_instance(self, obj: Vacature) -> str:
-        return f"{obj.titel} — {obj.werkgever.naam} ({euro(obj.bruto_uurloon)} per uur)"
+        if obj.uren_per_week_min == obj.uren_per_week_max:
+            uren = f"{obj.uren_per_week_min} uur"
+        else:
+            uren = f"{obj.uren_per_week_min}–{obj.uren_per_week_max} uur"
+        return f"{obj.titel} — {obj.werkgever.naam} ({uren}, {euro(obj.bruto_uurloon)} per uur)"
 
 
 class WatAlsFormulier(forms.Form):

@@ -12,6 +12,7 @@ from opstap.accounts.models import Gebruiker
 from opstap.klanten.models import Klant
 from opstap.privacy.models import Actie
 from opstap.privacy.services import inzage_vastleggen
+from opstap.werkgevers.models import Vacature
 from regels.invoer import leeftijd
 from regels.peilparameters import peilparameters
 
@@ -100,3 +101,14 @@ def berekening_vastleggen(
             doel=f"Berekening vastgelegd: {doel}",
         )
     return berekening
+
+
+def uren_bij_vacature(vacature: Vacature, gevraagd: int | None, max_uren: int | None) -> int:
+    """The hours to compute a vacancy at: what was asked if the vacancy allows it, otherwise the
+    most the vacancy offers that the client can work (never below the vacancy's minimum)."""
+    laag, hoog = vacature.uren_per_week_min, vacature.uren_per_week_max
+    if gevraagd is not None and laag <= gevraagd <= hoog:
+        return gevraagd
+    if max_uren is not None:
+        return max(laag, min(hoog, max_uren))
+    return hoog

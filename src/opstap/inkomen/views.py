@@ -24,6 +24,7 @@ from .services import (
     berekening_vastleggen,
     invoer_voor_klant,
     minimumloon_per_uur,
+    uren_bij_vacature,
 )
 from .varianten import REGEL_NAMEN
 
@@ -36,21 +37,24 @@ def _inkomen_pagina(request: HttpRequest, klant: Klant, *, als_klant: bool) -> H
     uurloon: Decimal | None = None
     uren: int | None = None
     variant_regel = ""
+    vacature = None
     if form.is_valid():
         vacature = form.cleaned_data["vacature"]
-        uurloon = form.cleaned_data["bruto_uurloon"] or (
-            vacature.bruto_uurloon if vacature else None
-        )
+        uurloon = form.cleaned_data["bruto_uurloon"]
         uren = form.cleaned_data["uren"]
         variant_regel = form.cleaned_data.get("variant") or ""
-        if uren is None and vacature is not None:
-            uren = vacature.uren_per_week_max
+        if vacature is not None:
+            # A chosen vacancy brings its own wage and hours: hours the user typed count only
+            # within the vacancy's range (the field keeps the last level shown, which used to win).
+            uurloon = vacature.bruto_uurloon
+            uren = uren_bij_vacature(vacature, uren, klant.max_uren_per_week)
     context: dict[str, Any] = {
         "klant": klant,
         "form": form,
         "als_klant": als_klant,
         "peildatum": peildatum,
         "toon_spoor": not als_klant,
+        "vacature": vacature,
     }
     if form.is_bound and not form.is_valid():
         return render(request, "inkomen/inkomen.html", context, status=400)
@@ -109,9 +113,11 @@ def _inkomen_pagina(request: HttpRequest, klant: Klant, *, als_klant: bool) -> H
         # Show the values this result used, so "Bij 16 uur" never sits beside empty fields. A chosen
         # vacancy supplies its own wage, so the wage field then stays as the user left it.
         gegevens = form.cleaned_data if form.is_bound else {}
-        begin: dict[str, Any] = {**gegevens, "uren": gekozen}
-        if not gegevens.get("vacature"):
-            begin["bruto_uurloon"] = uurloon.quantize(Decimal("0.01"))
+        begin: dict[str, Any] = {
+            **gegevens,
+            "uren": gekozen,
+            "bruto_uurloon": uurloon.quantize(Decimal("0.01")),
+        }
         context["form"] = WatAlsFormulier(
             initial=begin, gemeente_id=klant.gemeente_id, met_variant=not als_klant
         )

@@ -62,6 +62,22 @@ class Klant(models.Model):
     gezondheid = VersleuteldTekstVeld(blank=True)
     schulden = VersleuteldTekstVeld(blank=True)
 
+    # What matching must respect (hard constraints) and what it ranks on (wishes). A physical limit
+    # is health data: encrypted like the above; matching reads it in Python for a narrowed set.
+    alleen_schooltijden = models.BooleanField(default=False)
+    heeft_auto = models.BooleanField(default=False)
+    fysiek_beperkt = VersleuteldJaNeeVeld(default=False)
+    max_uren_per_week = models.PositiveSmallIntegerField(null=True, blank=True)
+    breedtegraad = models.FloatField(null=True, blank=True)
+    lengtegraad = models.FloatField(null=True, blank=True)
+    gewenste_beroepen = models.JSONField(default=list, blank=True)
+    mogelijke_beroepen = models.JSONField(
+        default=list, blank=True, help_text="Samen met de contactpersoon gemaakt (C3)."
+    )
+    vaardigheden = models.JSONField(default=list, blank=True)
+    interesses = models.JSONField(default=list, blank=True)
+    ervaring = models.JSONField(default=list, blank=True, help_text="Beroepen waarin gewerkt.")
+
     aangemaakt = models.DateTimeField(auto_now_add=True)
     gewijzigd = models.DateTimeField(auto_now=True)
 

@@ -10,6 +10,7 @@ from opstap.accounts.toegang import begeleide_klanten, mag_caseload_delegeren, z
 from opstap.contact.selectors import dossier_overzicht, signalen
 from opstap.privacy.selectors import inzages_voor_klant
 from opstap.privacy.services import inzage_bij_verzoek, inzages_bij_lijst
+from opstap.vacatures.selectors import passende_vacatures
 from opstap.werken.selectors import werk_signalen
 from opstap.werkzoeken.selectors import dossier_samenvatting
 
@@ -89,6 +90,7 @@ def klant(request: HttpRequest, klant_pk: int) -> HttpResponse:
             "trede_keuzes": Trede.choices,
             "mag_overdragen": mag_caseload_delegeren(gebruiker, dossier.contactpersoon),
             "banen": list(zichtbare_banen(gebruiker).filter(klant=dossier)),  # part-time work
+            "passende_vacatures": passende_vacatures(dossier, 3),  # C3: the best three, in the file
             **dossier_overzicht(dossier),
             "werkzoeken": dossier_samenvatting(dossier),
         },

@@ -22,6 +22,7 @@ MENU: dict[str, list[tuple[Any, str]]] = {
         (_("Verrekening"), "mijn:verrekening"),
         (_("Mijn werk"), "mijn:werk"),
         (_("Werk zoeken"), "mijn:werkzoeken"),
+        (_("Vacatures"), "mijn:vacatures"),
         (_("Wie keek in mijn dossier"), "mijn:inzages"),
     ],
     Rol.CONTACTPERSOON: [
@@ -29,13 +30,18 @@ MENU: dict[str, list[tuple[Any, str]]] = {
         (_("Contracten"), "werk:contracten"),
         (_("Nakijken"), "werk:werkzoeken-controles"),
         (_("Regelingen"), "werk:voorzieningen"),
+        (_("Vacatures"), "werk:vacatures"),
         (_("Mijn profiel"), "werk:profiel"),
     ],
     Rol.INKOMENSCONSULENT: [
         (_("Inkomstenverklaringen"), "werk:inkomsten"),
         (_("Papieren formulieren"), "inkomen_papier:papier"),
     ],
-    Rol.WERKGEVER: [(_("Overzicht"), "werkgever:start")],
+    Rol.WERKGEVER: [
+        (_("Overzicht"), "werkgever:start"),
+        (_("Vacatures"), "werkgever:vacatures"),
+        (_("Regelingen"), "werkgever:regelingen"),
+    ],
     Rol.BELEIDSMEDEWERKER: [
         (_("Overzicht"), "beleid:start"),
         (_("Doorrekenen"), "beleid:doorrekeningen"),

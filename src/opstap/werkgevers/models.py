@@ -36,6 +36,19 @@ class Vacature(models.Model):
     taalniveau = models.CharField(max_length=2, default="B1")
     open = models.BooleanField(default=True)
     geplaatst_op = models.DateField()
+    # Selection criteria used by matching (opstap.vacatures.matching).
+    avond_weekend = models.BooleanField(
+        default=False, help_text="Er wordt ook 's avonds of in het weekend gewerkt."
+    )
+    parttime_mogelijk = models.BooleanField(default=True)
+    beroep = models.CharField(max_length=100, blank=True)
+    vaardigheden = models.JSONField(default=list, blank=True, help_text="Lijst van korte woorden.")
+    adres = models.CharField(max_length=150, blank=True, help_text="Straat en huisnummer.")
+    postcode = models.CharField(max_length=7, blank=True)
+    plaats = models.CharField(max_length=80, blank=True)
+    breedtegraad = models.FloatField(null=True, blank=True)
+    lengtegraad = models.FloatField(null=True, blank=True)
+    gewijzigd = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name_plural = "vacatures"
