@@ -79,6 +79,7 @@ ALLE_ROLLEN = list(Rol.values)
 
 # How to fill each URL parameter: own object and forbidden objects for a role.
 BEKENDE_PARAMETERS = {"klant_pk", "bericht_pk", "verslag_pk", "doorrekening_pk", "berekening_pk"}
+BEKENDE_PARAMETERS |= {"bijdrage_pk", "bron_pk", "sessie_pk"}  # the learning network
 
 
 def _url(route: Route, waarden: dict[str, Any]) -> str:

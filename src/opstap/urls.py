@@ -7,6 +7,8 @@ from opstap.inkomen import urls_mijn as inkomen_mijn
 from opstap.inkomen import urls_werk as inkomen_werk
 from opstap.klanten import urls_mijn as klanten_mijn
 from opstap.klanten import urls_werk as klanten_werk
+from opstap.leernetwerk import urls_mijn as leernetwerk_mijn
+from opstap.leernetwerk import urls_werk as leernetwerk_werk
 from opstap.web import views as web
 from opstap.werken import urls_mijn as werken_mijn
 
@@ -17,8 +19,10 @@ MIJN = [
     *contact_mijn.urlpatterns,
     *inkomen_mijn.urlpatterns,
     *werken_mijn.urlpatterns,
+    *leernetwerk_mijn.urlpatterns,
 ]
 WERK = [*klanten_werk.urlpatterns, *contact_werk.urlpatterns, *inkomen_werk.urlpatterns]
+WERK += leernetwerk_werk.urlpatterns
 
 urlpatterns = [
     path("", web.start, name="start"),

@@ -36,4 +36,5 @@ STANDAARD_INSTELLINGEN: dict[str, object] = {
     "sollicitaties_per_drie_weken": 3,
     "inkomstenverklaring_dag": 5,  # declaration due on this day of the next month
     "vervanging_max_dagen": 30,  # a substitution ends within this many days (first and last day included)
+    "leernetwerk_bewaar_dagen": 90,  # a learning-network contribution's original text is wiped after this
 }

@@ -235,7 +235,7 @@ REGELS: list[tuple[str, re.Pattern[str], int]] = [
     (
         "ADRES",
         re.compile(
-            rf"\b(?:{_HOOFDWOORD}\s+(?:{_TUSSENVOEGSELS}\s+)*)*[\wÀ-ÿ'-]*{_STRAATSUFFIX}\s+{_HUISNUMMER}"
+            rf"\b(?:{_HOOFDWOORD}\s+(?:(?:de|van|der|den|'t)\s+)*)*[\wÀ-ÿ'-]*{_STRAATSUFFIX}\s+{_HUISNUMMER}"
             rf"|\b(?:Laan|Plein|Kade|Dijk|Weg)\s+(?:van|der|de|den|\s)+\s*{_HOOFDWOORD}\s+{_HUISNUMMER}"
             rf"|\b[Pp]ostbus\s+\d{{1,6}}"
         ),
@@ -287,6 +287,9 @@ _VERBINDWOORDEN = re.compile(
 )
 
 
+PLAATSHOUDER = re.compile(r"\[(?:" + "|".join(SOORTEN) + r")\]")
+
+
 @dataclass(frozen=True)
 class Vondst:
     """One identifier found in a text: where it is and what kind it is."""
@@ -305,7 +308,7 @@ _deduce_slot = threading.Lock()
 
 
 def deduce_cachemap() -> Path:
-    return Path(getattr(settings, "DEDUCE_CACHE_DIR", Path(settings.VAR_DIR) / "deduce"))
+    return Path(settings.DEDUCE_CACHE_DIR)
 
 
 def deduce_model(*, opnieuw_bouwen: bool = False) -> Any:
@@ -380,7 +383,11 @@ def regel_vondsten(tekst: str) -> list[Vondst]:
                 continue
             if soort == "BSN" and not _bsn_geldig(m.group()):
                 continue
-            uit.append(Vondst(m.start(), m.end(), soort, prio))
+            begin = m.start()
+            if soort == "ADRES":  # "Bij Lidl Nieuwstraat 3": the street, not the words before it
+                while (w := re.match(r"(\S+)\s+", tekst[begin : m.end()])) and w.group(1) in _GEEN_NAAM - {"Van", "De", "Het"}:
+                    begin += w.end()
+            uit.append(Vondst(begin, m.end(), soort, prio))
     for m in _ORG_NA_SOORT.finditer(tekst):
         begin = m.start() if m.group("soort")[0].isupper() else m.start("naam")
         uit.append(Vondst(begin, m.end("naam"), "ORGANISATIE", _PRIO_CONTEXT + 1, "context"))
@@ -539,7 +546,11 @@ def vondsten(tekst: str, *, alleen_deduce: bool = False) -> list[Vondst]:
     if alleen_deduce:
         return _samenvoegen(tekst, _oplossen(tekst, gevonden))
     kandidaten = _namen_opschonen(tekst, [*gevonden, *regel_vondsten(tekst)])
-    return _samenvoegen(tekst, _verspreiden(tekst, _oplossen(tekst, kandidaten)))
+    # A placeholder already in the text (a second pass, an edited preview) stays as it is.
+    al_vervangen = [Vondst(m.start(), m.end(), "AL", 99) for m in PLAATSHOUDER.finditer(tekst)]
+    opgelost = _oplossen(tekst, [*al_vervangen, *kandidaten])
+    opgelost = [v for v in opgelost if v.soort != "AL"]
+    return _samenvoegen(tekst, _verspreiden(tekst, opgelost))
 
 
 def vervang(tekst: str, gevonden: Iterable[Vondst]) -> str:

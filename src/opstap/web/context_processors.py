@@ -18,18 +18,21 @@ MENU: dict[str, list[tuple[Any, str]]] = {
         (_("Regelingen"), "mijn:regelingen"),
         (_("Vragen"), "mijn:hulp"),
         (_("Werk en inkomen"), "mijn:inkomen"),
+        (_("Ervaringen delen"), "mijn:leernetwerk"),
         (_("Wie keek in mijn dossier"), "mijn:inzages"),
     ],
     Rol.CONTACTPERSOON: [
         (_("Mijn klanten"), "werk:caseload"),
         (_("Regelingen"), "werk:voorzieningen"),
         (_("Mijn profiel"), "werk:profiel"),
+        (_("Leernetwerk"), "werk:leernetwerk"),
     ],
     Rol.INKOMENSCONSULENT: [(_("Overzicht"), "inkomen:start")],
     Rol.WERKGEVER: [(_("Overzicht"), "werkgever:start")],
     Rol.BELEIDSMEDEWERKER: [
         (_("Overzicht"), "beleid:start"),
         (_("Doorrekenen"), "beleid:doorrekeningen"),
+        (_("Leernetwerk"), "werk:leernetwerk"),
     ],
     Rol.BEHEERDER: [
         (_("Overzicht"), "beheer:start"),
