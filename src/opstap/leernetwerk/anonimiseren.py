@@ -380,14 +380,16 @@ def regel_vondsten(tekst: str) -> list[Vondst]:
     for soort, patroon, prio in REGELS:
         for m in patroon.finditer(tekst):
             if soort == "IBAN" and not _iban_geldig(m.group()):
-                continue
+                soort_hier = "NUMMER"  # a mistyped account number still points to someone
+            else:
+                soort_hier = soort
             if soort == "BSN" and not _bsn_geldig(m.group()):
                 continue
             begin = m.start()
             if soort == "ADRES":  # "Bij Lidl Nieuwstraat 3": the street, not the words before it
                 while (w := re.match(r"(\S+)\s+", tekst[begin : m.end()])) and w.group(1) in _GEEN_NAAM - {"Van", "De", "Het"}:
                     begin += w.end()
-            uit.append(Vondst(begin, m.end(), soort, prio))
+            uit.append(Vondst(begin, m.end(), soort_hier, prio))
     for m in _ORG_NA_SOORT.finditer(tekst):
         begin = m.start() if m.group("soort")[0].isupper() else m.start("naam")
         uit.append(Vondst(begin, m.end("naam"), "ORGANISATIE", _PRIO_CONTEXT + 1, "context"))
