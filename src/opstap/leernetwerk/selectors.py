@@ -42,7 +42,7 @@ def telt_als_sollicitatie(bijdrage: Bijdrage) -> bool:
 def zinnen(tekst: str) -> list[tuple[int, int]]:
     """Sentence spans (begin, end) of a text: the units a coder picks on a phone."""
     spans = []
-    for m in re.finditer(r"[^.!?\n]+(?:[.!?]+[\"')\]]*|$)", tekst):
+    for m in re.finditer(r"[^.!?\n]+(?:[.!?]+[\"')\]]*|(?=\n)|$)", tekst):
         begin, einde = m.start(), m.end()
         while begin < einde and tekst[begin].isspace():
             begin += 1
