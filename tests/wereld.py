@@ -190,7 +190,9 @@ def maak_leernetwerk(t: Tenant) -> dict[int, dict[str, int]]:
     Codering.objects.create(
         bijdrage=bron, code=code, codeur=t.gebruikers[Rol.BELEIDSMEDEWERKER], begin=0, einde=34
     )
-    sessie = Sessie.objects.create(gemeente=t.gemeente, titel="Eerste bijeenkomst", datum=date(2026, 3, 2))
+    sessie = Sessie.objects.create(
+        gemeente=t.gemeente, titel="Eerste bijeenkomst", datum=date(2026, 3, 2)
+    )
     return {
         pk: {"bijdrage_pk": b.pk, "bron_pk": bron.pk, "sessie_pk": sessie.pk}
         for pk, b in bijdragen.items()

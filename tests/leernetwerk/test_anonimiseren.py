@@ -16,7 +16,9 @@ from tests.leernetwerk.corpus import MET_DREMPEL, lees_corpus, meet, tabel
 CORPUS_APART = Path(__file__).with_name("corpus_apart.txt")
 
 
-def test_cli_print_precies_de_geanonimiseerde_tekst(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_print_precies_de_geanonimiseerde_tekst(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     bestand = tmp_path / "verhaal.txt"
     bestand.write_text(
         "Ik ben Fatima El Amrani en woon op de Kerkstraat 12, 1234 AB Demodam.\n"
@@ -56,17 +58,35 @@ def test_cli_zegt_het_als_het_bestand_er_niet_is(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("tekst", "verwacht"),
     [
-        ("BSN 9999.90.032 en 123456789.", "BSN [BSN] en [NUMMER]."),  # no 11-proef: a number, not a BSN
+        (
+            "BSN 9999.90.032 en 123456789.",
+            "BSN [BSN] en [NUMMER].",
+        ),  # no 11-proef: a number, not a BSN
         ("IBAN NL20 INGB 0001 2345 67.", "IBAN [IBAN]."),
         ("Rekening NL20INGB0001234568 klopt niet.", "Rekening [NUMMER] klopt niet."),  # mistyped
         ("Postcode 3011AB en 3011 AB.", "Postcode [POSTCODE] en [POSTCODE]."),
-        ("Bel +31 6 12345678, 0031 6 1234 5678 of (020) 123 45 67.", "Bel [TELEFOON], [TELEFOON] of [TELEFOON]."),
+        (
+            "Bel +31 6 12345678, 0031 6 1234 5678 of (020) 123 45 67.",
+            "Bel [TELEFOON], [TELEFOON] of [TELEFOON].",
+        ),
         ("Bel +31(0)6 45678901 of 06 12 34 56 78.", "Bel [TELEFOON] of [TELEFOON]."),
-        ("Ik werk bij Bakkerij Korenaar B.V. in de nacht.", "Ik werk bij [ORGANISATIE] in de nacht."),
-        ("Via uitzendbureau Flexwerk kreeg ik werk.", "Via uitzendbureau [ORGANISATIE] kreeg ik werk."),
+        (
+            "Ik werk bij Bakkerij Korenaar B.V. in de nacht.",
+            "Ik werk bij [ORGANISATIE] in de nacht.",
+        ),
+        (
+            "Via uitzendbureau Flexwerk kreeg ik werk.",
+            "Via uitzendbureau [ORGANISATIE] kreeg ik werk.",
+        ),
         ("Gemeente Demodam belde.", "[ORGANISATIE] belde."),
-        ("Ik ben al 3 jaar in de bijstand en ik ben 58 jaar.", "Ik ben al 3 jaar in de bijstand en ik ben 58 jaar."),
-        ("Het UWV en de Belastingdienst stuurden brieven.", "Het UWV en de Belastingdienst stuurden brieven."),
+        (
+            "Ik ben al 3 jaar in de bijstand en ik ben 58 jaar.",
+            "Ik ben al 3 jaar in de bijstand en ik ben 58 jaar.",
+        ),
+        (
+            "Het UWV en de Belastingdienst stuurden brieven.",
+            "Het UWV en de Belastingdienst stuurden brieven.",
+        ),
         ("Ik kom uit Polen.", "Ik kom uit Polen."),
     ],
 )
@@ -106,7 +126,9 @@ def test_recall_per_soort_en_gewone_woorden_blijven(pad: Path | None) -> None:
     assert sum(meting.totaal.values()) >= (100 if pad is None else 35)
     for soort in MET_DREMPEL:
         assert meting.totaal[soort] > 0, f"geen {soort} in het corpus"
-        assert meting.recall(soort) >= 0.95, f"{soort}: recall {meting.recall(soort):.3f}, gemist {meting.gemist}"
+        assert meting.recall(soort) >= 0.95, (
+            f"{soort}: recall {meting.recall(soort):.3f}, gemist {meting.gemist}"
+        )
     assert meting.behouden >= 0.98, f"te veel weggehaald: {meting.geraakt}"
 
 

@@ -73,11 +73,15 @@ def test_klant_schrijft_ziet_voorbeeld_past_aan_en_verstuurt(wereld: Wereld) -> 
     assert bijdrage.leeftijdsgroep == "45_54" and bijdrage.tredegroep == "4"
     assert bijdrage.origineel == ORIGINEEL  # kept in the client's own file, for now
     lijst = client.get("/mijn/leernetwerk/").content.decode()
-    assert "Verstuurd, wordt gecontroleerd" in lijst and "wacht op akkoord als sollicitatie" in lijst
+    assert (
+        "Verstuurd, wordt gecontroleerd" in lijst and "wacht op akkoord als sollicitatie" in lijst
+    )
     assert Inzage.objects.filter(klant=bijdrage.klant, onderdeel="leernetwerk").exists()
 
 
-def test_lege_of_te_lange_tekst_geeft_een_duidelijke_fout_en_houdt_de_invoer(wereld: Wereld) -> None:
+def test_lege_of_te_lange_tekst_geeft_een_duidelijke_fout_en_houdt_de_invoer(
+    wereld: Wereld,
+) -> None:
     client = _inloggen(wereld, Rol.KLANT)
     response = client.post("/mijn/leernetwerk/", {"onderwerp": "brief", "tekst": ""})
     assert response.status_code == 400
@@ -126,7 +130,11 @@ def test_terugsturen_vraagt_een_opmerking_die_de_klant_ziet(wereld: Wereld) -> N
     assert response.status_code == 400
     client.post(
         url,
-        {"actie": "terugsturen", "tekst": bijdrage.gedeelde_tekst, "opmerking": "Noem de wijk niet."},
+        {
+            "actie": "terugsturen",
+            "tekst": bijdrage.gedeelde_tekst,
+            "opmerking": "Noem de wijk niet.",
+        },
     )
     bijdrage.refresh_from_db()
     assert bijdrage.status == Status.TERUGGESTUURD
@@ -147,7 +155,10 @@ def test_contactpersoon_geeft_akkoord_als_sollicitatie(wereld: Wereld) -> None:
     assert bijdrage in bijdragen_van(wereld.a.klanten["caseload"])
     # a colleague's client: refused
     vreemd = wereld.a.klanten["collega"].leernetwerk_bijdragen.get()
-    assert client.post("/werk/leernetwerk/", {"actie": "akkoord", "bijdrage": vreemd.pk}).status_code == 404
+    assert (
+        client.post("/werk/leernetwerk/", {"actie": "akkoord", "bijdrage": vreemd.pk}).status_code
+        == 404
+    )
 
 
 def test_coderen_en_intrekken_haalt_alles_weg(wereld: Wereld) -> None:
@@ -173,22 +184,39 @@ def test_coderen_en_intrekken_haalt_alles_weg(wereld: Wereld) -> None:
 
     sessie = Sessie.objects.get(gemeente=wereld.a.gemeente)
     beleid = _inloggen(wereld, Rol.BELEIDSMEDEWERKER)
-    assert "Ik vond het fijn." in beleid.get(f"/werk/leernetwerk/sessies/{sessie.pk}/").content.decode()
-    assert "Ik vond het fijn." in b"".join(beleid.get("/werk/leernetwerk/export.csv").streaming_content).decode()
+    assert (
+        "Ik vond het fijn."
+        in beleid.get(f"/werk/leernetwerk/sessies/{sessie.pk}/").content.decode()
+    )
+    assert (
+        "Ik vond het fijn."
+        in b"".join(beleid.get("/werk/leernetwerk/export.csv").streaming_content).decode()
+    )
 
     # the client withdraws
     klant = _inloggen(wereld, Rol.KLANT)
-    assert klant.post(f"/mijn/leernetwerk/{bijdrage.pk}/", {"actie": "intrekken"}).status_code == 302
+    assert (
+        klant.post(f"/mijn/leernetwerk/{bijdrage.pk}/", {"actie": "intrekken"}).status_code == 302
+    )
     bijdrage.refresh_from_db()
     assert bijdrage.status == Status.INGETROKKEN
     assert bijdrage.gedeelde_tekst == "" and bijdrage.origineel == ""
     assert not Codering.objects.filter(bijdrage=bijdrage).exists()
     assert coder.get(url).status_code == 404
-    assert f"/werk/leernetwerk/bron/{bijdrage.pk}/" not in coder.get("/werk/leernetwerk/").content.decode()
-    assert "Ik vond het fijn." not in beleid.get(f"/werk/leernetwerk/sessies/{sessie.pk}/").content.decode()
+    assert (
+        f"/werk/leernetwerk/bron/{bijdrage.pk}/"
+        not in coder.get("/werk/leernetwerk/").content.decode()
+    )
+    assert (
+        "Ik vond het fijn."
+        not in beleid.get(f"/werk/leernetwerk/sessies/{sessie.pk}/").content.decode()
+    )
     pdf = beleid.get(f"/werk/leernetwerk/sessies/{sessie.pk}/pakket.pdf")
     assert pdf["Content-Type"] == "application/pdf"
-    assert "Ik vond het fijn." not in b"".join(beleid.get("/werk/leernetwerk/export.csv").streaming_content).decode()
+    assert (
+        "Ik vond het fijn."
+        not in b"".join(beleid.get("/werk/leernetwerk/export.csv").streaming_content).decode()
+    )
     with zipfile.ZipFile(io.BytesIO(beleid.get("/werk/leernetwerk/export.qdpx").content)) as z:
         assert not any(str(bijdrage.guid).upper() in n for n in z.namelist())
         assert str(bijdrage.guid).upper() not in z.read("project.qde").decode()
@@ -199,19 +227,26 @@ def test_bewaartermijn_wist_het_origineel_en_laat_de_gedeelde_tekst(wereld: Were
     gemeente = wereld.a.gemeente
     gemeente.instellingen = {"leernetwerk_bewaar_dagen": 30}
     gemeente.save()
-    Bijdrage.objects.filter(pk=bijdrage.pk).update(aangemaakt_op=timezone.now() - timedelta(days=29))
+    Bijdrage.objects.filter(pk=bijdrage.pk).update(
+        aangemaakt_op=timezone.now() - timedelta(days=29)
+    )
     assert taak("opstap.leernetwerk.tasks.originelen_wissen").delay().get() == 0
     bijdrage.refresh_from_db()
     assert bijdrage.origineel == ORIGINEEL
-    Bijdrage.objects.filter(pk=bijdrage.pk).update(aangemaakt_op=timezone.now() - timedelta(days=31))
+    Bijdrage.objects.filter(pk=bijdrage.pk).update(
+        aangemaakt_op=timezone.now() - timedelta(days=31)
+    )
     # the test world's own contributions are new: only this one is old enough
     assert taak("opstap.leernetwerk.tasks.originelen_wissen").delay().get() == 1
     bijdrage.refresh_from_db()
     assert bijdrage.origineel == "" and bijdrage.origineel_gewist_op is not None
     assert bijdrage.gedeelde_tekst.startswith("Ik ben [PERSOON]")
-    assert "Wat je zelf schreef" not in _inloggen(wereld, Rol.KLANT).get(
-        f"/mijn/leernetwerk/{bijdrage.pk}/"
-    ).content.decode()
+    assert (
+        "Wat je zelf schreef"
+        not in _inloggen(wereld, Rol.KLANT)
+        .get(f"/mijn/leernetwerk/{bijdrage.pk}/")
+        .content.decode()
+    )
     assert services.originelen_wissen() == 0  # once
 
 
@@ -219,7 +254,8 @@ def test_het_origineel_staat_versleuteld_in_de_database(wereld: Wereld) -> None:
     bijdrage = _ingediend(wereld)
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT origineel, gedeelde_tekst FROM leernetwerk_bijdrage WHERE id = %s", [bijdrage.pk]
+            "SELECT origineel, gedeelde_tekst FROM leernetwerk_bijdrage WHERE id = %s",
+            [bijdrage.pk],
         )
         origineel, gedeeld = cursor.fetchone()
     assert "Fatima" not in origineel and "vrijwilligerswerk" not in gedeeld
@@ -229,7 +265,10 @@ def test_het_origineel_staat_versleuteld_in_de_database(wereld: Wereld) -> None:
 def test_professionals_zien_nooit_het_origineel(wereld: Wereld, rol: str) -> None:
     bijdrage = _ingediend(wereld)
     services.modereren(
-        bijdrage, moderator=wereld.a.gebruikers[Rol.BELEIDSMEDEWERKER], tekst=bijdrage.gedeelde_tekst, goedkeuren=True
+        bijdrage,
+        moderator=wereld.a.gebruikers[Rol.BELEIDSMEDEWERKER],
+        tekst=bijdrage.gedeelde_tekst,
+        goedkeuren=True,
     )
     sessie = Sessie.objects.get(gemeente=wereld.a.gemeente)
     client = _inloggen(wereld, rol)
@@ -240,7 +279,10 @@ def test_professionals_zien_nooit_het_origineel(wereld: Wereld, rol: str) -> Non
         "/werk/leernetwerk/overeenstemming/",
     ]
     if rol == Rol.BELEIDSMEDEWERKER:
-        paginas += [f"/werk/leernetwerk/bron/{bijdrage.pk}/modereren/", "/werk/leernetwerk/export.qdpx"]
+        paginas += [
+            f"/werk/leernetwerk/bron/{bijdrage.pk}/modereren/",
+            "/werk/leernetwerk/export.qdpx",
+        ]
     for url in paginas:
         response = client.get(url)
         assert response.status_code == 200, url

@@ -39,12 +39,22 @@ def _wereld_met_coderingen(wereld: Wereld) -> Bijdrage:
     )
     spans = zinnen(tekst)
     cp, beleid = wereld.a.gebruikers[Rol.CONTACTPERSOON], wereld.a.gebruikers[Rol.BELEIDSMEDEWERKER]
-    services.coderen(bijdrage, codeur=cp, code=codes[0], begin=spans[0][0], einde=spans[0][1], memo="Netwerk helpt.")
+    services.coderen(
+        bijdrage,
+        codeur=cp,
+        code=codes[0],
+        begin=spans[0][0],
+        einde=spans[0][1],
+        memo="Netwerk helpt.",
+    )
     services.coderen(bijdrage, codeur=beleid, code=codes[7], begin=spans[1][0], einde=spans[2][1])
     # not approved: must not go out
     Bijdrage.objects.create(
-        gemeente=gemeente, klant=wereld.a.klanten["collega"], onderwerp="brief",
-        gedeelde_tekst="Nog niet nagekeken geheim.", status=Status.INGEDIEND,
+        gemeente=gemeente,
+        klant=wereld.a.klanten["collega"],
+        onderwerp="brief",
+        gedeelde_tekst="Nog niet nagekeken geheim.",
+        status=Status.INGEDIEND,
     )
     return bijdrage
 
@@ -106,7 +116,8 @@ def test_cli_schrijft_hetzelfde_project(wereld: Wereld, tmp_path: Path) -> None:
     client.force_login(wereld.a.gebruikers[Rol.BELEIDSMEDEWERKER])
     pagina, _ = _lees(client.get("/werk/leernetwerk/export.qdpx").content)
     selecties = lambda d: sorted(  # noqa: E731
-        (s.get("guid"), s.get("startPosition"), s.get("endPosition")) for s in d.iter(f"{Q}PlainTextSelection")
+        (s.get("guid"), s.get("startPosition"), s.get("endPosition"))
+        for s in d.iter(f"{Q}PlainTextSelection")
     )
     assert selecties(doc) == selecties(pagina) and len(selecties(doc)) == 3
 

@@ -6,7 +6,7 @@ from django.test import Client
 
 from opstap.accounts.models import Rol
 from opstap.leernetwerk import services
-from opstap.leernetwerk.models import Bijdrage, Code, Status
+from opstap.leernetwerk.models import Bijdrage, Status
 from opstap.leernetwerk.overeenstemming import cohen_kappa, duiding
 from opstap.leernetwerk.selectors import overeenstemming, zinnen
 from tests.wereld import Wereld
@@ -40,12 +40,21 @@ def test_randgevallen() -> None:
     assert cohen_kappa([], []) is None
     with pytest.raises(ValueError, match="even veel"):
         cohen_kappa(["a"], ["a", "b"])
-    assert duiding(0.4) == "redelijk" and duiding(0.85) == "bijna volledig" and duiding(None) == "niet te berekenen"
+    assert (
+        duiding(0.4) == "redelijk"
+        and duiding(0.85) == "bijna volledig"
+        and duiding(None) == "niet te berekenen"
+    )
 
 
 def test_zinnen() -> None:
     tekst = "Eerste zin. Tweede zin!  Derde\nVierde?"
-    assert [tekst[b:e] for b, e in zinnen(tekst)] == ["Eerste zin.", "Tweede zin!", "Derde", "Vierde?"]
+    assert [tekst[b:e] for b, e in zinnen(tekst)] == [
+        "Eerste zin.",
+        "Tweede zin!",
+        "Derde",
+        "Vierde?",
+    ]
 
 
 @pytest.mark.django_db
@@ -64,7 +73,13 @@ def test_overeenstemming_tussen_twee_codeurs(wereld: Wereld) -> None:
     spans = zinnen(tekst)
     a, b = wereld.a.gebruikers[Rol.CONTACTPERSOON], wereld.a.gebruikers[Rol.BELEIDSMEDEWERKER]
     # A: netwerk on sentence 0, brieven on 1. B: netwerk on 0, brieven on 1 and 2.
-    for codeur, code, i in [(a, netwerk, 0), (a, brieven, 1), (b, netwerk, 0), (b, brieven, 1), (b, brieven, 2)]:
+    for codeur, code, i in [
+        (a, netwerk, 0),
+        (a, brieven, 1),
+        (b, netwerk, 0),
+        (b, brieven, 1),
+        (b, brieven, 2),
+    ]:
         services.coderen(bijdrage, codeur=codeur, code=code, begin=spans[i][0], einde=spans[i][1])
     paren = [p for p in overeenstemming(gemeente) if {p.codeur_a, p.codeur_b} == {a, b}]
     assert len(paren) == 1

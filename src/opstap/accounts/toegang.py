@@ -263,7 +263,7 @@ def eigen_bijdragen(gebruiker: Gebruiker) -> QuerySet[Bijdrage]:
     klant = eigen_klant(gebruiker)
     if klant is None:
         return Bijdrage.objects.none()
-    return Bijdrage.objects.filter(klant=klant, gemeente_id=gebruiker.gemeente_id)
+    return Bijdrage.objects.filter(klant=klant, gemeente_id=gebruiker.gemeente_id or -1)
 
 
 def mag_bijdrage_schrijven(gebruiker: Gebruiker, klant: Klant) -> bool:
@@ -276,7 +276,7 @@ def te_modereren_bijdragen(gebruiker: Gebruiker) -> QuerySet[Bijdrage]:
     if not _leernetwerk(gebruiker, LEERNETWERK_MODERATOREN):
         return Bijdrage.objects.none()
     return Bijdrage.objects.filter(
-        gemeente_id=gebruiker.gemeente_id,
+        gemeente_id=gebruiker.gemeente_id or -1,
         status__in=[Status.INGEDIEND, Status.TERUGGESTUURD, Status.GOEDGEKEURD],
     )
 
@@ -285,19 +285,19 @@ def codeerbare_bijdragen(gebruiker: Gebruiker) -> QuerySet[Bijdrage]:
     """Approved, not withdrawn contributions of the coder's municipality."""
     if not _leernetwerk(gebruiker, LEERNETWERK_CODEURS):
         return Bijdrage.objects.none()
-    return Bijdrage.objects.filter(gemeente_id=gebruiker.gemeente_id, status=Status.GOEDGEKEURD)
+    return Bijdrage.objects.filter(gemeente_id=gebruiker.gemeente_id or -1, status=Status.GOEDGEKEURD)
 
 
 def zichtbare_codes(gebruiker: Gebruiker) -> QuerySet[Code]:
     if not _leernetwerk(gebruiker, LEERNETWERK_CODEURS):
         return Code.objects.none()
-    return Code.objects.filter(gemeente_id=gebruiker.gemeente_id)
+    return Code.objects.filter(gemeente_id=gebruiker.gemeente_id or -1)
 
 
 def zichtbare_sessies(gebruiker: Gebruiker) -> QuerySet[Sessie]:
     if not _leernetwerk(gebruiker, LEERNETWERK_CODEURS):
         return Sessie.objects.none()
-    return Sessie.objects.filter(gemeente_id=gebruiker.gemeente_id)
+    return Sessie.objects.filter(gemeente_id=gebruiker.gemeente_id or -1)
 
 
 def mag_leernetwerk_exporteren(gebruiker: Gebruiker) -> bool:

@@ -91,29 +91,181 @@ _MAANDEN = (
 
 # Words that are capitalised at the start of a sentence and are never names to spread around.
 _GEEN_NAAM = frozenset(
-    """De Het Een Ik Mijn Je Jij Hij Zij Ze Wij We Jullie Zijn Haar Hun Onze Ons Dat Die Dit Deze
-    En Of Maar Want Dus Toen Als Na Voor Bij Met Van In Op Om Te Tot Uit Aan Door Over Naar Nog Ook
-    Wel Niet Geen Er Hier Daar Wat Wie Waar Hoe Waarom Nu Dan Daarna Eerst Later Soms Vaak Altijd
-    Nooit Gelukkig Helaas Meneer Mevrouw Gemeente Stichting Mama Papa Oma Opa""".split()
+    [
+        "De",
+        "Het",
+        "Een",
+        "Ik",
+        "Mijn",
+        "Je",
+        "Jij",
+        "Hij",
+        "Zij",
+        "Ze",
+        "Wij",
+        "We",
+        "Jullie",
+        "Zijn",
+        "Haar",
+        "Hun",
+        "Onze",
+        "Ons",
+        "Dat",
+        "Die",
+        "Dit",
+        "Deze",
+        "En",
+        "Of",
+        "Maar",
+        "Want",
+        "Dus",
+        "Toen",
+        "Als",
+        "Na",
+        "Voor",
+        "Bij",
+        "Met",
+        "Van",
+        "In",
+        "Op",
+        "Om",
+        "Te",
+        "Tot",
+        "Uit",
+        "Aan",
+        "Door",
+        "Over",
+        "Naar",
+        "Nog",
+        "Ook",
+        "Wel",
+        "Niet",
+        "Geen",
+        "Er",
+        "Hier",
+        "Daar",
+        "Wat",
+        "Wie",
+        "Waar",
+        "Hoe",
+        "Waarom",
+        "Nu",
+        "Dan",
+        "Daarna",
+        "Eerst",
+        "Later",
+        "Soms",
+        "Vaak",
+        "Altijd",
+        "Nooit",
+        "Gelukkig",
+        "Helaas",
+        "Meneer",
+        "Mevrouw",
+        "Gemeente",
+        "Stichting",
+        "Mama",
+        "Papa",
+        "Oma",
+        "Opa",
+    ]
 )
 
 # Countries of origin are kept: they say much about the experience (language, diplomas) and
 # identify nobody in a city; deduce's place list would remove them.
 LANDEN = frozenset(
-    """Nederland Polen Suriname Marokko Turkije Eritrea Syrië Somalië Afghanistan Irak Iran
-    Bulgarije Roemenië Oekraïne Curaçao Aruba Bonaire Indonesië Ghana België Duitsland Spanje
-    Portugal China India Pakistan Egypte Ethiopië Sudan Jemen Hongarije Litouwen Letland
-    Griekenland Italië Frankrijk Engeland Rusland Bosnië Kosovo Albanië Colombia Venezuela""".split()
+    [
+        "Nederland",
+        "Polen",
+        "Suriname",
+        "Marokko",
+        "Turkije",
+        "Eritrea",
+        "Syrië",
+        "Somalië",
+        "Afghanistan",
+        "Irak",
+        "Iran",
+        "Bulgarije",
+        "Roemenië",
+        "Oekraïne",
+        "Curaçao",
+        "Aruba",
+        "Bonaire",
+        "Indonesië",
+        "Ghana",
+        "België",
+        "Duitsland",
+        "Spanje",
+        "Portugal",
+        "China",
+        "India",
+        "Pakistan",
+        "Egypte",
+        "Ethiopië",
+        "Sudan",
+        "Jemen",
+        "Hongarije",
+        "Litouwen",
+        "Letland",
+        "Griekenland",
+        "Italië",
+        "Frankrijk",
+        "Engeland",
+        "Rusland",
+        "Bosnië",
+        "Kosovo",
+        "Albanië",
+        "Colombia",
+        "Venezuela",
+    ]
 )
 
 # Titles and relations before a name stay in the text ("mevrouw [PERSOON]").
 _VOORWOORDEN = frozenset(
-    """meneer mevrouw mevr mevr. dhr dhr. mw mw. mr mr. dr dr. juf meester zuster dokter collega
-    buurman buurvrouw consulent consulente klantmanager begeleider coach contactpersoon""".split()
+    [
+        "meneer",
+        "mevrouw",
+        "mevr",
+        "mevr.",
+        "dhr",
+        "dhr.",
+        "mw",
+        "mw.",
+        "mr",
+        "mr.",
+        "dr",
+        "dr.",
+        "juf",
+        "meester",
+        "zuster",
+        "dokter",
+        "collega",
+        "buurman",
+        "buurvrouw",
+        "consulent",
+        "consulente",
+        "klantmanager",
+        "begeleider",
+        "coach",
+        "contactpersoon",
+    ]
 )
 
 # Sentence words deduce sometimes takes along with a name; not the tussenvoegsels ("Van Dijk").
-_ZINSWOORDEN = _GEEN_NAAM - {"De", "Het", "Van", "Te", "Op", "In", "Bij", "Voor", "Over", "Aan", "Uit"}
+_ZINSWOORDEN = _GEEN_NAAM - {
+    "De",
+    "Het",
+    "Van",
+    "Te",
+    "Op",
+    "In",
+    "Bij",
+    "Voor",
+    "Over",
+    "Aan",
+    "Uit",
+}
 
 # Large employers and chains, written as people write them. National public bodies (UWV,
 # Belastingdienst, DUO, SVB, CAK, CJIB) are kept on purpose: they identify nobody and matter
@@ -200,7 +352,9 @@ REGELS: list[tuple[str, re.Pattern[str], int]] = [
     ),
     (
         "IBAN",
-        re.compile(r"\b[A-Za-z]{2}\d{2}[ ]?[A-Za-z]{4}(?:[ ]?\d){10}\b|\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b"),
+        re.compile(
+            r"\b[A-Za-z]{2}\d{2}[ ]?[A-Za-z]{4}(?:[ ]?\d){10}\b|\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b"
+        ),
         _PRIO_REGEL + 4,
     ),
     (
@@ -214,7 +368,9 @@ REGELS: list[tuple[str, re.Pattern[str], int]] = [
     ),
     (
         "BSN",
-        re.compile(r"(?<![\d.])(?:\d{9}|\d{4}[.\s]\d{2}[.\s]\d{3}|\d{3}[.\s]\d{3}[.\s]\d{3}|\d{8})(?![\d])"),
+        re.compile(
+            r"(?<![\d.])(?:\d{9}|\d{4}[.\s]\d{2}[.\s]\d{3}|\d{3}[.\s]\d{3}[.\s]\d{3}|\d{8})(?![\d])"
+        ),
         _PRIO_REGEL + 2,
     ),
     (
@@ -274,12 +430,18 @@ _RELATIES = (
     r"manager|mentor|vrijwilliger|trainer|docent|juf|meester)"
 )
 _CONTEXT_NAAM = [
-    re.compile(rf"\b(?:[Mm]ijn naam is|[Ii]k heet|[Hh]ij heet|[Zz]e heet|[Zz]ij heet|heette|genaamd|met de naam|[Ii]k ben)\s+(?P<naam>{NAAM})"),
-    re.compile(rf"\b(?:[Mm]ijn|[Oo]nze|[Hh]aar|[Zz]ijn|[Hh]un|[Dd]e|[Ee]en)\s+(?:\w+\s+)?{_RELATIES}\s+(?P<naam>{NAAM})"),
+    re.compile(
+        rf"\b(?:[Mm]ijn naam is|[Ii]k heet|[Hh]ij heet|[Zz]e heet|[Zz]ij heet|heette|genaamd|met de naam|[Ii]k ben)\s+(?P<naam>{NAAM})"
+    ),
+    re.compile(
+        rf"\b(?:[Mm]ijn|[Oo]nze|[Hh]aar|[Zz]ijn|[Hh]un|[Dd]e|[Ee]en)\s+(?:\w+\s+)?{_RELATIES}\s+(?P<naam>{NAAM})"
+    ),
     re.compile(
         rf"(?:\b(?:[Mm]eneer|[Mm]evrouw|[Mm]evr|[Dd]hr|[Mm]w|[Mm]r|[Dd]r|[Ii]ng|[Zz]uster|[Dd]okter|[Jj]uf|[Mm]eester)\.?)\s+(?P<naam>{NAAM})"
     ),
-    re.compile(rf"\b(?:met|aan|van|door|tegen|en)\s+(?P<naam>{_HOOFDWOORD})\s+(?:gebeld|gesproken|gemaild|geappt)\b"),
+    re.compile(
+        rf"\b(?:met|aan|van|door|tegen|en)\s+(?P<naam>{_HOOFDWOORD})\s+(?:gebeld|gesproken|gemaild|geappt)\b"
+    ),
 ]
 
 _VERBINDWOORDEN = re.compile(
@@ -379,15 +541,16 @@ def regel_vondsten(tekst: str) -> list[Vondst]:
     uit: list[Vondst] = []
     for soort, patroon, prio in REGELS:
         for m in patroon.finditer(tekst):
-            if soort == "IBAN" and not _iban_geldig(m.group()):
-                soort_hier = "NUMMER"  # a mistyped account number still points to someone
-            else:
-                soort_hier = soort
+            # a mistyped account number still points to someone
+            ongeldige_iban = soort == "IBAN" and not _iban_geldig(m.group())
+            soort_hier = "NUMMER" if ongeldige_iban else soort
             if soort == "BSN" and not _bsn_geldig(m.group()):
                 continue
             begin = m.start()
             if soort == "ADRES":  # "Bij Lidl Nieuwstraat 3": the street, not the words before it
-                while (w := re.match(r"(\S+)\s+", tekst[begin : m.end()])) and w.group(1) in _GEEN_NAAM - {"Van", "De", "Het"}:
+                while (w := re.match(r"(\S+)\s+", tekst[begin : m.end()])) and w.group(
+                    1
+                ) in _GEEN_NAAM - {"Van", "De", "Het"}:
                     begin += w.end()
             uit.append(Vondst(begin, m.end(), soort_hier, prio))
     for m in _ORG_NA_SOORT.finditer(tekst):
@@ -399,7 +562,9 @@ def regel_vondsten(tekst: str) -> list[Vondst]:
         uit.append(Vondst(m.start("plaats"), m.end("plaats"), "PLAATS", _PRIO_CONTEXT, "context"))
     for m in _PLAATS_NA_WOON.finditer(tekst):
         if m.group("plaats") not in _GEEN_NAAM:
-            uit.append(Vondst(m.start("plaats"), m.end("plaats"), "PLAATS", _PRIO_CONTEXT, "context"))
+            uit.append(
+                Vondst(m.start("plaats"), m.end("plaats"), "PLAATS", _PRIO_CONTEXT, "context")
+            )
     for patroon in _CONTEXT_NAAM:
         for m in patroon.finditer(tekst):
             if m.group("naam").split()[0] in _GEEN_NAAM:
@@ -468,7 +633,11 @@ def _oplossen(tekst: str, kandidaten: Iterable[Vondst]) -> list[Vondst]:
             while j < v.einde and not bezet[j]:
                 j += 1
             stuk = (i, j) if (i, j) == (v.begin, v.einde) else _bijsnijden(tekst, i, j)
-            if stuk is not None and v.soort == "PERSOON" and _alleen_zinswoorden(tekst[stuk[0] : stuk[1]]):
+            if (
+                stuk is not None
+                and v.soort == "PERSOON"
+                and _alleen_zinswoorden(tekst[stuk[0] : stuk[1]])
+            ):
                 stuk = None  # "B.V.. Mijn": what is left of a name deduce read too far
             if stuk is not None:
                 b, e = stuk
@@ -491,15 +660,21 @@ def _namen_opschonen(tekst: str, vondsten: list[Vondst]) -> list[Vondst]:
         begin, einde = v.begin, v.einde
         while True:
             m = re.match(r"([\wÀ-ÿ.]+)\s+", tekst[begin:einde])
-            if m is None or (m.group(1).lower() not in _VOORWOORDEN and m.group(1) not in _ZINSWOORDEN):
+            if m is None or (
+                m.group(1).lower() not in _VOORWOORDEN and m.group(1) not in _ZINSWOORDEN
+            ):
                 break
             begin += m.end()
         if begin >= einde:
             continue
         m = re.match(rf"\s+{_HOOFDWOORD}(?![\wÀ-ÿ])", tekst[einde:])
         volgende = m.group().strip() if m else ""
-        if m and volgende not in _GEEN_NAAM | LANDEN and not any(
-            w.begin < einde + m.end() and w.einde > einde for w in vondsten if w is not v
+        if (
+            m
+            and volgende not in _GEEN_NAAM | LANDEN
+            and not any(
+                w.begin < einde + m.end() and w.einde > einde for w in vondsten if w is not v
+            )
         ):
             einde += m.end()
         uit.append(Vondst(begin, einde, v.soort, v.prioriteit, v.bron))

@@ -76,9 +76,9 @@ def project_xml(gemeente: Gemeente) -> tuple[bytes, dict[str, str]]:
     if codes:
         codebook = _el(_el(project, "CodeBook"), "Codes")
         for code in codes:
-            c = _el(codebook, "Code", guid=str(code.guid).upper(), name=code.naam, isCodable="true")
+            code_el = _el(codebook, "Code", guid=str(code.guid).upper(), name=code.naam, isCodable="true")
             if code.omschrijving:
-                _el(c, "Description").text = code.omschrijving
+                _el(code_el, "Description").text = code.omschrijving
     variabelen = _el(project, "Variables")
     for naam in VARIABELEN:
         _el(variabelen, "Variable", guid=_guid("variabele", naam), name=naam, typeOfVariable="Text")
@@ -112,14 +112,14 @@ def project_xml(gemeente: Gemeente) -> tuple[bytes, dict[str, str]]:
                     creatingUser=codeur,
                     creationDateTime=_tijd(c.aangemaakt_op),
                 )
-                codering = _el(
+                coding = _el(
                     selectie,
                     "Coding",
                     guid=str(c.guid).upper(),
                     creatingUser=codeur,
                     creationDateTime=_tijd(c.aangemaakt_op),
                 )
-                _el(codering, "CodeRef", targetGUID=str(c.code.guid).upper())
+                _el(coding, "CodeRef", targetGUID=str(c.code.guid).upper())
                 if c.memo:
                     _el(selectie, "NoteRef", targetGUID=_guid("memo", c.guid))
                     memos.append(c)

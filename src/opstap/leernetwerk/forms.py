@@ -61,7 +61,9 @@ class VersturenFormulier(forms.Form):
 class ModeratieFormulier(forms.Form):
     tekst = forms.CharField(
         label=_("Gedeelde tekst"),
-        help_text=_("Haal weg wat iemand toch herkenbaar maakt, of zet er bijvoorbeeld [PERSOON] voor in de plaats."),
+        help_text=_(
+            "Haal weg wat iemand toch herkenbaar maakt, of zet er bijvoorbeeld [PERSOON] voor in de plaats."
+        ),
         max_length=MAX_TEKST + 1000,
         widget=forms.Textarea(attrs={"rows": 10}),
         error_messages={"required": _("De tekst mag niet leeg zijn.")},
@@ -94,7 +96,12 @@ class CodeerFormulier(forms.Form):
     )
 
     def __init__(
-        self, *args: Any, zinnen: list[tuple[int, int]], tekst: str, codes: QuerySet[Code], **kwargs: Any
+        self,
+        *args: Any,
+        zinnen: list[tuple[int, int]],
+        tekst: str,
+        codes: QuerySet[Code],
+        **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.spans = zinnen
@@ -124,19 +131,22 @@ class CodeFormulier(forms.Form):
         max_length=60,
         error_messages={"required": _("Geef de code een naam.")},
     )
-    omschrijving = forms.CharField(
-        label=_("Wat valt eronder?"), required=False, max_length=500
-    )
+    omschrijving = forms.CharField(label=_("Wat valt eronder?"), required=False, max_length=500)
 
 
 class SessieFormulier(forms.Form):
     titel = forms.CharField(
-        label=_("Titel"), max_length=120, error_messages={"required": _("Geef de bijeenkomst een titel.")}
+        label=_("Titel"),
+        max_length=120,
+        error_messages={"required": _("Geef de bijeenkomst een titel.")},
     )
     datum = forms.DateField(
         label=_("Datum"),
         widget=DatumInvoer(),
-        error_messages={"required": _("Vul de datum in."), "invalid": _("Vul een geldige datum in.")},
+        error_messages={
+            "required": _("Vul de datum in."),
+            "invalid": _("Vul een geldige datum in."),
+        },
     )
     codes = forms.ModelMultipleChoiceField(
         label=_("Thema's in het pakket (leeg: alle)"),
@@ -172,7 +182,10 @@ class ActieFormulier(forms.Form):
     uiterlijk = forms.DateField(
         label=_("Klaar op"),
         widget=DatumInvoer(),
-        error_messages={"required": _("Vul in wanneer het klaar moet zijn."), "invalid": _("Vul een geldige datum in.")},
+        error_messages={
+            "required": _("Vul in wanneer het klaar moet zijn."),
+            "invalid": _("Vul een geldige datum in."),
+        },
     )
 
     def __init__(self, *args: Any, collegas: QuerySet[Gebruiker], **kwargs: Any) -> None:

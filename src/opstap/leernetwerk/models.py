@@ -111,9 +111,7 @@ class Codering(models.Model):
 
     bijdrage = models.ForeignKey(Bijdrage, on_delete=models.CASCADE, related_name="coderingen")
     code = models.ForeignKey(Code, on_delete=models.PROTECT, related_name="coderingen")
-    codeur = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    codeur = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     guid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     begin = models.PositiveIntegerField()
     einde = models.PositiveIntegerField()
@@ -128,7 +126,7 @@ class Codering(models.Model):
 
     @property
     def fragment(self) -> str:
-        return self.bijdrage.gedeelde_tekst[self.begin : self.einde]
+        return str(self.bijdrage.gedeelde_tekst)[self.begin : self.einde]
 
 
 class Sessie(models.Model):

@@ -20,10 +20,19 @@ def _stijlen() -> dict[str, ParagraphStyle]:
     basis = getSampleStyleSheet()
     return {
         "titel": ParagraphStyle("titel", parent=basis["Heading1"], fontSize=18, leading=22),
-        "kop": ParagraphStyle("kop", parent=basis["Heading2"], fontSize=14, leading=18, spaceBefore=10),
-        "tekst": ParagraphStyle("tekst", parent=basis["BodyText"], fontSize=11, leading=15, spaceAfter=4),
+        "kop": ParagraphStyle(
+            "kop", parent=basis["Heading2"], fontSize=14, leading=18, spaceBefore=10
+        ),
+        "tekst": ParagraphStyle(
+            "tekst", parent=basis["BodyText"], fontSize=11, leading=15, spaceAfter=4
+        ),
         "citaat": ParagraphStyle(
-            "citaat", parent=basis["BodyText"], fontSize=11, leading=15, leftIndent=8 * mm, spaceAfter=6
+            "citaat",
+            parent=basis["BodyText"],
+            fontSize=11,
+            leading=15,
+            leftIndent=8 * mm,
+            spaceAfter=6,
         ),
         "klein": ParagraphStyle("klein", parent=basis["BodyText"], fontSize=9, leading=12),
     }
@@ -74,9 +83,7 @@ def sessiepakket_pdf(sessie: Sessie, themas: list[Thema]) -> bytes:
     else:
         inhoud.append(Paragraph("Er zijn nog geen gecodeerde fragmenten.", s["tekst"]))
     for thema in themas:
-        inhoud.append(
-            Paragraph(escape(f"{thema.code.naam} ({thema.aantal} fragmenten)"), s["kop"])
-        )
+        inhoud.append(Paragraph(escape(f"{thema.code.naam} ({thema.aantal} fragmenten)"), s["kop"]))
         if thema.code.omschrijving:
             inhoud.append(Paragraph(escape(thema.code.omschrijving), s["klein"]))
         for f in thema.fragmenten:

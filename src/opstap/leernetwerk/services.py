@@ -3,7 +3,7 @@ accounts.toegang first; these functions trust that and keep the data consistent.
 
 import difflib
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -123,7 +123,9 @@ def bijdrage_intrekken(bijdrage: Bijdrage) -> None:
 
 def alleen_weggelaten(oud: str, nieuw: str) -> bool:
     """True when `nieuw` only removes from `oud`: parts deleted or replaced by a placeholder."""
-    for soort, i1, i2, j1, j2 in difflib.SequenceMatcher(None, oud, nieuw, autojunk=False).get_opcodes():
+    for soort, _i1, _i2, j1, j2 in difflib.SequenceMatcher(
+        None, oud, nieuw, autojunk=False
+    ).get_opcodes():
         if soort in ("replace", "insert"):
             toegevoegd = nieuw[j1:j2]
             if PLAATSHOUDER.sub("", toegevoegd).strip(" []") and not _deel_van_plaatshouder(
@@ -211,7 +213,9 @@ def codering_verwijderen(codering: Codering) -> None:
 def sessie_aanmaken(
     *, gemeente: Gemeente, titel: str, datum: date, codes: list[Code], door: Gebruiker
 ) -> Sessie:
-    sessie = Sessie.objects.create(gemeente=gemeente, titel=titel, datum=datum, aangemaakt_door=door)
+    sessie = Sessie.objects.create(
+        gemeente=gemeente, titel=titel, datum=datum, aangemaakt_door=door
+    )
     sessie.codes.set(codes)
     return sessie
 
@@ -244,13 +248,15 @@ def actie_bijwerken(actie: Actie, status: str) -> None:
 def bewaar_dagen(gemeente: Gemeente) -> int:
     """How long the client's original text is kept (setting `leernetwerk_bewaar_dagen`)."""
     try:
-        return max(1, int(str(gemeente.instelling("leernetwerk_bewaar_dagen", BEWAAR_DAGEN_STANDAARD))))
+        return max(
+            1, int(str(gemeente.instelling("leernetwerk_bewaar_dagen", BEWAAR_DAGEN_STANDAARD)))
+        )
     except (TypeError, ValueError):
         return BEWAAR_DAGEN_STANDAARD
 
 
 @transaction.atomic
-def originelen_wissen(*, nu: timezone.datetime | None = None) -> int:
+def originelen_wissen(*, nu: datetime | None = None) -> int:
     """Wipe every original older than its municipality's retention period. Returns how many."""
     nu = nu or timezone.now()
     gewist = 0

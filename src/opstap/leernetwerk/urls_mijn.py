@@ -6,7 +6,5 @@ from . import views_mijn
 
 urlpatterns = [
     path("leernetwerk/", views_mijn.mijn_leernetwerk, name="leernetwerk"),
-    path(
-        "leernetwerk/<int:bijdrage_pk>/", views_mijn.mijn_bijdrage, name="leernetwerk_bijdrage"
-    ),
+    path("leernetwerk/<int:bijdrage_pk>/", views_mijn.mijn_bijdrage, name="leernetwerk_bijdrage"),
 ]

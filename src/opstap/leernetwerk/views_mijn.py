@@ -83,21 +83,30 @@ def mijn_bijdrage(request: HttpRequest, bijdrage_pk: int) -> HttpResponse:
             return redirect("mijn:leernetwerk")
         if actie == "versturen" and kan_versturen and form.is_valid():
             try:
-                verstuurd = services.bijdrage_versturen(bijdrage, form.cleaned_data["gedeelde_tekst"])
+                verstuurd = services.bijdrage_versturen(
+                    bijdrage, form.cleaned_data["gedeelde_tekst"]
+                )
             except ValidationError as fout:
                 _fouten_naar_formulier(form, fout)
             else:
                 inzage_bij_verzoek(
-                    request, klant, "leernetwerk", "Je verstuurde een ervaring", actie=Actie.WIJZIGEN
+                    request,
+                    klant,
+                    "leernetwerk",
+                    "Je verstuurde een ervaring",
+                    actie=Actie.WIJZIGEN,
                 )
                 if verstuurd:
                     messages.success(
-                        request, _("Dank je wel! Je ervaring is verstuurd. Iemand kijkt hem nog na.")
+                        request,
+                        _("Dank je wel! Je ervaring is verstuurd. Iemand kijkt hem nog na."),
                     )
                 else:
                     messages.info(
                         request,
-                        _("In je aanpassing stond nog een naam, adres of nummer. Die is eruit gehaald. Kijk de tekst nog een keer na en verstuur hem dan."),
+                        _(
+                            "In je aanpassing stond nog een naam, adres of nummer. Die is eruit gehaald. Kijk de tekst nog een keer na en verstuur hem dan."
+                        ),
                     )
                 return redirect("mijn:leernetwerk_bijdrage", bijdrage_pk=bijdrage.pk)
     inzage_bij_verzoek(request, klant, "leernetwerk", "Je bekeek je ervaring")

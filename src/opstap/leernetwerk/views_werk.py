@@ -49,7 +49,7 @@ LIJST_MAX = 200  # bounded work per request: the newest 200 of each list
 
 def _collegas(gebruiker: Gebruiker) -> Any:
     return Gebruiker.objects.filter(
-        gemeente_id=gebruiker.gemeente_id, rol__in=CODEURS, is_active=True
+        gemeente_id=gebruiker.gemeente_id or -1, rol__in=CODEURS, is_active=True
     ).order_by("first_name", "last_name", "username")
 
 
@@ -88,7 +88,11 @@ def overzicht(request: HttpRequest) -> HttpResponse:
             else:
                 messages.success(request, _("De code staat in het codeboek."))
                 return redirect("werk:leernetwerk")
-    vragen = list(akkoord_vragen(gebruiker).filter(sollicitatie_akkoord_op__isnull=True).select_related("klant")[:LIJST_MAX])
+    vragen = list(
+        akkoord_vragen(gebruiker)
+        .filter(sollicitatie_akkoord_op__isnull=True)
+        .select_related("klant")[:LIJST_MAX]
+    )
     if vragen:
         inzages_bij_lijst(
             request, [b.klant for b in vragen], "leernetwerk", "Vragen om akkoord op een ervaring"
@@ -263,7 +267,7 @@ def sessie(request: HttpRequest, sessie_pk: int) -> HttpResponse:
                 return redirect("werk:leernetwerk_sessie", sessie_pk=s.pk)
     themas = fragmenten_per_thema(s.gemeente, list(s.codes.all()) or None)
     acties = list(s.acties.select_related("eigenaar"))
-    fout = conclusies_form.errors or actie_form.errors
+    ongeldig = bool(conclusies_form.errors or actie_form.errors)
     return render(
         request,
         "leernetwerk/sessie.html",
@@ -276,7 +280,7 @@ def sessie(request: HttpRequest, sessie_pk: int) -> HttpResponse:
             "vandaag": timezone.localdate(),
             "statussen": ActieStatus.choices,
         },
-        status=400 if fout else 200,
+        status=400 if ongeldig else 200,
     )
 
 
@@ -300,7 +304,7 @@ def export_qdpx(request: HttpRequest) -> HttpResponse:
 
 
 @rol_vereist(Rol.BELEIDSMEDEWERKER)
-def export_csv(request: HttpRequest) -> StreamingHttpResponse:
+def export_csv(request: HttpRequest) -> HttpResponse:
     gebruiker = gebruiker_van(request)
     eis(mag_leernetwerk_exporteren(gebruiker))
     response = StreamingHttpResponse(
@@ -308,6 +312,4 @@ def export_csv(request: HttpRequest) -> StreamingHttpResponse:
         content_type="text/csv; charset=utf-8",
     )
     response["Content-Disposition"] = 'attachment; filename="leernetwerk.csv"'
-    return response
-
-
+    return response  # type: ignore[return-value]  # a streamed download, like an HttpResponse
