@@ -76,7 +76,9 @@ def project_xml(gemeente: Gemeente) -> tuple[bytes, dict[str, str]]:
     if codes:
         codebook = _el(_el(project, "CodeBook"), "Codes")
         for code in codes:
-            code_el = _el(codebook, "Code", guid=str(code.guid).upper(), name=code.naam, isCodable="true")
+            code_el = _el(
+                codebook, "Code", guid=str(code.guid).upper(), name=code.naam, isCodable="true"
+            )
             if code.omschrijving:
                 _el(code_el, "Description").text = code.omschrijving
     variabelen = _el(project, "Variables")

@@ -64,31 +64,36 @@ def _controleer_lengte(tekst: str) -> str:
     return tekst
 
 
-@transaction.atomic
 def bijdrage_aanmaken(
     *, klant: Klant, onderwerp: str, tekst: str, in_plaats_van_sollicitatie: bool = False
 ) -> Bijdrage:
     """A draft: the client's words kept in their file, and what would be shared already
     de-identified, for the client to read and change before sending."""
     tekst = _controleer_lengte(tekst)
+    # De-identify before writing: no database lock is held while the text is read.
+    gedeeld = anonimiseer(tekst)
     return Bijdrage.objects.create(
         gemeente=klant.gemeente,
         klant=klant,
         onderwerp=onderwerp,
         origineel=tekst,
-        gedeelde_tekst=anonimiseer(tekst),
+        gedeelde_tekst=gedeeld,
         in_plaats_van_sollicitatie=in_plaats_van_sollicitatie,
     )
 
 
-@transaction.atomic
 def bijdrage_versturen(bijdrage: Bijdrage, gedeelde_tekst: str) -> bool:
     """Send what the client saw. Their edit is de-identified once more; if that changes anything,
     nothing is sent and the client sees the new text first (False). True when sent."""
     if bijdrage.status not in (Status.CONCEPT, Status.TERUGGESTUURD):
         raise ValidationError("Deze ervaring is al verstuurd.")
     tekst = _controleer_lengte(gedeelde_tekst.replace("\r\n", "\n"))
-    nagekeken = anonimiseer(tekst)
+    nagekeken = anonimiseer(tekst)  # before the transaction: no lock held while reading
+    return _versturen(bijdrage, tekst, nagekeken)
+
+
+@transaction.atomic
+def _versturen(bijdrage: Bijdrage, tekst: str, nagekeken: str) -> bool:
     if nagekeken != tekst:
         bijdrage.gedeelde_tekst = nagekeken
         bijdrage.save(update_fields=["gedeelde_tekst"])
