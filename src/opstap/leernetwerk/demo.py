@@ -198,7 +198,7 @@ def demo_leernetwerk(gemeente: Gemeente) -> None:
         "Brieven komen te laat of zijn te moeilijk. Geld dat te laat komt, geeft direct schulden. "
         "Klanten merken het verschil als iemand vraagt hoe het gaat.",
     )
-    for omschrijving, eigenaar, dagen, status in [
+    for omschrijving, eigenaar, dagen, actiestatus in [
         ("Brief over de sollicitatieplicht herschrijven in B1", beleid, 14, ActieStatus.BEZIG),
         ("Bij tijdelijk werk de bijstand laten doorlopen (voorstel)", beleid, 45, ActieStatus.OPEN),
         ("In elk gesprek eerst vragen hoe het gaat", cp, -3, ActieStatus.OPEN),
@@ -210,8 +210,8 @@ def demo_leernetwerk(gemeente: Gemeente) -> None:
             eigenaar=eigenaar,
             uiterlijk=vandaag + timedelta(days=dagen),
         )
-        if status != ActieStatus.OPEN:
-            services.actie_bijwerken(actie, status)
+        if actiestatus != ActieStatus.OPEN:
+            services.actie_bijwerken(actie, actiestatus)
     services.sessie_aanmaken(
         gemeente=gemeente,
         titel="Werk naast zorg en leeftijd",
