@@ -285,7 +285,9 @@ def codeerbare_bijdragen(gebruiker: Gebruiker) -> QuerySet[Bijdrage]:
     """Approved, not withdrawn contributions of the coder's municipality."""
     if not _leernetwerk(gebruiker, LEERNETWERK_CODEURS):
         return Bijdrage.objects.none()
-    return Bijdrage.objects.filter(gemeente_id=gebruiker.gemeente_id or -1, status=Status.GOEDGEKEURD)
+    return Bijdrage.objects.filter(
+        gemeente_id=gebruiker.gemeente_id or -1, status=Status.GOEDGEKEURD
+    )
 
 
 def zichtbare_codes(gebruiker: Gebruiker) -> QuerySet[Code]:
