@@ -25,6 +25,7 @@ lives in the project (`DEDUCE_CACHE_DIR`, default `var/deduce/`), is made by `ma
 """
 
 import gc
+import pickle
 import re
 import threading
 from collections.abc import Iterable
@@ -484,7 +485,11 @@ def deduce_model(*, opnieuw_bouwen: bool = False) -> Any:
             map_.mkdir(parents=True, exist_ok=True)
             gc.disable()
             try:
-                _deduce = Deduce(cache_path=map_, build_lookup_structs=opnieuw_bouwen)
+                try:
+                    _deduce = Deduce(cache_path=map_, build_lookup_structs=opnieuw_bouwen)
+                except (pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+                    # A cache cut off halfway (a build that was stopped): build it again.
+                    _deduce = Deduce(cache_path=map_, build_lookup_structs=True)
             finally:
                 gc.enable()
         return _deduce
