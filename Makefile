@@ -19,6 +19,7 @@ setup: $(STAMP)
 	$(BIN)/opstap compilemessages_opstap
 	$(BIN)/opstap migrate --noinput -v0
 	$(BIN)/opstap collectstatic --noinput -v0
+	$(BIN)/opstap deduce_klaarzetten
 
 ## make run: set up and serve Gemeente Demodam on http://127.0.0.1:8000
 run: setup
@@ -32,6 +33,7 @@ run: setup
 ## make test: set up and run the whole suite (SQLite; DATABASE_URL=postgres://... for PostgreSQL)
 test: $(STAMP)
 	$(BIN)/opstap compilemessages_opstap
+	$(BIN)/opstap deduce_klaarzetten
 	DJANGO_SETTINGS_MODULE=opstap.conf.test $(BIN)/pytest -n 2 --dist loadgroup -q
 
 lint: $(STAMP)

@@ -91,6 +91,7 @@ BEKENDE_PARAMETERS |= {"baan_pk"}  # part-time work (werken): a job of the clien
 BEKENDE_PARAMETERS |= {"stuk_pk", "activiteit_pk"}  # werkzoeken: a CV or letter, an activity
 BEKENDE_PARAMETERS |= {"voorstel_pk", "toestemming_pk", "bijeenkomst_pk"}  # bemiddeling
 BEKENDE_PARAMETERS |= {"vacature_pk"}  # the municipality's vacancy (wereld.Tenant.vacature)
+BEKENDE_PARAMETERS |= {"bijdrage_pk", "bron_pk", "sessie_pk"}  # the learning network
 
 
 def _url(route: Route, waarden: dict[str, Any]) -> str:

@@ -24,6 +24,7 @@ from opstap.contact.models import Bericht, Contactpersoon, Gespreksverslag
 from opstap.gemeenten.models import Gemeente
 from opstap.inkomen.models import Berekening
 from opstap.klanten.models import Klant
+from opstap.leernetwerk.models import Bijdrage, Code, Codering, Sessie, Status
 from opstap.privacy.bsn import is_geldig_bsn
 from opstap.privacy.crypto import zoekhash
 from opstap.verklaringen.models import Inkomstenverklaring, Loonstrookbestand
@@ -197,7 +198,42 @@ def maak_tenant(slug: str, cbs: str, bsns: list[str]) -> Tenant:
             "berekening_pk": berekening.pk,
             "vacature_pk": t.vacature.pk,  # the employer's own, open in the municipality
         }
+    leernetwerk = maak_leernetwerk(t)
+    for klant in t.klanten.values():
+        t.objecten[klant.pk].update(leernetwerk[klant.pk])
     return t
+
+
+def maak_leernetwerk(t: Tenant) -> dict[int, dict[str, int]]:
+    """A learning-network contribution per client (the own client's approved and coded, the
+    others sent and waiting), a code and a session. `bijdrage_pk` is the client's own; `bron_pk`
+    (the approved text professionals code) and `sessie_pk` belong to the whole municipality."""
+    code = Code.objects.create(gemeente=t.gemeente, naam="regie")
+    bijdragen = {}
+    for sleutel, klant in t.klanten.items():
+        goed = sleutel == "eigen"
+        bijdragen[klant.pk] = Bijdrage.objects.create(
+            gemeente=t.gemeente,
+            klant=klant,
+            onderwerp="gesprek",
+            origineel=f"Origineel van klant {klant.pk}: ik sprak [PERSOON] op het werkplein.",
+            gedeelde_tekst="Ik sprak [PERSOON] op het werkplein. Het was een fijn gesprek.",
+            status=Status.GOEDGEKEURD if goed else Status.INGEDIEND,
+            ingediend_op=timezone.now(),
+            in_plaats_van_sollicitatie=True,
+            leeftijdsgroep="45_54",
+        )
+    bron = bijdragen[t.klanten["eigen"].pk]
+    Codering.objects.create(
+        bijdrage=bron, code=code, codeur=t.gebruikers[Rol.BELEIDSMEDEWERKER], begin=0, einde=34
+    )
+    sessie = Sessie.objects.create(
+        gemeente=t.gemeente, titel="Eerste bijeenkomst", datum=date(2026, 3, 2)
+    )
+    return {
+        pk: {"bijdrage_pk": b.pk, "bron_pk": bron.pk, "sessie_pk": sessie.pk}
+        for pk, b in bijdragen.items()
+    }
 
 
 def maak_begeleiding(klant: Klant) -> dict[str, int]:
@@ -393,7 +429,13 @@ class Wereld:
     def eigen_objecten(self, rol: str) -> dict[str, int] | None:
         if rol == Rol.BELEIDSMEDEWERKER:  # no client, but the municipality's recalculations
             assert self.a.doorrekening is not None
-            return {"doorrekening_pk": self.a.doorrekening.pk}
+            eigen = self.objecten_van(self.a.klanten["eigen"])
+            return {
+                "doorrekening_pk": self.a.doorrekening.pk,
+                # the learning network: the municipality's approved text and its session
+                "bron_pk": eigen["bron_pk"],
+                "sessie_pk": eigen["sessie_pk"],
+            }
         klant = self.eigen_klant(rol)
         return self.objecten_van(klant) if klant is not None else None
 
@@ -401,7 +443,7 @@ class Wereld:
         """Which of a foreign client's parameters are foreign: a recalculation or vacancy of the
         caller's own municipality is not, everything else of that client is."""
         eigen_gemeente = klant.gemeente_id == self.a.gemeente.pk
-        gemeentelijk = {"doorrekening_pk", "bijeenkomst_pk", "vacature_pk"}  # not the client's
+        gemeentelijk = {"doorrekening_pk", "bijeenkomst_pk", "vacature_pk", "bron_pk", "sessie_pk"}
         return frozenset(n for n in parameters if not (eigen_gemeente and n in gemeentelijk))
 
     def vreemde_objecten(self, rol: str) -> list[tuple[dict[str, int], frozenset[str]]]:

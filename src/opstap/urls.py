@@ -10,6 +10,8 @@ from opstap.inkomen import urls_mijn as inkomen_mijn
 from opstap.inkomen import urls_werk as inkomen_werk
 from opstap.klanten import urls_mijn as klanten_mijn
 from opstap.klanten import urls_werk as klanten_werk
+from opstap.leernetwerk import urls_mijn as leernetwerk_mijn
+from opstap.leernetwerk import urls_werk as leernetwerk_werk
 from opstap.vacatures import urls_mijn as vacatures_mijn
 from opstap.vacatures import urls_werk as vacatures_werk
 from opstap.verklaringen import urls_inkomen as verklaringen_inkomen
@@ -34,6 +36,7 @@ MIJN = [
     *werkzoeken_mijn.urlpatterns,
     *bemiddeling_mijn.urlpatterns,
     *vacatures_mijn.urlpatterns,
+    *leernetwerk_mijn.urlpatterns,
 ]
 WERK = [
     *klanten_werk.urlpatterns,
@@ -46,6 +49,7 @@ WERK += beleid_werk.urlpatterns  # the approach (regular or tailored) a contact 
 WERK += werkzoeken_werk.urlpatterns
 WERK += bemiddeling_werk.urlpatterns
 WERK += vacatures_werk.urlpatterns
+WERK += leernetwerk_werk.urlpatterns
 
 urlpatterns = [
     path("", web.start, name="start"),

@@ -15,6 +15,7 @@ from opstap.bemiddeling.models import Aanmelding, Bijeenkomst, Plaats, Voorstel
 from opstap.contact.models import Gespreksverslag, OverdrachtSoort
 from opstap.gemeenten.models import STANDAARD_INSTELLINGEN, Gemeente
 from opstap.klanten.models import Klant
+from opstap.leernetwerk.models import Bijdrage, Code, Sessie, Status
 from opstap.verklaringen.models import Inkomstenverklaring, Verrekening
 from opstap.werken.models import Baan, Contract
 from opstap.werkgevers.models import Toestemming, Vacature
@@ -572,3 +573,84 @@ def mag_werkwensen_bijwerken(gebruiker: Gebruiker, klant: Klant) -> bool:
 def mag_mogelijke_beroepen_bijwerken(gebruiker: Gebruiker, klant: Klant) -> bool:
     """The list of possible occupations is made with the contact person, who writes it down."""
     return _begeleidt(gebruiker, klant)
+
+
+# --- the learning network (F3) ------------------------------------------------------------------
+# Coders: contact persons and policy staff (researchers work as policy staff). Moderators: policy
+# staff only, because they never see the client's file and so cannot be tempted to fill in who
+# wrote what; a contact person would often recognise their own client. Nobody but the client ever
+# sees the original text: every professional query below yields the shared, de-identified text.
+
+LEERNETWERK_CODEURS = frozenset({Rol.CONTACTPERSOON, Rol.BELEIDSMEDEWERKER})
+LEERNETWERK_MODERATOREN = frozenset({Rol.BELEIDSMEDEWERKER})
+LEERNETWERK_EXPORTEURS = frozenset({Rol.BELEIDSMEDEWERKER})
+
+
+def _leernetwerk(gebruiker: Gebruiker, rollen: frozenset[str]) -> bool:
+    return (
+        gebruiker.is_authenticated and gebruiker.gemeente_id is not None and gebruiker.rol in rollen
+    )
+
+
+def eigen_bijdragen(gebruiker: Gebruiker) -> QuerySet[Bijdrage]:
+    """A client's own contributions; nobody else has any here."""
+    klant = eigen_klant(gebruiker)
+    if klant is None:
+        return Bijdrage.objects.none()
+    return Bijdrage.objects.filter(klant=klant, gemeente_id=gebruiker.gemeente_id or -1)
+
+
+def mag_bijdrage_schrijven(gebruiker: Gebruiker, klant: Klant) -> bool:
+    eigen = eigen_klant(gebruiker)
+    return eigen is not None and eigen.pk == klant.pk
+
+
+def te_modereren_bijdragen(gebruiker: Gebruiker) -> QuerySet[Bijdrage]:
+    """Sent contributions of the moderator's municipality (waiting, returned or shared)."""
+    if not _leernetwerk(gebruiker, LEERNETWERK_MODERATOREN):
+        return Bijdrage.objects.none()
+    return Bijdrage.objects.filter(
+        gemeente_id=gebruiker.gemeente_id or -1,
+        status__in=[Status.INGEDIEND, Status.TERUGGESTUURD, Status.GOEDGEKEURD],
+    )
+
+
+def codeerbare_bijdragen(gebruiker: Gebruiker) -> QuerySet[Bijdrage]:
+    """Approved, not withdrawn contributions of the coder's municipality."""
+    if not _leernetwerk(gebruiker, LEERNETWERK_CODEURS):
+        return Bijdrage.objects.none()
+    return Bijdrage.objects.filter(
+        gemeente_id=gebruiker.gemeente_id or -1, status=Status.GOEDGEKEURD
+    )
+
+
+def zichtbare_codes(gebruiker: Gebruiker) -> QuerySet[Code]:
+    if not _leernetwerk(gebruiker, LEERNETWERK_CODEURS):
+        return Code.objects.none()
+    return Code.objects.filter(gemeente_id=gebruiker.gemeente_id or -1)
+
+
+def zichtbare_sessies(gebruiker: Gebruiker) -> QuerySet[Sessie]:
+    if not _leernetwerk(gebruiker, LEERNETWERK_CODEURS):
+        return Sessie.objects.none()
+    return Sessie.objects.filter(gemeente_id=gebruiker.gemeente_id or -1)
+
+
+def mag_leernetwerk_exporteren(gebruiker: Gebruiker) -> bool:
+    return _leernetwerk(gebruiker, LEERNETWERK_EXPORTEURS)
+
+
+def akkoord_vragen(gebruiker: Gebruiker) -> QuerySet[Bijdrage]:
+    """Contributions of this contact person's clients that ask to count in place of an application."""
+    if gebruiker.rol != Rol.CONTACTPERSOON:
+        return Bijdrage.objects.none()
+    return Bijdrage.objects.filter(
+        klant__in=begeleide_klanten(gebruiker),
+        in_plaats_van_sollicitatie=True,
+        status__in=[Status.INGEDIEND, Status.TERUGGESTUURD, Status.GOEDGEKEURD],
+    )
+
+
+def mag_sollicitatie_akkoord_geven(gebruiker: Gebruiker, bijdrage: Bijdrage) -> bool:
+    """Only the client's own contact person (or substitute) agrees that it counts."""
+    return akkoord_vragen(gebruiker).filter(pk=bijdrage.pk).exists()

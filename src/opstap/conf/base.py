@@ -15,6 +15,8 @@ from .utils import config
 SRC_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = SRC_DIR.parent.parent
 VAR_DIR = Path(config("OPSTAP_VAR_DIR", str(BASE_DIR / "var")))
+# deduce's lookup structures (built once by `opstap deduce_klaarzetten`, read offline after that).
+DEDUCE_CACHE_DIR = Path(config("OPSTAP_DEDUCE_CACHE_DIR", str(VAR_DIR / "deduce")))
 
 SECRET_KEY = config("SECRET_KEY", "")
 DEBUG = config("DEBUG", False)
@@ -53,6 +55,7 @@ INSTALLED_APPS = [
     "opstap.bemiddeling",
     "opstap.vacatures",
     "opstap.beleid",
+    "opstap.leernetwerk",
     "opstap.beheer",
     "opstap.api",
     "opstap.demo",
@@ -267,6 +270,11 @@ CELERY_BEAT_SCHEDULE = {
     "verklaringen-herinneringen": {
         "task": "opstap.verklaringen.tasks.herinneringen_versturen",
         "schedule": crontab(minute=5, hour=10),
+    },
+    # The learning network keeps a client's original text only for the retention period.
+    "leernetwerk-originelen-wissen": {
+        "task": "opstap.leernetwerk.tasks.originelen_wissen",
+        "schedule": crontab(minute=30, hour=3),
     },
 }
 

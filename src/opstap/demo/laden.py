@@ -20,6 +20,7 @@ from opstap.contact.models import Contactpersoon
 from opstap.gemeenten.models import Gemeente
 from opstap.klanten.keuzes import DREMPEL_GROEP_VAN, Fase, Huishouden, Trede
 from opstap.klanten.models import Drempel, Kind, Klant, Partner, TredeWijziging
+from opstap.leernetwerk.demo import demo_leernetwerk
 from opstap.privacy.bsn import is_geldig_bsn
 from opstap.privacy.crypto import zoekhash
 from opstap.vacatures.demo import demo_vacatures
@@ -409,6 +410,7 @@ def laad_demo(*, aantal_klanten: int = AANTAL_KLANTEN, seed: int = 2026) -> tupl
     demo_werkzoeken(gemeente)
     demo_bemiddeling(gemeente, rng)
     demo_vacatures(gemeente)  # criteria, places, client constraints: matches on /mijn/vacatures/
+    demo_leernetwerk(gemeente)
     # One finished recalculation with a policy variant beside today's rules, for beleid1.
     doorrekening_starten(
         door=beleid,

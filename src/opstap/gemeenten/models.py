@@ -42,4 +42,5 @@ STANDAARD_INSTELLINGEN: dict[str, object] = {
     "werk_startgesprekken_weken": [1, 2, 4, 8],
     "werk_signaal_weken": 4,
     "werk_meer_uren_marge": 4,
+    "leernetwerk_bewaar_dagen": 90,  # a learning-network contribution's original text is wiped after this
 }

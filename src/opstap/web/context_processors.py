@@ -23,6 +23,7 @@ MENU: dict[str, list[tuple[Any, str]]] = {
         (_("Mijn werk"), "mijn:werk"),
         (_("Werk zoeken"), "mijn:werkzoeken"),
         (_("Vacatures"), "mijn:vacatures"),
+        (_("Ervaringen delen"), "mijn:leernetwerk"),
         (_("Wie keek in mijn dossier"), "mijn:inzages"),
     ],
     Rol.CONTACTPERSOON: [
@@ -32,6 +33,7 @@ MENU: dict[str, list[tuple[Any, str]]] = {
         (_("Regelingen"), "werk:voorzieningen"),
         (_("Vacatures"), "werk:vacatures"),
         (_("Mijn profiel"), "werk:profiel"),
+        (_("Leernetwerk"), "werk:leernetwerk"),
     ],
     Rol.INKOMENSCONSULENT: [
         (_("Inkomstenverklaringen"), "werk:inkomsten"),
@@ -48,6 +50,7 @@ MENU: dict[str, list[tuple[Any, str]]] = {
         (_("Trends"), "beleid:trends"),
         (_("Besparing"), "beleid:besparing"),
         (_("Effectiviteit"), "beleid:effectiviteit"),
+        (_("Leernetwerk"), "werk:leernetwerk"),
     ],
     Rol.BEHEERDER: [
         (_("Overzicht"), "beheer:start"),
