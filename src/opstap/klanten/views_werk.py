@@ -11,6 +11,7 @@ from opstap.contact.selectors import dossier_overzicht, signalen
 from opstap.privacy.selectors import inzages_voor_klant
 from opstap.privacy.services import inzage_bij_verzoek, inzages_bij_lijst
 from opstap.vacatures.selectors import passende_vacatures
+from opstap.verklaringen.selectors import verklaring_signalen
 from opstap.werken.selectors import werk_signalen
 from opstap.werkzoeken.selectors import dossier_samenvatting
 
@@ -42,10 +43,10 @@ def caseload(request: HttpRequest) -> HttpResponse:
     klanten = caseload_selector(gebruiker, **filters)
     aandacht = signalen(gebruiker, klanten)
     if gebruiker.gemeente is not None:  # part-time work (D5): contract, exemption, start, hours
-        for klant_pk, lijst in werk_signalen(
-            gebruiker.gemeente, klanten.values_list("pk", flat=True)
-        ).items():
-            aandacht.setdefault(klant_pk, []).extend(lijst)
+        pks = list(klanten.values_list("pk", flat=True))
+        for bron in (werk_signalen, verklaring_signalen):  # and missed declarations, falling hours
+            for klant_pk, lijst in bron(gebruiker.gemeente, pks).items():
+                aandacht.setdefault(klant_pk, []).extend(lijst)
     if request.GET.get("aandacht"):
         klanten = klanten.filter(pk__in=list(aandacht))
     rijen = [(k, aandacht.get(k.pk, [])) for k in klanten]
