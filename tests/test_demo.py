@@ -11,6 +11,7 @@ from opstap.contact.models import Aanvraag, Bericht, Contactmoment, Gespreksvers
 from opstap.contact.selectors import signalen
 from opstap.demo.laden import DEMO_WACHTWOORD, laad_demo
 from opstap.klanten.models import Klant
+from opstap.verklaringen.selectors import verklaring_signalen
 from opstap.werken.selectors import werk_signalen
 from opstap.werkgevers.models import Vacature, Werkgever
 
@@ -113,8 +114,13 @@ def test_contactpersoon1_heeft_een_volle_caseload_met_signalen_bij_de_start() ->
         "signaal--werk_meer_uren",
     ):
         assert klasse in alles
+    # And the declarations theirs: a missed declaration, falling hours.
+    verklaringen = verklaring_signalen(
+        cp1.gemeente, Klant.objects.filter(contactpersoon=cp1).values_list("pk", flat=True)
+    )
+    assert "signaal--verklaring_mist" in alles
     gefilterd = client.get("/werk/", {"aandacht": "1"}).content.decode()
-    assert f"{len(set(aandacht) | set(werk))} klanten" in gefilterd
+    assert f"{len(set(aandacht) | set(werk) | set(verklaringen))} klanten" in gefilterd
     # The other contact persons share the rest; every client has a contact person.
     andere = Klant.objects.exclude(contactpersoon=cp1)
     assert andere.count() == 120 and not andere.filter(contactpersoon__isnull=True).exists()

@@ -1,5 +1,6 @@
 """Pages on both sides: never lost, read status, B1 check before publishing, PDFs, 'view as client'."""
 
+from datetime import date
 from io import BytesIO
 
 import pytest
@@ -12,6 +13,7 @@ from django.utils import timezone
 from opstap.accounts.models import Rol
 from opstap.contact.models import Bericht, Contactmoment, Gespreksverslag, Overdracht
 from opstap.privacy.models import Inzage
+from opstap.werken.models import Baan
 from tests.wereld import Wereld
 
 pytestmark = pytest.mark.django_db
@@ -199,6 +201,8 @@ def test_caseload_toont_signaal_en_filtert(
     cp_client: Client, klant_client: Client, wereld: Wereld
 ) -> None:
     klant_client.post("/mijn/berichten/", {"tekst": "Kunt u mij bellen?"})
+    # The other client's job ended after March (else its undeclared months are a signal too).
+    Baan.objects.filter(klant=wereld.a.klanten["caseload"]).update(einde_op=date(2026, 3, 31))
     tekst = cp_client.get("/werk/?aandacht=1").content.decode()
     assert "Onbeantwoord bericht" in tekst
     assert "Eigenaar" in tekst and "Caseload" not in tekst.split("<tbody>")[1]

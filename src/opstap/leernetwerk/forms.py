@@ -196,4 +196,8 @@ class ActieFormulier(forms.Form):
 
 class ActieStatusFormulier(forms.Form):
     actie_id = forms.IntegerField(widget=forms.HiddenInput)
-    status = forms.ChoiceField(label=_("Status"), choices=ActieStatus.choices)
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=ActieStatus.choices,
+        error_messages={"required": _("Kies de status van de actie.")},
+    )

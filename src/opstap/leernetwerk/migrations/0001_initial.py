@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('gemeenten', '0001_initial'),
-        ('klanten', '0004_klant_straat_woonplaats'),
+        ('klanten', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
