@@ -29,6 +29,7 @@ from opstap.klanten.models import Klant
 from opstap.privacy.services import inzages_door_systeem
 from opstap.taken import taak
 
+from . import telling
 from .besparing import PARTTIME_MAANDLOON, studiemethode
 from .models import Besparingsschatting
 from .onderdrukking import afgerond, gemiddelde_toonbaar
@@ -48,6 +49,8 @@ def potentiele_parttimers(
     """(ids of clients in the chosen trede groups without a job today, how many of that trede
     group already work): the study's two counts, from the real caseload."""
     dag = vandaag or timezone.localdate()
+    if dag >= timezone.localdate():  # today's trede: counted in the database (telling.py)
+        return telling.potentiele_parttimers(gemeente, treden, dag)
     zonder, met = [], 0
     for pk, v in sorted(verlopen_per_klant(gemeente).items()):
         trede = v.trede_nu if dag >= timezone.localdate() else v.trede_op(dag)

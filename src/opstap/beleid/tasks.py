@@ -2,11 +2,16 @@
 
 from celery import shared_task
 
+from django.utils import timezone
+
+from opstap.gemeenten.models import Gemeente
+
 from .models import Besparingsschatting, Doorrekening
 from .schatting import besparing_mislukt
 from .schatting import besparing_uitvoeren as schatting_uitvoeren
 from .services import doorrekening_mislukt
 from .services import doorrekening_uitvoeren as uitvoeren
+from .telling import drempeltabellen
 
 
 @shared_task(ignore_result=True)  # type: ignore[untyped-decorator]  # celery ships no type hints
@@ -29,3 +34,11 @@ def besparing_schatten(pk: int) -> None:
         schatting_uitvoeren(schatting)
     except Exception:  # the page must say it failed rather than wait forever
         besparing_mislukt(pk)
+
+
+@shared_task(ignore_result=True)  # type: ignore[untyped-decorator]  # celery ships no type hints
+def bestandsbeeld_verversen() -> None:
+    """Count today's barrier tables for every municipality (nightly, and after bulk changes),
+    so the first visitor of the day does not wait for the decryption."""
+    for gemeente in Gemeente.objects.all():
+        drempeltabellen(gemeente, timezone.localdate())

@@ -263,6 +263,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "opstap.verklaringen.tasks.herinneringen_versturen",
         "schedule": crontab(minute=5, hour=10),
     },
+    # Today's barrier tables for the policy page, counted before anyone opens it.
+    "beleid-bestandsbeeld-verversen": {
+        "task": "opstap.beleid.tasks.bestandsbeeld_verversen",
+        "schedule": crontab(minute=10, hour=0),
+    },
 }
 
 # Mail (Django 6.1 MAILERS). Without EMAIL_HOST mail is written to the console.
