@@ -283,7 +283,11 @@ def main() -> None:
         )
         cpu_voor = cpu_kinderen()
         uit = subprocess.run(
-            [sys.executable, "-c", SCHATTING], env=env, check=True, stdout=subprocess.PIPE, text=True
+            [sys.executable, "-c", SCHATTING],
+            env=env,
+            check=True,
+            stdout=subprocess.PIPE,
+            text=True,
         )
         schatting = json.loads(uit.stdout.strip().splitlines()[-1])
         print(

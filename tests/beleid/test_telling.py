@@ -70,8 +70,18 @@ def _bestand(wereld: Wereld, aantal: int = 160, zaad: int = 12) -> list[Klant]:
                 werkgever_naam="Bakkerij",
                 begonnen_op=vandaag - timedelta(days=rng.choice([-3, 0, 50, 300])),
                 einde_op=rng.choice([None, None, vandaag, vandaag - timedelta(days=1)]),
-                uren_per_week=rng.choice([None, Decimal(0), Decimal(8), Decimal("11.5"),
-                                          Decimal(12), Decimal(20), Decimal(28), Decimal(36)]),
+                uren_per_week=rng.choice(
+                    [
+                        None,
+                        Decimal(0),
+                        Decimal(8),
+                        Decimal("11.5"),
+                        Decimal(12),
+                        Decimal(20),
+                        Decimal(28),
+                        Decimal(36),
+                    ]
+                ),
                 oproepcontract=oproep,
                 bruto_uurloon=Decimal("14.71"),
                 loonperiode="maand",

@@ -166,3 +166,6 @@ class Drempelopname(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["gemeente", "peildag"], name="drempelopname_per_dag")
         ]
+
+    def __str__(self) -> str:
+        return f"Drempelopname {self.peildag}"

@@ -86,8 +86,9 @@ def inzages_door_systeem(klanten: list[Klant], *, onderdeel: str, doel: str) -> 
     nu = timezone.now()
     uniek = {k.pk: k.gemeente_id for k in klanten}
     velden = "tijdstip, gemeente_id, klant_id, gebruiker_id, rol, actie, onderdeel, doel"
-    with connection.cursor() as c, c.cursor.copy(
-        f"COPY {Inzage._meta.db_table} ({velden}) FROM STDIN"
-    ) as copy:
+    with (
+        connection.cursor() as c,
+        c.cursor.copy(f"COPY {Inzage._meta.db_table} ({velden}) FROM STDIN") as copy,
+    ):
         for pk, gemeente_id in uniek.items():
             copy.write_row((nu, gemeente_id, pk, None, "systeem", Actie.LEZEN, onderdeel, doel))

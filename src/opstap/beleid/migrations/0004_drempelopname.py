@@ -5,25 +5,40 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('beleid', '0003_aanpak_en_besparing'),
-        ('gemeenten', '0001_initial'),
+        ("beleid", "0003_aanpak_en_besparing"),
+        ("gemeenten", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Drempelopname',
+            name="Drempelopname",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('peildag', models.DateField()),
-                ('vingerafdruk', models.CharField(max_length=100)),
-                ('tabellen', models.JSONField(default=dict)),
-                ('gemaakt_op', models.DateTimeField(auto_now=True)),
-                ('gemeente', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='gemeenten.gemeente')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("peildag", models.DateField()),
+                ("vingerafdruk", models.CharField(max_length=100)),
+                ("tabellen", models.JSONField(default=dict)),
+                ("gemaakt_op", models.DateTimeField(auto_now=True)),
+                (
+                    "gemeente",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="gemeenten.gemeente",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('gemeente', 'peildag'), name='drempelopname_per_dag')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("gemeente", "peildag"), name="drempelopname_per_dag"
+                    )
+                ],
             },
         ),
     ]
