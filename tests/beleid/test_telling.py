@@ -8,12 +8,13 @@ from decimal import Decimal
 
 import pytest
 
+from django.db import connection
 from django.test import Client
 from django.utils import timezone
 
 from opstap.accounts.models import Rol
 from opstap.beleid import telling
-from opstap.beleid.models import Drempelopname
+from opstap.beleid.models import Beeldopname, Drempelopname
 from opstap.beleid.tijdreeks import INDELINGEN, bestandsbeeld_in_de_tijd
 from opstap.beleid.verloop import verlopen_per_klant
 from opstap.klanten.keuzes import DrempelSoort, Fase, Huishouden
@@ -180,3 +181,35 @@ def test_beleidspagina_toont_de_databasetellingen(wereld: Wereld, beleid_client:
     oud = bestandsbeeld_in_de_tijd(wereld.a.gemeente, aantal_maanden=1).nu
     html = beleid_client.get("/beleid/").content.decode()
     assert f"<strong>Klanten in totaal:</strong> {oud.totaal}" in html
+
+
+@pytest.mark.django_db
+def test_beeldopname_alleen_zolang_de_gegevens_niet_veranderen(wereld: Wereld) -> None:
+    """PostgreSQL only (the data version is a sequence with triggers; SQLite always counts)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("de gegevensversie bestaat alleen op PostgreSQL")
+    klanten = _bestand(wereld)
+    g = wereld.a.gemeente
+    telling.bestandsbeeld_nu(g)
+    assert Beeldopname.objects.filter(gemeente=g).count() == 1
+    # While the version stands, the kept picture is shown as it is (here: made visibly wrong) ...
+    Beeldopname.objects.filter(gemeente=g).update(totaal=4242)
+    assert telling.bestandsbeeld_nu(g).totaal == 4242
+    # ... a change to any of the four tables counts afresh ...
+    for wijzig in (
+        lambda: Klant.objects.filter(pk=klanten[0].pk).update(fase=klanten[0].fase),
+        lambda: TredeWijziging.objects.create(klant=klanten[1], trede="6.0", datum=date.today()),
+        lambda: Drempel.objects.create(klant=klanten[2], soort="schulden"),
+        lambda: Baan.objects.filter(klant__gemeente=g).first().save(),  # type: ignore[union-attr]
+    ):
+        Beeldopname.objects.filter(gemeente=g).update(totaal=4242)
+        wijzig()
+        nu = telling.bestandsbeeld_nu(g)
+        oud = bestandsbeeld_in_de_tijd(g, aantal_maanden=1).nu
+        assert (nu.totaal, nu.tabellen) == (oud.totaal, oud.tabellen)
+    # ... and so does a kept picture older than OPNAME_GELDIG.
+    Beeldopname.objects.filter(gemeente=g).update(
+        totaal=4242, gemaakt_op=timezone.now() - telling.OPNAME_GELDIG - timedelta(seconds=1)
+    )
+    oud = bestandsbeeld_in_de_tijd(g, aantal_maanden=1).nu
+    assert telling.bestandsbeeld_nu(g).totaal == oud.totaal != 4242

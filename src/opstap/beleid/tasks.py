@@ -11,7 +11,7 @@ from .schatting import besparing_mislukt
 from .schatting import besparing_uitvoeren as schatting_uitvoeren
 from .services import doorrekening_mislukt
 from .services import doorrekening_uitvoeren as uitvoeren
-from .telling import drempeltabellen
+from .telling import bestandsbeeld_nu, drempeltabellen
 
 
 @shared_task(ignore_result=True)  # type: ignore[untyped-decorator]  # celery ships no type hints
@@ -38,7 +38,8 @@ def besparing_schatten(pk: int) -> None:
 
 @shared_task(ignore_result=True)  # type: ignore[untyped-decorator]  # celery ships no type hints
 def bestandsbeeld_verversen() -> None:
-    """Count today's barrier tables for every municipality (nightly, and after bulk changes),
-    so the first visitor of the day does not wait for the decryption."""
+    """Count today's caseload picture for every municipality (nightly, and after bulk
+    changes), so the first visitor of the day does not wait for the counting."""
     for gemeente in Gemeente.objects.all():
         drempeltabellen(gemeente, timezone.localdate())
+        bestandsbeeld_nu(gemeente)
