@@ -135,6 +135,7 @@ SESSIEBESTAND = Path(tempfile.gettempdir()) / f"{DATABASE}.sessie.json"
 STATISCH = """
 import django; django.setup()
 from django.core.management import call_command
+call_command("migrate", verbosity=0)
 call_command("collectstatic", interactive=False, verbosity=0)
 """
 
