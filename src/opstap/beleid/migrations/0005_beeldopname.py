@@ -5,26 +5,41 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('beleid', '0004_drempelopname'),
-        ('gemeenten', '0001_initial'),
+        ("beleid", "0004_drempelopname"),
+        ("gemeenten", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Beeldopname',
+            name="Beeldopname",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('peildag', models.DateField()),
-                ('versie', models.BigIntegerField()),
-                ('totaal', models.IntegerField(null=True)),
-                ('tabellen', models.JSONField(default=dict)),
-                ('gemaakt_op', models.DateTimeField()),
-                ('gemeente', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='gemeenten.gemeente')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("peildag", models.DateField()),
+                ("versie", models.BigIntegerField()),
+                ("totaal", models.IntegerField(null=True)),
+                ("tabellen", models.JSONField(default=dict)),
+                ("gemaakt_op", models.DateTimeField()),
+                (
+                    "gemeente",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="gemeenten.gemeente",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('gemeente', 'peildag'), name='beeldopname_per_dag')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("gemeente", "peildag"), name="beeldopname_per_dag"
+                    )
+                ],
             },
         ),
     ]
