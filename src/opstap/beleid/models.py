@@ -150,3 +150,42 @@ class Besparingsschatting(models.Model):
     @property
     def loopt(self) -> bool:
         return self.status in (self.Status.WACHT, self.Status.BEZIG)
+
+
+class Drempelopname(models.Model):
+    """Snapshot of today's barrier tables (telling.py): suppressed cells only, with the
+    fingerprint of the barrier rows they were counted from. Not a record of anyone."""
+
+    gemeente = models.ForeignKey("gemeenten.Gemeente", on_delete=models.CASCADE, related_name="+")
+    peildag = models.DateField()
+    vingerafdruk = models.CharField(max_length=100)
+    tabellen = models.JSONField(default=dict)
+    gemaakt_op = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["gemeente", "peildag"], name="drempelopname_per_dag")
+        ]
+
+    def __str__(self) -> str:
+        return f"Drempelopname {self.peildag}"
+
+
+class Beeldopname(models.Model):
+    """Today's caseload picture of one municipality as the page shows it (suppressed cells only),
+    with the data version (telling.py) it was counted at. Not a record of anyone."""
+
+    gemeente = models.ForeignKey("gemeenten.Gemeente", on_delete=models.CASCADE, related_name="+")
+    peildag = models.DateField()
+    versie = models.BigIntegerField()
+    totaal = models.IntegerField(null=True)
+    tabellen = models.JSONField(default=dict)
+    gemaakt_op = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["gemeente", "peildag"], name="beeldopname_per_dag")
+        ]
+
+    def __str__(self) -> str:
+        return f"Beeldopname {self.peildag}"

@@ -19,16 +19,18 @@ from typing import Any
 import numpy as np
 
 from django.db import transaction
+from django.db.models import Prefetch
 from django.utils import timezone
 
 import regels
 from opstap.accounts.models import Gebruiker
 from opstap.gemeenten.models import Gemeente
 from opstap.inkomen.services import invoer_voor_klant, minimumloon_per_uur
-from opstap.klanten.models import Klant
+from opstap.klanten.models import Kind, Klant
 from opstap.privacy.services import inzages_door_systeem
 from opstap.taken import taak
 
+from . import telling
 from .besparing import PARTTIME_MAANDLOON, studiemethode
 from .models import Besparingsschatting
 from .onderdrukking import afgerond, gemiddelde_toonbaar
@@ -37,7 +39,20 @@ from .verloop import verlopen_per_klant
 logger = logging.getLogger(__name__)
 
 SCHATTEN = "opstap.beleid.tasks.besparing_schatten"
-BLOKGROOTTE = 500
+BLOKGROOTTE = 2000
+# What invoer_voor_klant reads of a client (and the access log of its gemeente).
+INVOERVELDEN = (
+    "gemeente_id",
+    "partner__geboortedatum",
+    "geboortedatum",
+    "bijstand_sinds",
+    "kostendelers",
+    "kale_huur",
+    "servicekosten",
+    "vermogen",
+    "vrijlating_maanden_gebruikt",
+    "medisch_urenbeperkt",
+)
 STANDAARD_TREDEN = ["3", "4"]
 STANDAARD_UREN = [8, 12, 16, 20, 24]
 
@@ -48,6 +63,8 @@ def potentiele_parttimers(
     """(ids of clients in the chosen trede groups without a job today, how many of that trede
     group already work): the study's two counts, from the real caseload."""
     dag = vandaag or timezone.localdate()
+    if dag >= timezone.localdate():  # today's trede: counted in the database (telling.py)
+        return telling.potentiele_parttimers(gemeente, treden, dag)
     zonder, met = [], 0
     for pk, v in sorted(verlopen_per_klant(gemeente).items()):
         trede = v.trede_nu if dag >= timezone.localdate() else v.trede_op(dag)
@@ -148,10 +165,15 @@ def besparing_uitvoeren(schatting: Besparingsschatting) -> Besparingsschatting:
     for start in range(0, len(ids), BLOKGROOTTE):
         blok = list(
             Klant.objects.filter(pk__in=ids[start : start + BLOKGROOTTE])
-            .select_related("gemeente", "partner")
-            .prefetch_related("kinderen")
+            .select_related("partner")
+            .only(*INVOERVELDEN)  # not the BSN: no decryption the estimate does not need
+            .prefetch_related(
+                Prefetch("kinderen", queryset=Kind.objects.only("klant_id", "geboortedatum"))
+            )
             .order_by("pk")
         )
+        for k in blok:
+            k.gemeente = gemeente  # all of one municipality: no join for it per client
         invoer = [invoer_voor_klant(k, peildatum=s.peildatum, werk=werk) for k in blok]
         huishoudens, geldig, fouten = regels.huishoudens_uit_invoer(invoer)
         buiten += len(fouten)

@@ -9,7 +9,8 @@ from opstap.gemeenten.models import Gemeente
 
 from .models import Doorrekening
 from .onderdrukking import MINIMALE_CELGROOTTE, VERBORGEN_TEKEN, weergave
-from .tijdreeks import INDELINGEN, bestandsbeeld_in_de_tijd
+from .telling import bestandsbeeld_nu
+from .tijdreeks import INDELINGEN
 
 
 @dataclass(frozen=True)
@@ -25,8 +26,9 @@ class Cel:
 def bestandsbeeld(gemeente: Gemeente) -> dict[str, object]:
     """Today's caseload picture: the last point of the series in tijdreeks.py, so the page, the
     trends and the API show the same numbers (two sets of numbers on one day that differ by a
-    small group would give that group away)."""
-    nu = bestandsbeeld_in_de_tijd(gemeente, aantal_maanden=1).nu
+    small group would give that group away). Counted in the database (telling.py), the same
+    cells as tijdreeks.py's last month."""
+    nu = bestandsbeeld_nu(gemeente)
     beeld: dict[str, object] = {
         "totaal": Cel("Totaal", nu.totaal),
         "minimale_celgrootte": MINIMALE_CELGROOTTE,

@@ -2,11 +2,16 @@
 
 from celery import shared_task
 
+from django.utils import timezone
+
+from opstap.gemeenten.models import Gemeente
+
 from .models import Besparingsschatting, Doorrekening
 from .schatting import besparing_mislukt
 from .schatting import besparing_uitvoeren as schatting_uitvoeren
 from .services import doorrekening_mislukt
 from .services import doorrekening_uitvoeren as uitvoeren
+from .telling import bestandsbeeld_nu, drempeltabellen
 
 
 @shared_task(ignore_result=True)  # type: ignore[untyped-decorator]  # celery ships no type hints
@@ -29,3 +34,12 @@ def besparing_schatten(pk: int) -> None:
         schatting_uitvoeren(schatting)
     except Exception:  # the page must say it failed rather than wait forever
         besparing_mislukt(pk)
+
+
+@shared_task(ignore_result=True)  # type: ignore[untyped-decorator]  # celery ships no type hints
+def bestandsbeeld_verversen() -> None:
+    """Count today's caseload picture for every municipality (nightly, and after bulk
+    changes), so the first visitor of the day does not wait for the counting."""
+    for gemeente in Gemeente.objects.all():
+        drempeltabellen(gemeente, timezone.localdate())
+        bestandsbeeld_nu(gemeente)

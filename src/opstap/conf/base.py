@@ -276,6 +276,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "opstap.leernetwerk.tasks.originelen_wissen",
         "schedule": crontab(minute=30, hour=3),
     },
+    # Today's barrier tables for the policy page, counted before anyone opens it.
+    "beleid-bestandsbeeld-verversen": {
+        "task": "opstap.beleid.tasks.bestandsbeeld_verversen",
+        "schedule": crontab(minute=10, hour=0),
+    },
 }
 
 # Mail (Django 6.1 MAILERS). Without EMAIL_HOST mail is written to the console.

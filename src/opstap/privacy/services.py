@@ -1,6 +1,8 @@
 from collections.abc import Iterable
 
+from django.db import connection
 from django.http import HttpRequest
+from django.utils import timezone
 
 from opstap.accounts.models import Gebruiker
 from opstap.klanten.models import Klant
@@ -75,5 +77,18 @@ def inzages_bij_lijst(
 
 
 def inzages_door_systeem(klanten: list[Klant], *, onderdeel: str, doel: str) -> None:
-    """Record that the system itself read these clients' data (a batch job), one entry each."""
-    inzages_vastleggen(gebruiker=None, klanten=klanten, onderdeel=onderdeel, doel=doel)
+    """Record that the system itself read these clients' data (a batch job), one entry each.
+    On PostgreSQL with COPY (a batch over a whole caseload writes hundreds of thousands of
+    entries; the same rows as bulk_create, several times faster)."""
+    if connection.vendor != "postgresql":
+        inzages_vastleggen(gebruiker=None, klanten=klanten, onderdeel=onderdeel, doel=doel)
+        return
+    nu = timezone.now()
+    uniek = {k.pk: k.gemeente_id for k in klanten}
+    velden = "tijdstip, gemeente_id, klant_id, gebruiker_id, rol, actie, onderdeel, doel"
+    with (
+        connection.cursor() as c,
+        c.cursor.copy(f"COPY {Inzage._meta.db_table} ({velden}) FROM STDIN") as copy,
+    ):
+        for pk, gemeente_id in uniek.items():
+            copy.write_row((nu, gemeente_id, pk, None, "systeem", Actie.LEZEN, onderdeel, doel))
