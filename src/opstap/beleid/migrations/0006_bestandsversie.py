@@ -45,7 +45,7 @@ def _uitvoeren(statements: list[str]):  # type: ignore[no-untyped-def]
 class Migration(migrations.Migration):
     dependencies = [
         ("beleid", "0005_beeldopname"),
-        ("klanten", "0004_klant_straat_woonplaats"),
+        ("klanten", "0001_initial"),
         ("werken", "0002_werk_start"),
     ]
 
