@@ -18,6 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from gedeeld import vrije_poort
+
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "2000"))
@@ -45,12 +47,6 @@ from opstap.accounts.models import Gebruiker, Rol
 g, _ = Gebruiker.objects.get_or_create(username="bench", defaults={"rol": Rol.CONTACTPERSOON})
 print(Token.objects.get_or_create(user=g)[0].key)
 """
-
-
-def vrije_poort() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def main() -> None:

@@ -26,7 +26,6 @@ import http.client
 import json
 import os
 import resource
-import socket
 import statistics
 import subprocess
 import sys
@@ -34,14 +33,13 @@ import tempfile
 import time
 from pathlib import Path
 
-import psycopg
+from gedeeld import PG, database_opnieuw, vrije_poort, wacht_op
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 KLANTEN = int(os.environ.get("BENCH_KLANTEN", "500000"))
 VERZOEKEN = int(os.environ.get("BENCH_VERZOEKEN", "200"))
 DATABASE = "opstap_bench_dashboard"
-PG = "postgres://postgres@127.0.0.1:5432"
 
 VOORBEREIDING = """
 import json, random, sys, time
@@ -169,30 +167,6 @@ print(json.dumps({"seconden": duur, "cpu": cpu, "status": s.status, "verwerkt": 
 """
 
 
-def vrije_poort() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def database_opnieuw() -> None:
-    with psycopg.connect(f"{PG}/postgres", autocommit=True) as verbinding:
-        verbinding.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
-        verbinding.execute(f"CREATE DATABASE {DATABASE}")
-
-
-def wacht_op(poort: int, proces: subprocess.Popen[bytes]) -> None:
-    for _ in range(300):
-        if proces.poll() is not None:
-            raise SystemExit(f"gunicorn stopte meteen (code {proces.returncode})")
-        try:
-            socket.create_connection(("127.0.0.1", poort), timeout=0.2).close()
-            return
-        except OSError:
-            time.sleep(0.1)
-    raise SystemExit("gunicorn kwam niet op")
-
-
 def cpu_kinderen() -> float:
     r = resource.getrusage(resource.RUSAGE_CHILDREN)
     return r.ru_utime + r.ru_stime
@@ -203,7 +177,7 @@ def main() -> None:
     # BENCH_HERGEBRUIK=1: measure again on the database of the previous run (same data).
     hergebruik = os.environ.get("BENCH_HERGEBRUIK") == "1" and SESSIEBESTAND.exists()
     if not hergebruik:
-        database_opnieuw()
+        database_opnieuw(DATABASE)
     with tempfile.TemporaryDirectory() as tmp:
         (Path(tmp) / "static").mkdir()
         env = {

@@ -23,7 +23,6 @@ import json
 import os
 import queue
 import random
-import socket
 import statistics
 import subprocess
 import sys
@@ -33,8 +32,8 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-import psycopg
 import redis
+from gedeeld import PG, database_opnieuw, database_weg, vrije_poort, wacht_op
 from PIL import Image
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader
@@ -45,7 +44,6 @@ BIN = Path(sys.executable).parent
 KLANTEN = int(os.environ.get("BENCH_KLANTEN", "2000"))
 TEGELIJK = int(os.environ.get("BENCH_TEGELIJK", "32"))
 DATABASE = "opstap_bench_deadline"
-PG = "postgres://postgres@127.0.0.1:5432"
 REDIS = "redis://127.0.0.1:6379/15"
 
 VOORBEREIDING = """
@@ -172,32 +170,8 @@ def multipart(velden: dict[str, str], pdf: bytes) -> tuple[bytes, str]:
     return b"".join(delen), f"multipart/form-data; boundary={grens}"
 
 
-def vrije_poort() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def database_opnieuw() -> None:
-    with psycopg.connect(f"{PG}/postgres", autocommit=True) as verbinding:
-        verbinding.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
-        verbinding.execute(f"CREATE DATABASE {DATABASE}")
-
-
-def wacht_op(poort: int, proces: subprocess.Popen[bytes]) -> None:
-    for _ in range(300):
-        if proces.poll() is not None:
-            raise SystemExit(f"gunicorn stopte meteen (code {proces.returncode})")
-        try:
-            socket.create_connection(("127.0.0.1", poort), timeout=0.2).close()
-            return
-        except OSError:
-            time.sleep(0.1)
-    raise SystemExit("gunicorn kwam niet op")
-
-
 def main() -> None:
-    database_opnieuw()
+    database_opnieuw(DATABASE)
     redis.Redis.from_url(REDIS).flushdb()
     with tempfile.TemporaryDirectory() as tmp:
         (Path(tmp) / "static").mkdir()
@@ -319,8 +293,7 @@ def main() -> None:
             .splitlines()[-1]
         )
     redis.Redis.from_url(REDIS).flushdb()
-    with psycopg.connect(f"{PG}/postgres", autocommit=True) as verbinding:
-        verbinding.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
+    database_weg(DATABASE)
     for fout in fouten[:5]:
         print("fout:", fout)
     p95 = statistics.quantiles(tijden, n=100)[94] * 1000 if len(tijden) >= 2 else 0.0

@@ -3,12 +3,8 @@ corrected estimate, so `make run` shows the income desk's queue with its signals
 settlement per month. Fictitious people, employers and payslips."""
 
 import hashlib
-import io
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-
-from reportlab.lib.pagesizes import A5
-from reportlab.pdfgen import canvas
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
@@ -20,7 +16,9 @@ from opstap.klanten.models import Klant
 from opstap.werken.models import Baan
 
 from . import verrekening
+from .demo import DemoStrook, loonstrook_pdf
 from .models import Inkomstenverklaring, LeesStatus, Loonstrookbestand, Status
+from .selectors import laatste_dag
 from .services import nieuw_kenmerk
 
 
@@ -29,31 +27,6 @@ def _maanden_terug(vandaag: date, n: int) -> date:
     for _i in range(n):
         maand = (maand - timedelta(days=1)).replace(day=1)
     return maand
-
-
-def _strook_pdf(
-    werkgever: str, naam: str, maand: date, bruto: Decimal, netto: Decimal, uren: Decimal
-) -> bytes:
-    """A simple fictitious payslip with a text layer."""
-    uit = io.BytesIO()
-    c = canvas.Canvas(uit, pagesize=A5)
-    regels = [
-        (werkgever, 14),
-        ("Loonstrook (voorbeeld, fictief)", 11),
-        (f"Werknemer: {naam}", 10),
-        (f"Periode: 01-{maand:%m-%Y} t/m {maand.replace(day=28):%d-%m-%Y}", 10),
-        (f"Gewerkte uren: {uren}".replace(".", ","), 10),
-        (f"Bruto loon: {bruto:.2f}".replace(".", ","), 10),
-        (f"Netto uit te betalen: {netto:.2f}".replace(".", ","), 10),
-    ]
-    y = 540
-    for tekst, grootte in regels:
-        c.setFont("Helvetica", grootte)
-        c.drawString(40, y, tekst)
-        y -= 28
-    c.showPage()
-    c.save()
-    return uit.getvalue()
 
 
 def _verklaring(
@@ -91,15 +64,23 @@ def _verklaring(
         lees_status=LeesStatus.KLAAR,
         gelezen={
             "periode_van": maand.isoformat(),
-            "periode_tot": maand.replace(day=28).isoformat(),
+            "periode_tot": laatste_dag(maand).isoformat(),
             "bruto_loon": float(bruto),
             "netto_loon": float(netto),
             "uren": float(uren),
             "werkgever": baan.werkgever_naam,
         },
     )
-    inhoud = _strook_pdf(
-        baan.werkgever_naam, klant.naam, maand, Decimal(bruto), Decimal(netto), Decimal(uren)
+    # The same fictitious payslip as the declarations' demo (one layout the reader knows).
+    inhoud = loonstrook_pdf(
+        DemoStrook(
+            werkgever=baan.werkgever_naam,
+            van=maand,
+            tot=laatste_dag(maand),
+            uren=Decimal(uren),
+            bruto=Decimal(bruto),
+            netto=Decimal(netto),
+        )
     )
     rij = Loonstrookbestand(
         verklaring=verklaring,
