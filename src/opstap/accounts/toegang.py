@@ -261,6 +261,23 @@ def zichtbare_verklaringen(gebruiker: Gebruiker) -> QuerySet[Inkomstenverklaring
     )
 
 
+def eigen_baan(gebruiker: Gebruiker, baan_pk: int) -> Baan | None:
+    """A client's own job with the client loaded, in one query (deadline day: thousands of
+    declarations, each naming its job). None for anyone else's job, or for a non-client."""
+    if gebruiker.rol != Rol.KLANT or gebruiker.gemeente_id is None:
+        return None
+    return (
+        Baan.objects.select_related("klant")
+        .filter(
+            pk=baan_pk,
+            gemeente_id=gebruiker.gemeente_id,
+            klant__gebruiker=gebruiker,
+            klant__gemeente_id=gebruiker.gemeente_id,
+        )
+        .first()
+    )
+
+
 def mag_verklaring_indienen(gebruiker: Gebruiker, klant: Klant) -> bool:
     """The client declares their own income: it is their statement. (No query: this runs for each
     of thousands of declarations on deadline day.)"""

@@ -15,6 +15,7 @@ from rest_framework.serializers import BaseSerializer
 
 from opstap.accounts.models import Gebruiker, Rol
 from opstap.accounts.toegang import (
+    eigen_baan,
     eigen_klant,
     eis,
     mag_verklaring_indienen,
@@ -22,7 +23,6 @@ from opstap.accounts.toegang import (
 )
 from opstap.privacy.lijsten import GelogdeLijst
 from opstap.privacy.services import inzage_bij_verzoek
-from opstap.werken.selectors import banen_van
 
 from .bestanden import BijlageFout, voorbereiden
 from .models import Inkomstenverklaring
@@ -71,18 +71,21 @@ class VerklaringenView(GelogdeLijst, generics.ListCreateAPIView[Inkomstenverklar
 
     def perform_create(self, serializer: BaseSerializer[Inkomstenverklaring]) -> None:
         gebruiker: Gebruiker = self.request.user  # type: ignore[assignment]
-        klant = eigen_klant(gebruiker)
-        eis(
-            klant is not None and mag_verklaring_indienen(gebruiker, klant),
-            "Alleen de klant geeft zijn of haar inkomsten door.",
-        )
-        assert klant is not None
         gegevens: dict[str, Any] = dict(serializer.validated_data)
-        baan = banen_van(klant).filter(pk=gegevens["baan_id"]).first()
+        baan = eigen_baan(gebruiker, gegevens["baan_id"])
         if baan is None:
+            eis(
+                eigen_klant(gebruiker) is not None,
+                "Alleen de klant geeft zijn of haar inkomsten door.",
+            )
             raise ValidationError(
                 {"baan": "Deze baan vinden we niet bij jou. Kies een van je banen."}
             )
+        klant = baan.klant
+        eis(
+            mag_verklaring_indienen(gebruiker, klant),
+            "Alleen de klant geeft zijn of haar inkomsten door.",
+        )
         bestanden = []
         upload = gegevens.get("loonstrook")
         if upload is not None:

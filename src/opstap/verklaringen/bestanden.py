@@ -108,9 +108,10 @@ def voorbereiden(bestand: IO[bytes], naam: str) -> Voorbereid:
         )
     if grootte == 0:
         raise BijlageFout(_("Dit bestand is leeg. Kies de foto of PDF van je loonstrook opnieuw."))
-    begin = bestand.read(8192)
-    bestand.seek(0)
-    gevonden = filetype.guess_mime(begin)
+    # Checked from memory: read through an upload's file proxy, pypdf's many small reads cost
+    # more than the check itself.
+    ontvangen = bestand.read()
+    gevonden = filetype.guess_mime(ontvangen[:8192])
     if gevonden in HEIC_SOORTEN:
         if not HEIC_MOGELIJK:
             raise BijlageFout(
@@ -118,8 +119,7 @@ def voorbereiden(bestand: IO[bytes], naam: str) -> Voorbereid:
             )
         soort = gevonden
     else:
-        soort = bijlage_soort(bestand)
-    ontvangen = bestand.read()
+        soort = bijlage_soort(io.BytesIO(ontvangen))
     opslaan = ontvangen
     if soort in BEELD_SOORTEN or soort in HEIC_SOORTEN:
         opslaan, soort = _beeld_schoonmaken(ontvangen, soort)

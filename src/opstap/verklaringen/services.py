@@ -150,6 +150,11 @@ def verklaring_indienen(
     except BaseException:
         _weer_weg(geschreven)
         raise
+    # What the receipt shows, without asking the database again: these files, no settlement yet.
+    bestanden_qs = verklaring.bestanden.all()
+    bestanden_qs._result_cache, bestanden_qs._prefetch_done = geschreven, True
+    verklaring._prefetched_objects_cache = {"bestanden": bestanden_qs}
+    verklaring._state.fields_cache["verrekening"] = None
     return verklaring
 
 
