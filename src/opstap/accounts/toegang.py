@@ -266,16 +266,26 @@ def eigen_baan(gebruiker: Gebruiker, baan_pk: int) -> Baan | None:
     declarations, each naming its job). None for anyone else's job, or for a non-client."""
     if gebruiker.rol != Rol.KLANT or gebruiker.gemeente_id is None:
         return None
-    return (
+    # Only what a declaration reads (the rest loads when asked for): no decrypting of the
+    # client's fields it does not need.
+    banen = (
         Baan.objects.select_related("klant")
+        .only(
+            "gemeente_id",
+            "klant_id",
+            "werkgever_naam",
+            "begonnen_op",
+            "klant__gemeente_id",
+            "klant__gebruiker_id",
+        )
         .filter(
             pk=baan_pk,
             gemeente_id=gebruiker.gemeente_id,
             klant__gebruiker=gebruiker,
             klant__gemeente_id=gebruiker.gemeente_id,
         )
-        .first()
     )
+    return next(iter(banen[:1]), None)
 
 
 def mag_verklaring_indienen(gebruiker: Gebruiker, klant: Klant) -> bool:

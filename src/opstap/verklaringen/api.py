@@ -8,10 +8,11 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import generics
+from rest_framework import generics, status
 from rest_framework.exceptions import ValidationError
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
-from rest_framework.serializers import BaseSerializer
+from rest_framework.request import Request
+from rest_framework.response import Response
 
 from opstap.accounts.models import Gebruiker, Rol
 from opstap.accounts.toegang import (
@@ -26,7 +27,7 @@ from opstap.privacy.services import inzage_bij_verzoek
 
 from .bestanden import BijlageFout, voorbereiden
 from .models import Inkomstenverklaring
-from .serializers import InkomstenverklaringSerializer
+from .serializers import InkomstenverklaringSerializer, VerklaringInvoerSerializer
 from .services import Opgave, maand_uit_tekst, verklaring_indienen
 
 ONDERDEEL = "inkomstenverklaringen (API)"
@@ -52,6 +53,8 @@ VERREKENING_ERBIJ = (
         "figures include an estimate for the last days) and `loonstrook` (PDF, JPG or PNG). 201 with "
         "`ontvangstbewijs` {kenmerk, ontvangen_op, bestanden: [{naam, sha256}]}, sent only after the "
         "declaration and its file are durably stored. Bad input: 400 problem+json, Dutch per field.",
+        request=VerklaringInvoerSerializer,
+        responses={201: InkomstenverklaringSerializer},
     ),
 )
 class VerklaringenView(GelogdeLijst, generics.ListCreateAPIView[Inkomstenverklaring]):
@@ -69,9 +72,15 @@ class VerklaringenView(GelogdeLijst, generics.ListCreateAPIView[Inkomstenverklar
             .prefetch_related("bestanden")
         )
 
-    def perform_create(self, serializer: BaseSerializer[Inkomstenverklaring]) -> None:
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        invoer = VerklaringInvoerSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        verklaring = self._indienen(dict(invoer.validated_data))
+        uit = InkomstenverklaringSerializer(verklaring, context=self.get_serializer_context())
+        return Response(uit.data, status=status.HTTP_201_CREATED)
+
+    def _indienen(self, gegevens: dict[str, Any]) -> Inkomstenverklaring:
         gebruiker: Gebruiker = self.request.user  # type: ignore[assignment]
-        gegevens: dict[str, Any] = dict(serializer.validated_data)
         baan = eigen_baan(gebruiker, gegevens["baan_id"])
         if baan is None:
             eis(
@@ -102,7 +111,7 @@ class VerklaringenView(GelogdeLijst, generics.ListCreateAPIView[Inkomstenverklar
                 bruto_loon=gegevens.get("bruto_loon"),
                 schatting=bool(gegevens.get("schatting")),
             )
-            serializer.instance = verklaring_indienen(
+            return verklaring_indienen(
                 klant=klant, door=gebruiker, opgave=opgave, bestanden=bestanden
             )
         except DjangoValidationError as fout:

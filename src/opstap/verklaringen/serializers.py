@@ -135,9 +135,10 @@ def _bedrag(naam: str, voorbeeld: str, maximum: Decimal, **extra: Any) -> serial
     )
 
 
-class InkomstenverklaringSerializer(serializers.ModelSerializer[Inkomstenverklaring]):
-    """A monthly income declaration for one job. Posted as multipart (with `loonstrook`, a PDF or
-    photo of the payslip) or JSON (without). Amounts in euros with cents, `maand` as YYYY-MM."""
+class VerklaringInvoerSerializer(serializers.Serializer[Any]):
+    """What a client sends to declare: multipart (with `loonstrook`, a PDF or photo of the payslip)
+    or JSON (without). Amounts in euros with cents, `maand` as YYYY-MM. A plain serializer: on
+    deadline day a model serializer's field building per request costs more than the checks."""
 
     maand = serializers.RegexField(
         r"^\d{4}-(0[1-9]|1[0-2])$",
@@ -154,7 +155,6 @@ class InkomstenverklaringSerializer(serializers.ModelSerializer[Inkomstenverklar
             "invalid": "Geef bij baan het id van je baan uit /api/v1/banen/.",
         },
     )
-    werkgever = serializers.CharField(source="baan.werkgever_naam", read_only=True)
     uren = serializers.DecimalField(
         max_digits=6,
         decimal_places=2,
@@ -181,6 +181,14 @@ class InkomstenverklaringSerializer(serializers.ModelSerializer[Inkomstenverklar
         allow_empty_file=True,
         help_text="De loonstrook: een PDF, of een foto (JPG, PNG).",
     )
+
+
+class InkomstenverklaringSerializer(
+    VerklaringInvoerSerializer, serializers.ModelSerializer[Inkomstenverklaring]
+):
+    """A monthly income declaration for one job, as stored, with its receipt and settlement."""
+
+    werkgever = serializers.CharField(source="baan.werkgever_naam", read_only=True)
     klant = serializers.IntegerField(source="klant_id", read_only=True)
     status_tekst = serializers.CharField(source="get_status_display", read_only=True)
     ontvangstbewijs = serializers.SerializerMethodField()

@@ -150,10 +150,12 @@ def verklaring_indienen(
     except BaseException:
         _weer_weg(geschreven)
         raise
-    # What the receipt shows, without asking the database again: these files, no settlement yet.
+    # What the receipt shows, without asking the database again: these files (as Django's
+    # prefetch would leave them), no settlement yet.
     bestanden_qs = verklaring.bestanden.all()
-    bestanden_qs._result_cache, bestanden_qs._prefetch_done = geschreven, True
-    verklaring._prefetched_objects_cache = {"bestanden": bestanden_qs}
+    bestanden_qs._result_cache = geschreven
+    bestanden_qs._prefetch_done = True  # type: ignore[attr-defined]
+    verklaring._prefetched_objects_cache = {"bestanden": bestanden_qs}  # type: ignore[attr-defined]
     verklaring._state.fields_cache["verrekening"] = None
     return verklaring
 
