@@ -17,6 +17,7 @@ from opstap.web.geld import euro
 
 from .forms import VastleggenFormulier, WatAlsFormulier
 from .grafiek import BUREAU, LAGEN, TELEFOON, inkomen_svg, staven
+from .rekendatum import rekendatum
 from .selectors import berekeningen_van, uitleg_voor_niveau, vrijlating_stand
 from .services import (
     UREN_NIVEAUS,
@@ -53,6 +54,7 @@ def _inkomen_pagina(request: HttpRequest, klant: Klant, *, als_klant: bool) -> H
         "form": form,
         "als_klant": als_klant,
         "peildatum": peildatum,
+        "rekendatum": rekendatum(peildatum),
         "toon_spoor": not als_klant,
         "vacature": vacature,
     }

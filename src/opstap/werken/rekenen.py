@@ -21,6 +21,7 @@ from django.utils.formats import date_format
 
 import regels
 from opstap.gemeenten.models import Gemeente
+from opstap.inkomen.rekendatum import Rekendatum, rekendatum
 from opstap.inkomen.selectors import VrijlatingStand, vrijlating_stand
 from opstap.inkomen.services import invoer_voor_klant
 from opstap.klanten.models import Klant
@@ -90,7 +91,11 @@ class WerkGeld:
     waarschuwingen: list[str]
     parameters: dict[str, Any]
     stappen: list[dict[str, Any]]
-    peildatum: date
+    peildatum: date  # the day asked for; the engine computed with `rekendatum.datum`
+
+    @property
+    def rekendatum(self) -> Rekendatum:
+        return rekendatum(self.peildatum)
 
 
 def _maand(tekst: str | None) -> date | None:
