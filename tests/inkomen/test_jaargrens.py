@@ -225,3 +225,14 @@ def test_een_fout_die_niet_over_de_datum_gaat_blijft_zichtbaar(
     tekst = _client(wereld, Rol.KLANT).get("/mijn/inkomen/").content.decode()
     assert "aanvrager.geboortedatum" in tekst or "AOW" in tekst
     assert "Vraag je contactpersoon om het samen uit te rekenen." in tekst
+
+
+def test_de_notitie_in_het_engels(wereld: Wereld, in_2027: None) -> None:
+    client = _client(wereld, Rol.KLANT)
+    client.post("/i18n/taal/", {"language": "en", "next": "/mijn/"})
+    tekst = client.get("/mijn/inkomen/?uren=12").content.decode()
+    assert (
+        "The amounts for 2027 are not known yet. This was worked out with the amounts of "
+        "December 2026." in tekst
+    )
+    assert NOTITIE not in tekst

@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 from django.utils.functional import Promise
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from opstap.inkomen.rekendatum import rekendatum
@@ -162,7 +163,8 @@ class StudieFormulier(forms.Form):
         return data
 
 
-TREDE_KEUZES = [(str(g), f"{g}: {label}") for g, label in TREDE_GROEP.items()]
+# Lazy, so the labels follow the language of each request (an f-string would fix them in Dutch).
+TREDE_KEUZES = [(str(g), format_lazy("{}: {}", g, label)) for g, label in TREDE_GROEP.items()]
 
 
 class BesparingFormulier(DoorrekeningFormulier):
