@@ -18,6 +18,7 @@ from opstap.accounts.models import Rol
 from opstap.inkomen.rekendatum import rekendatum
 from opstap.verklaringen.models import Inkomstenverklaring, Status, Verrekening
 from opstap.werken.models import Baan
+from opstap.werken.rekenen import geld_met_banen
 from regels.peilparameters import LAATSTE_PEILDATUM
 from tests.wereld import Wereld
 
@@ -236,3 +237,27 @@ def test_de_notitie_in_het_engels(wereld: Wereld, in_2027: None) -> None:
         "December 2026." in tekst
     )
     assert NOTITIE not in tekst
+
+
+def test_de_vrijlating_telt_door_vanaf_de_maand_van_nu(wereld: Wereld) -> None:
+    """The engine counts the exemption's months from its own peildatum; in January 2027 it
+    computes with 31 December 2026, but the client's months run from January."""
+    klant = wereld.a.klanten["eigen"]
+    type(klant).objects.filter(pk=klant.pk).update(vrijlating_maanden_gebruikt=2)
+    klant.refresh_from_db()
+    banen = [_baan(wereld)]
+    december = geld_met_banen(klant, banen, peildatum=date(2026, 12, 6))
+    januari = geld_met_banen(klant, banen, peildatum=date(2027, 1, 5))
+    assert december is not None and januari is not None
+    assert december.vrijlating.soort == januari.vrijlating.soort == "loopt"
+    duur = december.vrijlating.duur_maanden
+    assert december.vrijlating.laatste_maand == _maand_plus(date(2026, 12, 1), duur - 2 - 1)
+    assert januari.vrijlating.laatste_maand == _maand_plus(date(2027, 1, 1), duur - 2 - 1)
+    assert januari.vrijlating.nog_maanden == december.vrijlating.nog_maanden == duur - 2
+    # The amounts are December's: the same household, the same figures.
+    assert januari.met_werk == december.met_werk
+
+
+def _maand_plus(maand: date, n: int) -> date:
+    totaal = maand.year * 12 + maand.month - 1 + n
+    return date(totaal // 12, totaal % 12 + 1, 1)

@@ -104,7 +104,7 @@ def _inkomen_pagina(request: HttpRequest, klant: Klant, *, als_klant: bool) -> H
             "verschil": gekozen_rij.totaal - nul.totaal,
             "armoedeval_uren": [s.uren for s in rijen if s.armoedeval],
             "uitleg_gekozen": uitleg_voor_niveau(uitkomst.get("uitleg") or {}, i),
-            "vrijlating": vrijlating_stand(uitkomst, i),
+            "vrijlating": vrijlating_stand(uitkomst, i, vandaag=peildatum),
             "bijstand_bij_nul": nul.delen["bijstand"] > 0,
             # The engine's caveats stay with the explanation; above the chart only a short, calm pointer.
             "kanttekeningen": list(uitkomst.get("waarschuwingen") or []),

@@ -140,7 +140,7 @@ def geld_met_banen(
         zelf_verdiend=_d(rij.get("zelf_verdiend", rij["netto_loon_per_maand"])),
         bijstand=_d(rij["bijstand"]),
         verschil=_d(rij["totaal_netto_per_maand"]) - _d(nul["totaal_netto_per_maand"]),
-        vrijlating=vrijlating_stand(uitkomst, 1),
+        vrijlating=vrijlating_stand(uitkomst, 1, vandaag=peildatum),
         # The engine's exit hours are at `uurloon`; as hours at the jobs' average wage, to 0,1.
         uren_uit_bijstand=(
             uren + (Decimal(str(uit_bijstand)) - uren_engine) * uurloon / gemiddeld
