@@ -151,6 +151,13 @@ def test_de_inkomensconsulent_verrekent_januari_2027_voorlopig(
 
     na = consulent.get(f"/werk/inkomsten/{verklaring.pk}/").content.decode()
     assert "Voorlopig verrekend: de bedragen voor 2027 waren nog niet bekend." in na
+    export = consulent.get("/werk/inkomsten/export.json?maand=2027-01").json()
+    (rij,) = export["verrekeningen"]
+    assert (rij["kenmerk"], rij["rekendatum"], rij["voorlopig"]) == (
+        "IV-JAN2027",
+        "2026-12-31",
+        "ja",
+    )
 
     klant = _client(wereld, Rol.KLANT).get("/mijn/inkomsten/verrekening/").content.decode()
     assert "Toen we dit verrekenden, waren de bedragen voor 2027 nog niet bekend." in klant
