@@ -222,6 +222,8 @@ def test_in_december_2026_geen_notitie(wereld: Wereld, in_2026: None) -> None:
     inkomen = client.get("/mijn/inkomen/?uren=12").content.decode()
     assert "Berekend met de regels die gelden op 6 december 2026" in inkomen
     assert _client(wereld, Rol.KLANT).get("/api/v1/regelingen/").json()["voorlopig"] is False
+    beleid = _client(wereld, Rol.BELEIDSMEDEWERKER).get("/beleid/doorrekeningen/").content.decode()
+    assert 'value="2026-12-06"' in beleid and "data-voorlopig" not in beleid
 
 
 def test_een_fout_die_niet_over_de_datum_gaat_blijft_zichtbaar(
@@ -268,3 +270,13 @@ def test_de_vrijlating_telt_door_vanaf_de_maand_van_nu(wereld: Wereld) -> None:
 def _maand_plus(maand: date, n: int) -> date:
     totaal = maand.year * 12 + maand.month - 1 + n
     return date(totaal // 12, totaal % 12 + 1, 1)
+
+
+def test_beleid_begint_in_2027_bij_de_laatste_bekende_dag(wereld: Wereld, in_2027: None) -> None:
+    client = _client(wereld, Rol.BELEIDSMEDEWERKER)
+    for url in ("/beleid/doorrekeningen/", "/beleid/besparing/"):
+        tekst = client.get(url).content.decode()
+        assert 'value="2026-12-31"' in tekst, url
+        assert "De rekenregels kennen de bedragen voor 2027 nog niet." in tekst, url
+    response = client.post("/beleid/doorrekeningen/", {"peildatum": "2026-12-31"})
+    assert response.status_code == 302, response.content.decode()[:2000]
