@@ -279,6 +279,7 @@ def test_export_csv_en_json(wereld: Wereld) -> None:
     assert rij["bijstand"] == rij["te_betalen"] == f"{eerste.bijstand:.2f}"
     assert rij["inkomensvrijlating"] == f"{eerste.inkomensvrijlating:.2f}"
     assert rij["regelversie"] == regels.REGELVERSIE
+    assert (rij["rekendatum"], rij["voorlopig"]) == ("2026-03-01", "nee")
     assert rij["verrekend_op"].startswith(str(timezone.localdate().year))
     klant = eerste.klant
     assert klant.bsn_versleuteld not in response.content.decode()  # no BSN

@@ -3,10 +3,11 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
-from django.utils import timezone
 from django.utils.functional import Promise
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from opstap.inkomen.rekendatum import rekendatum
 from opstap.inkomen.varianten import REGEL_NAMEN
 from opstap.klanten.keuzes import TREDE_GROEP
 from regels.parameterboom import parameterboom
@@ -75,7 +76,8 @@ class DoorrekeningFormulier(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["variant_parameter"].choices = _parameter_keuzes()  # type: ignore[attr-defined]
         if not self.is_bound:
-            self.initial.setdefault("peildatum", timezone.localdate())
+            # Today, or the engine's last known date when this year's amounts are not known yet.
+            self.initial.setdefault("peildatum", rekendatum().datum)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -161,7 +163,8 @@ class StudieFormulier(forms.Form):
         return data
 
 
-TREDE_KEUZES = [(str(g), f"{g}: {label}") for g, label in TREDE_GROEP.items()]
+# Lazy, so the labels follow the language of each request (an f-string would fix them in Dutch).
+TREDE_KEUZES = [(str(g), format_lazy("{}: {}", g, label)) for g, label in TREDE_GROEP.items()]
 
 
 class BesparingFormulier(DoorrekeningFormulier):

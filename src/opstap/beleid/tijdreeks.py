@@ -16,6 +16,7 @@ from datetime import date, timedelta
 
 from django.utils import timezone
 from django.utils.functional import Promise
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from opstap.gemeenten.models import Gemeente
@@ -93,7 +94,7 @@ INDELINGEN: tuple[Indeling, ...] = (
     Indeling(
         "trede",
         _("Trede"),
-        tuple((g, f"{g}: {label}") for g, label in TREDE_GROEP.items()),
+        tuple((g, format_lazy("{}: {}", g, label)) for g, label in TREDE_GROEP.items()),
         _trede,
     ),
     Indeling(

@@ -9,6 +9,7 @@ from typing import Any
 from django.conf import settings
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from opstap.accounts import toegang
 from opstap.accounts.models import Gebruiker
@@ -195,39 +196,47 @@ def vriendelijk(terugkoppeling: Terugkoppeling) -> VriendelijkeTerugkoppeling:
 
 # --- preparing for an interview or trial day (C7) ------------------------------------------------
 
+# Lazy: these lists are made once, at import; each page shows them in its own language.
 ALGEMENE_OEFENVRAGEN = [
-    _("Vertel eens iets over jezelf."),
-    _("Waarom wil je dit werk doen?"),
-    _("Wat kun je goed? Geef een voorbeeld."),
-    _("Wanneer kun je werken, en hoeveel uur per week?"),
-    _("Wat doe je als je iets niet weet?"),
-    _("Heb je zelf nog vragen aan ons?"),
+    gettext_lazy("Vertel eens iets over jezelf."),
+    gettext_lazy("Waarom wil je dit werk doen?"),
+    gettext_lazy("Wat kun je goed? Geef een voorbeeld."),
+    gettext_lazy("Wanneer kun je werken, en hoeveel uur per week?"),
+    gettext_lazy("Wat doe je als je iets niet weet?"),
+    gettext_lazy("Heb je zelf nog vragen aan ons?"),
 ]
 
 CHECKLIST = [
     (
-        _("Kleding"),
-        _("Schone, gewone kleding. Vraag of er werkkleding is of dat je iets mee moet nemen."),
+        gettext_lazy("Kleding"),
+        gettext_lazy(
+            "Schone, gewone kleding. Vraag of er werkkleding is of dat je iets mee moet nemen."
+        ),
     ),
     (
-        _("Reizen"),
-        _(
+        gettext_lazy("Reizen"),
+        gettext_lazy(
             "Zoek de route de dag ervoor op en ga 15 minuten eerder weg. Vraag je contactpersoon of "
             "de gemeente de reiskosten betaalt."
         ),
     ),
     (
-        _("Kinderopvang"),
-        _(
+        gettext_lazy("Kinderopvang"),
+        gettext_lazy(
             "Regel wie er op je kinderen past, ook als het later wordt. Je contactpersoon weet welke "
             "hulp er is."
         ),
     ),
     (
-        _("Meenemen"),
-        _("Je ID-bewijs, iets te eten en te drinken, en het telefoonnummer van de werkgever."),
+        gettext_lazy("Meenemen"),
+        gettext_lazy(
+            "Je ID-bewijs, iets te eten en te drinken, en het telefoonnummer van de werkgever."
+        ),
     ),
-    (_("Als het niet lukt"), _("Bel of app de werkgever en je contactpersoon zo snel mogelijk.")),
+    (
+        gettext_lazy("Als het niet lukt"),
+        gettext_lazy("Bel of app de werkgever en je contactpersoon zo snel mogelijk."),
+    ),
 ]
 
 

@@ -33,6 +33,7 @@ from opstap.accounts import toegang
 from opstap.accounts.models import Rol
 from opstap.accounts.rollen import gebruiker_van
 from opstap.accounts.toegang import eigen_klant
+from opstap.inkomen.rekendatum import API_UITLEG, rekendatum
 from opstap.klanten.models import Drempel, Klant
 from opstap.privacy.lijsten import GelogdeLijst
 from opstap.privacy.models import Actie
@@ -227,8 +228,9 @@ def _regeling(
 
 class RegelingenView(APIView):
     """Provisions (B1). A client: only those the rules engine grants them. A contact person with
-    `?klant=<id>`: every provision with the engine's verdict and reason; without it: the overview of
-    the municipality. `melding` is set when the engine cannot compute this household."""
+        `?klant=<id>`: every provision with the engine's verdict and reason; without it: the overview of
+        the municipality. `melding` is set when the engine cannot compute this household. `voorlopig` is
+    true when this year's amounts are not known yet (computed with those of `rekendatum`)."""
 
     rollen = ROLLEN
 
@@ -240,6 +242,8 @@ class RegelingenView(APIView):
                 {
                     "klant": serializers.IntegerField(allow_null=True),
                     "melding": serializers.CharField(),
+                    "rekendatum": serializers.DateField(help_text=API_UITLEG["rekendatum"]),
+                    "voorlopig": serializers.BooleanField(help_text=API_UITLEG["voorlopig"]),
                     "regelingen": inline_serializer("Regeling", _REGELING_VELDEN, many=True),
                 },
             )
@@ -256,7 +260,12 @@ class RegelingenView(APIView):
                 else []
             )
             return Response(
-                {"klant": None, "melding": "", "regelingen": [_regeling(r) for r in regelingen]}
+                {
+                    "klant": None,
+                    "melding": "",
+                    **rekendatum(vandaag).als_json(),
+                    "regelingen": [_regeling(r) for r in regelingen],
+                }
             )
         klant = klanten_in_beeld(request).first()
         if klant is None:
@@ -275,6 +284,7 @@ class RegelingenView(APIView):
             {
                 "klant": klant.pk,
                 "melding": melding,
+                **rekendatum(vandaag).als_json(),
                 "regelingen": [
                     _regeling(
                         u.regeling,

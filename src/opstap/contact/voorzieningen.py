@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import regels
+from opstap.inkomen.rekendatum import rekendatum
 from opstap.inkomen.services import invoer_voor_klant as inkomen_invoer
 from opstap.klanten.models import Klant
 from opstap.web.geld import euro
@@ -87,11 +88,12 @@ def naar_regeling(ruw: dict[str, Any]) -> Regeling:
 
 
 def regelingen_van_gemeente(regels_code: str, *, peildatum: date | None = None) -> list[Regeling]:
-    """All local provisions of one municipality in force on `peildatum` (default today).
+    """All local provisions of one municipality in force on `peildatum` (default today; after the
+    engine's last known date, on that date, like the household's outcomes: see rekendatum).
     An unknown municipality code is a configuration error: `regels.InvoerFout` surfaces."""
     return [
         naar_regeling(r)
-        for r in regels.gemeentelijke_regelingen(regels_code, peildatum or date.today())
+        for r in regels.gemeentelijke_regelingen(regels_code, rekendatum(peildatum).datum)
     ]
 
 

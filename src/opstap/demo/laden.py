@@ -18,6 +18,7 @@ from opstap.bemiddeling.demo import demo_bemiddeling
 from opstap.contact.demo import demo_begeleiding, demo_caseload
 from opstap.contact.models import Contactpersoon
 from opstap.gemeenten.models import Gemeente
+from opstap.inkomen.rekendatum import rekendatum
 from opstap.klanten.keuzes import DREMPEL_GROEP_VAN, Fase, Huishouden, Trede
 from opstap.klanten.models import Drempel, Kind, Klant, Partner, TredeWijziging
 from opstap.leernetwerk.demo import demo_leernetwerk
@@ -29,7 +30,6 @@ from opstap.verklaringen.demo_verrekening import demo_verrekeningen
 from opstap.werken.demo import demo_werk
 from opstap.werkgevers.models import Gegeven, Toestemming, Vacature, Werkgever
 from opstap.werkzoeken.demo import demo_werkzoeken
-from regels.peilparameters import LAATSTE_PEILDATUM
 
 DEMO_WACHTWOORD = "opstap-demo"  # noqa: S105 -- demo only; production settings refuse demo mode
 AANTAL_KLANTEN = 200
@@ -415,7 +415,7 @@ def laad_demo(*, aantal_klanten: int = AANTAL_KLANTEN, seed: int = 2026) -> tupl
     doorrekening_starten(
         door=beleid,
         gemeente=gemeente,
-        peildatum=min(vandaag, LAATSTE_PEILDATUM),
+        peildatum=rekendatum(vandaag).datum,
         variant_naam="Vrijlating 35% in plaats van 25%",
         variant_parameters={"participatiewet.inkomensvrijlating.n_percentage": 35},
     )

@@ -92,22 +92,39 @@ def _maand(tekst: str | None) -> date | None:
     return date(int(jaar), int(maand), 1)
 
 
-def vrijlating_stand(uitkomst: dict[str, Any], index: int) -> VrijlatingStand:
+def _plus_maanden(maand: date | None, n: int) -> date | None:
+    if maand is None or n == 0:
+        return maand
+    totaal = maand.year * 12 + maand.month - 1 + n
+    return date(totaal // 12, totaal % 12 + 1, 1)
+
+
+def vrijlating_stand(
+    uitkomst: dict[str, Any], index: int, *, vandaag: date | None = None
+) -> VrijlatingStand:
     """Read the documented output (docs/regels.md): `vrijlating` (onderdeel, laatste_maand, daarna),
     the row's `inkomensvrijlating`, and from `uitleg` the input months used, the birth date and the
-    parameters n_duur_maanden and minimumleeftijd. Needs `uitleg=True`."""
+    parameters n_duur_maanden and minimumleeftijd. Needs `uitleg=True`.
+
+    `vandaag`: the day asked for, when the engine computed with an earlier one (rekendatum: its
+    last known date). The engine counts the months still to go from its own peildatum's month;
+    the client's months run from `vandaag`'s month, so the end months move up by the difference."""
     uitleg = uitkomst.get("uitleg") or {}
     parameters = uitleg.get("parameters") or {}
     invoer = uitleg.get("invoer") or {}
     rij = uitkomst["resultaten"][index]
     peildatum = date.fromisoformat(uitkomst["peildatum"])
+    verschuiving = 0
+    if vandaag is not None and vandaag > peildatum:
+        verschuiving = (vandaag.year - peildatum.year) * 12 + vandaag.month - peildatum.month
+        peildatum = vandaag
     pad = "participatiewet.inkomensvrijlating."
     duur = int(parameters[pad + "n_duur_maanden"]["waarde"])
     minimumleeftijd = int(parameters[pad + "minimumleeftijd"]["waarde"])
     gebruikt = int(invoer.get("vrijlating_maanden_gebruikt") or 0)
     vrij = uitkomst.get("vrijlating")
     if vrij:
-        laatste = _maand(vrij.get("laatste_maand"))
+        laatste = _plus_maanden(_maand(vrij.get("laatste_maand")), verschuiving)
         nog = None
         if laatste is not None:
             nog = (laatste.year - peildatum.year) * 12 + laatste.month - peildatum.month + 1
@@ -118,7 +135,7 @@ def vrijlating_stand(uitkomst: dict[str, Any], index: int) -> VrijlatingStand:
             bedrag=float(rij["inkomensvrijlating"]),
             laatste_maand=laatste,
             nog_maanden=nog,
-            daarna_tot=_maand(daarna.get("laatste_maand")),
+            daarna_tot=_plus_maanden(_maand(daarna.get("laatste_maand")), verschuiving),
             duur_maanden=duur,
             gebruikt=gebruikt,
             minimumleeftijd=minimumleeftijd,

@@ -17,18 +17,22 @@ from regels.invoer import leeftijd
 from regels.peilparameters import peilparameters
 
 from .models import Berekening
+from .rekendatum import rekendatum
 
 UREN_NIVEAUS = list(range(0, 41))  # 0–40 hours a week, every hour
 
 
 def minimumloon_per_uur(peildatum: date) -> Decimal:
-    """The statutory minimum hourly wage (21+) from the rules engine: the default for 'what if'."""
-    return Decimal(peilparameters(peildatum).wml_uur) / 100
+    """The statutory minimum hourly wage (21+) from the rules engine: the default for 'what if'.
+    After the engine's last known date: the last known wage (see rekendatum)."""
+    return Decimal(peilparameters(rekendatum(peildatum).datum).wml_uur) / 100
 
 
 def invoer_voor_klant(klant: Klant, *, peildatum: date, werk: dict[str, Any]) -> dict[str, Any]:
     """The household as the engine's JSON contract wants it, from what the municipality already
-    knows (never ask twice)."""
+    knows (never ask twice). A `peildatum` after the engine's last known date becomes that date
+    (rekendatum: the result is then provisional; the caller says so)."""
+    peildatum = rekendatum(peildatum).datum
     partner = getattr(klant, "partner", None)
     extra: dict[str, Any] = {}
     if klant.bijstand_sinds is not None:

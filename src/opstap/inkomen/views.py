@@ -17,6 +17,7 @@ from opstap.web.geld import euro
 
 from .forms import VastleggenFormulier, WatAlsFormulier
 from .grafiek import BUREAU, LAGEN, TELEFOON, inkomen_svg, staven
+from .rekendatum import rekendatum
 from .selectors import berekeningen_van, uitleg_voor_niveau, vrijlating_stand
 from .services import (
     UREN_NIVEAUS,
@@ -53,6 +54,7 @@ def _inkomen_pagina(request: HttpRequest, klant: Klant, *, als_klant: bool) -> H
         "form": form,
         "als_klant": als_klant,
         "peildatum": peildatum,
+        "rekendatum": rekendatum(peildatum),
         "toon_spoor": not als_klant,
         "vacature": vacature,
     }
@@ -102,7 +104,7 @@ def _inkomen_pagina(request: HttpRequest, klant: Klant, *, als_klant: bool) -> H
             "verschil": gekozen_rij.totaal - nul.totaal,
             "armoedeval_uren": [s.uren for s in rijen if s.armoedeval],
             "uitleg_gekozen": uitleg_voor_niveau(uitkomst.get("uitleg") or {}, i),
-            "vrijlating": vrijlating_stand(uitkomst, i),
+            "vrijlating": vrijlating_stand(uitkomst, i, vandaag=peildatum),
             "bijstand_bij_nul": nul.delen["bijstand"] > 0,
             # The engine's caveats stay with the explanation; above the chart only a short, calm pointer.
             "kanttekeningen": list(uitkomst.get("waarschuwingen") or []),

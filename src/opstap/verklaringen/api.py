@@ -34,8 +34,13 @@ ONDERDEEL = "inkomstenverklaringen (API)"
 # The settlement (D4) comes with each declaration in one query.
 VERREKENING_ERBIJ = (
     "verrekening",
+    "verrekening__berekening",  # its peildatum: `rekendatum` and `voorlopig`
     "verrekening__corrigeert__verklaring",
     "verrekening__verrekend_door",
+)
+# The calculation's encrypted input, result and explanation are not needed for the answer.
+BEREKENING_NIET = tuple(
+    f"verrekening__berekening__{veld}" for veld in ("invoer", "uitkomst", "uitleg")
 )
 
 
@@ -69,6 +74,7 @@ class VerklaringenView(GelogdeLijst, generics.ListCreateAPIView[Inkomstenverklar
         return (
             zichtbare_verklaringen(gebruiker)
             .select_related("baan", "klant", *VERREKENING_ERBIJ)
+            .defer(*BEREKENING_NIET)
             .prefetch_related("bestanden")
         )
 
@@ -129,7 +135,9 @@ class VerklaringView(generics.RetrieveAPIView[Inkomstenverklaring]):
     def get_object(self) -> Inkomstenverklaring:
         gebruiker: Gebruiker = self.request.user  # type: ignore[assignment]
         verklaring = get_object_or_404(
-            zichtbare_verklaringen(gebruiker).select_related("baan", "klant", *VERREKENING_ERBIJ),
+            zichtbare_verklaringen(gebruiker)
+            .select_related("baan", "klant", *VERREKENING_ERBIJ)
+            .defer(*BEREKENING_NIET),
             pk=self.kwargs["verklaring_pk"],
         )
         inzage_bij_verzoek(

@@ -17,7 +17,7 @@ from opstap.accounts.toegang import eis, mag_verklaring_behandelen, zichtbare_ve
 from opstap.privacy.services import inzage_bij_verzoek
 
 from . import verrekening as diensten
-from .api import ONDERDEEL, VERREKENING_ERBIJ
+from .api import BEREKENING_NIET, ONDERDEEL, VERREKENING_ERBIJ
 from .models import Inkomstenverklaring
 from .serializers import (
     AanvullingVerzoekSerializer,
@@ -41,6 +41,7 @@ def _verklaring(request: Request, verklaring_pk: int) -> Inkomstenverklaring:
 def _antwoord(request: Request, verklaring: Inkomstenverklaring, code: int) -> Response:
     verklaring = (
         Inkomstenverklaring.objects.select_related("baan", "klant", *VERREKENING_ERBIJ)
+        .defer(*BEREKENING_NIET)
         .prefetch_related("bestanden")
         .get(pk=verklaring.pk)
     )
@@ -75,7 +76,9 @@ class VerrekeningView(_BijVerklaring):
         "`verrekend`. 201 with the declaration, `verrekening` included (`bijstandsnorm`, "
         "`inkomensvrijlating`, `bijstand`, `zelf_verdiend` equal to `opstap bereken` for that "
         "household and net income). A month settled before is corrected: `corrigeert`, "
-        "`verschil`, `verrekenen_in`. Already settled: 400.",
+        "`verschil`, `verrekenen_in`. A month whose amounts the rules engine does not know yet "
+        "(after its last known date) is settled provisionally with the last known amounts: "
+        "`voorlopig` true, `rekendatum` the day computed with. Already settled: 400.",
         request=VerrekenVerzoekSerializer,
         responses={201: InkomstenverklaringSerializer},
     )

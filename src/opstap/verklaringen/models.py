@@ -8,6 +8,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from opstap.inkomen.rekendatum import Rekendatum
 from opstap.privacy.fields import VersleuteldBedragVeld, VersleuteldJSONVeld, VersleuteldTekstVeld
 from opstap.privacy.opslag import versleutelde_opslag
 
@@ -198,3 +199,9 @@ class Verrekening(models.Model):
 
     def __str__(self) -> str:
         return f"Verrekening {self.maand:%Y-%m} ({self.verklaring_id})"
+
+    @property
+    def rekendatum(self) -> Rekendatum:
+        """The day the engine computed with (the calculation's peildatum). Before the month itself
+        when the month's amounts were not known yet: then the settlement is provisional."""
+        return Rekendatum(gewenst=self.maand, datum=self.berekening.peildatum)

@@ -11,6 +11,7 @@ from xml.sax.saxutils import escape
 from django.utils.translation import gettext as _
 
 import regels
+from opstap.inkomen.rekendatum import Rekendatum, rekendatum
 from opstap.inkomen.selectors import NiveauUitleg, uitleg_voor_niveau
 from opstap.klanten.models import Klant
 from opstap.web.geld import euro
@@ -52,6 +53,7 @@ class Maand:
     extra_in_mei: Decimal
     totaal: Decimal  # wage + bijstand paid this month
     regelversie: str
+    rekendatum: Rekendatum  # voorlopig when the month's amounts were not known to the engine
     uitleg: NiveauUitleg | None
     verklaringen: list[Inkomstenverklaring]
     verrekening: Verrekening | None = None
@@ -173,6 +175,7 @@ def maanden_van(klant: Klant) -> list[Maand]:
             rij = berekening.uitkomst["resultaten"][0]
             uitleg = uitleg_voor_niveau(berekening.uitleg or {}, 0)
             netto, regelversie = verrekening.netto_maand, verrekening.regelversie
+            datum = verrekening.rekendatum
         else:
             # The preview as soon as there are figures: read from the payslip or typed by the client.
             if not any(
@@ -187,6 +190,7 @@ def maanden_van(klant: Klant) -> list[Maand]:
             uitleg = uitleg_voor_niveau(uitkomst.get("uitleg") or {}, 0)
             netto = bedrag(rij["netto_loon_per_maand"])
             regelversie = str(uitkomst.get("regelversie", ""))
+            datum = rekendatum(m)
         delen = _uit_rij(rij)
         banen = list({v.baan_id: v.baan for v in verklaringen}.values())
         uit.append(
@@ -197,6 +201,7 @@ def maanden_van(klant: Klant) -> list[Maand]:
                 netto=netto,
                 totaal=netto + delen["uitbetaald"],
                 regelversie=regelversie,
+                rekendatum=datum,
                 uitleg=uitleg,
                 verklaringen=verklaringen,
                 verrekening=verrekening,

@@ -292,6 +292,8 @@ EXPORT_VELDEN = [
     "te_betalen",
     "regelversie",
     "verrekend_op",
+    "rekendatum",
+    "voorlopig",
 ]
 MAX_EXPORT = 5000  # one month of one municipality; more is refused, not cut off silently
 
@@ -302,7 +304,8 @@ def export_rijen(gebruiker: Gebruiker, maand: date) -> tuple[list[dict[str, str]
     Also returns the clients in it, for the access log."""
     verrekeningen = list(
         Verrekening.objects.filter(verklaring__in=zichtbare_verklaringen(gebruiker), maand=maand)
-        .select_related("verklaring", "corrigeert__verklaring", "klant")
+        .select_related("verklaring", "corrigeert__verklaring", "klant", "berekening")
+        .defer("berekening__invoer", "berekening__uitkomst", "berekening__uitleg")
         .order_by("verrekend_op", "pk")[: MAX_EXPORT + 1]
     )
     if len(verrekeningen) > MAX_EXPORT:
@@ -325,6 +328,8 @@ def export_rijen(gebruiker: Gebruiker, maand: date) -> tuple[list[dict[str, str]
                 "te_betalen": f"{te_betalen:.2f}" if te_betalen is not None else "",
                 "regelversie": v.regelversie,
                 "verrekend_op": timezone.localtime(v.verrekend_op).isoformat(timespec="seconds"),
+                "rekendatum": v.rekendatum.datum.isoformat(),
+                "voorlopig": "ja" if v.rekendatum.voorlopig else "nee",
             }
         )
     return uit, [v.klant for v in verrekeningen]

@@ -4,6 +4,8 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from opstap.inkomen.rekendatum import API_UITLEG
+
 from .models import Inkomstenverklaring, Status, Verrekening
 from .services import MAX_NETTO_PER_MAAND, MAX_UREN_PER_MAAND
 
@@ -35,6 +37,12 @@ class VerrekeningSerializer(serializers.ModelSerializer[Verrekening]):
         source="corrigeert.verklaring.kenmerk", read_only=True, allow_null=True, default=None
     )
     te_betalen = serializers.SerializerMethodField()
+    rekendatum = serializers.DateField(
+        source="rekendatum.datum", read_only=True, help_text=API_UITLEG["rekendatum"]
+    )
+    voorlopig = serializers.BooleanField(
+        source="rekendatum.voorlopig", read_only=True, help_text=API_UITLEG["voorlopig"]
+    )
     verrekend_door = serializers.CharField(
         source="verrekend_door.get_full_name", read_only=True, default=None
     )
@@ -54,6 +62,8 @@ class VerrekeningSerializer(serializers.ModelSerializer[Verrekening]):
             "bijstand",
             "zelf_verdiend",
             "regelversie",
+            "rekendatum",
+            "voorlopig",
             "corrigeert",
             "verschil",
             "verrekenen_in",

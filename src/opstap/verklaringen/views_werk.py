@@ -16,6 +16,7 @@ from django.utils import timezone
 from opstap.accounts.models import Rol
 from opstap.accounts.rollen import gebruiker_van, rol_vereist
 from opstap.accounts.toegang import eis, mag_verklaring_behandelen, zichtbare_verklaringen
+from opstap.inkomen.rekendatum import rekendatum
 from opstap.privacy.models import Actie
 from opstap.privacy.services import inzage_bij_verzoek, inzages_bij_lijst, inzages_vastleggen
 
@@ -146,6 +147,7 @@ def _detail(
             "aanvulling": aanvulling
             or AanvullingFormulier(initial={"ontbreekt": verklaring.ontbreekt}),
             "maand": maand_tekst(verklaring.maand),
+            "rekendatum": rekendatum(verklaring.maand),
             "open": verklaring.status != Status.VERREKEND,
         },
         status=status,

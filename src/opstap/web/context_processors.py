@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from opstap.accounts.middleware import tweestaps_overgeslagen
 from opstap.accounts.models import Rol
+from opstap.inkomen.rekendatum import rekendatum
 
 # The menu of each role's area: (label, url name).
 MENU: dict[str, list[tuple[Any, str]]] = {
@@ -73,6 +74,10 @@ def opstap(request: HttpRequest) -> dict[str, Any]:
         "tweestaps_overgeslagen": ingelogd and tweestaps_overgeslagen(request),
         "menu": menu,
         "gemeente": getattr(gebruiker, "gemeente", None) if ingelogd else None,
+        # Today's date for the rules engine; a page that computes includes inkomen/_voorlopig.html,
+        # which says so when the engine does not know this year's amounts yet. A page computing a
+        # given month passes its own `rekendatum`.
+        "rekendatum": rekendatum(),
     }
 
 

@@ -9,6 +9,7 @@ from reportlab.platypus import Paragraph, Spacer
 
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import override
 
 from opstap.contact.pdf import _document, _lijst, _stijlen
 from opstap.klanten.models import Klant
@@ -85,6 +86,9 @@ def werkbrief_pdf(
                 s["tekst"],
             ),
         ]
+        if geld.rekendatum.voorlopig:
+            with override("nl"):  # the letter is in Dutch
+                inhoud.append(Paragraph(escape(geld.rekendatum.melding), s["tekst"]))
         if geld.zonder_vaste_uren:
             inhoud.append(
                 Paragraph(

@@ -21,6 +21,7 @@ from django.utils.formats import date_format
 
 import regels
 from opstap.gemeenten.models import Gemeente
+from opstap.inkomen.rekendatum import Rekendatum, rekendatum
 from opstap.inkomen.selectors import VrijlatingStand, vrijlating_stand
 from opstap.inkomen.services import invoer_voor_klant
 from opstap.klanten.models import Klant
@@ -90,7 +91,11 @@ class WerkGeld:
     waarschuwingen: list[str]
     parameters: dict[str, Any]
     stappen: list[dict[str, Any]]
-    peildatum: date
+    peildatum: date  # the day asked for; the engine computed with `rekendatum.datum`
+
+    @property
+    def rekendatum(self) -> Rekendatum:
+        return rekendatum(self.peildatum)
 
 
 def _maand(tekst: str | None) -> date | None:
@@ -135,7 +140,7 @@ def geld_met_banen(
         zelf_verdiend=_d(rij.get("zelf_verdiend", rij["netto_loon_per_maand"])),
         bijstand=_d(rij["bijstand"]),
         verschil=_d(rij["totaal_netto_per_maand"]) - _d(nul["totaal_netto_per_maand"]),
-        vrijlating=vrijlating_stand(uitkomst, 1),
+        vrijlating=vrijlating_stand(uitkomst, 1, vandaag=peildatum),
         # The engine's exit hours are at `uurloon`; as hours at the jobs' average wage, to 0,1.
         uren_uit_bijstand=(
             uren + (Decimal(str(uit_bijstand)) - uren_engine) * uurloon / gemiddeld

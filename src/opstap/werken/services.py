@@ -170,7 +170,7 @@ def geld_bij_baan(baan: Baan, *, peildatum: date | None = None) -> dict[str, Any
         - Decimal(str(nul["totaal_netto_per_maand"])),
         "waarschuwingen": list(uitkomst.get("waarschuwingen") or []),
         # How much of the wage the client keeps, until when, and what comes after (D1).
-        "vrijlating": vrijlating_stand(uitkomst, 1),
+        "vrijlating": vrijlating_stand(uitkomst, 1, vandaag=peildatum),
     }
 
 

@@ -22,6 +22,7 @@ from opstap.accounts.toegang import (
     mag_start_bijhouden,
     zichtbare_banen,
 )
+from opstap.inkomen.rekendatum import rekendatum
 from opstap.klanten.models import Klant
 from opstap.privacy.models import Actie
 from opstap.privacy.services import inzage_bij_verzoek
@@ -101,6 +102,7 @@ def mijn_werk(request: HttpRequest) -> HttpResponse:
         "banen": banen,
         "lopende_banen": [b for b in banen if b.loopt_op(vandaag)],
         "gestopte_banen": [b for b in banen if not b.loopt_op(vandaag)],
+        "rekendatum": rekendatum(vandaag),
     }
     nieuw = request.GET.get("nieuw", "")
     nieuwe_baan = next((b for b in banen if str(b.pk) == nieuw), None)
@@ -269,7 +271,7 @@ def mijn_meer_uren(request: HttpRequest, baan_pk: int) -> HttpResponse:
     gebruiker, klant = _klant(request)
     baan = _eigen_baan(gebruiker, klant, baan_pk)
     banen = list(zichtbare_banen(gebruiker).filter(klant=klant))
-    context: dict[str, Any] = {"klant": klant, "baan": baan}
+    context: dict[str, Any] = {"klant": klant, "baan": baan, "rekendatum": rekendatum()}
     try:
         context["meer"] = meer_uren(klant, baan, banen)
     except regels.InvoerFout as fout:
