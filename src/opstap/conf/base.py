@@ -266,6 +266,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "opstap.verklaringen.tasks.wezen_opruimen",
         "schedule": crontab(minute=17),
     },
+    # Payslips still waiting to be read (a queued message lost): read them after all.
+    "verklaringen-lezen-vangnet": {
+        "task": "opstap.verklaringen.tasks.lezen_vangnet",
+        "schedule": crontab(minute="*/5"),
+    },
     # A kind reminder a few days before the income declaration's deadline (once per day it is due).
     "verklaringen-herinneringen": {
         "task": "opstap.verklaringen.tasks.herinneringen_versturen",

@@ -6,12 +6,16 @@ written so far are removed again. A process killed between writing a file and th
 leave a file without a row: `wezen_opruimen` removes those (at server start and hourly), so a
 file on disk always belongs to a declaration the client got a receipt for."""
 
+import logging
 import secrets
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
+import redis
+
+from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -37,6 +41,8 @@ from .models import (
     Papierformulier,
     Status,
 )
+
+logger = logging.getLogger(__name__)
 
 MAX_UREN_PER_MAAND = Decimal(744)  # 31 days × 24 hours: more cannot have been worked
 MAX_NETTO_PER_MAAND = Decimal(100_000)
@@ -184,7 +190,82 @@ def _bestanden_schrijven(
         rij.save()
     if bestanden:
         pk = verklaring.pk
-        transaction.on_commit(lambda: taak("opstap.verklaringen.tasks.loonstrook_lezen").delay(pk))
+        transaction.on_commit(lambda: lezen_inplannen(pk))
+
+
+# --- reading payslips: queued after the commit -------------------------------------------------
+#
+# On deadline day thousands of payslips arrive within minutes. A Celery message per declaration
+# cost the web process more CPU than storing the declaration did, so with a Redis broker the ids
+# go into one Redis set and at most one task a second (LEZEN_WACHTRIJ, a second later) hands them
+# to the readers. A beat task (`lezen_vangnet`) reads what is still waiting after VANGNET_NA, so a
+# lost message (Redis restarted, a worker died) never leaves a payslip unread.
+
+LEZEN = "opstap.verklaringen.tasks.loonstrook_lezen"
+LEZEN_WACHTRIJ = "opstap.verklaringen.tasks.wachtrij_lezen"
+WACHTRIJ_SLEUTEL = "opstap:verklaringen:te-lezen"
+GEPLAND_SLEUTEL = "opstap:verklaringen:lezen-gepland"
+VANGNET_NA = timedelta(minutes=10)
+_redis: dict[str, redis.Redis] = {}
+
+
+def _wachtrij() -> redis.Redis | None:
+    """The broker's Redis, when Celery sends work to one (not under `make run` or in the tests,
+    where a task runs at once)."""
+    url = str(settings.CELERY_BROKER_URL)
+    if settings.CELERY_TASK_ALWAYS_EAGER or not url.startswith(("redis://", "rediss://")):
+        return None
+    if url not in _redis:
+        _redis[url] = redis.Redis.from_url(url)  # one client per process: its pool is shared
+    return _redis[url]
+
+
+def lezen_inplannen(verklaring_id: int) -> None:
+    """Queue reading a declaration's payslips. Runs after the commit: the receipt is already
+    safe, so a broker that is down is logged (the safety net reads it later), not raised."""
+    try:
+        wachtrij = _wachtrij()
+        if wachtrij is None:
+            taak(LEZEN).delay(verklaring_id)
+            return
+        pijp = wachtrij.pipeline()
+        pijp.sadd(WACHTRIJ_SLEUTEL, verklaring_id)
+        pijp.set(GEPLAND_SLEUTEL, 1, nx=True, ex=1)
+        _, nieuw = pijp.execute()
+        if nieuw:  # the first in this second: one task reads everything queued until it runs
+            taak(LEZEN_WACHTRIJ).apply_async(countdown=1)
+    except Exception:
+        logger.exception(
+            "lezen van verklaring %s niet ingepland; het vangnet leest hem", verklaring_id
+        )
+
+
+def wachtrij_legen() -> int:
+    """Hand every queued declaration to a reader task (run by a worker). Returns how many."""
+    wachtrij = _wachtrij()
+    if wachtrij is None:
+        return 0
+    aantal = 0
+    while ids := wachtrij.spop(WACHTRIJ_SLEUTEL, 500):
+        for verklaring_id in ids:
+            taak(LEZEN).delay(int(verklaring_id))
+        aantal += len(ids)
+    return aantal
+
+
+def lezen_vangnet(nu: datetime | None = None) -> int:
+    """Read payslips still waiting after VANGNET_NA (run by beat). Reading twice is harmless:
+    the figures found are stored again. Returns how many were queued."""
+    wachtrij_legen()
+    grens = (nu or timezone.now()) - VANGNET_NA
+    ids = list(
+        Inkomstenverklaring.objects.filter(
+            lees_status=LeesStatus.WACHT, ontvangen_op__lt=grens
+        ).values_list("pk", flat=True)
+    )
+    for verklaring_id in ids:
+        taak(LEZEN).delay(verklaring_id)
+    return len(ids)
 
 
 def _weer_weg(geschreven: list[Loonstrookbestand]) -> None:

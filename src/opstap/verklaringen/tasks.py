@@ -35,6 +35,26 @@ def loonstrook_lezen(verklaring_id: int) -> None:
 
 
 @shared_task(ignore_result=True)  # type: ignore[untyped-decorator]
+def wachtrij_lezen() -> int:
+    """Hand the payslips queued in the last second to the readers (services.lezen_inplannen)."""
+    try:
+        return services.wachtrij_legen()
+    except Exception:
+        logger.exception("wachtrij van te lezen loonstroken kon niet worden geleegd")
+        return 0
+
+
+@shared_task(ignore_result=True)  # type: ignore[untyped-decorator]
+def lezen_vangnet() -> int:
+    """Run by Celery beat (every 5 minutes): read payslips still waiting to be read."""
+    try:
+        return services.lezen_vangnet()
+    except Exception:
+        logger.exception("vangnet voor te lezen loonstroken is mislukt")
+        return 0
+
+
+@shared_task(ignore_result=True)  # type: ignore[untyped-decorator]
 def wezen_opruimen() -> int:
     """Run by Celery beat (hourly): remove payslip files left without a declaration."""
     try:
