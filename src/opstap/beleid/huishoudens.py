@@ -29,6 +29,7 @@ from django.db import connection
 import regels
 from opstap.klanten.models import Kind, Klant, Partner
 from opstap.privacy.crypto import ontsleutel_veel
+from opstap.privacy.services import pg_array
 from regels.invoer import BEDRAG_GRENZEN
 from regels.peilparameters import controleer_peildatum, peilparameters
 
@@ -54,9 +55,10 @@ KINDVELDEN = (
 
 
 def _in(kolom: str, ids: Sequence[int]) -> tuple[str, list[Any]]:
-    """`kolom` in `ids`: one array parameter on PostgreSQL, a list of parameters elsewhere."""
+    """`kolom` in `ids`: one array parameter on PostgreSQL (as text: much quicker to send than a
+    list adapted number by number), a list of parameters elsewhere."""
     if connection.vendor == "postgresql":
-        return f"{kolom} = ANY(%s)", [list(ids)]
+        return f"{kolom} = ANY(%s::bigint[])", [pg_array(ids)]
     return f"{kolom} IN ({', '.join(['%s'] * len(ids))})", list(ids)
 
 

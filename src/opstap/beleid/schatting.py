@@ -12,13 +12,14 @@ are stored.
 """
 
 import logging
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 import numpy as np
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 import regels
@@ -104,6 +105,56 @@ def besparing_starten(
     return schatting
 
 
+class _Inzagelog:
+    """The access-log entries of the job, one per client read (privacy: the client sees them).
+
+    On PostgreSQL, outside a transaction, each block's entries are written by a thread with its
+    own connection while the next block is read and computed: writing them (the indexes, the
+    foreign-key checks) is most of the database's work, and it runs in its own server process,
+    on the other core. At most one block is in flight; the job is done only when every entry is
+    written, and an error in writing them fails the job. Inside a transaction (a test, a caller's
+    atomic block) another connection would not see the clients: written in line then."""
+
+    ONDERDEEL = "huishouden en inkomen"
+    DOEL = (
+        "Beleidsonderzoek: wat parttime werk bespaart, alle huishoudens samen doorgerekend. "
+        "Niemand bekijkt jouw gegevens apart; alleen totalen."
+    )
+
+    def __init__(self) -> None:
+        apart = connection.vendor == "postgresql" and not connection.in_atomic_block
+        self.pool = ThreadPoolExecutor(max_workers=1) if apart else None
+        self.bezig: Future[None] | None = None
+
+    def __enter__(self) -> "_Inzagelog":
+        return self
+
+    def schrijf(self, ids: list[int]) -> None:
+        if self.pool is None:
+            self._schrijf(ids)
+            return
+        self._wacht()
+        self.bezig = self.pool.submit(self._schrijf, ids)
+
+    def _schrijf(self, ids: list[int]) -> None:
+        inzages_door_systeem_voor_ids(ids, onderdeel=self.ONDERDEEL, doel=self.DOEL)
+
+    def _wacht(self) -> None:
+        if self.bezig is not None:
+            bezig, self.bezig = self.bezig, None
+            bezig.result()
+
+    def __exit__(self, *fout: object) -> None:
+        if self.pool is None:
+            return
+        try:
+            self._wacht()
+        finally:
+            # In the thread: `connection` there is the thread's own one.
+            self.pool.submit(lambda: connection.close()).result()
+            self.pool.shutdown()
+
+
 class _Som:
     def __init__(self, niveaus: int) -> None:
         self.bespaard = np.zeros(niveaus, dtype=np.int64)  # cents a month
@@ -152,32 +203,28 @@ def besparing_uitvoeren(schatting: Besparingsschatting) -> Besparingsschatting:
     bouwer = Invoerbouwer(s.peildatum)
     # The per-client path refuses every household for an hourly wage outside the contract.
     loon_geldig = 0 <= euro_naar_centen(float(uurloon)) <= MAX_UURLOON * 100
-    for start in range(0, len(ids), BLOKGROOTTE):
-        blok = bouwer.blok(ids[start : start + BLOKGROOTTE])
-        geldig = blok.binnen if loon_geldig else 0
-        buiten += len(blok.ids) - geldig
-        if geldig:
-            loon = np.full(geldig, int(uurloon * 100), dtype=np.int64)
-            zelfde = (s.peildatum, blok.huishoudens, loon, niveaus)
-            basis.voeg_toe(regels.bereken_batch(*zelfde, **opties))
-            if s.heeft_variant:
-                variant.voeg_toe(
-                    regels.bereken_batch(
-                        *zelfde,
-                        **opties,
-                        parameters=s.variant_parameters or None,
-                        regel=s.variant_regel or None,
+    with _Inzagelog() as log:
+        for start in range(0, len(ids), BLOKGROOTTE):
+            blok = bouwer.blok(ids[start : start + BLOKGROOTTE])
+            log.schrijf(blok.ids)  # every client read is logged, inside the model or not
+            geldig = blok.binnen if loon_geldig else 0
+            buiten += len(blok.ids) - geldig
+            if geldig:
+                loon = np.full(geldig, int(uurloon * 100), dtype=np.int64)
+                zelfde = (s.peildatum, blok.huishoudens, loon, niveaus)
+                basis.voeg_toe(regels.bereken_batch(*zelfde, **opties))
+                if s.heeft_variant:
+                    variant.voeg_toe(
+                        regels.bereken_batch(
+                            *zelfde,
+                            **opties,
+                            parameters=s.variant_parameters or None,
+                            regel=s.variant_regel or None,
+                        )
                     )
-                )
-        inzages_door_systeem_voor_ids(
-            blok.ids,
-            onderdeel="huishouden en inkomen",
-            doel="Beleidsonderzoek: wat parttime werk bespaart, alle huishoudens samen "
-            "doorgerekend. Niemand bekijkt jouw gegevens apart; alleen totalen.",
-        )
-        berekend += geldig
-        verwerkt += len(blok.ids)
-        Besparingsschatting.objects.filter(pk=s.pk).update(aantal_verwerkt=verwerkt)
+            berekend += geldig
+            verwerkt += len(blok.ids)
+            Besparingsschatting.objects.filter(pk=s.pk).update(aantal_verwerkt=verwerkt)
     # The counts overlap the caseload tables (the target group is a sum of trede groups, the
     # potential part of "no job"): rounded to tens, so no hidden cell there can be worked out.
     doelgroep, potentieel, werkend_getoond = (

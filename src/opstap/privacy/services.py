@@ -94,6 +94,11 @@ def inzages_door_systeem(klanten: list[Klant], *, onderdeel: str, doel: str) -> 
             copy.write_row((nu, gemeente_id, pk, None, "systeem", Actie.LEZEN, onderdeel, doel))
 
 
+def pg_array(ids: Sequence[int]) -> str:
+    """Ids as a PostgreSQL array literal, for `= ANY(%s::bigint[])`."""
+    return "{" + ",".join(map(str, map(int, ids))) + "}"
+
+
 def inzages_door_systeem_voor_ids(ids: Sequence[int], *, onderdeel: str, doel: str) -> None:
     """`inzages_door_systeem` for clients known by id (a batch job that read them with SQL):
     one entry per client, with the client's own gemeente. On PostgreSQL one INSERT … SELECT
@@ -123,6 +128,6 @@ def inzages_door_systeem_voor_ids(ids: Sequence[int], *, onderdeel: str, doel: s
         c.execute(
             f"INSERT INTO {Inzage._meta.db_table} ({velden}) "  # noqa: S608 - table name only
             f"SELECT %s, k.gemeente_id, k.id, NULL, 'systeem', %s, %s, %s "
-            f"FROM {Klant._meta.db_table} k WHERE k.id = ANY(%s) ORDER BY k.id",
-            [nu, Actie.LEZEN.value, onderdeel, doel, uniek],
+            f"FROM {Klant._meta.db_table} k WHERE k.id = ANY(%s::bigint[]) ORDER BY k.id",
+            [nu, Actie.LEZEN.value, onderdeel, doel, pg_array(uniek)],
         )
