@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 import pytest
 
+from django.db import connection
 from django.db.models import Prefetch
 from django.utils import timezone
 
@@ -192,8 +193,7 @@ def _oude_uitkomst(s: Besparingsschatting, ids: list[int]) -> tuple[list[Any], b
     return som.samenvatting(uren, len(binnen)), len(binnen) < len(ids)
 
 
-@pytest.mark.django_db
-def test_de_schatting_rekent_als_per_klant(wereld: Wereld, monkeypatch: pytest.MonkeyPatch) -> None:
+def _schatting_als_per_klant(wereld: Wereld, monkeypatch: pytest.MonkeyPatch) -> None:
     peil = min(max(timezone.localdate(), date(2025, 7, 1)), date(2026, 12, 31))
     ids = set()
     for keer in range(3):  # enough households for the averages to be shown (suppression)
@@ -223,3 +223,19 @@ def test_de_schatting_rekent_als_per_klant(wereld: Wereld, monkeypatch: pytest.M
     assert sorted(log.values_list("klant_id", flat=True)) == sorted(alle)
     assert set(log.values_list("gemeente_id", flat=True)) == {s.gemeente.pk}
     assert set(log.values_list("onderdeel", flat=True)) == {"huishouden en inkomen"}
+
+
+@pytest.mark.django_db
+def test_de_schatting_rekent_als_per_klant(wereld: Wereld, monkeypatch: pytest.MonkeyPatch) -> None:
+    _schatting_als_per_klant(wereld, monkeypatch)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_de_schatting_buiten_een_transactie(
+    wereld: Wereld, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Outside a transaction, on PostgreSQL the access log is written by its own thread and
+    connection while the job goes on: the same entries, all of them there when the job is done."""
+    with schatting._Inzagelog() as log:
+        assert (log.pool is not None) == (connection.vendor == "postgresql")
+    _schatting_als_per_klant(wereld, monkeypatch)
