@@ -12,6 +12,7 @@ are stored.
 """
 
 import logging
+from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import date
 from decimal import Decimal
@@ -109,22 +110,24 @@ class _Inzagelog:
     """The access-log entries of the job, one per client read (privacy: the client sees them).
 
     On PostgreSQL, outside a transaction, each block's entries are written by a thread with its
-    own connection while the next block is read and computed: writing them (the indexes, the
-    foreign-key checks) is most of the database's work, and it runs in its own server process,
-    on the other core. At most one block is in flight; the job is done only when every entry is
-    written, and an error in writing them fails the job. Inside a transaction (a test, a caller's
-    atomic block) another connection would not see the clients: written in line then."""
+    own connection while the next blocks are read and computed: writing them (six indexes, the
+    foreign-key checks) is most of the database's work, and it runs in server processes of its
+    own, on the other core. At most SCHRIJVERS blocks are in flight (two server processes: the
+    writing is what limits the job); the job is done only when every entry is written, and an
+    error in writing them fails the job. Inside a transaction (a test, a caller's atomic block)
+    another connection would not see the clients: written in line then."""
 
     ONDERDEEL = "huishouden en inkomen"
     DOEL = (
         "Beleidsonderzoek: wat parttime werk bespaart, alle huishoudens samen doorgerekend. "
         "Niemand bekijkt jouw gegevens apart; alleen totalen."
     )
+    SCHRIJVERS = 2
 
     def __init__(self) -> None:
         apart = connection.vendor == "postgresql" and not connection.in_atomic_block
-        self.pool = ThreadPoolExecutor(max_workers=1) if apart else None
-        self.bezig: Future[None] | None = None
+        self.pool = ThreadPoolExecutor(max_workers=self.SCHRIJVERS) if apart else None
+        self.bezig: deque[Future[None]] = deque()
 
     def __enter__(self) -> "_Inzagelog":
         return self
@@ -133,25 +136,26 @@ class _Inzagelog:
         if self.pool is None:
             self._schrijf(ids)
             return
-        self._wacht()
-        self.bezig = self.pool.submit(self._schrijf, ids)
+        while len(self.bezig) >= self.SCHRIJVERS:
+            self.bezig.popleft().result()
+        self.bezig.append(self.pool.submit(self._in_thread, ids))
 
     def _schrijf(self, ids: list[int]) -> None:
         inzages_door_systeem_voor_ids(ids, onderdeel=self.ONDERDEEL, doel=self.DOEL)
 
-    def _wacht(self) -> None:
-        if self.bezig is not None:
-            bezig, self.bezig = self.bezig, None
-            bezig.result()
+    def _in_thread(self, ids: list[int]) -> None:
+        try:
+            self._schrijf(ids)
+        finally:
+            connection.close()  # the thread's own connection (`connection` is per thread)
 
     def __exit__(self, *fout: object) -> None:
         if self.pool is None:
             return
         try:
-            self._wacht()
+            while self.bezig:
+                self.bezig.popleft().result()
         finally:
-            # In the thread: `connection` there is the thread's own one.
-            self.pool.submit(lambda: connection.close()).result()
             self.pool.shutdown()
 
 

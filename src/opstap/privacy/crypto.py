@@ -109,6 +109,9 @@ def zoekhashes(waarde: str) -> list[str]:
     return list(dict.fromkeys(_zoekhash_met(sleutel, waarde) for sleutel in _sleutels()))
 
 
+_URLSAFE = bytes.maketrans(b"-_", b"+/")
+
+
 def ontsleutel_veel(tokens: Sequence[str]) -> list[str]:
     """`[ontsleutel(t) for t in tokens]`, for a batch job that reads one field of many rows.
 
@@ -119,20 +122,33 @@ def ontsleutel_veel(tokens: Sequence[str]) -> list[str]:
     every block and one numpy XOR. A token that fails any check goes through `ontsleutel`, which
     raises as it always does."""
     sleutels = [base64.urlsafe_b64decode(k) for k in _sleutels()]
+    # HMAC-SHA256 (RFC 2104) with the inner and outer key blocks hashed once per key: per token
+    # only the copies are hashed further (the same MAC as hmac.digest, several times quicker).
+    pads = [
+        (
+            hashlib.sha256(bytes(b ^ 0x36 for b in s[:16].ljust(64, b"\0"))),
+            hashlib.sha256(bytes(b ^ 0x5C for b in s[:16].ljust(64, b"\0"))),
+        )
+        for s in sleutels
+    ]
     uit: list[str | None] = [None] * len(tokens)
     # Per key: positions, ciphertext blocks and the blocks they are XORed with.
     per_sleutel: list[tuple[list[int], list[bytes], list[bytes]]] = [([], [], []) for _ in sleutels]
     for i, token in enumerate(tokens):
-        try:
-            data = base64.urlsafe_b64decode(token.encode())
+        try:  # what base64.urlsafe_b64decode does, without its checks on the argument's type
+            data = binascii.a2b_base64(token.encode().translate(_URLSAFE))
         except (TypeError, binascii.Error):
             continue
         lengte = len(data) - 57  # version 1, timestamp 8, IV 16, HMAC 32
         if lengte <= 0 or lengte % 16 or data[0] != 0x80:
             continue
         inhoud, handtekening = data[:-32], data[-32:]
-        for j, sleutel in enumerate(sleutels):
-            if hmac.compare_digest(hmac.digest(sleutel[:16], inhoud, "sha256"), handtekening):
+        for j, (binnen, buiten) in enumerate(pads):
+            h = binnen.copy()
+            h.update(inhoud)
+            mac = buiten.copy()
+            mac.update(h.digest())
+            if hmac.compare_digest(mac.digest(), handtekening):
                 posities, blokken, vorige = per_sleutel[j]
                 posities.append(i)
                 blokken.append(data[25:-32])
