@@ -9,6 +9,15 @@ and optionally a policy variant. Per N: the bijstand the municipality no longer 
 inkomensvrijlating; holiday pay included, as the engine's `bijstand` is), and what the household
 gains in total net income. Runs as a background job with progress; only suppressed totals
 are stored.
+
+How it runs (about 360,000 potential part-timers in bench/dashboard.py's 500,000 clients): per
+block of BLOKGROOTTE clients, huishoudens.py reads what the engine needs with two SQL queries and
+builds the engine's arrays column-wise (the same households, and the same refusals, as
+`invoer_voor_klant` → `regels.huishoudens_uit_invoer` per client; tests/beleid/
+test_schatting_snel.py compares the two), decrypting only the medical limit, for the block at
+once. Every client read gets an access-log entry, written by the database (INSERT … SELECT); on
+PostgreSQL two threads with their own connections write them while the next blocks are read and
+computed (_Inzagelog), as writing the log is most of the database's work.
 """
 
 import logging
