@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 KLANTEN = int(os.environ.get("BENCH_KLANTEN", "500000"))
 VERZOEKEN = int(os.environ.get("BENCH_VERZOEKEN", "200"))
-DATABASE = "opstap_bench_dashboard"
+DATABASE = os.environ.get("BENCH_DATABASE", "opstap_bench_dashboard")
 
 VOORBEREIDING = """
 import json, random, sys, time

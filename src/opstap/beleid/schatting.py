@@ -9,29 +9,41 @@ and optionally a policy variant. Per N: the bijstand the municipality no longer 
 inkomensvrijlating; holiday pay included, as the engine's `bijstand` is), and what the household
 gains in total net income. Runs as a background job with progress; only suppressed totals
 are stored.
+
+How it runs (about 360,000 potential part-timers in bench/dashboard.py's 500,000 clients): per
+block of BLOKGROOTTE clients, huishoudens.py reads what the engine needs with two SQL queries and
+builds the engine's arrays column-wise (the same households, and the same refusals, as
+`invoer_voor_klant` → `regels.huishoudens_uit_invoer` per client; tests/beleid/
+test_schatting_snel.py compares the two), decrypting only the medical limit, for the block at
+once. Every client read gets an access-log entry, written by the database (INSERT … SELECT); on
+PostgreSQL two threads with their own connections write them while the next blocks are read and
+computed (_Inzagelog), as writing the log is most of the database's work.
 """
 
 import logging
+from collections import deque
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 import numpy as np
 
-from django.db import transaction
-from django.db.models import Prefetch
+from django.db import connection, transaction
 from django.utils import timezone
 
 import regels
 from opstap.accounts.models import Gebruiker
 from opstap.gemeenten.models import Gemeente
-from opstap.inkomen.services import invoer_voor_klant, minimumloon_per_uur
-from opstap.klanten.models import Kind, Klant
-from opstap.privacy.services import inzages_door_systeem
+from opstap.inkomen.services import minimumloon_per_uur
+from opstap.privacy.services import inzages_door_systeem_voor_ids
 from opstap.taken import taak
+from regels.geld import euro_naar_centen
+from regels.invoer import MAX_UURLOON
 
 from . import telling
 from .besparing import PARTTIME_MAANDLOON, studiemethode
+from .huishoudens import Invoerbouwer
 from .models import Besparingsschatting
 from .onderdrukking import afgerond, gemiddelde_toonbaar
 from .verloop import verlopen_per_klant
@@ -39,20 +51,7 @@ from .verloop import verlopen_per_klant
 logger = logging.getLogger(__name__)
 
 SCHATTEN = "opstap.beleid.tasks.besparing_schatten"
-BLOKGROOTTE = 2000
-# What invoer_voor_klant reads of a client (and the access log of its gemeente).
-INVOERVELDEN = (
-    "gemeente_id",
-    "partner__geboortedatum",
-    "geboortedatum",
-    "bijstand_sinds",
-    "kostendelers",
-    "kale_huur",
-    "servicekosten",
-    "vermogen",
-    "vrijlating_maanden_gebruikt",
-    "medisch_urenbeperkt",
-)
+BLOKGROOTTE = 10_000  # clients per block: progress is saved after each
 STANDAARD_TREDEN = ["3", "4"]
 STANDAARD_UREN = [8, 12, 16, 20, 24]
 
@@ -116,6 +115,59 @@ def besparing_starten(
     return schatting
 
 
+class _Inzagelog:
+    """The access-log entries of the job, one per client read (privacy: the client sees them).
+
+    On PostgreSQL, outside a transaction, each block's entries are written by a thread with its
+    own connection while the next blocks are read and computed: writing them (six indexes, the
+    foreign-key checks) is most of the database's work, and it runs in server processes of its
+    own, on the other core. At most SCHRIJVERS blocks are in flight (two server processes: the
+    writing is what limits the job); the job is done only when every entry is written, and an
+    error in writing them fails the job. Inside a transaction (a test, a caller's atomic block)
+    another connection would not see the clients: written in line then."""
+
+    ONDERDEEL = "huishouden en inkomen"
+    DOEL = (
+        "Beleidsonderzoek: wat parttime werk bespaart, alle huishoudens samen doorgerekend. "
+        "Niemand bekijkt jouw gegevens apart; alleen totalen."
+    )
+    SCHRIJVERS = 2
+
+    def __init__(self) -> None:
+        apart = connection.vendor == "postgresql" and not connection.in_atomic_block
+        self.pool = ThreadPoolExecutor(max_workers=self.SCHRIJVERS) if apart else None
+        self.bezig: deque[Future[None]] = deque()
+
+    def __enter__(self) -> "_Inzagelog":
+        return self
+
+    def schrijf(self, ids: list[int]) -> None:
+        if self.pool is None:
+            self._schrijf(ids)
+            return
+        while len(self.bezig) >= self.SCHRIJVERS:
+            self.bezig.popleft().result()
+        self.bezig.append(self.pool.submit(self._in_thread, ids))
+
+    def _schrijf(self, ids: list[int]) -> None:
+        inzages_door_systeem_voor_ids(ids, onderdeel=self.ONDERDEEL, doel=self.DOEL)
+
+    def _in_thread(self, ids: list[int]) -> None:
+        try:
+            self._schrijf(ids)
+        finally:
+            connection.close()  # the thread's own connection (`connection` is per thread)
+
+    def __exit__(self, *fout: object) -> None:
+        if self.pool is None:
+            return
+        try:
+            while self.bezig:
+                self.bezig.popleft().result()
+        finally:
+            self.pool.shutdown()
+
+
 class _Som:
     def __init__(self, niveaus: int) -> None:
         self.bespaard = np.zeros(niveaus, dtype=np.int64)  # cents a month
@@ -157,48 +209,35 @@ def besparing_uitvoeren(schatting: Besparingsschatting) -> Besparingsschatting:
     niveaus = [0, *uren]
     basis, variant = _Som(len(uren)), _Som(len(uren))
     berekend = verwerkt = buiten = 0
-    werk = {"bruto_uurloon": float(uurloon), "uren_per_week": [0]}
     opties: dict[str, Any] = {
         "gemeente": gemeente.regels_code,
         "uitvoer": ("bijstand", "totaal_netto_per_maand"),
     }
-    for start in range(0, len(ids), BLOKGROOTTE):
-        blok = list(
-            Klant.objects.filter(pk__in=ids[start : start + BLOKGROOTTE])
-            .select_related("partner")
-            .only(*INVOERVELDEN)  # not the BSN: no decryption the estimate does not need
-            .prefetch_related(
-                Prefetch("kinderen", queryset=Kind.objects.only("klant_id", "geboortedatum"))
-            )
-            .order_by("pk")
-        )
-        for k in blok:
-            k.gemeente = gemeente  # all of one municipality: no join for it per client
-        invoer = [invoer_voor_klant(k, peildatum=s.peildatum, werk=werk) for k in blok]
-        huishoudens, geldig, fouten = regels.huishoudens_uit_invoer(invoer)
-        buiten += len(fouten)
-        if geldig:
-            loon = np.full(len(geldig), int(uurloon * 100), dtype=np.int64)
-            zelfde = (s.peildatum, huishoudens, loon, niveaus)
-            basis.voeg_toe(regels.bereken_batch(*zelfde, **opties))
-            if s.heeft_variant:
-                variant.voeg_toe(
-                    regels.bereken_batch(
-                        *zelfde,
-                        **opties,
-                        parameters=s.variant_parameters or None,
-                        regel=s.variant_regel or None,
+    bouwer = Invoerbouwer(s.peildatum)
+    # The per-client path refuses every household for an hourly wage outside the contract.
+    loon_geldig = 0 <= euro_naar_centen(float(uurloon)) <= MAX_UURLOON * 100
+    with _Inzagelog() as log:
+        for start in range(0, len(ids), BLOKGROOTTE):
+            blok = bouwer.blok(ids[start : start + BLOKGROOTTE])
+            log.schrijf(blok.ids)  # every client read is logged, inside the model or not
+            geldig = blok.binnen if loon_geldig else 0
+            buiten += len(blok.ids) - geldig
+            if geldig:
+                loon = np.full(geldig, int(uurloon * 100), dtype=np.int64)
+                zelfde = (s.peildatum, blok.huishoudens, loon, niveaus)
+                basis.voeg_toe(regels.bereken_batch(*zelfde, **opties))
+                if s.heeft_variant:
+                    variant.voeg_toe(
+                        regels.bereken_batch(
+                            *zelfde,
+                            **opties,
+                            parameters=s.variant_parameters or None,
+                            regel=s.variant_regel or None,
+                        )
                     )
-                )
-        inzages_door_systeem(
-            blok,
-            onderdeel="huishouden en inkomen",
-            doel="Beleidsonderzoek: wat parttime werk bespaart, alle huishoudens samen "
-            "doorgerekend. Niemand bekijkt jouw gegevens apart; alleen totalen.",
-        )
-        berekend += len(geldig)
-        verwerkt += len(blok)
-        Besparingsschatting.objects.filter(pk=s.pk).update(aantal_verwerkt=verwerkt)
+            berekend += geldig
+            verwerkt += len(blok.ids)
+            Besparingsschatting.objects.filter(pk=s.pk).update(aantal_verwerkt=verwerkt)
     # The counts overlap the caseload tables (the target group is a sum of trede groups, the
     # potential part of "no job"): rounded to tens, so no hidden cell there can be worked out.
     doelgroep, potentieel, werkend_getoond = (

@@ -4,11 +4,17 @@ FIELD_ENCRYPTION_KEYS holds one or more Fernet keys: the first encrypts, all of 
 a new key can be put in front and the old ones kept until `opstap sleutels-roteren` has
 re-encrypted everything with the new one (see docs/import.md)."""
 
+import base64
+import binascii
+import contextlib
 import hashlib
 import hmac
+from collections.abc import Sequence
 from functools import cache
 
+import numpy as np
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -101,3 +107,69 @@ def zoekhashes(waarde: str) -> list[str]:
     """The hash of `waarde` under every configured key, the current one first: a row stored
     before a key rotation is still found until `sleutels-roteren` has re-hashed it."""
     return list(dict.fromkeys(_zoekhash_met(sleutel, waarde) for sleutel in _sleutels()))
+
+
+_URLSAFE = bytes.maketrans(b"-_", b"+/")
+
+
+def ontsleutel_veel(tokens: Sequence[str]) -> list[str]:
+    """`[ontsleutel(t) for t in tokens]`, for a batch job that reads one field of many rows.
+
+    The same Fernet checks per token (version byte, HMAC-SHA256 over the token with one of the
+    keys, compared in constant time, then AES-128-CBC and PKCS7 padding), but the AES part of
+    all tokens runs as one call: CBC decryption is block-wise AES followed by an XOR with the
+    previous ciphertext block (the IV for the first), so it is done as one ECB decryption of
+    every block and one numpy XOR. A token that fails any check goes through `ontsleutel`, which
+    raises as it always does."""
+    sleutels = [base64.urlsafe_b64decode(k) for k in _sleutels()]
+    # HMAC-SHA256 (RFC 2104) with the inner and outer key blocks hashed once per key: per token
+    # only the copies are hashed further (the same MAC as hmac.digest, several times quicker).
+    pads = [
+        (
+            hashlib.sha256(bytes(b ^ 0x36 for b in s[:16].ljust(64, b"\0"))),
+            hashlib.sha256(bytes(b ^ 0x5C for b in s[:16].ljust(64, b"\0"))),
+        )
+        for s in sleutels
+    ]
+    uit: list[str | None] = [None] * len(tokens)
+    # Per key: positions, ciphertext blocks and the blocks they are XORed with.
+    per_sleutel: list[tuple[list[int], list[bytes], list[bytes]]] = [([], [], []) for _ in sleutels]
+    for i, token in enumerate(tokens):
+        try:  # what base64.urlsafe_b64decode does, without its checks on the argument's type
+            data = binascii.a2b_base64(token.encode().translate(_URLSAFE))
+        except (TypeError, binascii.Error):
+            continue
+        lengte = len(data) - 57  # version 1, timestamp 8, IV 16, HMAC 32
+        if lengte <= 0 or lengte % 16 or data[0] != 0x80:
+            continue
+        inhoud, handtekening = data[:-32], data[-32:]
+        for j, (binnen, buiten) in enumerate(pads):
+            h = binnen.copy()
+            h.update(inhoud)
+            mac = buiten.copy()
+            mac.update(h.digest())
+            if hmac.compare_digest(mac.digest(), handtekening):
+                posities, blokken, vorige = per_sleutel[j]
+                posities.append(i)
+                blokken.append(data[25:-32])
+                vorige.append(data[9:-48])  # IV and every ciphertext block but the last
+                break
+    for sleutel, (posities, blokken, vorige) in zip(sleutels, per_sleutel, strict=True):
+        if not posities:
+            continue
+        # ECB here is the AES step of CBC block by block; the chaining is the XOR below.
+        ontsleutelaar = Cipher(algorithms.AES(sleutel[16:]), modes.ECB()).decryptor()  # noqa: S305
+        ruw = ontsleutelaar.update(b"".join(blokken)) + ontsleutelaar.finalize()
+        klaar = (
+            np.frombuffer(ruw, dtype=np.uint8) ^ np.frombuffer(b"".join(vorige), dtype=np.uint8)
+        ).tobytes()
+        begin = 0
+        for i, blok in zip(posities, blokken, strict=True):
+            eind = begin + len(blok)
+            opgevuld = klaar[begin:eind]
+            begin = eind
+            vulling = opgevuld[-1]
+            if 1 <= vulling <= 16 and opgevuld[-vulling:] == bytes([vulling]) * vulling:
+                with contextlib.suppress(UnicodeDecodeError):
+                    uit[i] = opgevuld[:-vulling].decode()
+    return [t if t is not None else ontsleutel(tokens[i]) for i, t in enumerate(uit)]

@@ -1,4 +1,4 @@
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from django.db import connection
 from django.http import HttpRequest
@@ -92,3 +92,42 @@ def inzages_door_systeem(klanten: list[Klant], *, onderdeel: str, doel: str) -> 
     ):
         for pk, gemeente_id in uniek.items():
             copy.write_row((nu, gemeente_id, pk, None, "systeem", Actie.LEZEN, onderdeel, doel))
+
+
+def pg_array(ids: Sequence[int]) -> str:
+    """Ids as a PostgreSQL array literal, for `= ANY(%s::bigint[])`."""
+    return "{" + ",".join(map(str, map(int, ids))) + "}"
+
+
+def inzages_door_systeem_voor_ids(ids: Sequence[int], *, onderdeel: str, doel: str) -> None:
+    """`inzages_door_systeem` for clients known by id (a batch job that read them with SQL):
+    one entry per client, with the client's own gemeente. On PostgreSQL one INSERT … SELECT
+    with the ids as one array parameter: the rows are made in the database, none in Python."""
+    uniek = list(dict.fromkeys(ids))
+    if not uniek:
+        return
+    nu = timezone.now()
+    if connection.vendor != "postgresql":
+        gemeenten = dict(Klant.objects.filter(pk__in=uniek).values_list("pk", "gemeente_id"))
+        Inzage.objects.bulk_create(
+            Inzage(
+                gemeente_id=gemeenten[pk],
+                klant_id=pk,
+                gebruiker=None,
+                rol="systeem",
+                actie=Actie.LEZEN,
+                onderdeel=onderdeel,
+                doel=doel,
+                tijdstip=nu,
+            )
+            for pk in uniek
+        )
+        return
+    velden = "tijdstip, gemeente_id, klant_id, gebruiker_id, rol, actie, onderdeel, doel"
+    with connection.cursor() as c:
+        c.execute(
+            f"INSERT INTO {Inzage._meta.db_table} ({velden}) "  # noqa: S608 - table name only
+            f"SELECT %s, k.gemeente_id, k.id, NULL, 'systeem', %s, %s, %s "
+            f"FROM {Klant._meta.db_table} k WHERE k.id = ANY(%s::bigint[]) ORDER BY k.id",
+            [nu, Actie.LEZEN.value, onderdeel, doel, pg_array(uniek)],
+        )
