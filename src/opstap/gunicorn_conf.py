@@ -3,7 +3,9 @@
 Threads per worker: a request spends part of its time waiting for the disk (a payslip is flushed
 before the receipt) and the database; threads let the other requests use the CPU meanwhile.
 At start, before any worker runs, payslip files a killed process left without a declaration are
-removed (see opstap/verklaringen/services.py)."""
+removed (see opstap/verklaringen/services.py), and what a first request would import is imported
+once, here: every worker is forked from this process, so none spends its first request (~2 s of
+CPU) importing views while clients wait."""
 
 import os
 from typing import Any
@@ -15,9 +17,24 @@ workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 worker_class = "gthread"
 threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 timeout = 60
+# No kept-alive connections (the proxy in front keeps those with the browsers): a worker with
+# threads accepts every connection it can, so kept-alive clients all stuck to one worker while
+# the other idled (seen on deadline day: one of two workers did all the work).
+keepalive = 0
 
 
 def on_starting(server: Any) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "opstap.conf.production")
     django.setup()
     call_command("wezen_opruimen")
+    _voorverwarmen()
+
+
+def _voorverwarmen() -> None:
+    import pikepdf  # noqa: F401  # the attachment check imports it when the first PDF arrives
+
+    from django.db import connections
+    from django.urls import get_resolver
+
+    get_resolver().url_patterns  # noqa: B018  # imports every URLconf, its views and their imports
+    connections.close_all()  # a database connection is never shared with the forked workers

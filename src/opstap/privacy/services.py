@@ -5,6 +5,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from opstap.accounts.models import Gebruiker
+from opstap.invoegen import invoegen
 from opstap.klanten.models import Klant
 
 from .models import Actie, Inzage
@@ -38,7 +39,7 @@ def inzage_vastleggen(
 ) -> Inzage:
     """Record one read or change of a client's personal data. Called by every view that shows it."""
     inzage = _inzage(gebruiker, klant, onderdeel, doel, actie)
-    inzage.save()
+    invoegen(inzage)  # on every view of personal data: without the ORM's SQL building
     return inzage
 
 

@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from opstap.accounts.models import Gebruiker
 from opstap.contact.meldingen import melden
 from opstap.gemeenten.models import Gemeente
+from opstap.invoegen import invoegen
 from opstap.klanten.models import Klant
 from opstap.privacy.models import Actie
 from opstap.privacy.services import inzage_vastleggen
@@ -128,7 +129,7 @@ def verklaring_indienen(
     try:
         with transaction.atomic():
             nu = timezone.now()
-            verklaring = Inkomstenverklaring.objects.create(
+            verklaring = Inkomstenverklaring(
                 gemeente_id=klant.gemeente_id,
                 klant=klant,
                 baan=opgave.baan,
@@ -144,6 +145,7 @@ def verklaring_indienen(
                 # Typed by the client with no payslip to read: that is already their statement.
                 bevestigd_op=nu if opgave.netto_loon is not None else None,
             )
+            invoegen(verklaring)
             _bestanden_schrijven(verklaring, bestanden, geschreven, nu)
             # In the same transaction: one commit (one disk flush) for the data and its log.
             inzage_vastleggen(
@@ -187,7 +189,7 @@ def _bestanden_schrijven(
         # Written encrypted and flushed to disk (privacy/opslag.py) before the commit.
         rij.bestand.save("loonstrook", ContentFile(b.inhoud), save=False)
         geschreven.append(rij)
-        rij.save()
+        invoegen(rij)
     if bestanden:
         pk = verklaring.pk
         transaction.on_commit(lambda: lezen_inplannen(pk))
