@@ -15,6 +15,7 @@ from opstap.accounts.models import Rol
 from opstap.contact.hulp import VRAGEN
 from opstap.contact.regelteksten import regels_voor_klant
 from opstap.klanten.models import Klant
+from tests.contact.test_views import pdf_tekst
 from tests.test_nederlands import _met_datums, _paginas, zichtbare_tekst
 from tests.wereld import Wereld
 
@@ -104,3 +105,6 @@ def test_hulp_en_regels_in_het_engels_op_de_pagina(wereld: Wereld) -> None:
     assert "Can I go on holiday?" in gezocht and "Can I do volunteer work?" not in gezocht
     regels = zichtbare_tekst(client.get("/mijn/regels/").content.decode())
     assert "Telling us about changes" in regels and "Veranderingen doorgeven" not in regels
+    # The letter with the rules is written in Dutch only: it stays whole, not half English.
+    brief = pdf_tekst(client.get("/mijn/regels/pdf/").content)
+    assert "Veranderingen doorgeven" in brief and "Telling us about changes" not in brief
