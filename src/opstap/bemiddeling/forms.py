@@ -6,9 +6,9 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from opstap.contact.forms import DatumInvoer
 from opstap.contact.services import InvoerFout
 from opstap.klanten.models import Klant
+from opstap.web.formulieren import DatumInvoer, MomentInvoer, TijdInvoer, getal_veld
 from opstap.werkgevers.models import Gegeven, Vacature, Werkgever
 
 from .models import PlaatsSoort, PlaatsStatus, Uitkomst
@@ -20,18 +20,23 @@ class Formulier(forms.Form):
         self.add_error(fout.veld if fout.veld in self.fields else None, str(fout))
 
 
-class TijdInvoer(forms.TimeInput):
-    input_type = "time"
+def _moment_veld(label: Any) -> forms.DateTimeField:
+    """Day and time in one picker (typed by hand as 12-3-2026 10:00 where there is no picker)."""
+    return forms.DateTimeField(
+        label=label,
+        widget=MomentInvoer(),
+        input_formats=["%Y-%m-%dT%H:%M", "%d-%m-%Y %H:%M"],
+        error_messages={
+            "required": _("Vul dag en tijd in."),
+            "invalid": _("Vul dag en tijd in, bijvoorbeeld 12-3-2026 10:00."),
+        },
+    )
 
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%H:%M", **kwargs)
 
-
-class MomentInvoer(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+def _vacatures_tonen(veld: forms.Field, vacatures: QuerySet[Vacature]) -> None:
+    """Open vacancies to choose from, each shown with its employer."""
+    veld.queryset = vacatures  # type: ignore[attr-defined]
+    veld.label_from_instance = lambda v: f"{v.titel} ({v.werkgever.naam})"  # type: ignore[attr-defined]
 
 
 def _gegevens_veld(label: Any) -> forms.MultipleChoiceField:
@@ -67,10 +72,7 @@ class ToestemmingFormulier(Formulier):
     ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["werkgever"].queryset = werkgevers  # type: ignore[attr-defined]
-        self.fields["vacature"].queryset = vacatures  # type: ignore[attr-defined]
-        self.fields["vacature"].label_from_instance = (  # type: ignore[attr-defined]
-            lambda v: f"{v.titel} ({v.werkgever.naam})"
-        )
+        _vacatures_tonen(self.fields["vacature"], vacatures)
 
 
 class ProfielFormulier(Formulier):
@@ -116,10 +118,7 @@ class VoorstelFormulier(Formulier):
         super().__init__(*args, **kwargs)
         self.fields["klant"].queryset = klanten  # type: ignore[attr-defined]
         self.fields["klant"].label_from_instance = lambda k: k.naam  # type: ignore[attr-defined]
-        self.fields["vacature"].queryset = vacatures  # type: ignore[attr-defined]
-        self.fields["vacature"].label_from_instance = (  # type: ignore[attr-defined]
-            lambda v: f"{v.titel} ({v.werkgever.naam})"
-        )
+        _vacatures_tonen(self.fields["vacature"], vacatures)
 
 
 class TerugkoppelingFormulier(Formulier):
@@ -201,15 +200,7 @@ class WerkwijzeFormulier(Formulier):
 
 
 class MomentFormulier(Formulier):
-    gepland_op = forms.DateTimeField(
-        label=_("Wanneer?"),
-        widget=MomentInvoer(),
-        input_formats=["%Y-%m-%dT%H:%M", "%d-%m-%Y %H:%M"],
-        error_messages={
-            "required": _("Vul dag en tijd in."),
-            "invalid": _("Vul dag en tijd in, bijvoorbeeld 12-3-2026 10:00."),
-        },
-    )
+    gepland_op = _moment_veld(_("Wanneer?"))
     onderwerp = forms.CharField(
         label=_("Waarover gaat het gesprek?"),
         max_length=200,
@@ -238,31 +229,20 @@ class BijeenkomstFormulier(Formulier):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    begint_op = forms.DateTimeField(
-        label=_("Wanneer?"),
-        widget=MomentInvoer(),
-        input_formats=["%Y-%m-%dT%H:%M", "%d-%m-%Y %H:%M"],
-        error_messages={
-            "required": _("Vul dag en tijd in."),
-            "invalid": _("Vul dag en tijd in, bijvoorbeeld 12-3-2026 10:00."),
-        },
-    )
+    begint_op = _moment_veld(_("Wanneer?"))
     plaats = forms.CharField(
         label=_("Waar?"),
         max_length=200,
         error_messages={"required": _("Schrijf op waar de bijeenkomst is.")},
     )
-    max_deelnemers = forms.IntegerField(
-        label=_("Hoeveel klanten kunnen meedoen?"),
-        min_value=1,
-        max_value=500,
+    max_deelnemers = getal_veld(
+        _("Hoeveel klanten kunnen meedoen?"),
+        1,
+        500,
         initial=20,
-        error_messages={
-            "required": _("Vul in hoeveel klanten mee kunnen doen, bijvoorbeeld 20."),
-            "invalid": _("Vul een getal in, bijvoorbeeld 20."),
-            "min_value": _("Vul een getal in tussen 1 en 500."),
-            "max_value": _("Vul een getal in tussen 1 en 500."),
-        },
+        buiten_bereik=_("Vul een getal in tussen 1 en 500."),
+        leeg=_("Vul in hoeveel klanten mee kunnen doen, bijvoorbeeld 20."),
+        ongeldig=_("Vul een getal in, bijvoorbeeld 20."),
     )
     werkgevers = forms.ModelMultipleChoiceField(
         label=_("Welke werkgevers doen mee?"),
@@ -311,16 +291,13 @@ class PlaatsFormulier(Formulier):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    uren_per_week = forms.IntegerField(
-        label=_("Uren per week"),
-        min_value=1,
-        max_value=40,
+    uren_per_week = getal_veld(
+        _("Uren per week"),
+        1,
+        40,
         initial=16,
-        error_messages={
-            "required": _("Vul een aantal uren per week in tussen 1 en 40."),
-            "min_value": _("Vul een aantal uren per week in tussen 1 en 40."),
-            "max_value": _("Vul een aantal uren per week in tussen 1 en 40."),
-        },
+        buiten_bereik=_("Vul een aantal uren per week in tussen 1 en 40."),
+        leeg=_("Vul een aantal uren per week in tussen 1 en 40."),
     )
 
 

@@ -54,6 +54,19 @@ def _kort(tekst: str, veld: str, maximum: int) -> str:
     return tekst
 
 
+def _verplicht(tekst: str, veld: str, maximum: int, leeg: str) -> str:
+    """A text that must be filled in: `leeg` says kindly what to write when it is not."""
+    tekst = _kort(tekst, veld, maximum)
+    if not tekst:
+        raise InvoerFout(leeg, veld=veld)
+    return tekst
+
+
+def _inzage(door: Gebruiker, klant: Klant, doel: str, actie: str) -> None:
+    """Every mediation write on a client's file lands in their access log under one heading."""
+    inzage_vastleggen(gebruiker=door, klant=klant, onderdeel=ONDERDEEL, doel=doel, actie=actie)
+
+
 # --- the client's profile and consent -----------------------------------------------------------
 
 
@@ -66,13 +79,7 @@ def profiel_opslaan(
     profiel.beschikbaarheid = _kort(beschikbaarheid, "beschikbaarheid", 300)
     profiel.cv = _kort(cv, "cv", 2000)
     profiel.save()
-    inzage_vastleggen(
-        gebruiker=door,
-        klant=klant,
-        onderdeel=ONDERDEEL,
-        doel="Je paste aan wat werkgevers kunnen zien",
-        actie=Actie.WIJZIGEN,
-    )
+    _inzage(door, klant, "Je paste aan wat werkgevers kunnen zien", Actie.WIJZIGEN)
     return profiel
 
 
@@ -144,13 +151,7 @@ def toestemming_geven(
         voorstel.status = VoorstelStatus.GEDEELD
     voorstel.beantwoord_op = nu
     voorstel.save()
-    inzage_vastleggen(
-        gebruiker=door,
-        klant=klant,
-        onderdeel=ONDERDEEL,
-        doel=f"Je gaf {werkgever.naam} toestemming om gegevens te zien",
-        actie=Actie.AANMAKEN,
-    )
+    _inzage(door, klant, f"Je gaf {werkgever.naam} toestemming om gegevens te zien", Actie.AANMAKEN)
     return toestemming
 
 
@@ -167,12 +168,11 @@ def toestemming_intrekken(*, door: Gebruiker, toestemming: Toestemming) -> Toest
         Voorstel.objects.filter(toestemming=toestemming, status=VoorstelStatus.GEDEELD).update(
             status=VoorstelStatus.INGETROKKEN
         )
-        inzage_vastleggen(
-            gebruiker=door,
-            klant=toestemming.klant,
-            onderdeel=ONDERDEEL,
-            doel=f"Je trok je toestemming voor {toestemming.werkgever.naam} in",
-            actie=Actie.WIJZIGEN,
+        _inzage(
+            door,
+            toestemming.klant,
+            f"Je trok je toestemming voor {toestemming.werkgever.naam} in",
+            Actie.WIJZIGEN,
         )
     return toestemming
 
@@ -218,12 +218,11 @@ def voorstel_doen(
                 "'Werkgevers en toestemming' en kies zelf wat je deelt."
             ),
         )
-    inzage_vastleggen(
-        gebruiker=door,
-        klant=klant,
-        onderdeel=ONDERDEEL,
-        doel=f"Je werd voorgesteld voor {vacature.titel} bij {vacature.werkgever.naam}",
-        actie=Actie.AANMAKEN,
+    _inzage(
+        door,
+        klant,
+        f"Je werd voorgesteld voor {vacature.titel} bij {vacature.werkgever.naam}",
+        Actie.AANMAKEN,
     )
     return voorstel
 
@@ -254,9 +253,7 @@ def terugkoppeling_geven(
     )
     if uitkomst not in Uitkomst.values:
         raise InvoerFout("Kies of u de kandidaat aanneemt of niet.", veld="uitkomst")
-    goed = _kort(goed, "goed", 1000)
-    if not goed:
-        raise InvoerFout("Schrijf ook op wat goed ging. De kandidaat leest dit.", veld="goed")
+    goed = _verplicht(goed, "goed", 1000, "Schrijf ook op wat goed ging. De kandidaat leest dit.")
     terugkoppeling, _ = Terugkoppeling.objects.update_or_create(
         voorstel=voorstel,
         defaults={"uitkomst": uitkomst, "goed": goed, "tip": _kort(tip, "tip", 1000), "door": door},
@@ -267,12 +264,8 @@ def terugkoppeling_geven(
         else VoorstelStatus.NIET_AANGENOMEN
     )
     voorstel.save(update_fields=["status"])
-    inzage_vastleggen(
-        gebruiker=door,
-        klant=voorstel.klant,
-        onderdeel=ONDERDEEL,
-        doel=f"{voorstel.werkgever.naam} gaf je terugkoppeling",
-        actie=Actie.AANMAKEN,
+    _inzage(
+        door, voorstel.klant, f"{voorstel.werkgever.naam} gaf je terugkoppeling", Actie.AANMAKEN
     )
     return terugkoppeling
 
@@ -332,12 +325,8 @@ def proefdag_aanvragen(*, door: Gebruiker, voorstel: Voorstel, wens: str = "") -
     proefdag = Proefdag.objects.create(
         voorstel=voorstel, aangevraagd_door_rol=door.rol, wens=_kort(wens, "wens", 500)
     )
-    inzage_vastleggen(
-        gebruiker=door,
-        klant=voorstel.klant,
-        onderdeel=ONDERDEEL,
-        doel=f"Proefdag bij {voorstel.werkgever.naam} aangevraagd",
-        actie=Actie.AANMAKEN,
+    _inzage(
+        door, voorstel.klant, f"Proefdag bij {voorstel.werkgever.naam} aangevraagd", Actie.AANMAKEN
     )
     return proefdag
 
@@ -362,9 +351,7 @@ def proefdag_plannen(
         raise InvoerFout("Kies een dag vanaf vandaag.", veld="datum")
     if einde <= begin:
         raise InvoerFout("De eindtijd moet na de begintijd liggen.", veld="einde")
-    plaats = _kort(plaats, "plaats", 200)
-    if not plaats:
-        raise InvoerFout("Schrijf op waar de proefdag is.", veld="plaats")
+    plaats = _verplicht(plaats, "plaats", 200, "Schrijf op waar de proefdag is.")
     proefdag.datum, proefdag.begin, proefdag.einde = datum, begin, einde
     proefdag.plaats = plaats
     proefdag.meenemen = _kort(meenemen, "meenemen", 500)
@@ -373,12 +360,11 @@ def proefdag_plannen(
     proefdag.bevestigd_contactpersoon_op = None
     setattr(proefdag, _partij(door), timezone.now())
     proefdag.save()
-    inzage_vastleggen(
-        gebruiker=door,
-        klant=proefdag.voorstel.klant,
-        onderdeel=ONDERDEEL,
-        doel=f"Proefdag bij {proefdag.voorstel.werkgever.naam} gepland",
-        actie=Actie.WIJZIGEN,
+    _inzage(
+        door,
+        proefdag.voorstel.klant,
+        f"Proefdag bij {proefdag.voorstel.werkgever.naam} gepland",
+        Actie.WIJZIGEN,
     )
     return proefdag
 
@@ -393,12 +379,11 @@ def proefdag_bevestigen(*, door: Gebruiker, proefdag: Proefdag) -> Proefdag:
         raise InvoerFout("Er is nog geen datum om te bevestigen.")
     setattr(proefdag, veld, timezone.now())
     proefdag.save(update_fields=[veld])
-    inzage_vastleggen(
-        gebruiker=door,
-        klant=proefdag.voorstel.klant,
-        onderdeel=ONDERDEEL,
-        doel=f"Proefdag bij {proefdag.voorstel.werkgever.naam} bevestigd",
-        actie=Actie.WIJZIGEN,
+    _inzage(
+        door,
+        proefdag.voorstel.klant,
+        f"Proefdag bij {proefdag.voorstel.werkgever.naam} bevestigd",
+        Actie.WIJZIGEN,
     )
     return proefdag
 
@@ -423,19 +408,11 @@ def driehoeksmoment_plannen(
         toegang.mag_proefdag_plannen(door, voorstel),
         "Alleen de werkgever of de contactpersoon plant een gesprek met z'n drieën.",
     )
-    onderwerp = _kort(onderwerp, "onderwerp", 200)
-    if not onderwerp:
-        raise InvoerFout("Schrijf waarover het gesprek gaat.", veld="onderwerp")
+    onderwerp = _verplicht(onderwerp, "onderwerp", 200, "Schrijf waarover het gesprek gaat.")
     moment = Driehoeksmoment.objects.create(
         voorstel=voorstel, gepland_op=gepland_op, onderwerp=onderwerp, gepland_door=door
     )
-    inzage_vastleggen(
-        gebruiker=door,
-        klant=voorstel.klant,
-        onderdeel=ONDERDEEL,
-        doel=f"Gesprek met {voorstel.werkgever.naam} gepland",
-        actie=Actie.AANMAKEN,
-    )
+    _inzage(door, voorstel.klant, f"Gesprek met {voorstel.werkgever.naam} gepland", Actie.AANMAKEN)
     return moment
 
 
@@ -447,18 +424,15 @@ def driehoeksmoment_vastleggen(
         toegang.mag_driehoeksmoment_vastleggen(door, moment.voorstel),
         "Alleen de contactpersoon legt het gesprek vast.",
     )
-    verslag = _kort(verslag, "verslag", 2000)
-    if not verslag:
-        raise InvoerFout("Schrijf kort op wat jullie afspraken.", veld="verslag")
+    verslag = _verplicht(verslag, "verslag", 2000, "Schrijf kort op wat jullie afspraken.")
     moment.verslag = verslag
     moment.vastgelegd_op = timezone.now()
     moment.save(update_fields=["verslag", "vastgelegd_op"])
-    inzage_vastleggen(
-        gebruiker=door,
-        klant=moment.voorstel.klant,
-        onderdeel=ONDERDEEL,
-        doel="Verslag van het gesprek met de werkgever vastgelegd",
-        actie=Actie.WIJZIGEN,
+    _inzage(
+        door,
+        moment.voorstel.klant,
+        "Verslag van het gesprek met de werkgever vastgelegd",
+        Actie.WIJZIGEN,
     )
     return moment
 
@@ -480,12 +454,8 @@ def bijeenkomst_organiseren(
     toegang.eis(toegang.mag_bijeenkomst_organiseren(door), "Alleen de gemeente organiseert dit.")
     if begint_op < timezone.now():
         raise InvoerFout("Kies een moment in de toekomst.", veld="begint_op")
-    titel = _kort(titel, "titel", 150)
-    if not titel:
-        raise InvoerFout("Geef de bijeenkomst een naam.", veld="titel")
-    plaats = _kort(plaats, "plaats", 200)
-    if not plaats:
-        raise InvoerFout("Schrijf op waar de bijeenkomst is.", veld="plaats")
+    titel = _verplicht(titel, "titel", 150, "Geef de bijeenkomst een naam.")
+    plaats = _verplicht(plaats, "plaats", 200, "Schrijf op waar de bijeenkomst is.")
     if any(w.gemeente_id != door.gemeente_id for w in werkgevers):
         raise InvoerFout("Kies werkgevers uit de lijst.", veld="werkgevers")
     bijeenkomst = Bijeenkomst.objects.create(
@@ -516,13 +486,7 @@ def aanmelden(*, door: Gebruiker, klant: Klant, bijeenkomst: Bijeenkomst) -> Aan
     if bijeenkomst.aanmeldingen.count() >= bijeenkomst.max_deelnemers:
         raise InvoerFout("Deze bijeenkomst is vol. Vraag je contactpersoon naar een volgende.")
     aanmelding = Aanmelding.objects.create(bijeenkomst=bijeenkomst, klant=klant)
-    inzage_vastleggen(
-        gebruiker=door,
-        klant=klant,
-        onderdeel=ONDERDEEL,
-        doel=f"Je meldde je aan voor {bijeenkomst.titel}",
-        actie=Actie.AANMAKEN,
-    )
+    _inzage(door, klant, f"Je meldde je aan voor {bijeenkomst.titel}", Actie.AANMAKEN)
     return aanmelding
 
 
@@ -530,13 +494,7 @@ def aanmelden(*, door: Gebruiker, klant: Klant, bijeenkomst: Bijeenkomst) -> Aan
 def afmelden(*, door: Gebruiker, klant: Klant, bijeenkomst: Bijeenkomst) -> None:
     toegang.eis(toegang.mag_toestemming_geven(door, klant), "Alleen de klant meldt zich af.")
     Aanmelding.objects.filter(bijeenkomst=bijeenkomst, klant=klant).delete()
-    inzage_vastleggen(
-        gebruiker=door,
-        klant=klant,
-        onderdeel=ONDERDEEL,
-        doel=f"Je meldde je af voor {bijeenkomst.titel}",
-        actie=Actie.WIJZIGEN,
-    )
+    _inzage(door, klant, f"Je meldde je af voor {bijeenkomst.titel}", Actie.WIJZIGEN)
 
 
 @transaction.atomic
@@ -549,12 +507,11 @@ def aanwezigheid_vastleggen(
     )
     aanmelding.aanwezig = aanwezig
     aanmelding.save(update_fields=["aanwezig"])
-    inzage_vastleggen(
-        gebruiker=door,
-        klant=aanmelding.klant,
-        onderdeel=ONDERDEEL,
-        doel=f"Aanwezigheid bij {aanmelding.bijeenkomst.titel} vastgelegd",
-        actie=Actie.WIJZIGEN,
+    _inzage(
+        door,
+        aanmelding.klant,
+        f"Aanwezigheid bij {aanmelding.bijeenkomst.titel} vastgelegd",
+        Actie.WIJZIGEN,
     )
     return aanmelding
 
@@ -569,18 +526,15 @@ def vervolg_vastleggen(
     )
     if werkgever is None or not aanmelding.bijeenkomst.werkgevers.filter(pk=werkgever.pk).exists():
         raise InvoerFout("Kies een werkgever die meedeed.", veld="werkgever")
-    tekst = _kort(tekst, "tekst", 1000)
-    if not tekst:
-        raise InvoerFout("Schrijf op wat het vervolg is.", veld="tekst")
+    tekst = _verplicht(tekst, "tekst", 1000, "Schrijf op wat het vervolg is.")
     vervolg = Vervolg.objects.create(
         aanmelding=aanmelding, werkgever=werkgever, tekst=tekst, door=door
     )
-    inzage_vastleggen(
-        gebruiker=door,
-        klant=aanmelding.klant,
-        onderdeel=ONDERDEEL,
-        doel=f"Vervolg met {werkgever.naam} na {aanmelding.bijeenkomst.titel} vastgelegd",
-        actie=Actie.AANMAKEN,
+    _inzage(
+        door,
+        aanmelding.klant,
+        f"Vervolg met {werkgever.naam} na {aanmelding.bijeenkomst.titel} vastgelegd",
+        Actie.AANMAKEN,
     )
     return vervolg
 
@@ -605,9 +559,7 @@ def plaats_aanbieden(
     werkgever_id = _werkgever_id(door)
     if soort not in PlaatsSoort.values:
         raise InvoerFout("Kies werkervaringsplaats of proefplaatsing.", veld="soort")
-    titel = _kort(titel, "titel", 150)
-    if not titel:
-        raise InvoerFout("Schrijf op wat voor werk het is.", veld="titel")
+    titel = _verplicht(titel, "titel", 150, "Schrijf op wat voor werk het is.")
     if not 1 <= uren_per_week <= 40:
         raise InvoerFout("Vul een aantal uren per week in tussen 1 en 40.", veld="uren_per_week")
     return Plaats.objects.create(
@@ -648,11 +600,10 @@ def plaats_bijwerken(
         plaats.status = PlaatsStatus.AANGEBODEN
     plaats.save()
     if klant is not None:
-        inzage_vastleggen(
-            gebruiker=door,
-            klant=klant,
-            onderdeel=ONDERDEEL,
-            doel=f"{plaats.get_soort_display()} bij {plaats.werkgever.naam} bijgewerkt",
-            actie=Actie.WIJZIGEN,
+        _inzage(
+            door,
+            klant,
+            f"{plaats.get_soort_display()} bij {plaats.werkgever.naam} bijgewerkt",
+            Actie.WIJZIGEN,
         )
     return plaats

@@ -9,16 +9,10 @@ from opstap.accounts.models import Gebruiker
 from opstap.accounts.toegang import delegatie_ontvangers
 from opstap.klanten.keuzes import DREMPEL_GROEP_VAN, DrempelGroep, DrempelSoort, Fase, Trede
 from opstap.klanten.models import Klant
+from opstap.web.formulieren import DatumInvoer
 
 from . import services
 from .models import AanvraagStatus, DoelSoort, GesprekSoort, OverdrachtSoort, StapWie
-
-
-class DatumInvoer(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class BerichtForm(forms.Form):

@@ -2,9 +2,13 @@
 
 No amounts here: what a client keeps of their wage comes from the rules engine (page "Werk en
 inkomen"). Local choices (how many applications per three weeks, the declaration day) come from
-the municipality's settings."""
+the municipality's settings.
+
+The texts are translated when they are made: they are in the language of the request."""
 
 from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
 
 from opstap.klanten.keuzes import Fase
 from opstap.klanten.models import Klant
@@ -27,16 +31,27 @@ def regels_voor_klant(klant: Klant) -> list[Regeltekst]:
     teksten: list[Regeltekst] = []
     parttime = Regeltekst(
         "parttime",
-        "Als je (parttime) werkt",
+        _("Als je (parttime) werkt"),
         [
-            "Werken naast de bijstand mag. Het is zelfs fijn: je doet ervaring op en je verdient erbij.",
-            f"Geef elke maand door wat je hebt verdiend. Doe dat vóór de {dag}e van de volgende maand. "
-            "Stuur je loonstrook mee. Een foto met je telefoon is goed.",
-            "Wij halen je loon van je uitkering af. Een deel van je loon mag je een tijd houden. "
-            "Hoeveel dat is, zie je in de app bij 'Werk en inkomen'.",
-            "Weet je je uren nog niet precies? Geef dan door wat je verwacht. Later rekenen we het precies uit.",
-            "Heb je een nieuwe baan of meer uren? Vertel het ons meteen. Dan klopt je uitkering en hoef je "
-            "later niets terug te betalen.",
+            _(
+                "Werken naast de bijstand mag. Het is zelfs fijn: je doet ervaring op en je verdient erbij."
+            ),
+            _(
+                "Geef elke maand door wat je hebt verdiend. Doe dat vóór de %(dag)se van de volgende "
+                "maand. Stuur je loonstrook mee. Een foto met je telefoon is goed."
+            )
+            % {"dag": dag},
+            _(
+                "Wij halen je loon van je uitkering af. Een deel van je loon mag je een tijd houden. "
+                "Hoeveel dat is, zie je in de app bij 'Werk en inkomen'."
+            ),
+            _(
+                "Weet je je uren nog niet precies? Geef dan door wat je verwacht. Later rekenen we het precies uit."
+            ),
+            _(
+                "Heb je een nieuwe baan of meer uren? Vertel het ons meteen. Dan klopt je uitkering en hoef je "
+                "later niets terug te betalen."
+            ),
         ],
     )
     if werkt:
@@ -44,53 +59,79 @@ def regels_voor_klant(klant: Klant) -> list[Regeltekst]:
     teksten += [
         Regeltekst(
             "solliciteren",
-            "Werk zoeken",
+            _("Werk zoeken"),
             [
-                f"We spreken af dat je ongeveer {quotum} keer per drie weken iets doet om werk te vinden.",
-                "Dat hoeft niet altijd een sollicitatiebrief te zijn. Praten met een werkgever, een uitzendbureau "
-                "bezoeken of een cursus volgen telt ook mee. Schrijf op wat je deed.",
-                "Lukt het even niet, bijvoorbeeld door ziekte of zorg voor je kind? Vertel het je contactpersoon. "
-                "Dan kijken we samen wat wel kan.",
+                _(
+                    "We spreken af dat je ongeveer %(quotum)s keer per drie weken iets doet om werk te "
+                    "vinden."
+                )
+                % {"quotum": quotum},
+                _(
+                    "Dat hoeft niet altijd een sollicitatiebrief te zijn. Praten met een werkgever, een uitzendbureau "
+                    "bezoeken of een cursus volgen telt ook mee. Schrijf op wat je deed."
+                ),
+                _(
+                    "Lukt het even niet, bijvoorbeeld door ziekte of zorg voor je kind? Vertel het je contactpersoon. "
+                    "Dan kijken we samen wat wel kan."
+                ),
             ],
         ),
         Regeltekst(
             "vrijwilligerswerk",
-            "Vrijwilligerswerk",
+            _("Vrijwilligerswerk"),
             [
-                "Vrijwilligerswerk mag. Het kan je helpen: je leert de taal, krijgt ritme en leert mensen kennen.",
-                "Vertel je contactpersoon vooraf waar je het gaat doen en hoeveel uur.",
-                "Een kleine vrijwilligersvergoeding mag je houden, tot een maximum. Je contactpersoon vertelt je "
-                "hoeveel dat nu is.",
+                _(
+                    "Vrijwilligerswerk mag. Het kan je helpen: je leert de taal, krijgt ritme en leert mensen kennen."
+                ),
+                _("Vertel je contactpersoon vooraf waar je het gaat doen en hoeveel uur."),
+                _(
+                    "Een kleine vrijwilligersvergoeding mag je houden, tot een maximum. Je contactpersoon vertelt je "
+                    "hoeveel dat nu is."
+                ),
             ],
         ),
         Regeltekst(
             "mantelzorg",
-            "Zorgen voor iemand (mantelzorg)",
+            _("Zorgen voor iemand (mantelzorg)"),
             [
-                "Zorg je voor een familielid of iemand uit je buurt? Dat is mantelzorg. Dat mag.",
-                "Vertel het je contactpersoon. Dan houden we er rekening mee bij je afspraken over werk.",
-                "Iemand uit je netwerk helpen, zoals boodschappen doen of oppassen, mag ook. "
-                "Krijg je daar geld voor? Vraag dan eerst even of dat mag.",
+                _(
+                    "Zorg je voor een familielid of iemand uit je buurt? Dat is mantelzorg. Dat mag."
+                ),
+                _(
+                    "Vertel het je contactpersoon. Dan houden we er rekening mee bij je afspraken over werk."
+                ),
+                _(
+                    "Iemand uit je netwerk helpen, zoals boodschappen doen of oppassen, mag ook. "
+                    "Krijg je daar geld voor? Vraag dan eerst even of dat mag."
+                ),
             ],
         ),
         Regeltekst(
             "vakantie",
-            "Op vakantie",
+            _("Op vakantie"),
             [
-                "Ga je op vakantie of naar het buitenland? Vertel het je contactpersoon vooraf.",
-                "Hoe lang je weg mag, hangt af van je situatie. Meestal is dat een paar weken per jaar. "
-                "Je contactpersoon vertelt je wat voor jou geldt.",
-                "Heb je werk? Spreek je vakantie dan ook af met je werkgever.",
+                _("Ga je op vakantie of naar het buitenland? Vertel het je contactpersoon vooraf."),
+                _(
+                    "Hoe lang je weg mag, hangt af van je situatie. Meestal is dat een paar weken per jaar. "
+                    "Je contactpersoon vertelt je wat voor jou geldt."
+                ),
+                _("Heb je werk? Spreek je vakantie dan ook af met je werkgever."),
             ],
         ),
         Regeltekst(
             "veranderingen",
-            "Veranderingen doorgeven",
+            _("Veranderingen doorgeven"),
             [
-                "Verandert er iets in je leven? Geef het dan zo snel mogelijk door. Dan klopt je uitkering.",
-                "Denk aan: je gaat verhuizen, er komt iemand bij je wonen of iemand gaat weg, je krijgt werk of "
-                "meer uren, je krijgt geld of een erfenis, of je gaat trouwen of samenwonen.",
-                "Twijfel je of iets belangrijk is? Stuur een bericht in de app. Een vraag stellen kan altijd.",
+                _(
+                    "Verandert er iets in je leven? Geef het dan zo snel mogelijk door. Dan klopt je uitkering."
+                ),
+                _(
+                    "Denk aan: je gaat verhuizen, er komt iemand bij je wonen of iemand gaat weg, je krijgt werk of "
+                    "meer uren, je krijgt geld of een erfenis, of je gaat trouwen of samenwonen."
+                ),
+                _(
+                    "Twijfel je of iets belangrijk is? Stuur een bericht in de app. Een vraag stellen kan altijd."
+                ),
             ],
         ),
     ]

@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -292,9 +292,11 @@ def mijn_regels_pdf(request: HttpRequest) -> HttpResponse:
     inzage_bij_verzoek(
         request, klant, "regels", "Je maakte een brief met je regels", Actie.EXPORTEREN
     )
+    with translation.override("nl"):  # the letter itself is in Dutch only
+        teksten = regels_voor_klant(klant)
     pdf = regels_brief_pdf(
         klant,
-        regels_voor_klant(klant),
+        teksten,
         contactpersoon_naam=naam,
         bereikbaar=profiel.bereikbaar if profiel else "",
         telefoon=profiel.telefoon_direct if profiel else "",

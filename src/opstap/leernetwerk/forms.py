@@ -7,15 +7,9 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from opstap.accounts.models import Gebruiker
+from opstap.web.formulieren import DatumInvoer
 
 from .models import MAX_TEKST, ActieStatus, Code, Onderwerp
-
-
-class DatumInvoer(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class BijdrageFormulier(forms.Form):

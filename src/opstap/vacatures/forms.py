@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from opstap.inkomen.services import minimumloon_per_uur
+from opstap.web.formulieren import getal_veld
 from opstap.web.geld import euro
 
 MAX_UREN = 40
@@ -58,18 +59,17 @@ def _postcode(waarde: str) -> str:
     return f"{m.group(1)} {m.group(2).upper()}"
 
 
-def _uren_veld(label: Any) -> forms.IntegerField:
-    return forms.IntegerField(
-        label=label,
-        min_value=1,
-        max_value=MAX_UREN,
+def _uren_veld(label: Any, *, required: bool = True) -> forms.IntegerField:
+    """Hours per week, 1 to 40, typed on a number keyboard."""
+    return getal_veld(
+        label,
+        1,
+        MAX_UREN,
+        required=required,
         widget=forms.TextInput(attrs={"inputmode": "numeric"}),
-        error_messages={
-            "required": _("Vul een aantal uren per week in, van 1 tot 40."),
-            "invalid": _("Vul een heel aantal uren in, van 1 tot 40."),
-            "min_value": _("Vul een aantal uren per week in, van 1 tot 40."),
-            "max_value": _("Vul een aantal uren per week in, van 1 tot 40."),
-        },
+        buiten_bereik=_("Vul een aantal uren per week in, van 1 tot 40."),
+        leeg=_("Vul een aantal uren per week in, van 1 tot 40."),
+        ongeldig=_("Vul een heel aantal uren in, van 1 tot 40."),
     )
 
 
@@ -198,17 +198,8 @@ class WerkwensenFormulier(forms.Form):
         required=False,
         help_text=_("Dit blijft tussen jou en je contactpersoon; werkgevers zien het nooit."),
     )
-    max_uren_per_week = forms.IntegerField(
-        label=_("Hoeveel uur per week kun je hoogstens werken? (mag je leeg laten)"),
-        required=False,
-        min_value=1,
-        max_value=MAX_UREN,
-        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
-        error_messages={
-            "invalid": _("Vul een heel aantal uren in, van 1 tot 40."),
-            "min_value": _("Vul een aantal uren per week in, van 1 tot 40."),
-            "max_value": _("Vul een aantal uren per week in, van 1 tot 40."),
-        },
+    max_uren_per_week = _uren_veld(
+        _("Hoeveel uur per week kun je hoogstens werken? (mag je leeg laten)"), required=False
     )
     gewenste_beroepen = LijstVeld(
         label=_("Welk werk zou je graag doen?"),

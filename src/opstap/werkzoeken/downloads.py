@@ -6,6 +6,7 @@ from django.http import FileResponse, Http404
 
 from opstap.contact.bijlagen import downloadnaam
 
+from .models import Activiteit, Stuk, StukSoort
 from .services import VIDEO_TYPES
 
 
@@ -23,3 +24,21 @@ def als_download(
     )
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+def bewijs_download(activiteit: Activiteit) -> FileResponse:
+    """The proof of an activity, as a download."""
+    return als_download(
+        activiteit.bewijs, activiteit.bewijs_naam, activiteit.bewijs_type, activiteit.pk
+    )
+
+
+def stuk_download(stuk: Stuk) -> FileResponse:
+    """The file of a CV, letter or video: a video plays in the page, the rest downloads."""
+    return als_download(
+        stuk.bestand,
+        stuk.bestand_naam,
+        stuk.bestand_type,
+        stuk.pk,
+        inline=stuk.soort == StukSoort.VIDEO,
+    )

@@ -7,16 +7,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from opstap.web.formulieren import DatumInvoer, getal_veld
+
 from .models import ActiviteitSoort, StemmingScore, StukSoort, Uitkomst
 from .services import MAX_AANTAL, MAX_PERIODE_WEKEN
-
-
-class DatumInvoer(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
 
 BESTAND_ACCEPT = ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
 DOEL_KEUZES = [
@@ -82,27 +76,21 @@ class AfwijzingForm(forms.Form):
 
 
 class PlichtForm(forms.Form):
-    aantal = forms.IntegerField(
-        label=_("Aantal activiteiten per periode"),
-        min_value=0,
-        max_value=MAX_AANTAL,
-        error_messages={
-            "required": _("Vul een aantal in."),
-            "invalid": _("Vul een heel getal in."),
-            "min_value": _("Kies een aantal tussen 0 en 30."),
-            "max_value": _("Kies een aantal tussen 0 en 30."),
-        },
+    aantal = getal_veld(
+        _("Aantal activiteiten per periode"),
+        0,
+        MAX_AANTAL,
+        buiten_bereik=_("Kies een aantal tussen 0 en 30."),
+        leeg=_("Vul een aantal in."),
+        ongeldig=_("Vul een heel getal in."),
     )
-    periode_weken = forms.IntegerField(
-        label=_("Periode in weken"),
-        min_value=1,
-        max_value=MAX_PERIODE_WEKEN,
-        error_messages={
-            "required": _("Vul het aantal weken in."),
-            "invalid": _("Vul een heel getal in."),
-            "min_value": _("Kies een periode van 1 tot 13 weken."),
-            "max_value": _("Kies een periode van 1 tot 13 weken."),
-        },
+    periode_weken = getal_veld(
+        _("Periode in weken"),
+        1,
+        MAX_PERIODE_WEKEN,
+        buiten_bereik=_("Kies een periode van 1 tot 13 weken."),
+        leeg=_("Vul het aantal weken in."),
+        ongeldig=_("Vul een heel getal in."),
     )
     soorten = forms.MultipleChoiceField(
         label=_("Wat telt mee?"),
@@ -139,16 +127,13 @@ class VrijstellingForm(forms.Form):
 
 
 class PauzeForm(forms.Form):
-    weken = forms.IntegerField(
-        label=_("Hoeveel weken pauze?"),
-        min_value=1,
-        max_value=26,
+    weken = getal_veld(
+        _("Hoeveel weken pauze?"),
+        1,
+        26,
         initial=12,
-        error_messages={
-            "required": _("Vul het aantal weken in."),
-            "min_value": _("Kies een pauze van 1 tot 26 weken."),
-            "max_value": _("Kies een pauze van 1 tot 26 weken."),
-        },
+        buiten_bereik=_("Kies een pauze van 1 tot 26 weken."),
+        leeg=_("Vul het aantal weken in."),
     )
 
 

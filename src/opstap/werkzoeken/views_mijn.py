@@ -19,7 +19,7 @@ from opstap.privacy.services import inzage_bij_verzoek
 from opstap.web.omvang import max_verzoek
 
 from . import selectors, services
-from .downloads import als_download
+from .downloads import bewijs_download, stuk_download
 from .flyer import flyer_pdf
 from .forms import (
     ActiviteitForm,
@@ -175,7 +175,7 @@ def bewijs(request: HttpRequest, activiteit_pk: int) -> HttpResponse:
         toegang.zichtbare_activiteiten(gebruiker_van(request)).filter(klant=klant),
         pk=activiteit_pk,
     )
-    response = als_download(item.bewijs, item.bewijs_naam, item.bewijs_type, item.pk)
+    response = bewijs_download(item)
     inzage_bij_verzoek(request, klant, "bewijs", "Je opende een bewijsstuk")
     return response  # type: ignore[return-value]
 
@@ -362,13 +362,7 @@ def stuk(request: HttpRequest, stuk_pk: int) -> HttpResponse:
 def stuk_bestand(request: HttpRequest, stuk_pk: int) -> HttpResponse:
     klant = _klant(request)
     item = _eigen_stuk(request, klant, stuk_pk)
-    response = als_download(
-        item.bestand,
-        item.bestand_naam,
-        item.bestand_type,
-        item.pk,
-        inline=item.soort == StukSoort.VIDEO,
-    )
+    response = stuk_download(item)
     inzage_bij_verzoek(request, klant, "cv en brieven", "Je opende je eigen bestand")
     return response  # type: ignore[return-value]
 

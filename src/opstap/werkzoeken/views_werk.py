@@ -17,9 +17,9 @@ from opstap.klanten.models import Klant
 from opstap.privacy.services import inzage_bij_verzoek, inzages_bij_lijst
 
 from . import selectors, services
-from .downloads import als_download
+from .downloads import bewijs_download, stuk_download
 from .forms import ControleForm, PauzeForm, PlichtForm, VrijstellingForm
-from .models import STANDAARD_SOORTEN, Groepstip, StukSoort, Vrijstelling, VrijstellingSoort
+from .models import STANDAARD_SOORTEN, Groepstip, Vrijstelling, VrijstellingSoort
 
 
 def _klant(request: HttpRequest, klant_pk: int) -> Klant:
@@ -189,13 +189,7 @@ def stuk_bestand(request: HttpRequest, klant_pk: int, stuk_pk: int) -> HttpRespo
     gebruiker = gebruiker_van(request)
     dossier = _klant(request, klant_pk)
     stuk = get_object_or_404(toegang.zichtbare_stukken(gebruiker).filter(klant=dossier), pk=stuk_pk)
-    response = als_download(
-        stuk.bestand,
-        stuk.bestand_naam,
-        stuk.bestand_type,
-        stuk.pk,
-        inline=stuk.soort == StukSoort.VIDEO,
-    )
+    response = stuk_download(stuk)
     inzage_bij_verzoek(
         request, dossier, "cv en brieven", "Begeleiding: je cv, brief of filmpje geopend"
     )
@@ -209,7 +203,7 @@ def bewijs(request: HttpRequest, klant_pk: int, activiteit_pk: int) -> HttpRespo
     item = get_object_or_404(
         toegang.zichtbare_activiteiten(gebruiker).filter(klant=dossier), pk=activiteit_pk
     )
-    response = als_download(item.bewijs, item.bewijs_naam, item.bewijs_type, item.pk)
+    response = bewijs_download(item)
     inzage_bij_verzoek(request, dossier, "bewijs", "Begeleiding: een bewijsstuk geopend")
     return response  # type: ignore[return-value]
 
