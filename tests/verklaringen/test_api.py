@@ -191,11 +191,15 @@ def test_mislukt_het_opslaan_halverwege_dan_blijft_er_niets_over(
         geschreven.append(echt_opslaan(naam, inhoud))
         return geschreven[-1]
 
-    def kapot(*args: Any, **kwargs: Any) -> None:
-        raise RuntimeError("schijf vol")
+    echt_invoegen = services.invoegen
+
+    def kapot(obj: Any, *args: Any) -> None:
+        if isinstance(obj, Loonstrookbestand):
+            raise RuntimeError("schijf vol")
+        echt_invoegen(obj, *args)
 
     monkeypatch.setattr(opslag, "_save", opslaan)
-    monkeypatch.setattr(Loonstrookbestand, "save", kapot)
+    monkeypatch.setattr(services, "invoegen", kapot)
     voor = Inkomstenverklaring.objects.count()
     baan = _baan(wereld)
     voorbereid = voorbereiden(io.BytesIO(pdfs.schoon()), "strook.pdf")

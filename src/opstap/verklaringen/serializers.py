@@ -6,7 +6,7 @@ from rest_framework import serializers
 
 from opstap.inkomen.rekendatum import API_UITLEG
 
-from .models import Inkomstenverklaring, Status, Verrekening
+from .models import Inkomstenverklaring, LeesStatus, Status, Verrekening
 from .services import MAX_NETTO_PER_MAAND, MAX_UREN_PER_MAAND
 
 
@@ -193,40 +193,27 @@ class VerklaringInvoerSerializer(serializers.Serializer[Any]):
     )
 
 
-class InkomstenverklaringSerializer(
-    VerklaringInvoerSerializer, serializers.ModelSerializer[Inkomstenverklaring]
-):
-    """A monthly income declaration for one job, as stored, with its receipt and settlement."""
+class InkomstenverklaringSerializer(VerklaringInvoerSerializer):
+    """A monthly income declaration for one job, as stored, with its receipt and settlement.
+    Fields declared one by one (not a model serializer): building them from the model on every
+    answer cost more than the rest of a deadline-day request together."""
 
+    id = serializers.IntegerField(read_only=True)
     werkgever = serializers.CharField(source="baan.werkgever_naam", read_only=True)
     klant = serializers.IntegerField(source="klant_id", read_only=True)
+    status = serializers.ChoiceField(
+        choices=Status.choices, read_only=True, help_text=" → ".join(Status.values)
+    )
     status_tekst = serializers.CharField(source="get_status_display", read_only=True)
+    ontbreekt = serializers.CharField(
+        read_only=True, help_text="Wat er nog ontbreekt, in woorden voor de klant."
+    )
+    lees_status = serializers.ChoiceField(choices=LeesStatus.choices, read_only=True)
+    gelezen = serializers.JSONField(
+        read_only=True, help_text="Wat op de loonstrook gelezen is (null: nog niet of niets)."
+    )
     ontvangstbewijs = serializers.SerializerMethodField()
     verrekening = serializers.SerializerMethodField()
-
-    class Meta:
-        model = Inkomstenverklaring
-        fields = [
-            "id",
-            "klant",
-            "maand",
-            "baan",
-            "werkgever",
-            "uren",
-            "netto_loon",
-            "bruto_loon",
-            "schatting",
-            "loonstrook",
-            "status",
-            "status_tekst",
-            "ontbreekt",
-            "lees_status",
-            "gelezen",
-            "ontvangstbewijs",
-            "verrekening",
-        ]
-        read_only_fields = ["id", "status", "ontbreekt", "lees_status", "gelezen"]
-        extra_kwargs = {"status": {"help_text": " → ".join(Status.values)}}
 
     @extend_schema_field(OntvangstbewijsSerializer)
     def get_ontvangstbewijs(self, verklaring: Inkomstenverklaring) -> dict[str, Any]:
