@@ -20,7 +20,8 @@ from opstap.werken.models import Baan
 from tests.loonstrook import strookjes
 from tests.wereld import Wereld
 
-pytestmark = pytest.mark.django_db
+# One Redis database and fixed keys: these tests run one after another on one worker.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("redis-wachtrij")]
 
 REDIS = "redis://127.0.0.1:6379/13"
 
