@@ -207,6 +207,7 @@ LEZEN = "opstap.verklaringen.tasks.loonstrook_lezen"
 LEZEN_WACHTRIJ = "opstap.verklaringen.tasks.wachtrij_lezen"
 WACHTRIJ_SLEUTEL = "opstap:verklaringen:te-lezen"
 GEPLAND_SLEUTEL = "opstap:verklaringen:lezen-gepland"
+GEPLAND_SECONDEN = 1  # at most one hand-over task per this many seconds
 VANGNET_NA = timedelta(minutes=10)
 _redis: dict[str, redis.Redis] = {}
 
@@ -232,10 +233,10 @@ def lezen_inplannen(verklaring_id: int) -> None:
             return
         pijp = wachtrij.pipeline()
         pijp.sadd(WACHTRIJ_SLEUTEL, verklaring_id)
-        pijp.set(GEPLAND_SLEUTEL, 1, nx=True, ex=1)
+        pijp.set(GEPLAND_SLEUTEL, 1, nx=True, ex=GEPLAND_SECONDEN)
         _, nieuw = pijp.execute()
         if nieuw:  # the first in this second: one task reads everything queued until it runs
-            taak(LEZEN_WACHTRIJ).apply_async(countdown=1)
+            taak(LEZEN_WACHTRIJ).apply_async(countdown=GEPLAND_SECONDEN)
     except Exception:
         logger.exception(
             "lezen van verklaring %s niet ingepland; het vangnet leest hem", verklaring_id
