@@ -6,6 +6,8 @@ write asks one of the `mag_…` rules below, so a rule change is made once and t
 """
 
 from datetime import date, timedelta
+from functools import cache
+from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import connection
@@ -265,6 +267,14 @@ def zichtbare_verklaringen(gebruiker: Gebruiker) -> QuerySet[Inkomstenverklaring
 _BAAN_VOOR_VERKLARING = {"id", "gemeente_id", "klant_id", "werkgever_naam", "begonnen_op"}
 
 
+@cache
+def _baan_kolommen() -> tuple[list[Any], str]:
+    """The job's fields a declaration reads, in the model's order (as Model.from_db expects
+    them), and their columns for the query: worked out once, not per declaration."""
+    velden = [f for f in Baan._meta.concrete_fields if f.attname in _BAAN_VOOR_VERKLARING]
+    return velden, ", ".join(f"b.{f.column}" for f in velden)
+
+
 def eigen_baan(gebruiker: Gebruiker, baan_pk: int) -> Baan | None:
     """A client's own job with the client loaded, in one query (deadline day: thousands of
     declarations, each naming its job). None for anyone else's job, or for a non-client.
@@ -272,9 +282,7 @@ def eigen_baan(gebruiker: Gebruiker, baan_pk: int) -> Baan | None:
     Of the job and the client only what a declaration reads; the rest loads when asked for."""
     if gebruiker.rol != Rol.KLANT or gebruiker.gemeente_id is None:
         return None
-    # The job's columns in the model's order, as Model.from_db expects them.
-    velden = [f for f in Baan._meta.concrete_fields if f.attname in _BAAN_VOOR_VERKLARING]
-    kolommen = ", ".join(f"b.{f.column}" for f in velden)
+    velden, kolommen = _baan_kolommen()
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT {kolommen} FROM werken_baan b JOIN klanten_klant k ON k.id = b.klant_id "  # noqa: S608  # the model's own column names

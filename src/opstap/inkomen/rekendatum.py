@@ -31,20 +31,29 @@ class Rekendatum:
         """The short, kind note for a provisional result; empty when it is not provisional."""
         if not self.voorlopig:
             return ""
-        return _(
-            "De bedragen voor %(jaar)s zijn nog niet bekend. Dit is berekend met de bedragen van "
-            "%(maand)s. Zodra de nieuwe bedragen er zijn, rekenen we opnieuw."
-        ) % {"jaar": self.gewenst.year, "maand": date_format(self.datum, "F Y")}
+        return (
+            _(
+                "De bedragen voor %(jaar)s zijn nog niet bekend. Dit is berekend met de bedragen van "
+                "%(maand)s. Zodra de nieuwe bedragen er zijn, rekenen we opnieuw."
+            )
+            % self._jaar_en_maand()
+        )
 
     @property
     def melding_verrekend(self) -> str:
         """The note beside a stored settlement that was computed provisionally."""
         if not self.voorlopig:
             return ""
-        return _(
-            "Toen we dit verrekenden, waren de bedragen voor %(jaar)s nog niet bekend. We rekenden "
-            "met de bedragen van %(maand)s. Zodra de nieuwe bedragen er zijn, rekenen we opnieuw."
-        ) % {"jaar": self.gewenst.year, "maand": date_format(self.datum, "F Y")}
+        return (
+            _(
+                "Toen we dit verrekenden, waren de bedragen voor %(jaar)s nog niet bekend. We rekenden "
+                "met de bedragen van %(maand)s. Zodra de nieuwe bedragen er zijn, rekenen we opnieuw."
+            )
+            % self._jaar_en_maand()
+        )
+
+    def _jaar_en_maand(self) -> dict[str, object]:
+        return {"jaar": self.gewenst.year, "maand": date_format(self.datum, "F Y")}
 
     def als_json(self) -> dict[str, object]:
         return {"rekendatum": self.datum.isoformat(), "voorlopig": self.voorlopig}

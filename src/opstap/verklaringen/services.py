@@ -11,6 +11,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 import redis
@@ -209,7 +210,11 @@ WACHTRIJ_SLEUTEL = "opstap:verklaringen:te-lezen"
 GEPLAND_SLEUTEL = "opstap:verklaringen:lezen-gepland"
 GEPLAND_SECONDEN = 1  # at most one hand-over task per this many seconds
 VANGNET_NA = timedelta(minutes=10)
-_redis: dict[str, redis.Redis] = {}
+
+
+@cache
+def _redis_client(url: str) -> redis.Redis:
+    return redis.Redis.from_url(url)  # one client per process and URL: its pool is shared
 
 
 def _wachtrij() -> redis.Redis | None:
@@ -218,9 +223,7 @@ def _wachtrij() -> redis.Redis | None:
     url = str(settings.CELERY_BROKER_URL)
     if settings.CELERY_TASK_ALWAYS_EAGER or not url.startswith(("redis://", "rediss://")):
         return None
-    if url not in _redis:
-        _redis[url] = redis.Redis.from_url(url)  # one client per process: its pool is shared
-    return _redis[url]
+    return _redis_client(url)
 
 
 def lezen_inplannen(verklaring_id: int) -> None:
