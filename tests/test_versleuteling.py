@@ -32,7 +32,13 @@ from opstap.inkomen.models import Berekening
 from opstap.klanten.importeren import importeer_klanten
 from opstap.klanten.models import Drempel, Klant, TredeWijziging
 from opstap.privacy.checks import geen_volgorde_op_versleutelde_velden, volgorde_fouten
-from opstap.privacy.crypto import sleutels_vergeten, zoekhash, zoekhashes
+from opstap.privacy.crypto import (
+    BESTAND_KOP,
+    ontsleutel_bestand,
+    sleutels_vergeten,
+    zoekhash,
+    zoekhashes,
+)
 from opstap.privacy.fields import VersleuteldTekstVeld
 from opstap.privacy.sleutels import versleutelde_bestandsvelden, versleutelde_velden
 from tests.wereld import Wereld, maak_klant, nieuwe_bsns
@@ -472,7 +478,9 @@ def test_sleutel_roteren_zonder_dubbele_klanten_of_verloren_gegevens(
         assert bericht.bijlage.name != naam_voor and len(bericht.bijlage.name) == len(naam_voor)
         assert not storages["default"].exists(naam_voor)
         with storages["default"].open(bericht.bijlage.name, "rb") as bestand:
-            assert nieuw.decrypt(bestand.read()) == PDF
+            opgeslagen = bestand.read()
+        # Only the new key is configured here: this raises if the file is not under it.
+        assert opgeslagen.startswith(BESTAND_KOP) and ontsleutel_bestand(opgeslagen) == PDF
         download = cp.get(f"/werk/klanten/{klant.pk}/berichten/{bericht.pk}/bijlage/")
         assert b"".join(download.streaming_content) == PDF  # type: ignore[attr-defined]
         assert (
@@ -483,6 +491,51 @@ def test_sleutel_roteren_zonder_dubbele_klanten_of_verloren_gegevens(
         resultaat = importeer_klanten(_csv([*bsns, klant.bsn_versleuteld]), gemeente=gemeente)
         assert (resultaat.toegevoegd, resultaat.bijgewerkt) == (0, 4)
         assert Klant.objects.filter(gemeente=gemeente).count() == aantal
+
+
+def test_bestanden_gcm_en_oudere_fernet_bestanden_blijven_leesbaar(
+    wereld: Wereld, django_capture_on_commit_callbacks: Any
+) -> None:
+    """Files are AES-256-GCM under a key derived from the first key; one changed byte is refused;
+    a file stored earlier as a Fernet token is still served, and rotation rewrites it."""
+    from django.conf import settings as django_settings
+    from django.core.exceptions import ImproperlyConfigured
+
+    cp, klant_client = _client(wereld, Rol.CONTACTPERSOON), _client(wereld, Rol.KLANT)
+    klant = _vul_dossier(wereld, cp, klant_client)
+    bericht = Bericht.objects.get(klant=klant, van_klant=True)
+    onder = storages["default"]
+    with onder.open(bericht.bijlage.name, "rb") as bestand:
+        opgeslagen = bestand.read()
+    assert opgeslagen.startswith(BESTAND_KOP)
+    assert len(opgeslagen) == len(BESTAND_KOP) + 12 + len(PDF) + 16  # nonce, ciphertext, tag
+
+    # Tampered with on disk: refused, never served as something else.
+    gewijzigd = bytearray(opgeslagen)
+    gewijzigd[len(BESTAND_KOP) + 20] ^= 1
+    with pytest.raises(ImproperlyConfigured):
+        ontsleutel_bestand(bytes(gewijzigd))
+
+    # An older installation's file: a Fernet token under the same key, put in place raw.
+    sleutel_a = django_settings.FIELD_ENCRYPTION_KEYS[0]
+    onder.delete(bericht.bijlage.name)
+    onder.save(bericht.bijlage.name, ContentFile(Fernet(sleutel_a.encode()).encrypt(PDF)))
+    download = cp.get(f"/werk/klanten/{klant.pk}/berichten/{bericht.pk}/bijlage/")
+    assert b"".join(download.streaming_content) == PDF  # type: ignore[attr-defined]
+
+    sleutel_b = Fernet.generate_key().decode()
+    with _sleutels(sleutel_b, sleutel_a):
+        sleutels_vergeten()
+        with django_capture_on_commit_callbacks(execute=True):
+            call_command("sleutels_roteren", stdout=StringIO())
+    with _sleutels(sleutel_b):
+        sleutels_vergeten()
+        bericht.refresh_from_db()
+        with onder.open(bericht.bijlage.name, "rb") as bestand:
+            opgeslagen = bestand.read()
+        assert opgeslagen.startswith(BESTAND_KOP) and ontsleutel_bestand(opgeslagen) == PDF
+        eigen = klant_client.get(f"/mijn/berichten/{bericht.pk}/bijlage/")
+        assert b"".join(eigen.streaming_content) == PDF  # type: ignore[attr-defined]
 
 
 def test_zonder_roteren_blijft_de_oude_sleutel_nodig(wereld: Wereld) -> None:

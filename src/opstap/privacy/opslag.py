@@ -1,7 +1,7 @@
 """File storage that keeps uploaded files encrypted at rest (attachments: payslips, letters).
 
 It wraps the default storage (the file system in production, memory in the tests): what lands
-there is a Fernet token over the file's bytes, under a random name (the FileField's upload_to
+is the file's bytes encrypted and authenticated (AES-256-GCM, see crypto.py), under a random name (the FileField's upload_to
 never uses the client's file name). Opening a file through this storage decrypts it, so views
 read the plain bytes only when they serve them to someone allowed to see them."""
 
@@ -16,7 +16,7 @@ from django.core.files.base import ContentFile, File
 from django.core.files.storage import FileSystemStorage, Storage, storages
 from django.utils.deconstruct import deconstructible
 
-from .crypto import heeft_eerste_sleutel, ontsleutel_bytes, roteer, versleutel_bytes
+from .crypto import heeft_eerste_sleutel, ontsleutel_bestand, roteer_bestand, versleutel_bestand
 
 
 @deconstructible(path="opstap.privacy.opslag.VersleuteldeOpslag")
@@ -36,19 +36,19 @@ class VersleuteldeOpslag(Storage):
             raise ValueError(
                 "Versleutelde bestanden worden alleen gelezen; sla een nieuw bestand op."
             )
-        inhoud = ontsleutel_bytes(self.ruw_lezen(name))
+        inhoud = ontsleutel_bestand(self.ruw_lezen(name))
         return ContentFile(inhoud, name=name)
 
     def _save(self, name: str, content: File[Any]) -> str:
         if hasattr(content, "seek"):
             content.seek(0)
         data = b"".join(content.chunks()) if hasattr(content, "chunks") else content.read()
-        naam = self.onder.save(name, ContentFile(versleutel_bytes(data)), max_length=None)
+        naam = self.onder.save(name, ContentFile(versleutel_bestand(data)), max_length=None)
         _naar_schijf(self.onder, naam)
         return naam
 
     def size(self, name: str) -> int:
-        return len(ontsleutel_bytes(self.ruw_lezen(name)))
+        return len(ontsleutel_bestand(self.ruw_lezen(name)))
 
     # --- raw access, for migrations and key rotation ---
 
@@ -67,7 +67,7 @@ class VersleuteldeOpslag(Storage):
         token = self.ruw_lezen(name)
         if heeft_eerste_sleutel(token):
             return None
-        return self.versleuteld_opslaan(name, roteer(token))
+        return self.versleuteld_opslaan(name, roteer_bestand(token))
 
     # --- everything else is the underlying storage's ---
 

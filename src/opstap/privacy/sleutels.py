@@ -23,9 +23,9 @@ from django.db.backends.base.schema import BaseDatabaseSchemaEditor
 from .crypto import (
     heeft_eerste_sleutel,
     is_leesbaar,
-    ontsleutel_bytes,
+    ontsleutel_bestand,
     roteer,
-    versleutel_bytes,
+    versleutel_bestand,
     zoekhash,
 )
 from .fields import VersleuteldJaNeeVeld, VersleuteldJSONVeld, VersleuteldVeld
@@ -193,7 +193,7 @@ def bestanden_versleutelen(
                     continue  # already as wanted
                 nieuw = onder.save(
                     nieuwe_naam(naam),
-                    ContentFile(versleutel_bytes(data) if heen else ontsleutel_bytes(data)),
+                    ContentFile(versleutel_bestand(data) if heen else ontsleutel_bestand(data)),
                 )
                 _bijwerken(verbinding, model, [(sleutel, {kolom: nieuw})])
                 transaction.on_commit(_verwijderen(onder, naam), using=verbinding.alias)

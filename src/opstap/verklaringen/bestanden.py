@@ -123,10 +123,12 @@ def voorbereiden(bestand: IO[bytes], naam: str) -> Voorbereid:
     opslaan = ontvangen
     if soort in BEELD_SOORTEN or soort in HEIC_SOORTEN:
         opslaan, soort = _beeld_schoonmaken(ontvangen, soort)
+    sha256 = hashlib.sha256(ontvangen).hexdigest()
     return Voorbereid(
         naam=(naam or "loonstrook")[:200],
         soort=soort,
         inhoud=opslaan,
-        sha256=hashlib.sha256(ontvangen).hexdigest(),
-        sha256_opgeslagen=hashlib.sha256(opslaan).hexdigest(),
+        sha256=sha256,
+        # A PDF is stored as received: the same bytes, the same hash.
+        sha256_opgeslagen=sha256 if opslaan is ontvangen else hashlib.sha256(opslaan).hexdigest(),
     )
