@@ -227,3 +227,50 @@ def test_verrekenen_met_onmogelijke_cijfers_geeft_een_nederlandse_fout(wereld: W
             uren=Decimal(900),
             reden="typfout",
         )
+
+
+def test_het_uitgeschreven_antwoord_is_gelijk_aan_drf_veld_voor_veld(wereld: Wereld) -> None:
+    """The declaration's answer is written out by hand (speed); it must say exactly what DRF's
+    own walk over the declared fields says, settled or not, with and without optional values."""
+    from rest_framework import serializers
+
+    from opstap.verklaringen.api import BEREKENING_NIET, VERREKENING_ERBIJ
+    from opstap.verklaringen.serializers import (
+        InkomstenverklaringSerializer,
+        OntvangstbewijsSerializer,
+        ontvangstbewijs,
+    )
+
+    verklaring = _verklaring(wereld)
+    client = _client(wereld, Rol.INKOMENSCONSULENT)
+    assert (
+        client.post(
+            f"/api/v1/inkomstenverklaringen/{verklaring.pk}/verrekening/",
+            {"netto_loon": "600.00", "reden": "Volgens de loonstrook"},
+        ).status_code
+        == 201
+    )
+    Inkomstenverklaring.objects.filter(pk=verklaring.pk).update(
+        gelezen={"netto_loon": "600.00", "uren": None}
+    )
+    anders = Inkomstenverklaring.objects.exclude(pk=verklaring.pk).first() or verklaring
+    Inkomstenverklaring.objects.filter(pk=anders.pk).update(
+        bruto_loon=Decimal("812.5"), ontbreekt="De loonstrook van de laatste week"
+    )
+    alle = list(
+        Inkomstenverklaring.objects.select_related("baan", "klant", *VERREKENING_ERBIJ)
+        .defer(*BEREKENING_NIET)
+        .prefetch_related("bestanden")
+    )
+    assert any(v.bruto_loon is None for v in alle) and any(v.bruto_loon for v in alle)
+    assert any(hasattr(v, "verrekening") for v in alle)
+    velden = set(InkomstenverklaringSerializer().fields) - {"loonstrook"}  # write-only
+    for v in alle:
+        serializer = InkomstenverklaringSerializer(v)
+        snel = serializer.data
+        drf = serializers.Serializer.to_representation(serializer, v)
+        assert set(snel) == velden == set(drf)
+        for veld in velden - {"maand", "ontvangstbewijs"}:
+            assert snel[veld] == drf[veld], veld
+        assert snel["maand"] == v.maand.strftime("%Y-%m")
+        assert snel["ontvangstbewijs"] == OntvangstbewijsSerializer(ontvangstbewijs(v)).data
