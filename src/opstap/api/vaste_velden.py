@@ -19,7 +19,7 @@ from rest_framework import serializers
 def _mal(
     cls: type[serializers.Serializer[Any]],
 ) -> dict[str, serializers.Field[Any, Any, Any, Any]]:
-    return copy.deepcopy(cls._declared_fields)  # type: ignore[attr-defined]
+    return copy.deepcopy(cls._declared_fields)
 
 
 class VasteVelden:
