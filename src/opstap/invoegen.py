@@ -1,5 +1,6 @@
 """Inserting one new row without the ORM's SQL compiler, for the writes done thousands of times a
-minute on deadline day (a declaration, its payslip row, the access-log entry).
+minute on deadline day (a declaration, its payslip row, the access-log entry); and the reverse,
+a model instance from a row read with plain SQL (`uit_rij`).
 
 The values are exactly those Model.save() would write: every field's pre_save (defaults already
 set, auto_now, a FileField's name) and get_db_prep_save (encryption of the encrypted fields) run.
@@ -43,3 +44,26 @@ def invoegen(obj: Model, alias: str = "default") -> None:
         obj.pk = cursor.fetchone()[0]
     obj._state.adding = False
     obj._state.db = alias
+
+
+@cache
+def _omzetters(veld: "Field[Any, Any]", alias: str) -> tuple[list[Any], Any]:
+    verbinding = connections[alias]
+    kolom = veld.get_col(veld.model._meta.db_table)
+    return [*verbinding.ops.get_db_converters(kolom), *veld.get_db_converters(verbinding)], kolom
+
+
+def uit_rij[M: Model](
+    model: type[M], velden: "list[Field[Any, Any]]", rij: tuple[Any, ...], alias: str = "default"
+) -> M:
+    """A model instance from one row of plain SQL holding `velden` (in the model's field order),
+    converted as a queryset would: the backend's converters (SQLite's dates and booleans) and each
+    field's from_db_value (decryption). Fields not in `velden` load when first read."""
+    verbinding = connections[alias]
+    waarden = []
+    for veld, waarde in zip(velden, rij, strict=True):
+        omzetters, kolom = _omzetters(veld, alias)
+        for omzetter in omzetters:
+            waarde = omzetter(waarde, kolom, verbinding)
+        waarden.append(waarde)
+    return model.from_db(alias, [v.attname for v in velden], waarden)

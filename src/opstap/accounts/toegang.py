@@ -17,6 +17,7 @@ from django.utils import timezone
 from opstap.bemiddeling.models import Aanmelding, Bijeenkomst, Plaats, Voorstel
 from opstap.contact.models import Gespreksverslag, OverdrachtSoort
 from opstap.gemeenten.models import STANDAARD_INSTELLINGEN, Gemeente
+from opstap.invoegen import uit_rij
 from opstap.klanten.models import Klant
 from opstap.leernetwerk.models import Bijdrage, Code, Sessie, Status
 from opstap.verklaringen.models import Inkomstenverklaring, Verrekening
@@ -292,12 +293,7 @@ def eigen_baan(gebruiker: Gebruiker, baan_pk: int) -> Baan | None:
         rij = cursor.fetchone()
     if rij is None:
         return None
-    # to_python: SQLite returns a date as text.
-    baan = Baan.from_db(
-        "default",
-        [f.attname for f in velden],
-        [f.to_python(w) for f, w in zip(velden, rij, strict=True)],
-    )
+    baan = uit_rij(Baan, velden, rij)
     baan.klant = Klant.from_db(
         "default",
         ["id", "gemeente_id", "gebruiker_id"],

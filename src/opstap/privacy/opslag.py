@@ -42,7 +42,7 @@ class VersleuteldeOpslag(Storage):
     def _save(self, name: str, content: File[Any]) -> str:
         if hasattr(content, "seek"):
             content.seek(0)
-        data = b"".join(content.chunks()) if hasattr(content, "chunks") else content.read()
+        data = content.read()  # in one piece: it is encrypted as a whole anyway
         naam = self.onder.save(name, ContentFile(versleutel_bestand(data)), max_length=None)
         _naar_schijf(self.onder, naam)
         return naam
