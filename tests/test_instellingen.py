@@ -46,6 +46,33 @@ GOED = {
 }
 
 
+@pytest.mark.parametrize(
+    ("code", "verwacht"),
+    [
+        # The web server without DJANGO_SETTINGS_MODULE: production (importing the package, with
+        # its Celery app, once chose the demo settings first).
+        ("import opstap.wsgi", "opstap.conf.production"),
+        ("import sys; sys.argv = ['celery']; import opstap", "opstap.conf.production"),
+        # The command line (`opstap bereken` for outside checkers) works without setup.
+        (
+            "from opstap.cli import main; main(['opstap', 'check', '--deploy', '--fail-level', 'CRITICAL'])",
+            "opstap.conf.dev",
+        ),
+    ],
+)
+def test_zonder_instelling_kiest_de_webserver_productie(code: str, verwacht: str) -> None:
+    omgeving = {"PATH": os.environ.get("PATH", ""), **GOED}
+    resultaat = subprocess.run(
+        [sys.executable, "-c", f"{code}\nimport os; print(os.environ['DJANGO_SETTINGS_MODULE'])"],
+        env=omgeving,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert resultaat.stdout.strip().splitlines()[-1:] == [verwacht], resultaat.stderr[-2000:]
+
+
 def test_productie_zet_demomodus_altijd_uit() -> None:
     resultaat = _laad({**GOED, "OPSTAP_DEMO": "ja"})
     assert resultaat.returncode == 0, resultaat.stderr

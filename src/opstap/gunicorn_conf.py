@@ -14,6 +14,8 @@ from typing import Any
 import django
 from django.core.management import call_command
 
+from opstap.celery import app as celery_app
+
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 worker_class = "gthread"
 threads = int(os.environ.get("GUNICORN_THREADS", "2"))
@@ -45,8 +47,6 @@ def _voorverwarmen() -> None:
     # Celery builds its task registry, routes and broker transport at the first task sent (~50 ms
     # of CPU, in every worker). Nothing here connects: connections are made after the fork.
     import kombu.transport.redis  # noqa: F401
-
-    from opstap.celery import app as celery_app
 
     celery_app.finalize(auto=True)
     celery_app.amqp.router  # noqa: B018
