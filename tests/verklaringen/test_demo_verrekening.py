@@ -44,3 +44,15 @@ def test_demo_toont_werklijst_en_verrekening() -> None:
     assert "Dit verwachten we te verrekenen" in pagina
     assert "Correctie:" in pagina and "schatten we" in pagina
     assert "Je werkte de laatste week 5 uur extra" in pagina
+
+
+def test_demo_loonstroken_kwamen_met_hun_verklaring_binnen() -> None:
+    """A demo payslip was received with its declaration, not when the demo was loaded: the
+    receipt would otherwise name two different moments."""
+    from opstap.verklaringen.models import Loonstrookbestand
+
+    laad_demo()
+    bestanden = list(Loonstrookbestand.objects.select_related("verklaring"))
+    assert bestanden
+    assert all(b.ontvangen_op == b.verklaring.ontvangen_op for b in bestanden)
+    assert all(b.sha256_opgeslagen for b in bestanden)

@@ -87,7 +87,9 @@ def _verklaring(
         naam=f"loonstrook-{maand:%Y-%m}.pdf",
         soort="application/pdf",
         sha256=hashlib.sha256(inhoud).hexdigest(),
+        sha256_opgeslagen=hashlib.sha256(inhoud).hexdigest(),
         grootte=len(inhoud),
+        ontvangen_op=verklaring.ontvangen_op,  # sent with the declaration, not when the demo loaded
     )
     rij.bestand.save("loonstrook", ContentFile(inhoud), save=False)
     rij.save()
